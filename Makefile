@@ -1,0 +1,114 @@
+# gk: four programs (fetch, extract, transform, load) over one small shared
+# library (common/).  Each stage folder holds its main.c, the rest of its
+# code, build.mk (its libraries) and debian-packages (what the build needs).
+#
+#   make            build bin/gk-*
+#   make test       unit tests and end-to-end tests
+#   make check      make test, then the same tests in an ASan+UBSan build
+#   make demo       the whole chain over the bundled local mirror into data/
+#   make deps       install the Debian packages (as root)
+#   make bench      speed and memory beside peer tools
+
+CC ?= cc
+OPT ?= -O2 -g
+STAGES := fetch extract transform load
+
+ifeq ($(SAN),1)
+O := build/san
+BINDIR := build/san/bin
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT := -O1 -g
+else
+O := build/std
+BINDIR := bin
+SANFLAGS :=
+endif
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
+ALLCFLAGS = -std=c11 -D_GNU_SOURCE -I. $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
+ALLLDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+# pkg-config name : Debian package that provides it
+common_PKGS := libcrypto:libssl-dev
+cmocka_PKGS := cmocka:libcmocka-dev
+-include $(foreach s,$(STAGES),$(s)/build.mk)
+
+pkgname = $(firstword $(subst :, ,$(1)))
+debname = $(lastword $(subst :, ,$(1)))
+pkgnames = $(foreach p,$($(1)_PKGS),$(call pkgname,$(p)))
+pkgcflags = $(if $($(1)_PKGS),$(shell pkg-config --cflags $(call pkgnames,$(1)) 2>/dev/null)) $($(1)_CFLAGS)
+pkglibs = $(if $($(1)_PKGS),$(shell pkg-config --libs $(call pkgnames,$(1)) 2>/dev/null)) $($(1)_LIBS)
+
+# A missing library stops the build with one line naming its Debian package.
+NOCHECK_GOALS := deps clean distclean
+ifneq ($(filter-out $(NOCHECK_GOALS),$(or $(MAKECMDGOALS),all)),)
+ifeq ($(shell command -v pkg-config),)
+$(error pkg-config not found: install the Debian package pkg-config (make deps))
+endif
+$(foreach p,$(common_PKGS) $(cmocka_PKGS) $(foreach s,$(STAGES),$($(s)_PKGS)),\
+  $(if $(shell pkg-config --exists $(call pkgname,$(p)) && echo y),,\
+    $(error $(call pkgname,$(p)) not found: install the Debian package $(call debname,$(p)) (make deps))))
+endif
+
+PROGS := $(foreach s,$(STAGES),$(BINDIR)/gk-$(s))
+
+all: $(PROGS)
+
+# common/: the stream code, logging, buffers, limits shared by every stage
+common_SRC := $(wildcard common/*.c)
+common_OBJ := $(patsubst %.c,$(O)/%.o,$(common_SRC))
+$(O)/common/%.o: common/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) $(call pkgcflags,common) -MMD -MP -c $< -o $@
+$(O)/libcommon.a: $(common_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+define stage_rules
+$(1)_SRC := $$(filter-out $(1)/main.c,$$(wildcard $(1)/*.c))
+$(1)_OBJ := $$(patsubst %.c,$(O)/%.o,$$($(1)_SRC))
+$(O)/$(1)/%.o: $(1)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALLCFLAGS) $$(call pkgcflags,$(1)) -MMD -MP -c $$< -o $$@
+$(O)/lib$(1).a: $$($(1)_OBJ) $(O)/libcommon.a
+	@rm -f $$@
+	ar rcs $$@ $$($(1)_OBJ)
+$(BINDIR)/gk-$(1): $(O)/$(1)/main.o $(O)/lib$(1).a $(O)/libcommon.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALLLDFLAGS) -o $$@ $(O)/$(1)/main.o $(O)/lib$(1).a $(O)/libcommon.a $$(call pkglibs,$(1)) $$(call pkglibs,common)
+endef
+$(foreach s,$(STAGES),$(eval $(call stage_rules,$(s))))
+
+# Unit tests: tests/unit/test_<area>_<behaviour>.c, one cmocka binary each,
+# linked with its area's library (area = common or a stage).
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRC))
+area = $(word 2,$(subst _, ,$(1)))
+arealib = $(if $(filter common,$(call area,$(1))),,$(O)/lib$(call area,$(1)).a) $(O)/libcommon.a
+.SECONDEXPANSION:
+$(O)/tests/%: tests/unit/%.c $$(call arealib,$$*)
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) $(call pkgcflags,cmocka) $(call pkgcflags,$(call area,$*)) $(call pkgcflags,common) \
+	  -o $@ $< $(call arealib,$*) $(call pkglibs,$(call area,$*)) $(call pkglibs,common) $(call pkglibs,cmocka) $(ALLLDFLAGS)
+
+test: $(PROGS) $(UNIT_BIN)
+	@GK_BIN=$(BINDIR) GK_UNIT=$(O)/tests sh tests/run.sh
+
+check:
+	$(MAKE) test
+	$(MAKE) test SAN=1
+
+demo: $(PROGS)
+	sh tests/demo.sh $(BINDIR) data
+
+bench: $(PROGS)
+	sh tests/bench.sh $(BINDIR)
+
+deps:
+	sh tests/install-deps.sh
+
+clean:
+	rm -rf build bin
+
+.PHONY: all test check demo bench deps clean
+-include $(shell find build -name '*.d' 2>/dev/null)

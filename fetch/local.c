@@ -1,0 +1,143 @@
+/*
+ * local.c: gk-fetch PATH...: one `doc` record per local file.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "common/bounds.h"
+#include "common/buf.h"
+#include "common/err.h"
+#include "common/hash.h"
+#include "common/log.h"
+#include "common/rec.h"
+#include "common/sniff.h"
+#include "local.h"
+
+int
+local_file_url(const char *abspath, char *out, size_t outsz)
+{
+	static const char hx[] = "0123456789ABCDEF";
+	const unsigned char *p;
+	size_t n;
+
+	if (outsz < 8)
+		return -1;
+	memcpy(out, "file://", 7);
+	n = 7;
+	for (p = (const unsigned char *)abspath; *p != '\0'; p++) {
+		int plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) != NULL;
+
+		if (n + (plain ? 1 : 3) >= outsz)
+			return -1;
+		if (plain)
+			out[n++] = (char)*p;
+		else {
+			out[n++] = '%';
+			out[n++] = hx[*p >> 4];
+			out[n++] = hx[*p & 15];
+		}
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+static void
+emit_error(FILE *out, const char *url, const char *path, enum gk_err e,
+    const char *why)
+{
+	char id[17], msg[PATH_MAX + 256];
+
+	gk_doc_id(url, id);
+	snprintf(msg, sizeof(msg), "%s: %s", path, why);
+	gk_warn(path, "%s", why);
+	gk_emit(out, GK_ERROR, id, "fetch", gk_errname(e), msg);
+}
+
+static int
+emit_file(FILE *out, const char *path, const struct stat *st)
+{
+	char abspath[PATH_MAX], url[3 * PATH_MAX + 8], id[17];
+	char sha[GK_SHA256_HEX], bytes[32], fetched[32];
+	struct gk_buf b;
+	struct tm tm;
+	int rc;
+
+	if (realpath(path, abspath) == NULL ||
+	    local_file_url(abspath, url, sizeof(url)) == -1) {
+		emit_error(out, path, path, GK_E_OPEN, strerror(errno));
+		return 1;
+	}
+	if ((uintmax_t)st->st_size > GK_MAX_FILE) {
+		emit_error(out, url, path, GK_E_TOO_BIG,
+		    "larger than the file limit");
+		return 1;
+	}
+	gk_buf_init(&b, GK_MAX_FILE);
+	if ((rc = gk_buf_read_file(&b, abspath)) != 0) {
+		emit_error(out, url, path, rc == -2 ? GK_E_TOO_BIG : GK_E_OPEN,
+		    rc == -2 ? "larger than the file limit" : strerror(errno));
+		gk_buf_free(&b);
+		return 1;
+	}
+	gk_doc_id(url, id);
+	gk_sha256_hex(b.p, b.len, sha);
+	snprintf(bytes, sizeof(bytes), "%zu", b.len);
+	gmtime_r(&st->st_mtime, &tm);
+	strftime(fetched, sizeof(fetched), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	gk_emit(out, GK_DOC, id, url, url, abspath, sha, bytes,
+	    gk_sniff((const unsigned char *)b.p, b.len), "", "", "", fetched,
+	    "new");
+	gk_buf_free(&b);
+	return 0;
+}
+
+static int
+walk(FILE *out, const char *path, int depth)
+{
+	struct dirent **ents;
+	struct stat st;
+	int i, n, failed = 0;
+
+	if (stat(path, &st) == -1) {
+		emit_error(out, path, path, GK_E_OPEN, strerror(errno));
+		return 1;
+	}
+	if (S_ISREG(st.st_mode))
+		return emit_file(out, path, &st);
+	if (!S_ISDIR(st.st_mode)) {
+		emit_error(out, path, path, GK_E_OPEN, "not a regular file");
+		return 1;
+	}
+	if (depth > 64) {
+		emit_error(out, path, path, GK_E_TOO_MANY, "folders nested too deep");
+		return 1;
+	}
+	if ((n = scandir(path, &ents, NULL, alphasort)) == -1) {
+		emit_error(out, path, path, GK_E_OPEN, strerror(errno));
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		char child[PATH_MAX];
+
+		if (ents[i]->d_name[0] != '.' &&
+		    snprintf(child, sizeof(child), "%s/%s", path,
+		    ents[i]->d_name) < (int)sizeof(child))
+			failed += walk(out, child, depth + 1);
+		free(ents[i]);
+	}
+	free(ents);
+	return failed;
+}
+
+int
+local_emit(FILE *out, const char *path)
+{
+	return walk(out, path, 0);
+}

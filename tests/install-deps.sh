@@ -1,0 +1,14 @@
+#!/bin/sh
+# Install the Debian packages gk's build and tests need: the union of every
+# stage's debian-packages list.  Run as root (or through sudo).
+set -eu
+cd "$(dirname "$0")/.."
+pkgs=$(cat common/debian-packages fetch/debian-packages extract/debian-packages \
+  transform/debian-packages load/debian-packages tests/debian-packages 2>/dev/null |
+  sed 's/#.*//' | tr -s ' \n' '\n' | sort -u)
+sudo=
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $pkgs

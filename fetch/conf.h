@@ -1,0 +1,71 @@
+/*
+ * conf.h: gk-fetch's crawl configuration (config/qingdao.conf documents the
+ * format: one "key value" a line, '#' comments).  With no file the built-in
+ * defaults fit www.qingdao.gov.cn.
+ */
+#ifndef GK_FETCH_CONF_H
+#define GK_FETCH_CONF_H
+
+#include <regex.h>
+#include <stddef.h>
+
+#define CONF_MAX_LIST 64
+
+struct pattern {
+	char *src;
+	regex_t re;
+};
+
+struct fetch_conf {
+	char *start[CONF_MAX_LIST];
+	int nstart;
+	char *allow[CONF_MAX_LIST];	/* host, or "*.example.org" */
+	int nallow;
+	struct pattern listing[CONF_MAX_LIST], report[CONF_MAX_LIST],
+	    attachment[CONF_MAX_LIST];
+	int nlisting, nreport, nattachment;
+	char *next_label[CONF_MAX_LIST];	/* anchor text of "next page" */
+	int nnext_label;
+	char *attach_label[CONF_MAX_LIST];	/* text that marks an attachment */
+	int nattach_label;
+	char *user_agent;
+	int per_host;		/* transfers at once to one host */
+	int max_conns;		/* transfers at once in all */
+	long delay_ms;		/* between request starts to one host */
+	long connect_timeout;	/* seconds */
+	long timeout;		/* seconds, a whole transfer */
+	long low_speed_limit;	/* bytes/s ... */
+	long low_speed_time;	/* ... for this many seconds: a stall */
+	long long max_bytes;	/* one body */
+	long long max_page_bytes;	/* one HTML page parsed for links */
+	int max_listing;	/* listing pages per run */
+	int max_docs;		/* report pages + attachments per run */
+	int retries;		/* after the first attempt */
+	long backoff_ms;	/* first retry delay; doubles each time */
+	long backoff_max_ms;
+	long retry_after_max;	/* seconds of Retry-After honoured at most */
+	int max_redirects;
+	int robots;		/* obey robots.txt (default 1) */
+	/* which lists a file has set: a file replaces a default list */
+	unsigned set;
+};
+
+void conf_init(struct fetch_conf *);
+void conf_free(struct fetch_conf *);
+/*
+ * Apply one line ("key value...").  0, or -1 with a reason in err.
+ * Lines that are empty or comments are accepted and ignored.
+ */
+int conf_line(struct fetch_conf *, const char *line, char *err, size_t errsz);
+/* Read a file: 0, or -1 with "line N: reason" in err. */
+int conf_load(struct fetch_conf *, const char *path, char *err, size_t errsz);
+/* Fill the lists a file left empty with the built-in defaults. */
+int conf_finish(struct fetch_conf *, char *err, size_t errsz);
+
+/* 1 when host is allowed: listed exactly, or under a "*.suffix" entry.
+ * An IP literal is allowed only when listed exactly. */
+int conf_host_allowed(const struct fetch_conf *, const char *host);
+/* 1 when any pattern of the list matches s. */
+int conf_match(const struct pattern *, int n, const char *s);
+
+#endif

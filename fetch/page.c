@@ -1,0 +1,425 @@
+/*
+ * page.c: links and report metadata from an HTML page (libxml2).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+#include "page.h"
+#include "url.h"
+
+/* gb2312 and gbk pages hold GBK-only characters: read all as GB18030 */
+static void
+canon_charset(const char *in, size_t n, char *out, size_t outsz)
+{
+	static const char *gb[] = { "gb2312", "gbk", "x-gbk", "gb_2312-80",
+	    "csgb2312", "euc-cn", "gb18030", "cp936", "windows-936", NULL };
+	char low[32];
+	size_t i;
+
+	if (n >= sizeof(low))
+		n = sizeof(low) - 1;
+	for (i = 0; i < n; i++)
+		low[i] = (char)tolower((unsigned char)in[i]);
+	low[n] = '\0';
+	for (i = 0; gb[i] != NULL; i++)
+		if (strcmp(low, gb[i]) == 0) {
+			snprintf(out, outsz, "GB18030");
+			return;
+		}
+	if (strcmp(low, "utf8") == 0)
+		snprintf(out, outsz, "UTF-8");
+	else
+		snprintf(out, outsz, "%s", low);
+}
+
+/* The value of charset=... in s[0..n), or NULL. */
+static const char *
+find_charset(const char *s, size_t n, size_t *len)
+{
+	const char *p = s, *e = s + n;
+
+	while (p < e && (p = memmem(p, (size_t)(e - p), "harset", 6)) != NULL) {
+		const char *v = p + 6;
+
+		p = v;
+		if (p - 7 < s || tolower((unsigned char)p[-7]) != 'c')
+			continue;
+		while (v < e && (*v == ' ' || *v == '='))
+			v++;
+		while (v < e && (*v == '"' || *v == '\''))
+			v++;
+		*len = 0;
+		while (v + *len < e && (isalnum((unsigned char)v[*len]) ||
+		    v[*len] == '-' || v[*len] == '_'))
+			(*len)++;
+		if (*len > 0)
+			return v;
+	}
+	return NULL;
+}
+
+static int
+valid_utf8(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		int k;
+
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((p[i] & 0xE0) == 0xC0)
+			k = 1;
+		else if ((p[i] & 0xF0) == 0xE0)
+			k = 2;
+		else if ((p[i] & 0xF8) == 0xF0)
+			k = 3;
+		else
+			return 0;
+		if (i + (size_t)k >= n)
+			return 1;	/* cut at the end: still UTF-8 */
+		for (i++; k > 0; k--, i++)
+			if ((p[i] & 0xC0) != 0x80)
+				return 0;
+	}
+	return 1;
+}
+
+void
+page_charset(const char *body, size_t len, const char *http_charset,
+    char *out, size_t outsz)
+{
+	const char *v;
+	size_t n;
+
+	if (http_charset != NULL && *http_charset != '\0') {
+		canon_charset(http_charset, strlen(http_charset), out, outsz);
+		return;
+	}
+	if ((v = find_charset(body, len < 4096 ? len : 4096, &n)) != NULL) {
+		canon_charset(v, n, out, outsz);
+		return;
+	}
+	snprintf(out, outsz, "%s", valid_utf8((const unsigned char *)body,
+	    len) ? "UTF-8" : "GB18030");
+}
+
+/*
+ * Copy text normalised: runs of white space (ASCII, U+00A0, U+3000)
+ * become one space, trimmed; bounded by outsz on a character boundary.
+ */
+static void
+squeeze(const char *in, char *out, size_t outsz)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t n = 0;
+	int space = 0;
+
+	while (*p != '\0') {
+		size_t k = 1;
+
+		if (*p <= 0x20)
+			space = 1;
+		else if (p[0] == 0xC2 && p[1] == 0xA0)
+			space = 1, k = 2;
+		else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+			space = 1, k = 3;
+		else {
+			k = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1;
+			for (size_t j = 1; j < k; j++)
+				if (p[j] == '\0')
+					k = j;
+			if (n + (space && n > 0) + k + 1 > outsz)
+				break;
+			if (space && n > 0)
+				out[n++] = ' ';
+			space = 0;
+			memcpy(out + n, p, k);
+			n += k;
+		}
+		p += k;
+	}
+	out[n] = '\0';
+}
+
+static char *
+node_text(xmlNode *n, size_t max)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	char *out;
+
+	if ((out = malloc(max)) == NULL) {
+		xmlFree(c);
+		return NULL;
+	}
+	squeeze(c != NULL ? (const char *)c : "", out, max);
+	xmlFree(c);
+	return out;
+}
+
+/* Skip spaces and colons (ASCII, full-width) after a label. */
+static const char *
+skip_sep(const char *p)
+{
+	for (;;) {
+		if (*p == ' ' || *p == ':' || *p == '\t')
+			p++;
+		else if (strncmp(p, "：", 3) == 0 || strncmp(p, "\u3000", 3) == 0)
+			p += 3;
+		else
+			return p;
+	}
+}
+
+/* "2021-01-28", "2021/1/28", "2021年1月28日" → "2021-01-28". */
+static int
+parse_date(const char *p, char out[16])
+{
+	int v[3], i;
+
+	for (i = 0; i < 3; i++) {
+		int k = 0;
+
+		v[i] = 0;
+		while (isdigit((unsigned char)*p) && k < 4)
+			v[i] = v[i] * 10 + (*p++ - '0'), k++;
+		if (k == 0 || (i == 0 && k != 4))
+			return -1;
+		if (i == 2)
+			break;
+		if (*p == '-' || *p == '/' || *p == '.')
+			p++;
+		else if (strncmp(p, "年", 3) == 0 || strncmp(p, "月", 3) == 0)
+			p += 3;
+		else
+			return -1;
+	}
+	if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
+		return -1;
+	snprintf(out, 16, "%04d-%02d-%02d", v[0] % 10000, v[1], v[2]);
+	return 0;
+}
+
+struct walk {
+	struct page_info *pi;
+	char base[URL_MAX];
+	char h1[512], title[512];
+};
+
+static void
+add_link(struct walk *w, xmlNode *a, const char *href)
+{
+	struct page_info *pi = w->pi;
+	char u[URL_MAX];
+	struct page_link *l;
+
+	if (pi->nlinks >= PAGE_MAX_LINKS ||
+	    url_resolve(w->base, href, u, sizeof(u)) == -1)
+		return;
+	if (pi->nlinks % 64 == 0) {
+		l = realloc(pi->links, (pi->nlinks + 64) * sizeof(*l));
+		if (l == NULL)
+			return;
+		pi->links = l;
+	}
+	l = &pi->links[pi->nlinks];
+	l->url = strdup(u);
+	l->text = node_text(a, 512);
+	l->label = node_text(a->parent != NULL ? a->parent : a, 512);
+	if (l->url == NULL || l->text == NULL || l->label == NULL) {
+		free(l->url);
+		free(l->text);
+		free(l->label);
+		return;
+	}
+	pi->nlinks++;
+}
+
+static void
+meta(struct walk *w, xmlNode *n)
+{
+	xmlChar *name = xmlGetProp(n, (const xmlChar *)"name");
+	xmlChar *content = xmlGetProp(n, (const xmlChar *)"content");
+	struct page_info *pi = w->pi;
+
+	if (name != NULL && content != NULL) {
+		const char *nm = (const char *)name, *c = (const char *)content;
+
+		if (strcasecmp(nm, "ArticleTitle") == 0 && pi->title[0] == '\0')
+			squeeze(c, pi->title, sizeof(pi->title));
+		else if (strcasecmp(nm, "ContentSource") == 0 &&
+		    pi->agency[0] == '\0')
+			squeeze(c, pi->agency, sizeof(pi->agency));
+		else if (strcasecmp(nm, "PubDate") == 0 &&
+		    pi->published[0] == '\0')
+			(void)parse_date(c, pi->published);
+	}
+	xmlFree(name);
+	xmlFree(content);
+}
+
+static void
+walk(struct walk *w, xmlNode *n, int depth)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrcasecmp(n->name, (const xmlChar *)"a") == 0 ||
+		    xmlStrcasecmp(n->name, (const xmlChar *)"area") == 0) {
+			xmlChar *h = xmlGetProp(n, (const xmlChar *)"href");
+
+			if (h != NULL)
+				add_link(w, n, (const char *)h);
+			xmlFree(h);
+		} else if (xmlStrcasecmp(n->name, (const xmlChar *)"base") == 0) {
+			xmlChar *h = xmlGetProp(n, (const xmlChar *)"href");
+			char u[URL_MAX];
+
+			if (h != NULL && url_resolve(w->base, (const char *)h, u,
+			    sizeof(u)) == 0)
+				memcpy(w->base, u, strlen(u) + 1);
+			xmlFree(h);
+		} else if (xmlStrcasecmp(n->name, (const xmlChar *)"meta") == 0)
+			meta(w, n);
+		else if (xmlStrcasecmp(n->name, (const xmlChar *)"h1") == 0 &&
+		    w->h1[0] == '\0') {
+			char *t = node_text(n, sizeof(w->h1));
+
+			if (t != NULL)
+				memcpy(w->h1, t, strlen(t) + 1);
+			free(t);
+		} else if (xmlStrcasecmp(n->name, (const xmlChar *)"title") == 0 &&
+		    w->title[0] == '\0') {
+			char *t = node_text(n, sizeof(w->title));
+
+			if (t != NULL)
+				memcpy(w->title, t, strlen(t) + 1);
+			free(t);
+		}
+		if (depth < 256)
+			walk(w, n->children, depth + 1);
+	}
+}
+
+/* 发布日期 and 来源 in the page text, when no <meta> gave them. */
+static void
+from_text(struct page_info *pi, const char *text)
+{
+	const char *p;
+
+	if (pi->published[0] == '\0' &&
+	    (p = strstr(text, "发布日期")) != NULL)
+		(void)parse_date(skip_sep(p + strlen("发布日期")), pi->published);
+	if (pi->published[0] == '\0' &&
+	    (p = strstr(text, "发布时间")) != NULL)
+		(void)parse_date(skip_sep(p + strlen("发布时间")), pi->published);
+	if (pi->agency[0] == '\0' && (p = strstr(text, "来源")) != NULL) {
+		size_t n;
+
+		p = skip_sep(p + strlen("来源"));
+		n = strcspn(p, " \t");
+		if (n >= sizeof(pi->agency))
+			n = 0;
+		memcpy(pi->agency, p, n);
+		pi->agency[n] = '\0';
+	}
+}
+
+/* TRS pagers: createPageHTML(5, 0, "index", "shtml") */
+static void
+pager(struct page_info *pi, const char *body, size_t len)
+{
+	const char *p = memmem(body, len, "createPageHTML(", 15);
+	char pre[64], ext[16];
+	int count, cur;
+
+	if (p == NULL || (size_t)(body + len - p) < 20)
+		return;
+	if (sscanf(p + 15, " %d , %d , \"%63[^\"]\" , \"%15[^\"]\"", &count,
+	    &cur, pre, ext) == 4 && count > 1) {
+		pi->pager_count = count;
+		memcpy(pi->pager_prefix, pre, sizeof(pre));
+		memcpy(pi->pager_ext, ext, sizeof(ext));
+	}
+}
+
+static void
+quiet(void *ctx, xmlError *e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+int
+page_parse(const char *body, size_t len, const char *url,
+    const char *http_charset, struct page_info *pi)
+{
+	struct walk *w;
+	htmlDocPtr doc;
+	xmlNode *root, *b;
+
+	memset(pi, 0, sizeof(*pi));
+	page_charset(body, len, http_charset, pi->charset, sizeof(pi->charset));
+	if (len > (size_t)1 << 30)
+		return -1;
+	/* encoding errors go to the structured handler, not to stderr */
+	xmlSetStructuredErrorFunc(NULL, quiet);
+	doc = htmlReadMemory(body, (int)len, url, pi->charset,
+	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET);
+	if (doc == NULL)
+		doc = htmlReadMemory(body, (int)len, url, "UTF-8",
+		    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+		    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	if ((w = calloc(1, sizeof(*w))) == NULL) {
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	w->pi = pi;
+	snprintf(w->base, sizeof(w->base), "%s", url);
+	walk(w, root, 0);
+	if (pi->title[0] == '\0')
+		memcpy(pi->title, w->h1[0] ? w->h1 : w->title, sizeof(pi->title));
+	for (b = root->children; b != NULL; b = b->next)
+		if (b->type == XML_ELEMENT_NODE &&
+		    xmlStrcasecmp(b->name, (const xmlChar *)"body") == 0)
+			break;
+	if (b != NULL) {
+		char *t = node_text(b, 64 << 10);
+
+		if (t != NULL)
+			from_text(pi, t);
+		free(t);
+	}
+	pager(pi, body, len);
+	free(w);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+void
+page_free(struct page_info *pi)
+{
+	size_t i;
+
+	for (i = 0; i < pi->nlinks; i++) {
+		free(pi->links[i].url);
+		free(pi->links[i].text);
+		free(pi->links[i].label);
+	}
+	free(pi->links);
+	pi->links = NULL;
+	pi->nlinks = 0;
+}

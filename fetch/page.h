@@ -1,0 +1,40 @@
+/*
+ * page.h: what gk-fetch reads from an HTML page: its links (resolved and
+ * normalised), its title, agency (来源) and publication date (发布日期),
+ * and a TRS "createPageHTML(count, current, prefix, ext)" pager.  The
+ * charset comes from the HTTP header, else <meta>, else valid UTF-8, else
+ * GB18030; gb2312 and gbk are read as GB18030, their superset.
+ */
+#ifndef GK_FETCH_PAGE_H
+#define GK_FETCH_PAGE_H
+
+#include <stddef.h>
+
+#define PAGE_MAX_LINKS 5000
+
+struct page_link {
+	char *url;		/* absolute, normalised */
+	char *text;		/* the anchor's text */
+	char *label;		/* the text of the anchor's parent element */
+};
+
+struct page_info {
+	char title[512];
+	char agency[256];
+	char published[16];	/* YYYY-MM-DD or "" */
+	char charset[32];	/* what the page was decoded as */
+	struct page_link *links;
+	size_t nlinks;
+	int pager_count;	/* createPageHTML's page count, 0 if none */
+	char pager_prefix[64], pager_ext[16];
+};
+
+/* The libxml2 encoding name for a page. */
+void page_charset(const char *body, size_t len, const char *http_charset,
+    char *out, size_t outsz);
+/* Parse.  0, or -1 when the page cannot be parsed at all. */
+int page_parse(const char *body, size_t len, const char *url,
+    const char *http_charset, struct page_info *);
+void page_free(struct page_info *);
+
+#endif

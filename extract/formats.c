@@ -1,0 +1,17 @@
+/*
+ * formats.c: the formats gk-extract knows, cheap bidders first (libarchive's
+ * archive_read_support_format_all.c).  Each bid looks at a few bytes; the
+ * expensive readers only run for the format that won.
+ */
+#include <stddef.h>
+
+#include "format.h"
+
+extern const struct gk_format gk_format_html;
+
+
+const struct gk_format *const gk_formats[] = {
+	&gk_format_html,
+
+	NULL
+};

@@ -1,0 +1,169 @@
+/*
+ * gk-extract: `doc` records in; each document's paras and cells out.
+ *
+ *   gk-fetch reports/report.pdf | gk-extract [-v] | gk-transform
+ *
+ * Every record is passed on; after a `doc` record come that document's
+ * `para` and `cell` records, or one `error` record.  Documents whose fetch
+ * failed are skipped.  The format of a document is chosen by bidding
+ * (format.h): the highest bid wins, none means `unsupported`.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common/bounds.h"
+#include "common/buf.h"
+#include "common/err.h"
+#include "common/log.h"
+#include "common/rec.h"
+#include "format.h"
+#include "sink.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: gk-extract [-v] < doc-records\n");
+	exit(GK_EXIT_RUN);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static const struct gk_format *
+choose(const struct gk_doc *d)
+{
+	const struct gk_format *best = NULL;
+	int i, bid, top = 0;
+
+	for (i = 0; gk_formats[i] != NULL; i++) {
+		bid = gk_formats[i]->bid(d);
+		if (bid > top) {
+			top = bid;
+			best = gk_formats[i];
+		}
+	}
+	return best;
+}
+
+/*
+ * Read one document and write its records.  Returns 0 when it was read,
+ * 1 when it got an `error` record, -1 on a write error.
+ */
+static int
+extract_doc(FILE *out, const struct gk_rec *rec, struct gk_buf *data)
+{
+	const struct gk_format *fmt;
+	struct gk_sink sink;
+	struct gk_doc d;
+	enum gk_err e;
+	double t0 = now_ms();
+	int rc;
+
+	memset(&d, 0, sizeof(d));
+	d.id = rec->f[DOC_ID];
+	d.file = rec->f[DOC_FILE];
+	d.type = rec->f[DOC_TYPE];
+	gk_sink_init(&sink, out, d.id);
+	gk_buf_reset(data);
+	if (d.file[0] == '\0') {
+		gk_sink_fail(&sink, GK_E_OPEN, "the doc record names no file");
+		goto done;
+	}
+	rc = gk_buf_read_file(data, d.file);
+	if (rc == -2) {
+		gk_sink_fail(&sink, GK_E_TOO_BIG, "%s: larger than %u bytes",
+		    d.file, GK_MAX_FILE);
+		goto done;
+	} else if (rc == -1) {
+		gk_sink_fail(&sink, GK_E_OPEN, "%s: %s", d.file,
+		    strerror(errno));
+		goto done;
+	}
+	d.data = (const unsigned char *)gk_buf_str(data);
+	d.len = data->len;
+	if ((fmt = choose(&d)) == NULL) {
+		gk_sink_fail(&sink, GK_E_UNSUPPORTED,
+		    "%s: no reader for documents of type %s", d.file,
+		    d.type[0] != '\0' ? d.type : "unknown");
+		goto done;
+	}
+	e = fmt->extract(&d, &sink);
+	if (e != GK_E_OK)
+		gk_sink_fail(&sink, e, "%s", gk_strerror(e));
+	else if (sink.err == GK_E_OK && sink.items == 0)
+		gk_sink_fail(&sink, GK_E_NO_TEXT, "%s: no text in the %s",
+		    d.file, fmt->name);
+	gk_debug("%s: %s: %s, %lu items, %.1f ms", d.id, d.file, fmt->name,
+	    sink.items, now_ms() - t0);
+done:
+	if (sink.err != GK_E_OK)
+		gk_warn(d.file[0] != '\0' ? d.file : d.id, "%s: %s",
+		    gk_errname(sink.err), sink.msg);
+	rc = gk_sink_commit(&sink) == -1 ? -1 : sink.err != GK_E_OK;
+	gk_sink_free(&sink);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct gk_reader *rd;
+	struct gk_buf data;
+	struct gk_rec rec;
+	enum gk_read_result res;
+	int ch, rc, failed = 0;
+
+	gk_log_init(argv[0]);
+	while ((ch = getopt(argc, argv, "v")) != -1) {
+		switch (ch) {
+		case 'v':
+			gk_set_verbose(1);
+			break;
+		default:
+			usage();
+		}
+	}
+	if (argc != optind)
+		usage();
+	if ((rd = gk_reader_new("stdin", GK_MAX_LINE)) == NULL)
+		gk_fatal(NULL, "out of memory");
+	gk_buf_init(&data, GK_MAX_FILE);
+	while ((res = gk_read(rd, stdin, &rec)) != GK_READ_EOF) {
+		if (res == GK_READ_BAD) {
+			gk_warn(NULL, "%s", gk_reader_error(rd));
+			if (gk_emit(stdout, GK_ERROR, "-", "extract",
+			    gk_errname(GK_E_BAD_RECORD),
+			    gk_reader_error(rd)) == -1)
+				break;
+			failed = 1;
+			continue;
+		}
+		if (res != GK_READ_REC)
+			continue;
+		if (gk_emit_raw(stdout, &rec) == -1)
+			break;
+		if (rec.type != GK_DOC ||
+		    strcmp(rec.f[DOC_STATUS], "failed") == 0)
+			continue;
+		if ((rc = extract_doc(stdout, &rec, &data)) == -1)
+			break;
+		failed |= rc;
+	}
+	if (ferror(stdin))
+		gk_fatal("stdin", "read error");
+	gk_buf_free(&data);
+	gk_reader_free(rd);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		gk_fatal("stdout", "write error");
+	return failed ? GK_EXIT_DOCS : GK_EXIT_OK;
+}

@@ -1,0 +1,263 @@
+/*
+ * sink.c: a document's paras and cells, held until the whole document was
+ * read, then written (or replaced by one `error` record).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "common/bounds.h"
+#include "common/rec.h"
+#include "sink.h"
+
+/* The records of one document: at most every cell at its longest, bounded. */
+#define SINK_MAX_BYTES	((size_t)GK_MAX_UNZIPPED * 2)
+
+void
+gk_sink_init(struct gk_sink *s, FILE *out, const char *doc)
+{
+	memset(s, 0, sizeof(*s));
+	s->out = out;
+	s->doc = doc != NULL ? doc : "";
+	s->seq = 1;
+	gk_buf_init(&s->recs, SINK_MAX_BYTES);
+}
+
+void
+gk_sink_free(struct gk_sink *s)
+{
+	gk_buf_free(&s->recs);
+}
+
+int
+gk_sink_fail(struct gk_sink *s, enum gk_err e, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (s->err != GK_E_OK)
+		return -1;	/* the first failure is the one reported */
+	s->err = e != GK_E_OK ? e : GK_E_INTERNAL;
+	va_start(ap, fmt);
+	vsnprintf(s->msg, sizeof(s->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Length of the UTF-8 sequence at p (n bytes left), or 0 when invalid. */
+static size_t
+utf8_len(const unsigned char *p, size_t n, unsigned long *cp)
+{
+	unsigned long c;
+	size_t len, i;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2;
+		c = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3;
+		c = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4;
+		c = p[0] & 0x07;
+	} else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* White space for folding: ASCII controls and space, NBSP, the Unicode
+ * spaces, U+3000 (ideographic), and the zero-width ones Word leaves. */
+static int
+is_space(unsigned long c)
+{
+	return c <= 0x20 || c == 0x7f || c == 0x85 || c == 0xa0 ||
+	    c == 0x1680 || (c >= 0x2000 && c <= 0x200b) || c == 0x2028 ||
+	    c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000 ||
+	    c == 0xfeff;
+}
+
+/*
+ * Append text to the records, white space folded to one space and trimmed,
+ * invalid UTF-8 replaced by U+FFFD.  Returns the bytes added, or -1.
+ */
+static long
+add_folded(struct gk_sink *s, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t n = strlen(text), i = 0, start = s->recs.len, len;
+	unsigned long c;
+	int pending = 0;
+
+	while (i < n) {
+		if ((len = utf8_len(p + i, n - i, &c)) == 0) {
+			len = 1;
+			c = 0xfffd;
+		}
+		if (is_space(c)) {
+			pending = s->recs.len > start;
+			i += len;
+			continue;
+		}
+		if (pending && gk_buf_addc(&s->recs, ' ') == -1)
+			goto full;
+		pending = 0;
+		if (c == 0xfffd && len == 1) {
+			if (gk_buf_adds(&s->recs, "\xef\xbf\xbd") == -1)
+				goto full;
+		} else if (gk_buf_add(&s->recs, p + i, len) == -1)
+			goto full;
+		if (s->recs.len - start > GK_MAX_TEXT) {
+			s->recs.len = start;
+			return gk_sink_fail(s, GK_E_TOO_BIG,
+			    "a paragraph or cell holds more than %u bytes of text",
+			    GK_MAX_TEXT);
+		}
+		i += len;
+	}
+	return (long)(s->recs.len - start);
+full:
+	s->recs.len = start;
+	return gk_sink_fail(s, GK_E_TOO_BIG,
+	    "the document's text is larger than %zu bytes", SINK_MAX_BYTES);
+}
+
+static int
+count_item(struct gk_sink *s)
+{
+	if (s->items >= GK_MAX_CELLS)
+		return gk_sink_fail(s, GK_E_TOO_MANY,
+		    "more than %d paragraphs and cells", GK_MAX_CELLS);
+	s->items++;
+	return 0;
+}
+
+int
+gk_sink_para(struct gk_sink *s, const char *text)
+{
+	size_t mark;
+	long n;
+
+	if (s->err != GK_E_OK)
+		return -1;
+	mark = s->recs.len;
+	if (gk_buf_printf(&s->recs, "para\t%s\t%lu\t", s->doc, s->seq) == -1)
+		return gk_sink_fail(s, GK_E_TOO_BIG,
+		    "the document's text is larger than %zu bytes",
+		    SINK_MAX_BYTES);
+	if ((n = add_folded(s, text)) < 0) {
+		s->recs.len = mark;
+		return -1;
+	}
+	if (n == 0) {		/* an empty paragraph is dropped */
+		s->recs.len = mark;
+		s->recs.p[mark] = '\0';
+		return 0;
+	}
+	if (count_item(s) == -1 || gk_buf_addc(&s->recs, '\n') == -1) {
+		s->recs.len = mark;
+		return gk_sink_fail(s, GK_E_TOO_BIG,
+		    "the document's text is larger than %zu bytes",
+		    SINK_MAX_BYTES);
+	}
+	s->seq++;
+	return 0;
+}
+
+int
+gk_sink_table(struct gk_sink *s)
+{
+	return ++s->tables;
+}
+
+int
+gk_sink_cell(struct gk_sink *s, int row, int col, int rowspan, int colspan,
+    const char *text)
+{
+	size_t mark;
+
+	if (s->err != GK_E_OK)
+		return -1;
+	if (s->tables == 0)
+		s->tables = 1;
+	if (row < 0 || col < 0 || rowspan < 1 || colspan < 1)
+		return gk_sink_fail(s, GK_E_INTERNAL,
+		    "cell at row %d col %d span %dx%d", row, col, rowspan,
+		    colspan);
+	if (row >= GK_MAX_TABLE_ROWS || rowspan > GK_MAX_TABLE_ROWS - row)
+		return gk_sink_fail(s, GK_E_TOO_MANY,
+		    "table %d has more than %d rows", s->tables,
+		    GK_MAX_TABLE_ROWS);
+	if (col >= GK_MAX_TABLE_COLS || colspan > GK_MAX_TABLE_COLS - col)
+		return gk_sink_fail(s, GK_E_TOO_MANY,
+		    "table %d has more than %d columns", s->tables,
+		    GK_MAX_TABLE_COLS);
+	if (count_item(s) == -1)
+		return -1;
+	mark = s->recs.len;
+	if (gk_buf_printf(&s->recs, "cell\t%s\t%lu\t%d\t%d\t%d\t%d\t%d\t",
+	    s->doc, s->seq, s->tables, row, col, rowspan, colspan) == -1)
+		goto full;
+	if (add_folded(s, text != NULL ? text : "") < 0) {
+		s->recs.len = mark;
+		return -1;
+	}
+	if (gk_buf_addc(&s->recs, '\n') == -1)
+		goto full;
+	s->seq++;
+	return 0;
+full:
+	s->recs.len = mark;
+	return gk_sink_fail(s, GK_E_TOO_BIG,
+	    "the document's text is larger than %zu bytes", SINK_MAX_BYTES);
+}
+
+int
+gk_sink_note(struct gk_sink *s, const char *key, const char *value)
+{
+	size_t mark;
+
+	if (s->err != GK_E_OK)
+		return -1;
+	mark = s->recs.len;
+	if (gk_buf_printf(&s->recs, "note\t%s\t", s->doc) == -1 ||
+	    add_folded(s, key) < 0 || gk_buf_addc(&s->recs, '\t') == -1 ||
+	    add_folded(s, value != NULL ? value : "") < 0 ||
+	    gk_buf_addc(&s->recs, '\n') == -1) {
+		s->recs.len = mark;
+		if (s->err == GK_E_OK)
+			return gk_sink_fail(s, GK_E_TOO_BIG,
+			    "the document's text is larger than %zu bytes",
+			    SINK_MAX_BYTES);
+		return -1;
+	}
+	return 0;
+}
+
+int
+gk_sink_commit(struct gk_sink *s)
+{
+	if (s->err != GK_E_OK) {
+		if (gk_emit(s->out, GK_ERROR, s->doc, "extract",
+		    gk_errname(s->err), s->msg[0] != '\0' ? s->msg :
+		    gk_strerror(s->err)) == -1)
+			return -1;
+	} else if (s->recs.len > 0 &&
+	    fwrite(s->recs.p, 1, s->recs.len, s->out) != s->recs.len)
+		return -1;
+	gk_buf_reset(&s->recs);
+	return ferror(s->out) ? -1 : 0;
+}

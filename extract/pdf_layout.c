@@ -1,0 +1,569 @@
+/*
+ * pdf_layout.c: one page at a time, put every character in its table cell
+ * or in the running text, and write paras and tables in reading order (top
+ * to bottom).  See format_pdf.c for the page-break rules.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/bounds.h"
+#include "common/buf.h"
+#include "extract/pdf_layout.h"
+#include "extract/pdf_table.h"
+#include "extract/pdf_text.h"
+
+#define COL_TOL		3.0f	/* column lines this close are the same */
+#define MARGIN_TOP	0.08f	/* page share where a page number may sit */
+#define MARGIN_BOTTOM	0.12f
+#define WIDE_GAP_EM	1.5f	/* a gap this wide splits a line into cells */
+
+struct para {
+	float y;
+	char *text;
+};
+
+void
+gk_pdf_layout_init(struct gk_pdf_layout *l, struct gk_sink *s)
+{
+	memset(l, 0, sizeof(*l));
+	l->sink = s;
+}
+
+static void
+held_clear(struct gk_pdf_held *h)
+{
+	int i;
+
+	for (i = 0; i < h->ncells; i++)
+		free(h->cells[i].text);
+	free(h->cells);
+	free(h->xs);
+	memset(h, 0, sizeof(*h));
+}
+
+void
+gk_pdf_layout_free(struct gk_pdf_layout *l)
+{
+	held_clear(&l->held);
+}
+
+static enum gk_err
+sink_err(struct gk_sink *s)
+{
+	return s->err != GK_E_OK ? s->err : GK_E_INTERNAL;
+}
+
+static int
+cmp_hcell(const void *a, const void *b)
+{
+	const struct gk_pdf_hcell *p = a, *q = b;
+
+	if (p->row != q->row)
+		return p->row < q->row ? -1 : 1;
+	return p->col < q->col ? -1 : p->col > q->col;
+}
+
+static enum gk_err
+held_flush(struct gk_pdf_layout *l)
+{
+	struct gk_pdf_held *h = &l->held;
+	int i;
+
+	if (!h->active)
+		return GK_E_OK;
+	qsort(h->cells, (size_t)h->ncells, sizeof(*h->cells), cmp_hcell);
+	if (gk_sink_table(l->sink) < 0) {
+		held_clear(h);
+		return sink_err(l->sink);
+	}
+	for (i = 0; i < h->ncells; i++) {
+		if (gk_sink_cell(l->sink, h->cells[i].row, h->cells[i].col,
+		    h->cells[i].rowspan, h->cells[i].colspan,
+		    h->cells[i].text ? h->cells[i].text : "") < 0) {
+			held_clear(h);
+			return sink_err(l->sink);
+		}
+		l->emitted++;
+	}
+	held_clear(h);
+	return GK_E_OK;
+}
+
+enum gk_err
+gk_pdf_layout_finish(struct gk_pdf_layout *l)
+{
+	return held_flush(l);
+}
+
+static enum gk_err
+emit_para(struct gk_pdf_layout *l, const char *text)
+{
+	enum gk_err e;
+
+	if ((e = held_flush(l)) != GK_E_OK)
+		return e;
+	if (gk_sink_para(l->sink, text) < 0)
+		return sink_err(l->sink);
+	l->emitted++;
+	return GK_E_OK;
+}
+
+static int
+held_add(struct gk_pdf_held *h, int row, int col, int rowspan, int colspan,
+    char *text)
+{
+	struct gk_pdf_hcell *nc;
+	int ncap;
+
+	if (h->ncells == h->cap) {
+		if (h->cap >= GK_MAX_CELLS)
+			return -1;
+		ncap = h->cap ? h->cap * 2 : 64;
+		if ((nc = realloc(h->cells, (size_t)ncap * sizeof(*nc))) ==
+		    NULL)
+			return -1;
+		h->cells = nc;
+		h->cap = ncap;
+	}
+	nc = &h->cells[h->ncells++];
+	nc->row = row;
+	nc->col = col;
+	nc->rowspan = rowspan;
+	nc->colspan = colspan;
+	nc->text = text;
+	return 0;
+}
+
+/* Text with all white space removed, for comparing cells. */
+static int
+same_text(const char *a, const char *b)
+{
+	a = a ? a : "";
+	b = b ? b : "";
+	for (;;) {
+		while (isspace((unsigned char)*a))
+			a++;
+		while (isspace((unsigned char)*b))
+			b++;
+		if (*a != *b)
+			return 0;
+		if (*a == '\0')
+			return 1;
+		a++;
+		b++;
+	}
+}
+
+static int
+blank(const char *s)
+{
+	return same_text(s, "");
+}
+
+/* Grid index in the held table of column line x, or -1. */
+static int
+held_col(const struct gk_pdf_held *h, float x)
+{
+	int i;
+
+	for (i = 0; i < h->nx; i++)
+		if (x > h->xs[i] - COL_TOL && x < h->xs[i] + COL_TOL)
+			return i;
+	return -1;
+}
+
+/*
+ * Does row `r` of the new table t (columns mapped by map[]) repeat row r
+ * of the held table?
+ */
+static int
+repeats_row(const struct gk_pdf_held *h, const struct gk_pdf_table *t,
+    const int *map, int r)
+{
+	const struct gk_pdf_cell *c;
+	const struct gk_pdf_hcell *o;
+	int i, j, n = 0, m = 0, found;
+
+	for (j = 0; j < h->ncells; j++)
+		if (h->cells[j].row == r)
+			m++;
+	for (i = 0; i < t->ncells; i++) {
+		c = &t->cells[i];
+		if (c->row != r)
+			continue;
+		n++;
+		found = 0;
+		for (j = 0; j < h->ncells && !found; j++) {
+			o = &h->cells[j];
+			if (o->row == r && o->col == map[c->col] &&
+			    o->colspan == map[c->col + c->colspan] -
+			    map[c->col] && o->rowspan == c->rowspan &&
+			    same_text(o->text, c->text))
+				found = 1;
+		}
+		if (!found)
+			return 0;
+	}
+	return n > 0 && n == m;
+}
+
+/*
+ * Append table t to the held table when it continues it (same outer column
+ * lines, every column line of t one of the held table's).  Returns 1 when
+ * appended (t's texts are then owned by the held table), 0 when t does not
+ * continue it, -1 when memory ran out.
+ */
+static int
+held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
+{
+	struct gk_pdf_cell *c;
+	struct gk_pdf_hcell *o;
+	int *map, i, j, skip, base, merged;
+
+	if (!h->active || t->nx < 2 ||
+	    held_col(h, t->xs[0]) != 0 ||
+	    held_col(h, t->xs[t->nx - 1]) != h->nx - 1)
+		return 0;
+	if ((map = malloc((size_t)t->nx * sizeof(int))) == NULL)
+		return -1;
+	for (i = 0; i < t->nx; i++)
+		if ((map[i] = held_col(h, t->xs[i])) < 0) {
+			free(map);
+			return 0;
+		}
+	/* Header rows printed again on the new page. */
+	for (skip = 0; skip < t->ny - 1 && skip < h->nrows &&
+	    repeats_row(h, t, map, skip); skip++)
+		;
+	base = h->nrows - skip;
+	for (i = 0; i < t->ncells; i++) {
+		c = &t->cells[i];
+		if (c->row < skip)
+			continue;
+		merged = 0;
+		/* The rest of a merged cell that the break cut in two. */
+		if (c->row == skip && blank(c->text))
+			for (j = 0; j < h->ncells && !merged; j++) {
+				o = &h->cells[j];
+				if (o->row + o->rowspan == h->nrows &&
+				    o->col == map[c->col] &&
+				    o->colspan == map[c->col + c->colspan] -
+				    map[c->col] &&
+				    (o->rowspan > 1 || c->rowspan > 1)) {
+					o->rowspan += c->rowspan;
+					merged = 1;
+				}
+			}
+		if (merged)
+			continue;
+		if (held_add(h, c->row + base, map[c->col], c->rowspan,
+		    map[c->col + c->colspan] - map[c->col], c->text) < 0) {
+			free(map);
+			return -1;
+		}
+		c->text = NULL;
+	}
+	h->nrows += t->ny - 1 - skip;
+	free(map);
+	return 1;
+}
+
+/* Start holding table t (its texts move to the held table). */
+static int
+held_start(struct gk_pdf_held *h, struct gk_pdf_table *t)
+{
+	int i;
+
+	memset(h, 0, sizeof(*h));
+	if ((h->xs = malloc((size_t)t->nx * sizeof(float))) == NULL)
+		return -1;
+	memcpy(h->xs, t->xs, (size_t)t->nx * sizeof(float));
+	h->nx = t->nx;
+	h->nrows = t->ny - 1;
+	h->active = 1;
+	for (i = 0; i < t->ncells; i++) {
+		if (held_add(h, t->cells[i].row, t->cells[i].col,
+		    t->cells[i].rowspan, t->cells[i].colspan,
+		    t->cells[i].text) < 0)
+			return -1;
+		t->cells[i].text = NULL;
+	}
+	return 0;
+}
+
+/* A line that is only a page number: 4, - 4 -, — 4 —, 第4页, 第4页共6页, 4/6. */
+static int
+page_number(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int digits = 0, other = 0;
+
+	while (*p != '\0') {
+		if (isdigit(*p))
+			digits++;
+		else if (*p == ' ' || *p == '-' || *p == '/')
+			;
+		else if (strncmp((const char *)p, "—", 3) == 0 ||
+		    strncmp((const char *)p, "–", 3) == 0 ||
+		    strncmp((const char *)p, "－", 3) == 0 ||
+		    strncmp((const char *)p, "第", 3) == 0 ||
+		    strncmp((const char *)p, "页", 3) == 0 ||
+		    strncmp((const char *)p, "共", 3) == 0) {
+			p += 3;
+			continue;
+		} else
+			other++;
+		p++;
+	}
+	return digits > 0 && digits <= 6 && other == 0;
+}
+
+/* Widest gap between two characters of a line, in em. */
+static float
+widest_gap(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
+{
+	float g, best = 0;
+	size_t i;
+
+	for (i = 1; i < ln->n; i++) {
+		g = (v[ln->first + i]->x0 - v[ln->first + i - 1]->x1) /
+		    ln->size;
+		if (g > best)
+			best = g;
+	}
+	return best;
+}
+
+static int
+add_para(struct para **ps, int *np, int *cap, float y, struct gk_buf *b)
+{
+	struct para *n;
+	char *t;
+
+	if (*np == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		if ((n = realloc(*ps, (size_t)*cap * sizeof(*n))) == NULL)
+			return -1;
+		*ps = n;
+	}
+	if ((t = strdup(gk_buf_str(b))) == NULL)
+		return -1;
+	(*ps)[*np].y = y;
+	(*ps)[*np].text = t;
+	(*np)++;
+	gk_buf_reset(b);
+	return 0;
+}
+
+/*
+ * Running text -> paragraphs.  A line continues the paragraph above when it
+ * has the same size, follows closely, and the line above ran to the right
+ * margin.  A line with wide gaps (a table without rulings) is split at
+ * them, one para per piece: labels and figures stay apart and in order.
+ */
+static int
+paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
+    size_t n, struct para **psp, int *npp)
+{
+	struct gk_pdf_line *ln = NULL, *a, *b;
+	struct gk_buf buf, lb;
+	size_t nl, i, k, start, j;
+	float right = 0, left = 1e9f;
+	struct para *ps = NULL;
+	int np = 0, cap = 0, ret = -1, *keep = NULL;
+
+	*psp = NULL;
+	*npp = 0;
+	gk_buf_init(&buf, GK_MAX_TEXT);
+	gk_buf_init(&lb, GK_MAX_TEXT);
+	if (gk_pdf_lines(v, n, &ln, &nl) < 0)
+		goto out;
+	if (nl > 0 && (keep = calloc(nl, sizeof(int))) == NULL)
+		goto out;
+	for (i = 0; i < nl; i++) {
+		gk_buf_reset(&lb);
+		if (gk_pdf_line_text(&lb, v, &ln[i]) < 0)
+			goto out;
+		keep[i] = 1;
+		if ((ln[i].y < pg->h * MARGIN_TOP ||
+		    ln[i].y > pg->h * (1 - MARGIN_BOTTOM)) &&
+		    page_number(gk_buf_str(&lb)))
+			keep[i] = 0;
+		else if (blank(gk_buf_str(&lb)))
+			keep[i] = 0;
+		if (keep[i]) {
+			if (ln[i].x1 > right)
+				right = ln[i].x1;
+			if (ln[i].x0 < left)
+				left = ln[i].x0;
+		}
+	}
+	for (i = 0; i < nl; i = k) {
+		if (!keep[i]) {
+			k = i + 1;
+			continue;
+		}
+		a = &ln[i];
+		if (widest_gap(v, a) > WIDE_GAP_EM) {
+			/* one para per piece between wide gaps */
+			start = 0;
+			for (j = 1; j <= a->n; j++) {
+				if (j < a->n && (v[a->first + j]->x0 -
+				    v[a->first + j - 1]->x1) / a->size <=
+				    WIDE_GAP_EM)
+					continue;
+				struct gk_pdf_line piece = *a;
+				piece.first = a->first + start;
+				piece.n = j - start;
+				if (gk_pdf_line_text(&buf, v, &piece) < 0 ||
+				    add_para(&ps, &np, &cap, a->y, &buf) < 0)
+					goto out;
+				start = j;
+			}
+			k = i + 1;
+			continue;
+		}
+		for (k = i + 1; k < nl && keep[k]; k++) {
+			b = &ln[k - 1];
+			if (ln[k].size < b->size - 1 || ln[k].size > b->size + 1 ||
+			    ln[k].y - b->y > 2.2f * b->size ||
+			    b->x1 < right - 1.5f * b->size ||
+			    ln[k].x0 > left + 3 * b->size ||
+			    widest_gap(v, &ln[k]) > WIDE_GAP_EM)
+				break;
+		}
+		if (gk_pdf_join_lines(&buf, v, ln + i, k - i) < 0 ||
+		    add_para(&ps, &np, &cap, a->y, &buf) < 0)
+			goto out;
+	}
+	*psp = ps;
+	*npp = np;
+	ps = NULL;
+	ret = 0;
+out:
+	if (ps != NULL) {
+		while (np > 0)
+			free(ps[--np].text);
+		free(ps);
+	}
+	free(keep);
+	free(ln);
+	gk_buf_free(&buf);
+	gk_buf_free(&lb);
+	return ret;
+}
+
+/* Fill the text of every cell of the page's tables; the rest goes to *out. */
+static int
+assign(const struct gk_pdf_page *pg, struct gk_pdf_table *t, int nt,
+    const struct gk_pdf_char **out, size_t *nout)
+{
+	const struct gk_pdf_char **v = NULL, *c;
+	size_t *cnt = NULL, *at = NULL, total = 0, i, key;
+	size_t *owner = NULL, *base = NULL;
+	struct gk_buf b;
+	float cx, cy;
+	int ti, ci, ret = -1;
+
+	gk_buf_init(&b, GK_MAX_TEXT);
+	*nout = 0;
+	if ((base = calloc((size_t)nt + 1, sizeof(size_t))) == NULL)
+		goto out;
+	for (ti = 0; ti < nt; ti++)
+		base[ti + 1] = base[ti] + (size_t)t[ti].ncells;
+	total = base[nt];
+	cnt = calloc(total + 1, sizeof(size_t));
+	at = calloc(total + 1, sizeof(size_t));
+	owner = malloc((pg->nch + 1) * sizeof(size_t));
+	v = malloc((pg->nch + 1) * sizeof(*v));
+	if (cnt == NULL || at == NULL || owner == NULL || v == NULL)
+		goto out;
+	for (i = 0; i < pg->nch; i++) {
+		c = &pg->ch[i];
+		cx = (c->x0 + c->x1) / 2;
+		cy = c->y - 0.3f * c->size;
+		owner[i] = total;	/* running text */
+		for (ti = 0; ti < nt; ti++)
+			if ((ci = gk_pdf_cell_at(&t[ti], cx, cy)) >= 0) {
+				owner[i] = base[ti] + (size_t)ci;
+				break;
+			}
+		if (owner[i] == total)
+			out[(*nout)++] = c;
+		else
+			cnt[owner[i]]++;
+	}
+	for (key = 1; key < total; key++)
+		at[key] = at[key - 1] + cnt[key - 1];
+	for (i = 0; i < pg->nch; i++)
+		if (owner[i] < total)
+			v[at[owner[i]]++] = &pg->ch[i];
+	for (ti = 0, key = 0; ti < nt; ti++)
+		for (ci = 0; ci < t[ti].ncells; ci++, key++) {
+			gk_buf_reset(&b);
+			if (gk_pdf_text(&b, v + at[key] - cnt[key], cnt[key]) < 0)
+				goto out;
+			if ((t[ti].cells[ci].text = strdup(gk_buf_str(&b))) ==
+			    NULL)
+				goto out;
+		}
+	ret = 0;
+out:
+	gk_buf_free(&b);
+	free(base);
+	free(cnt);
+	free(at);
+	free(owner);
+	free(v);
+	return ret;
+}
+
+enum gk_err
+gk_pdf_layout_page(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
+{
+	struct gk_pdf_table *t = NULL;
+	const struct gk_pdf_char **rest = NULL;
+	struct para *ps = NULL;
+	size_t nrest = 0;
+	int nt = 0, np = 0, pi = 0, ti = 0, first = 1, r, i;
+	enum gk_err e = GK_E_NOMEM;
+
+	l->page++;
+	if (gk_pdf_find_tables(pg, &t, &nt) < 0)
+		goto out;
+	if ((rest = malloc((pg->nch + 1) * sizeof(*rest))) == NULL)
+		goto out;
+	if (assign(pg, t, nt, rest, &nrest) < 0)
+		goto out;
+	if (paragraphs(pg, rest, nrest, &ps, &np) < 0)
+		goto out;
+	e = GK_E_OK;
+	/* Merge paras and tables by their top. */
+	while (e == GK_E_OK && (pi < np || ti < nt)) {
+		if (ti < nt && (pi >= np || t[ti].y0 <= ps[pi].y)) {
+			r = first ? held_continue(&l->held, &t[ti]) : 0;
+			if (r == 0) {
+				if ((e = held_flush(l)) != GK_E_OK)
+					break;
+				r = held_start(&l->held, &t[ti]) < 0 ? -1 : 1;
+			}
+			if (r < 0) {
+				e = GK_E_NOMEM;
+				break;
+			}
+			ti++;
+		} else
+			e = emit_para(l, ps[pi++].text);
+		first = 0;
+	}
+out:
+	if (e == GK_E_NOMEM)
+		gk_sink_fail(l->sink, e, "page %d: out of memory", l->page);
+	for (i = 0; i < np; i++)
+		free(ps[i].text);
+	free(ps);
+	free(rest);
+	gk_pdf_tables_free(t, nt);
+	return e;
+}

@@ -1,0 +1,42 @@
+/*
+ * pdf_layout.h: a PDF's pages -> paras and cells in reading order, with
+ * tables continued over page breaks.
+ */
+#ifndef GK_EXTRACT_PDF_LAYOUT_H
+#define GK_EXTRACT_PDF_LAYOUT_H
+
+#include "common/err.h"
+#include "extract/pdf.h"
+#include "extract/sink.h"
+
+struct gk_pdf_hcell {
+	int row, col, rowspan, colspan;
+	char *text;
+};
+
+/* The table that ended the last page, held until we know it ended. */
+struct gk_pdf_held {
+	int active;
+	float *xs;
+	int nx;
+	int nrows;
+	struct gk_pdf_hcell *cells;
+	int ncells, cap;
+};
+
+struct gk_pdf_layout {
+	struct gk_sink *sink;
+	struct gk_pdf_held held;
+	unsigned long emitted;	/* paras and cells written */
+	int page;		/* pages seen */
+};
+
+void gk_pdf_layout_init(struct gk_pdf_layout *, struct gk_sink *);
+/* Lay out one page; GK_E_OK or the error (already in the sink). */
+enum gk_err gk_pdf_layout_page(struct gk_pdf_layout *,
+    const struct gk_pdf_page *);
+/* Write what is held. */
+enum gk_err gk_pdf_layout_finish(struct gk_pdf_layout *);
+void gk_pdf_layout_free(struct gk_pdf_layout *);
+
+#endif

@@ -1,0 +1,417 @@
+/*
+ * pdf_page.c: what one PDF page holds for table reading: its characters
+ * (from MuPDF's structured text) and its ruling lines (from a small device
+ * that sees every path the page draws).
+ *
+ * Rulings are stroked horizontal or vertical segments, filled rectangles
+ * thinner than RULE_THIN (what many producers draw for a border), and the
+ * four edges of larger filled rectangles (shaded cells).  White fills and
+ * page-sized backgrounds draw no line a reader sees, so they are skipped.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/pdf.h"
+
+#define MAX_PAGE_CHARS	200000
+#define MAX_PAGE_SEGS	100000
+#define RULE_THIN	2.5f	/* a filled rectangle thinner than this is a rule */
+#define AXIS_TOL	0.5f	/* |dy| below this: a horizontal segment */
+#define MIN_SEG		1.0f	/* shorter segments are dots, not rules */
+
+void
+gk_pdf_page_free(struct gk_pdf_page *pg)
+{
+	free(pg->ch);
+	free(pg->hs);
+	free(pg->vs);
+	memset(pg, 0, sizeof(*pg));
+}
+
+int
+gk_pdf_page_addseg(struct gk_pdf_page *pg, int vertical, float at, float lo,
+    float hi)
+{
+	struct gk_pdf_seg **v, *nv;
+	size_t *n, *cap, ncap;
+	float t;
+
+	if (!isfinite(at) || !isfinite(lo) || !isfinite(hi))
+		return 0;
+	if (lo > hi) {
+		t = lo;
+		lo = hi;
+		hi = t;
+	}
+	if (hi - lo < MIN_SEG)
+		return 0;
+	v = vertical ? &pg->vs : &pg->hs;
+	n = vertical ? &pg->nv : &pg->nh;
+	cap = vertical ? &pg->capv : &pg->caph;
+	if (*n == *cap) {
+		if (*cap >= MAX_PAGE_SEGS)
+			return -1;
+		ncap = *cap ? *cap * 2 : 64;
+		if ((nv = realloc(*v, ncap * sizeof(**v))) == NULL)
+			return -1;
+		*v = nv;
+		*cap = ncap;
+	}
+	(*v)[*n].at = at;
+	(*v)[*n].lo = lo;
+	(*v)[*n].hi = hi;
+	(*n)++;
+	return 0;
+}
+
+static int
+addchar(struct gk_pdf_page *pg, const fz_stext_char *c)
+{
+	struct gk_pdf_char *nc;
+	size_t ncap;
+	fz_rect r;
+
+	if (pg->nch == pg->capch) {
+		if (pg->capch >= MAX_PAGE_CHARS)
+			return -1;
+		ncap = pg->capch ? pg->capch * 2 : 256;
+		if ((nc = realloc(pg->ch, ncap * sizeof(*nc))) == NULL)
+			return -1;
+		pg->ch = nc;
+		pg->capch = ncap;
+	}
+	r = fz_rect_from_quad(c->quad);
+	nc = &pg->ch[pg->nch++];
+	nc->c = c->c;
+	nc->x0 = r.x0;
+	nc->x1 = r.x1;
+	/*
+	 * The baseline, not the quad: CJK quads are ~2.9 em tall and overlap
+	 * the lines above and below.
+	 */
+	nc->y = c->origin.y;
+	nc->size = c->size > 0 ? c->size : 1;
+	return 0;
+}
+
+/* The ruling-line device. */
+struct rules_dev {
+	fz_device super;
+	struct gk_pdf_page *pg;
+	fz_matrix ctm;
+	int stroke;		/* walking a stroked path, else a filled one */
+	int full;		/* a limit was hit */
+	fz_point cur, start;
+	fz_point pts[8];	/* the current subpath of a fill, if short */
+	int npts;		/* -1: not a rectangle */
+};
+
+static void
+rd_seg(struct rules_dev *d, fz_point a, fz_point b)
+{
+	int r = 0;
+
+	if (fabsf(a.y - b.y) < AXIS_TOL)
+		r = gk_pdf_page_addseg(d->pg, 0, (a.y + b.y) / 2, a.x, b.x);
+	else if (fabsf(a.x - b.x) < AXIS_TOL)
+		r = gk_pdf_page_addseg(d->pg, 1, (a.x + b.x) / 2, a.y, b.y);
+	if (r < 0)
+		d->full = 1;
+}
+
+/* A filled axis-aligned rectangle: a rule when thin, else four edges. */
+static void
+rd_rect(struct rules_dev *d, float x0, float y0, float x1, float y1)
+{
+	float t, w, h;
+	int r = 0;
+
+	if (x0 > x1) {
+		t = x0;
+		x0 = x1;
+		x1 = t;
+	}
+	if (y0 > y1) {
+		t = y0;
+		y0 = y1;
+		y1 = t;
+	}
+	w = x1 - x0;
+	h = y1 - y0;
+	if (h < RULE_THIN && w >= MIN_SEG)
+		r = gk_pdf_page_addseg(d->pg, 0, (y0 + y1) / 2, x0, x1);
+	else if (w < RULE_THIN && h >= MIN_SEG)
+		r = gk_pdf_page_addseg(d->pg, 1, (x0 + x1) / 2, y0, y1);
+	else if (w * h < 0.5f * d->pg->w * d->pg->h) {
+		r |= gk_pdf_page_addseg(d->pg, 0, y0, x0, x1);
+		r |= gk_pdf_page_addseg(d->pg, 0, y1, x0, x1);
+		r |= gk_pdf_page_addseg(d->pg, 1, x0, y0, y1);
+		r |= gk_pdf_page_addseg(d->pg, 1, x1, y0, y1);
+	}
+	if (r < 0)
+		d->full = 1;
+}
+
+/* End of a filled subpath: is it an axis-aligned rectangle? */
+static void
+rd_flush(struct rules_dev *d)
+{
+	float xs[2], ys[2];
+	int i, nx = 0, ny = 0, j, seen;
+
+	if (d->stroke || d->npts < 4) {
+		d->npts = 0;
+		return;
+	}
+	for (i = 0; i < d->npts; i++) {
+		for (seen = 0, j = 0; j < nx; j++)
+			if (fabsf(xs[j] - d->pts[i].x) < AXIS_TOL)
+				seen = 1;
+		if (!seen) {
+			if (nx == 2)
+				goto out;
+			xs[nx++] = d->pts[i].x;
+		}
+		for (seen = 0, j = 0; j < ny; j++)
+			if (fabsf(ys[j] - d->pts[i].y) < AXIS_TOL)
+				seen = 1;
+		if (!seen) {
+			if (ny == 2)
+				goto out;
+			ys[ny++] = d->pts[i].y;
+		}
+	}
+	if (nx == 2 && ny == 2)
+		rd_rect(d, xs[0], ys[0], xs[1], ys[1]);
+out:
+	d->npts = 0;
+}
+
+static void
+rd_addpt(struct rules_dev *d, fz_point p)
+{
+	if (d->npts < 0)
+		return;
+	if (d->npts == (int)(sizeof(d->pts) / sizeof(d->pts[0])))
+		d->npts = -1;
+	else
+		d->pts[d->npts++] = p;
+}
+
+static void
+w_moveto(fz_context *ctx, void *arg, float x, float y)
+{
+	struct rules_dev *d = arg;
+
+	(void)ctx;
+	rd_flush(d);
+	d->cur = d->start = fz_transform_point_xy(x, y, d->ctm);
+	rd_addpt(d, d->cur);
+}
+
+static void
+w_lineto(fz_context *ctx, void *arg, float x, float y)
+{
+	struct rules_dev *d = arg;
+	fz_point p;
+
+	(void)ctx;
+	p = fz_transform_point_xy(x, y, d->ctm);
+	if (d->stroke)
+		rd_seg(d, d->cur, p);
+	else
+		rd_addpt(d, p);
+	d->cur = p;
+}
+
+static void
+w_curveto(fz_context *ctx, void *arg, float x1, float y1, float x2,
+    float y2, float x3, float y3)
+{
+	struct rules_dev *d = arg;
+
+	(void)ctx;
+	(void)x1;
+	(void)y1;
+	(void)x2;
+	(void)y2;
+	d->npts = -1;		/* curved: not a rectangle */
+	d->cur = fz_transform_point_xy(x3, y3, d->ctm);
+}
+
+static void
+w_closepath(fz_context *ctx, void *arg)
+{
+	struct rules_dev *d = arg;
+
+	(void)ctx;
+	if (d->stroke)
+		rd_seg(d, d->cur, d->start);
+	else
+		rd_flush(d);
+	d->cur = d->start;
+}
+
+static void
+w_rectto(fz_context *ctx, void *arg, float x0, float y0, float x1, float y1)
+{
+	struct rules_dev *d = arg;
+	fz_point a, b, c, e;
+
+	(void)ctx;
+	rd_flush(d);
+	a = fz_transform_point_xy(x0, y0, d->ctm);
+	b = fz_transform_point_xy(x1, y0, d->ctm);
+	c = fz_transform_point_xy(x1, y1, d->ctm);
+	e = fz_transform_point_xy(x0, y1, d->ctm);
+	if (d->stroke) {
+		rd_seg(d, a, b);
+		rd_seg(d, b, c);
+		rd_seg(d, c, e);
+		rd_seg(d, e, a);
+	} else {
+		d->pts[0] = a;
+		d->pts[1] = b;
+		d->pts[2] = c;
+		d->pts[3] = e;
+		d->npts = 4;
+		rd_flush(d);
+	}
+	d->cur = d->start = a;
+}
+
+static const fz_path_walker walker = {
+	w_moveto, w_lineto, w_curveto, w_closepath, NULL, NULL, NULL, w_rectto
+};
+
+/* A fill a reader does not see: white, or fully transparent. */
+static int
+invisible(fz_context *ctx, fz_colorspace *cs, const float *color, float alpha)
+{
+	int i, n;
+
+	if (alpha < 0.05f)
+		return 1;
+	if (cs == NULL || color == NULL)
+		return 0;
+	n = fz_colorspace_n(ctx, cs);
+	if (fz_colorspace_is_cmyk(ctx, cs)) {
+		for (i = 0; i < n; i++)
+			if (color[i] > 0.05f)
+				return 0;
+		return 1;
+	}
+	if (!fz_colorspace_is_gray(ctx, cs) && !fz_colorspace_is_rgb(ctx, cs))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (color[i] < 0.95f)
+			return 0;
+	return 1;
+}
+
+static void
+rd_fill_path(fz_context *ctx, fz_device *dev, const fz_path *path,
+    int even_odd, fz_matrix ctm, fz_colorspace *cs, const float *color,
+    float alpha, fz_color_params cp)
+{
+	struct rules_dev *d = (struct rules_dev *)dev;
+
+	(void)even_odd;
+	(void)cp;
+	if (d->full || invisible(ctx, cs, color, alpha))
+		return;
+	d->ctm = ctm;
+	d->stroke = 0;
+	d->npts = 0;
+	fz_walk_path(ctx, path, &walker, d);
+	rd_flush(d);
+}
+
+static void
+rd_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *path,
+    const fz_stroke_state *ss, fz_matrix ctm, fz_colorspace *cs,
+    const float *color, float alpha, fz_color_params cp)
+{
+	struct rules_dev *d = (struct rules_dev *)dev;
+
+	(void)ss;
+	(void)cp;
+	if (d->full || invisible(ctx, cs, color, alpha))
+		return;
+	d->ctm = ctm;
+	d->stroke = 1;
+	d->npts = 0;
+	fz_walk_path(ctx, path, &walker, d);
+}
+
+int
+gk_pdf_page_read(fz_context *ctx, fz_document *doc, int no,
+    struct gk_pdf_page *pg, char *msg, size_t msgsize)
+{
+	fz_page *page = NULL;
+	fz_stext_page *tp = NULL;
+	struct rules_dev *dev = NULL;
+	fz_stext_options opts;
+	fz_stext_block *b;
+	fz_stext_line *l;
+	fz_stext_char *c;
+	fz_rect bounds;
+	int ret = 0;
+
+	fz_var(page);
+	fz_var(tp);
+	fz_var(dev);
+	fz_var(ret);
+	memset(pg, 0, sizeof(*pg));
+	memset(&opts, 0, sizeof(opts));
+	/* Our own gaps decide the spaces; MuPDF's guesses split numbers. */
+	opts.flags = FZ_STEXT_INHIBIT_SPACES;
+	fz_try(ctx) {
+		page = fz_load_page(ctx, doc, no);
+		bounds = fz_bound_page(ctx, page);
+		pg->w = bounds.x1 - bounds.x0;
+		pg->h = bounds.y1 - bounds.y0;
+		tp = fz_new_stext_page_from_page(ctx, page, &opts);
+		for (b = tp->first_block; b != NULL && ret == 0; b = b->next) {
+			if (b->type != FZ_STEXT_BLOCK_TEXT)
+				continue;
+			for (l = b->u.t.first_line; l != NULL && ret == 0;
+			    l = l->next)
+				for (c = l->first_char; c != NULL; c = c->next)
+					if (addchar(pg, c) < 0) {
+						snprintf(msg, msgsize, "page %d: "
+						    "too many characters", no + 1);
+						ret = -1;
+						break;
+					}
+		}
+		if (ret == 0) {
+			dev = fz_new_derived_device(ctx, struct rules_dev);
+			dev->super.fill_path = rd_fill_path;
+			dev->super.stroke_path = rd_stroke_path;
+			dev->pg = pg;
+			fz_run_page(ctx, page, &dev->super, fz_identity, NULL);
+			fz_close_device(ctx, &dev->super);
+			if (dev->full) {
+				snprintf(msg, msgsize, "page %d: too many "
+				    "ruling lines", no + 1);
+				ret = -1;
+			}
+		}
+	}
+	fz_always(ctx) {
+		fz_drop_device(ctx, (fz_device *)dev);
+		fz_drop_stext_page(ctx, tp);
+		fz_drop_page(ctx, page);
+	}
+	fz_catch(ctx) {
+		snprintf(msg, msgsize, "page %d: %s", no + 1,
+		    fz_caught_message(ctx));
+		ret = -1;
+	}
+	if (ret < 0)
+		gk_pdf_page_free(pg);
+	return ret;
+}

@@ -1,0 +1,224 @@
+/*
+ * pdf_text.c: characters with positions -> lines -> text.
+ *
+ * Lines are clustered by baseline (origin.y) and font size, never by the
+ * character quads, which for CJK fonts are ~2.9 em tall.  Within a line,
+ * characters go left to right; a gap wider than GAP_EM em becomes a space,
+ * and a character drawn twice at (almost) the same place, which is how
+ * some producers fake bold, is kept once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/pdf.h"
+#include "extract/pdf_text.h"
+
+#define SAME_LINE_EM	0.45f	/* baselines closer than this (em): one line */
+#define GAP_EM		0.3f	/* a wider gap (em) is a space */
+#define DUP_EM		0.3f	/* a repeat closer than this (em) is fake bold */
+
+static int
+cmp_y(const void *a, const void *b)
+{
+	const struct gk_pdf_char *p = *(const struct gk_pdf_char *const *)a;
+	const struct gk_pdf_char *q = *(const struct gk_pdf_char *const *)b;
+
+	if (p->y != q->y)
+		return p->y < q->y ? -1 : 1;
+	if (p->x0 != q->x0)
+		return p->x0 < q->x0 ? -1 : 1;
+	return 0;
+}
+
+static int
+cmp_x(const void *a, const void *b)
+{
+	const struct gk_pdf_char *p = *(const struct gk_pdf_char *const *)a;
+	const struct gk_pdf_char *q = *(const struct gk_pdf_char *const *)b;
+
+	if (p->x0 != q->x0)
+		return p->x0 < q->x0 ? -1 : 1;
+	return 0;
+}
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == 0xa0 || c == 0x3000 ||
+	    c == '\r' || c == '\n';
+}
+
+int
+gk_pdf_lines(const struct gk_pdf_char **v, size_t n,
+    struct gk_pdf_line **linesp, size_t *nlinesp)
+{
+	struct gk_pdf_line *lines = NULL, *nl, *cur = NULL;
+	size_t i, nlines = 0, cap = 0;
+	float tol;
+
+	*linesp = NULL;
+	*nlinesp = 0;
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), cmp_y);
+	for (i = 0; i < n; i++) {
+		tol = SAME_LINE_EM * (cur != NULL && cur->size > v[i]->size ?
+		    cur->size : v[i]->size);
+		if (cur == NULL || v[i]->y - cur->y > tol) {
+			if (nlines == cap) {
+				cap = cap ? cap * 2 : 16;
+				nl = realloc(lines, cap * sizeof(*lines));
+				if (nl == NULL) {
+					free(lines);
+					return -1;
+				}
+				lines = nl;
+			}
+			cur = &lines[nlines++];
+			cur->first = i;
+			cur->n = 0;
+			cur->y = v[i]->y;
+			cur->size = 0;
+			cur->x0 = v[i]->x0;
+			cur->x1 = v[i]->x1;
+		}
+		cur->n++;
+		if (!is_space(v[i]->c) && v[i]->size > cur->size)
+			cur->size = v[i]->size;
+		if (v[i]->x0 < cur->x0)
+			cur->x0 = v[i]->x0;
+		if (v[i]->x1 > cur->x1)
+			cur->x1 = v[i]->x1;
+	}
+	for (i = 0; i < nlines; i++) {
+		if (lines[i].size <= 0)
+			lines[i].size = v[lines[i].first]->size;
+		qsort(v + lines[i].first, lines[i].n, sizeof(*v), cmp_x);
+	}
+	*linesp = lines;
+	*nlinesp = nlines;
+	return 0;
+}
+
+static int
+put_utf8(struct gk_buf *b, int c)
+{
+	char s[4];
+	size_t n;
+
+	if (c < 0 || c > 0x10ffff || (c >= 0xd800 && c < 0xe000))
+		c = 0xfffd;
+	if (c < 0x80) {
+		s[0] = (char)c;
+		n = 1;
+	} else if (c < 0x800) {
+		s[0] = (char)(0xc0 | (c >> 6));
+		s[1] = (char)(0x80 | (c & 0x3f));
+		n = 2;
+	} else if (c < 0x10000) {
+		s[0] = (char)(0xe0 | (c >> 12));
+		s[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		s[2] = (char)(0x80 | (c & 0x3f));
+		n = 3;
+	} else {
+		s[0] = (char)(0xf0 | (c >> 18));
+		s[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		s[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		s[3] = (char)(0x80 | (c & 0x3f));
+		n = 4;
+	}
+	return gk_buf_add(b, s, n);
+}
+
+int
+gk_pdf_line_text(struct gk_buf *b, const struct gk_pdf_char *const *v,
+    const struct gk_pdf_line *l)
+{
+	const struct gk_pdf_char *c, *prev = NULL;
+	size_t i;
+	float em;
+
+	for (i = 0; i < l->n; i++) {
+		c = v[l->first + i];
+		if (c->c == 0 || c->c == 0xfeff)
+			continue;
+		if (is_space(c->c)) {
+			if (gk_buf_addc(b, ' ') < 0)
+				return -1;
+			continue;
+		}
+		em = l->size;
+		if (prev != NULL) {
+			if (c->c == prev->c && c->x0 - prev->x0 < DUP_EM * em)
+				continue;
+			if (c->x0 - prev->x1 > GAP_EM * em &&
+			    gk_buf_addc(b, ' ') < 0)
+				return -1;
+		}
+		if (put_utf8(b, c->c) < 0)
+			return -1;
+		prev = c;
+	}
+	return 0;
+}
+
+static int
+ascii_alnum(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/* First/last character of a line that is not white space, or 0. */
+static int
+edge_char(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
+    int last)
+{
+	size_t i;
+	int c;
+
+	for (i = 0; i < l->n; i++) {
+		c = v[l->first + (last ? l->n - 1 - i : i)]->c;
+		if (!is_space(c))
+			return c;
+	}
+	return 0;
+}
+
+int
+gk_pdf_join_lines(struct gk_buf *b, const struct gk_pdf_char *const *v,
+    const struct gk_pdf_line *lines, size_t nlines)
+{
+	size_t i;
+
+	for (i = 0; i < nlines; i++) {
+		/*
+		 * A label wrapped inside its cell joins with no space: Chinese
+		 * has none, and a figure broken over two lines is one figure.
+		 * Only two Latin words get one.
+		 */
+		if (i > 0 && ascii_alnum(edge_char(v, &lines[i - 1], 1)) &&
+		    ascii_alnum(edge_char(v, &lines[i], 0)) &&
+		    !(edge_char(v, &lines[i - 1], 1) <= '9' &&
+		    edge_char(v, &lines[i], 0) <= '9') &&
+		    gk_buf_addc(b, ' ') < 0)
+			return -1;
+		if (gk_pdf_line_text(b, v, &lines[i]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+gk_pdf_text(struct gk_buf *b, const struct gk_pdf_char **v, size_t n)
+{
+	struct gk_pdf_line *lines;
+	size_t nlines;
+	int r;
+
+	if (gk_pdf_lines(v, n, &lines, &nlines) < 0)
+		return -1;
+	r = gk_pdf_join_lines(b, v, lines, nlines);
+	free(lines);
+	return r;
+}

@@ -1,0 +1,39 @@
+/*
+ * pdf_text.h: lines and text from PDF characters with positions.
+ */
+#ifndef GK_EXTRACT_PDF_TEXT_H
+#define GK_EXTRACT_PDF_TEXT_H
+
+#include <stddef.h>
+
+#include "common/buf.h"
+#include "extract/pdf.h"
+
+/* A line: v[first .. first+n-1] after gk_pdf_lines reordered v. */
+struct gk_pdf_line {
+	float y;		/* baseline of its first character */
+	float x0, x1;		/* horizontal extent */
+	float size;		/* largest font size */
+	size_t first, n;
+};
+
+/*
+ * Reorder v (pointers to characters) line by line, top to bottom, each line
+ * left to right, and describe the lines in a new array (free it).
+ * Returns 0, or -1 when memory ran out.
+ */
+int gk_pdf_lines(const struct gk_pdf_char **v, size_t n,
+    struct gk_pdf_line **lines, size_t *nlines);
+
+/* Append one line's text. 0, or -1 when b is full. */
+int gk_pdf_line_text(struct gk_buf *b, const struct gk_pdf_char *const *v,
+    const struct gk_pdf_line *l);
+
+/* Append lines as one text: a wrapped label joins with no space. */
+int gk_pdf_join_lines(struct gk_buf *b, const struct gk_pdf_char *const *v,
+    const struct gk_pdf_line *lines, size_t nlines);
+
+/* gk_pdf_lines + gk_pdf_join_lines: the text of a table cell. */
+int gk_pdf_text(struct gk_buf *b, const struct gk_pdf_char **v, size_t n);
+
+#endif

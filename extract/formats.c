@@ -8,10 +8,12 @@
 #include "format.h"
 
 extern const struct gk_format gk_format_html;
+extern const struct gk_format gk_format_doc;
 
 
 const struct gk_format *const gk_formats[] = {
 	&gk_format_html,
+	&gk_format_doc,
 
 	NULL
 };

@@ -1,0 +1,2 @@
+# gk-load: no library beyond libc (flock, rename, fsync).
+load_PKGS :=

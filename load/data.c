@@ -1,0 +1,172 @@
+/*
+ * data.c: the data set in memory: its files, sorting, lookups.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/log.h"
+#include "keys.h"
+#include "load.h"
+
+static const char *const report_cols[R_NCOL] = { "report", "agency", "year",
+	"template", "status", "title", "published", "page", "source",
+	"source_url", "sha256" };
+static const char *const metric_cols[M_NCOL] = { "report", "agency", "year",
+	"template", "metric", "value", "unit", "raw", "flags", "doc", "page",
+	"sha256" };
+static const char *const check_cols[C_NCOL] = { "report", "agency", "year",
+	"template", "check", "where", "expected", "found" };
+static const char *const error_cols[E_NCOL] = { "doc", "url", "page",
+	"sha256", "stage", "code", "message" };
+
+void
+dataset_init(struct dataset *d)
+{
+	table_init(&d->reports, "reports.tsv", report_cols, R_NCOL);
+	table_init(&d->metrics, "metrics.tsv", metric_cols, M_NCOL);
+	table_init(&d->checks, "checks.tsv", check_cols, C_NCOL);
+	table_init(&d->errors, "errors.tsv", error_cols, E_NCOL);
+}
+
+void
+dataset_free(struct dataset *d)
+{
+	table_free(&d->reports);
+	table_free(&d->metrics);
+	table_free(&d->checks);
+	table_free(&d->errors);
+}
+
+int
+dataset_read(struct dataset *d, const char *dir)
+{
+	if (table_read(&d->reports, dir) == -1 ||
+	    table_read(&d->metrics, dir) == -1 ||
+	    table_read(&d->checks, dir) == -1 ||
+	    table_read(&d->errors, dir) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+seqcmp(const struct row *a, const struct row *b)
+{
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Year, agency, report: column 2, 1, 0 of reports, metrics and checks. */
+static int
+cmp_yar(const void *pa, const void *pb)
+{
+	const struct row *a = *(const struct row *const *)pa;
+	const struct row *b = *(const struct row *const *)pb;
+	int c;
+
+	if ((c = strcmp(a->f[2], b->f[2])) != 0 ||
+	    (c = strcmp(a->f[1], b->f[1])) != 0 ||
+	    (c = strcmp(a->f[0], b->f[0])) != 0)
+		return c;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return seqcmp(a, b);
+}
+
+static int
+cmp_doc(const void *pa, const void *pb)
+{
+	const struct row *a = *(const struct row *const *)pa;
+	const struct row *b = *(const struct row *const *)pb;
+	int c;
+
+	if ((c = strcmp(a->f[E_DOC], b->f[E_DOC])) != 0)
+		return c;
+	return seqcmp(a, b);
+}
+
+void
+dataset_sort(struct dataset *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->metrics.n; i++)
+		d->metrics.rows[i]->rank =
+		    key_rank(d->metrics.rows[i]->f[M_METRIC]);
+	for (i = 0; i < d->checks.n; i++)
+		d->checks.rows[i]->rank =
+		    strcmp(d->checks.rows[i]->f[C_CHECK], "carry_chain") == 0;
+	qsort(d->reports.rows, d->reports.n, sizeof(struct row *), cmp_yar);
+	qsort(d->metrics.rows, d->metrics.n, sizeof(struct row *), cmp_yar);
+	qsort(d->checks.rows, d->checks.n, sizeof(struct row *), cmp_yar);
+	qsort(d->errors.rows, d->errors.n, sizeof(struct row *), cmp_doc);
+}
+
+static int idx_col;
+
+static int
+cmp_idx(const void *pa, const void *pb)
+{
+	const struct row *a = *(const struct row *const *)pa;
+	const struct row *b = *(const struct row *const *)pb;
+	int c;
+
+	if ((c = strcmp(a->f[idx_col], b->f[idx_col])) != 0)
+		return c;
+	return seqcmp(a, b);
+}
+
+int
+idx_build(struct idx *x, const struct table *t, int col)
+{
+	x->col = col;
+	x->n = t->n;
+	x->r = malloc((t->n ? t->n : 1) * sizeof(*x->r));
+	if (x->r == NULL)
+		return -1;
+	memcpy(x->r, t->rows, t->n * sizeof(*x->r));
+	idx_col = col;
+	qsort(x->r, x->n, sizeof(*x->r), cmp_idx);
+	return 0;
+}
+
+void
+idx_free(struct idx *x)
+{
+	free(x->r);
+	x->r = NULL;
+	x->n = 0;
+}
+
+const struct row **
+idx_find(const struct idx *x, const char *key, size_t *n)
+{
+	size_t lo = 0, hi = x->n, mid, end;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(x->r[mid]->f[x->col], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < x->n && strcmp(x->r[end]->f[x->col], key) == 0;
+	    end++)
+		continue;
+	*n = end - lo;
+	return end > lo ? &x->r[lo] : NULL;
+}
+
+int
+value_of(const char *value, const char *flags, double *v)
+{
+	char *end;
+
+	*v = 0;
+	if (flags != NULL && strstr(flags, "not_a_number") != NULL)
+		return -1;
+	if (value == NULL || *value == '\0')
+		return 0;
+	*v = strtod(value, &end);
+	if (end == value || *end != '\0')
+		return -1;
+	return 1;
+}

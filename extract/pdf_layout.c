@@ -161,6 +161,64 @@ blank(const char *s)
 	return same_text(s, "");
 }
 
+/* Only a figure: digits, '.', ','. */
+static int
+figure(const char *s)
+{
+	int digits = 0;
+
+	for (; s != NULL && *s != '\0'; s++) {
+		if (isdigit((unsigned char)*s))
+			digits++;
+		else if (*s != '.' && *s != ',' && !isspace((unsigned char)*s))
+			return 0;
+	}
+	return digits > 0;
+}
+
+/*
+ * Text that can be part of a row label but does not start one: not empty,
+ * no numbering at its start (（四）, (4), 四、, 1., 1、), not a figure.
+ */
+static int
+label_tail(const char *s)
+{
+	static const char *const open[] = { "（", "(", "０", "１", "２", "３",
+	    "４", "５", "６", "７", "８", "９", NULL };
+	static const char *const han[] = { "一", "二", "三", "四", "五",
+	    "六", "七", "八", "九", "十", NULL };
+	int i;
+
+	if (s == NULL)
+		return 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '\0' || isdigit((unsigned char)*s))
+		return 0;
+	for (i = 0; open[i] != NULL; i++)
+		if (strncmp(s, open[i], strlen(open[i])) == 0)
+			return 0;
+	for (i = 0; han[i] != NULL; i++)
+		if (strncmp(s, han[i], 3) == 0 &&
+		    strncmp(s + 3, "、", 3) == 0)
+			return 0;
+	return !figure(s);
+}
+
+/* *dst = *dst + src. */
+static int
+cat_text(char **dst, const char *src)
+{
+	size_t a = *dst ? strlen(*dst) : 0, b = strlen(src);
+	char *n;
+
+	if ((n = realloc(*dst, a + b + 1)) == NULL)
+		return -1;
+	memcpy(n + a, src, b + 1);
+	*dst = n;
+	return 0;
+}
+
 /* Grid index in the held table of column line x, or -1. */
 static int
 held_col(const struct gk_pdf_held *h, float x)
@@ -242,15 +300,25 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 		if (c->row < skip)
 			continue;
 		merged = 0;
-		/* The rest of a merged cell that the break cut in two. */
-		if (c->row == skip && blank(c->text))
+		/*
+		 * The rest of a merged cell that the break cut in two: empty,
+		 * or the tail of a label centred over both parts (（四）无 /
+		 * 法提供), which never starts with a numbering.
+		 */
+		if (c->row == skip && (blank(c->text) || label_tail(c->text)))
 			for (j = 0; j < h->ncells && !merged; j++) {
 				o = &h->cells[j];
 				if (o->row + o->rowspan == h->nrows &&
 				    o->col == map[c->col] &&
 				    o->colspan == map[c->col + c->colspan] -
 				    map[c->col] &&
-				    (o->rowspan > 1 || c->rowspan > 1)) {
+				    (o->rowspan > 1 || c->rowspan > 1) &&
+				    (blank(c->text) || !figure(o->text))) {
+					if (!blank(c->text) &&
+					    cat_text(&o->text, c->text) < 0) {
+						free(map);
+						return -1;
+					}
 					o->rowspan += c->rowspan;
 					merged = 1;
 				}

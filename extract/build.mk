@@ -6,3 +6,5 @@ extract_PKGS := libxml-2.0:libxml2-dev libarchive:libarchive-dev libgsf-1:libgsf
 # archives only pull in what a binary uses: tests that do not touch the PDF
 # code stay small.
 extract_LIBS += -lmupdf -lmupdf-third -lmujs -lgumbo -lopenjp2 -ljbig2dec -ljpeg -lz -lm -lfreetype -lharfbuzz
+# Tesseract + Leptonica (format_ocr.c: scanned PDFs); chi_sim is the language data.
+extract_PKGS += tesseract:libtesseract-dev lept:libleptonica-dev

@@ -13,6 +13,7 @@ extern const struct gk_format gk_format_doc;
 extern const struct gk_format gk_format_docx;
 extern const struct gk_format gk_format_doc;
 extern const struct gk_format gk_format_pdf;
+extern const struct gk_format gk_format_ocr;
 
 const struct gk_format *const gk_formats[] = {
 	&gk_format_html,
@@ -21,5 +22,6 @@ const struct gk_format *const gk_formats[] = {
 	&gk_format_docx,
 	&gk_format_doc,
 	&gk_format_pdf,
+	&gk_format_ocr,		/* last: the fallback for scanned PDFs */
 	NULL
 };

@@ -21,6 +21,7 @@
 #include "common/log.h"
 #include "common/rec.h"
 #include "format.h"
+#include "ocr.h"
 #include "sink.h"
 
 static void
@@ -123,6 +124,7 @@ main(int argc, char *argv[])
 	enum gk_read_result res;
 	int ch, rc, failed = 0;
 
+	gk_ocr_env(argv);	/* OMP_THREAD_LIMIT=1 for Tesseract: may re-exec */
 	gk_log_init(argv[0]);
 	while ((ch = getopt(argc, argv, "v")) != -1) {
 		switch (ch) {

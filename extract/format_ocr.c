@@ -1,0 +1,493 @@
+/*
+ * format_ocr.c: scanned PDFs (pages that are only images), read by OCR.
+ *
+ * The fallback format: it bids 1, and only for a PDF none of whose pages has
+ * a text layer.  Each page is rendered grey by MuPDF, the table grids are
+ * found from their ruling lines (ocr_grid.c) and the rules erased, then
+ * Tesseract (chi_sim) reads every table cell on its own and the text between
+ * the tables band by band.  Cells come out as cells, text lines as paras, in
+ * reading order, and a `note DOC ocr N` says how many pages were read so: the
+ * transform flags every value of the document `ocr`.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <mupdf/fitz.h>
+#include <tesseract/capi.h>
+
+#include "common/bounds.h"
+#include "common/log.h"
+#include "format.h"
+#include "ocr.h"
+#include "ocr_grid.h"
+
+#define OCR_DPI		200		/* render resolution (see NOTES_ocr.md) */
+#define OCR_MAX_PIXELS	(40L << 20)	/* one rendered page; larger pages
+					   are rendered at a lower resolution */
+#define OCR_LANG	"chi_sim"
+#define OCR_PAD		16		/* white border around a cut-out */
+
+/* One Tesseract handle for the whole run: loading chi_sim costs 0.2 s. */
+static TessBaseAPI *tess;
+static int tess_failed;
+
+void
+gk_ocr_env(char **argv)
+{
+	if (getenv("OMP_THREAD_LIMIT") != NULL || argv == NULL)
+		return;
+	if (setenv("OMP_THREAD_LIMIT", "1", 1) == -1)
+		return;
+	execv("/proc/self/exe", argv);
+	/* No /proc: carry on, only slower. */
+}
+
+static void
+tess_end(void)
+{
+	if (tess != NULL) {
+		TessBaseAPIEnd(tess);
+		TessBaseAPIDelete(tess);
+		tess = NULL;
+	}
+}
+
+static TessBaseAPI *
+tess_get(void)
+{
+	if (tess != NULL || tess_failed)
+		return tess;
+	if ((tess = TessBaseAPICreate()) == NULL) {
+		tess_failed = 1;
+		return NULL;
+	}
+	if (TessBaseAPIInit3(tess, NULL, OCR_LANG) != 0) {
+		TessBaseAPIDelete(tess);
+		tess = NULL;
+		tess_failed = 1;
+		return NULL;
+	}
+	/* Tesseract's own chatter would land on our stderr. */
+	TessBaseAPISetVariable(tess, "debug_file", "/dev/null");
+	atexit(tess_end);
+	return tess;
+}
+
+/* A PDF whose pages are all without text: 1 if so, 0 if not, -1 on error. */
+static int
+no_text(fz_context *ctx, fz_document *doc, int npages)
+{
+	fz_page *page = NULL;
+	fz_stext_page *st = NULL;
+	int i = 0, found = 0;
+
+	fz_var(page);
+	fz_var(st);
+	fz_var(i);
+	fz_var(found);
+	fz_try(ctx) {
+		for (i = 0; i < npages && !found; i++) {
+			fz_stext_block *b;
+			fz_stext_line *l;
+			fz_stext_char *c;
+
+			page = fz_load_page(ctx, doc, i);
+			st = fz_new_stext_page_from_page(ctx, page,
+			    &(fz_stext_options){ 0 });
+			for (b = st->first_block; b && !found; b = b->next) {
+				if (b->type != FZ_STEXT_BLOCK_TEXT)
+					continue;
+				for (l = b->u.t.first_line; l && !found;
+				    l = l->next)
+					for (c = l->first_char; c; c = c->next)
+						if (c->c > ' ' && c->c != 0xa0 &&
+						    c->c != 0x3000) {
+							found = 1;
+							break;
+						}
+			}
+			fz_drop_stext_page(ctx, st);
+			st = NULL;
+			fz_drop_page(ctx, page);
+			page = NULL;
+		}
+	}
+	fz_catch(ctx) {
+		fz_drop_stext_page(ctx, st);
+		fz_drop_page(ctx, page);
+		return -1;
+	}
+	return !found;
+}
+
+static fz_document *
+open_pdf(fz_context *ctx, const struct gk_doc *d)
+{
+	fz_stream *stm = NULL;
+	fz_document *doc = NULL;
+
+	fz_var(stm);
+	fz_var(doc);
+	fz_try(ctx) {
+		stm = fz_open_memory(ctx, d->data, d->len);
+		doc = fz_open_document_with_stream(ctx, "application/pdf", stm);
+	}
+	fz_always(ctx)
+		fz_drop_stream(ctx, stm);
+	fz_catch(ctx)
+		return NULL;
+	return doc;
+}
+
+/* The page count, or -1 when the page tree is broken. */
+static int
+count_pages(fz_context *ctx, fz_document *doc)
+{
+	int n = -1;
+
+	fz_var(n);
+	fz_try(ctx)
+		n = fz_count_pages(ctx, doc);
+	fz_catch(ctx)
+		n = -1;
+	return n;
+}
+
+static int
+is_pdf(const struct gk_doc *d)
+{
+	return d->len >= 5 && memcmp(d->data, "%PDF-", 5) == 0;
+}
+
+static int
+ocr_bid(const struct gk_doc *d)
+{
+	fz_context *ctx;
+	fz_document *doc;
+	int n = 0, bid = 0;
+
+	if (!is_pdf(d))
+		return 0;
+	if ((ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT)) == NULL)
+		return 0;
+	fz_register_document_handlers(ctx);
+	if ((doc = open_pdf(ctx, d)) != NULL) {
+		n = count_pages(ctx, doc);
+		/* Past the page limit extract says so; look at the first ones. */
+		if (n > GK_MAX_PAGES)
+			n = GK_MAX_PAGES;
+		if (n > 0 && no_text(ctx, doc, n) == 1)
+			bid = 1;
+		fz_drop_document(ctx, doc);
+	}
+	fz_drop_context(ctx);
+	return bid;
+}
+
+/*
+ * Tesseract puts spaces between Chinese characters; a space only matters
+ * between two Latin letters or digits.  Also drops the trailing newline.
+ */
+static void
+tidy(char *s)
+{
+	unsigned char *r = (unsigned char *)s, *w = (unsigned char *)s;
+	int prev_wide = 0;
+
+	while (*r) {
+		if (*r == ' ' || *r == '\n' || *r == '\t') {
+			unsigned char *q = r;
+
+			while (*q == ' ' || *q == '\t' || *q == '\n')
+				q++;
+			/* Keep one space unless a wide character is beside it. */
+			if (!prev_wide && *q != '\0' && *q < 0x80 && w != (unsigned char *)s)
+				*w++ = ' ';
+			r = q;
+			continue;
+		}
+		prev_wide = *r >= 0x80;
+		if (*r >= 0x80) {
+			*w++ = *r++;
+			while ((*r & 0xc0) == 0x80)
+				*w++ = *r++;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
+/*
+ * OCR the box [x0,x1)x[y0,y1) of img with page segmentation mode psm.  The
+ * ink inside is cut out with a white border (Tesseract reads a line that
+ * touches the edge badly).  Returns a malloc'd string ("" for no ink), or
+ * NULL when memory ran out or Tesseract failed.
+ */
+static char *
+ocr_box(TessBaseAPI *api, const struct ocr_img *img, int dpi, int x0, int y0,
+    int x1, int y1, int psm, int lines)
+{
+	int bx0 = x1, by0 = y1, bx1 = x0 - 1, by1 = y0 - 1, x, y, w, h;
+	unsigned char *cut;
+	char *t, *s;
+
+	if (x0 < 0)
+		x0 = 0;
+	if (y0 < 0)
+		y0 = 0;
+	if (x1 > img->w)
+		x1 = img->w;
+	if (y1 > img->h)
+		y1 = img->h;
+	for (y = y0; y < y1; y++)
+		for (x = x0; x < x1; x++)
+			if (img->p[(size_t)y * img->stride + x] < 170) {
+				if (x < bx0)
+					bx0 = x;
+				if (x > bx1)
+					bx1 = x;
+				if (y < by0)
+					by0 = y;
+				if (y > by1)
+					by1 = y;
+			}
+	/* Specks (a few pixels: dust, what is left of a rule) are no text. */
+	if (bx1 < bx0 || ocr_ink(img, bx0, by0, bx1 + 1, by1 + 1) < dpi / 25)
+		return strdup("");
+	w = bx1 - bx0 + 1 + 2 * OCR_PAD;
+	h = by1 - by0 + 1 + 2 * OCR_PAD;
+	if ((cut = malloc((size_t)w * h)) == NULL)
+		return NULL;
+	memset(cut, 255, (size_t)w * h);
+	for (y = by0; y <= by1; y++)
+		memcpy(cut + (size_t)(y - by0 + OCR_PAD) * w + OCR_PAD,
+		    img->p + (size_t)y * img->stride + bx0, (size_t)(bx1 - bx0 + 1));
+	if (psm == PSM_SINGLE_LINE && h - 2 * OCR_PAD > dpi * 14 / 72)
+		psm = PSM_SINGLE_BLOCK;	/* a label wrapped over lines */
+	TessBaseAPISetPageSegMode(api, psm);
+	TessBaseAPISetImage(api, cut, w, h, 1, w);
+	TessBaseAPISetSourceResolution(api, dpi);
+	t = TessBaseAPIGetUTF8Text(api);
+	free(cut);
+	if (t == NULL)
+		return NULL;
+	if (!lines)
+		tidy(t);
+	s = strdup(t);
+	TessDeleteText(t);
+	return s;
+}
+
+/* OCR a band of running text; each line becomes a para. */
+static int
+text_band(TessBaseAPI *api, const struct ocr_img *img, int dpi, int y0, int y1,
+    struct gk_sink *sink)
+{
+	char *t, *line, *next;
+
+	if (y1 - y0 < dpi / 20)
+		return 0;
+	if ((t = ocr_box(api, img, dpi, 0, y0, img->w, y1, PSM_SINGLE_COLUMN,
+	    1)) == NULL)
+		return gk_sink_fail(sink, GK_E_OCR, "Tesseract could not read "
+		    "a text band");
+	for (line = t; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		tidy(line);
+		if (*line != '\0' && gk_sink_para(sink, line) == -1) {
+			free(t);
+			return -1;
+		}
+	}
+	free(t);
+	return 0;
+}
+
+/*
+ * A cell that should hold a number often comes back with the look-alikes
+ * Tesseract confuses with digits; fix them only when the rest is a number.
+ */
+static void
+fix_number(char *s)
+{
+	static const char *const alike[][2] = {
+		{ "O", "0" }, { "o", "0" }, { "〇", "0" }, { "l", "1" },
+		{ "I", "1" }, { "|", "1" }, { "，", "," }, { "。", "." },
+		{ "．", "." },
+	};
+	char out[256];
+	size_t i, n = 0, k;
+	int digits = 0;
+
+	if (strlen(s) >= sizeof(out) / 2)
+		return;
+	for (i = 0; s[i] != '\0';) {
+		for (k = 0; k < sizeof(alike) / sizeof(alike[0]); k++)
+			if (strncmp(s + i, alike[k][0], strlen(alike[k][0])) == 0)
+				break;
+		if (k < sizeof(alike) / sizeof(alike[0])) {
+			out[n++] = alike[k][1][0];
+			i += strlen(alike[k][0]);
+			continue;
+		}
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] != '.' && s[i] != ',' && s[i] != '-')
+			return;	/* text, not a number */
+		out[n++] = s[i++];
+	}
+	if (digits == 0)
+		return;
+	out[n] = '\0';
+	memcpy(s, out, n + 1);
+}
+
+static int
+page_ocr(TessBaseAPI *api, struct ocr_img *img, int dpi, struct gk_sink *sink)
+{
+	struct ocr_grid g;
+	int i, j, y = 0;
+
+	if (ocr_grid_find(img, dpi, &g) == -1)
+		return gk_sink_fail(sink, GK_E_NOMEM, "no memory for the "
+		    "table grid");
+	for (i = 0; i < g.ntables; i++) {
+		struct ocr_table *t = &g.tables[i];
+
+		if (text_band(api, img, dpi, y, t->y0, sink) == -1)
+			goto fail;
+		gk_sink_table(sink);
+		for (j = 0; j < t->ncells; j++) {
+			struct ocr_cell *c = &t->cells[j];
+			char *s = ocr_box(api, img, dpi, c->x0, c->y0, c->x1,
+			    c->y1, PSM_SINGLE_LINE, 0);
+
+			if (s == NULL) {
+				gk_sink_fail(sink, GK_E_OCR, "Tesseract could "
+				    "not read a table cell");
+				goto fail;
+			}
+			fix_number(s);
+			if (gk_sink_cell(sink, c->row, c->col, c->rowspan,
+			    c->colspan, s) == -1) {
+				free(s);
+				goto fail;
+			}
+			free(s);
+		}
+		if (t->y1 + 1 > y)
+			y = t->y1 + 1;
+	}
+	if (text_band(api, img, dpi, y, img->h, sink) == -1)
+		goto fail;
+	ocr_grid_free(&g);
+	return 0;
+fail:
+	ocr_grid_free(&g);
+	return -1;
+}
+
+/* Render page i grey at dpi (less for a huge page) and OCR it. */
+static int
+render_ocr(fz_context *ctx, fz_document *doc, int i, TessBaseAPI *api,
+    struct gk_sink *sink)
+{
+	fz_page *page = NULL;
+	fz_pixmap *pix = NULL;
+	int dpi = OCR_DPI, rc;
+	struct ocr_img img;
+	fz_rect r;
+
+	fz_var(page);
+	fz_var(pix);
+	fz_var(dpi);
+	fz_try(ctx) {
+		page = fz_load_page(ctx, doc, i);
+		r = fz_bound_page(ctx, page);
+		while (dpi > 50 && (double)(r.x1 - r.x0) * dpi / 72 *
+		    ((r.y1 - r.y0) * dpi / 72) > OCR_MAX_PIXELS)
+			dpi -= 25;
+		pix = fz_new_pixmap_from_page(ctx, page,
+		    fz_scale(dpi / 72.0f, dpi / 72.0f), fz_device_gray(ctx), 0);
+	}
+	fz_catch(ctx) {
+		fz_drop_page(ctx, page);
+		return gk_sink_fail(sink, GK_E_CORRUPT, "page %d cannot be "
+		    "rendered: %s", i + 1, fz_caught_message(ctx));
+	}
+	img.p = fz_pixmap_samples(ctx, pix);
+	img.w = fz_pixmap_width(ctx, pix);
+	img.h = fz_pixmap_height(ctx, pix);
+	img.stride = (int)fz_pixmap_stride(ctx, pix);
+	if (fz_pixmap_components(ctx, pix) != 1 || img.w <= 0 || img.h <= 0 ||
+	    (double)img.w * img.h > 2.0 * OCR_MAX_PIXELS)
+		rc = gk_sink_fail(sink, GK_E_OCR, "page %d: unexpected image "
+		    "%dx%d", i + 1, img.w, img.h);
+	else
+		rc = page_ocr(api, &img, dpi, sink);
+	fz_drop_pixmap(ctx, pix);
+	fz_drop_page(ctx, page);
+	return rc;
+}
+
+static enum gk_err
+ocr_extract(const struct gk_doc *d, struct gk_sink *sink)
+{
+	fz_context *ctx;
+	fz_document *doc;
+	TessBaseAPI *api;
+	int n = -1, i;
+	char num[32];
+
+	if ((ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT)) == NULL) {
+		gk_sink_fail(sink, GK_E_NOMEM, "no memory for MuPDF");
+		return GK_E_NOMEM;
+	}
+	fz_register_document_handlers(ctx);
+	if ((doc = open_pdf(ctx, d)) == NULL) {
+		fz_drop_context(ctx);
+		gk_sink_fail(sink, GK_E_CORRUPT, "MuPDF cannot open the PDF");
+		return GK_E_CORRUPT;
+	}
+	n = count_pages(ctx, doc);
+	if (n < 0 || n > GK_MAX_PAGES) {
+		fz_drop_document(ctx, doc);
+		fz_drop_context(ctx);
+		if (n < 0)
+			return gk_sink_fail(sink, GK_E_CORRUPT, "the page tree "
+			    "is broken"), GK_E_CORRUPT;
+		gk_sink_fail(sink, GK_E_TOO_MANY, "%d pages, more than %d",
+		    n, GK_MAX_PAGES);
+		return GK_E_TOO_MANY;
+	}
+	if ((api = tess_get()) == NULL) {
+		fz_drop_document(ctx, doc);
+		fz_drop_context(ctx);
+		gk_sink_fail(sink, GK_E_OCR, "Tesseract cannot load the %s "
+		    "language data", OCR_LANG);
+		return GK_E_OCR;
+	}
+	for (i = 0; i < n; i++) {
+		gk_debug("ocr: %s: page %d of %d", d->id, i + 1, n);
+		if (render_ocr(ctx, doc, i, api, sink) == -1)
+			break;
+	}
+	fz_drop_document(ctx, doc);
+	fz_drop_context(ctx);
+	if (i < n)
+		return sink->err != GK_E_OK ? sink->err : GK_E_OCR;
+	snprintf(num, sizeof(num), "%d", n);
+	if (gk_sink_note(sink, "ocr", num) == -1)
+		return sink->err;
+	return GK_E_OK;
+}
+
+const struct gk_format gk_format_ocr = {
+	.name = "ocr",
+	.bid = ocr_bid,
+	.extract = ocr_extract,
+};

@@ -1,0 +1,473 @@
+/*
+ * ocr_grid.c: ruling lines on a page image -> tables of grid cells.
+ * See ocr_grid.h.  Lengths scale with the resolution; the constants below are
+ * for the rules of Word and LibreOffice tables (0.5-1.5 pt), scanned or
+ * rendered at 150-300 dpi.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ocr_grid.h"
+
+#define DARK		170	/* a pixel below this is ink */
+#define MAX_LINES	4000 	/* more candidate rules than this: no grid */
+#define MAX_GRID	256	/* grid lines per direction of one table */
+
+/* A candidate rule: thick across [t0,t1], long along [a0,a1] (inclusive). */
+struct line {
+	int t0, t1, a0, a1;
+	int vert;
+	int keep;
+	int set;		/* union-find parent, then table index */
+};
+
+struct lines {
+	struct line *v;
+	int n, cap;
+	int overflow;
+};
+
+static int
+dark(const struct ocr_img *img, int x, int y)
+{
+	return img->p[(size_t)y * img->stride + x] < DARK;
+}
+
+long
+ocr_ink(const struct ocr_img *img, int x0, int y0, int x1, int y1)
+{
+	long n = 0;
+	int x, y;
+
+	if (x0 < 0)
+		x0 = 0;
+	if (y0 < 0)
+		y0 = 0;
+	if (x1 > img->w)
+		x1 = img->w;
+	if (y1 > img->h)
+		y1 = img->h;
+	for (y = y0; y < y1; y++)
+		for (x = x0; x < x1; x++)
+			n += dark(img, x, y);
+	return n;
+}
+
+static int
+push(struct lines *ls, int vert, int t, int a0, int a1)
+{
+	struct line *l;
+	int i;
+
+	/* Extend a rule seen on the previous row (column) when they overlap. */
+	for (i = ls->n - 1; i >= 0; i--) {
+		l = &ls->v[i];
+		if (l->vert != vert)
+			break;
+		if (l->t1 < t - 1)
+			continue;
+		if (l->t1 == t - 1 && a0 <= l->a1 && a1 >= l->a0) {
+			l->t1 = t;
+			if (a0 < l->a0)
+				l->a0 = a0;
+			if (a1 > l->a1)
+				l->a1 = a1;
+			return 0;
+		}
+	}
+	if (ls->n == MAX_LINES) {
+		ls->overflow = 1;
+		return 0;
+	}
+	if (ls->n == ls->cap) {
+		int cap = ls->cap ? ls->cap * 2 : 256;
+		struct line *v = realloc(ls->v, (size_t)cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		ls->v = v;
+		ls->cap = cap;
+	}
+	l = &ls->v[ls->n++];
+	memset(l, 0, sizeof(*l));
+	l->vert = vert;
+	l->t0 = l->t1 = t;
+	l->a0 = a0;
+	l->a1 = a1;
+	return 0;
+}
+
+/*
+ * Runs of ink at least minrun long (gaps of up to 2 pixels bridged), along
+ * rows (vert 0) or columns (vert 1), merged across neighbouring rows.
+ */
+static int
+scan(const struct ocr_img *img, int vert, int minrun, struct lines *ls)
+{
+	int tn = vert ? img->w : img->h, an = vert ? img->h : img->w;
+	int t, a, start, last;
+
+	for (t = 0; t < tn && !ls->overflow; t++) {
+		start = last = -1;
+		for (a = 0; a <= an; a++) {
+			int d = a < an && (vert ? dark(img, t, a) : dark(img, a, t));
+
+			if (d) {
+				if (start < 0)
+					start = a;
+				last = a;
+				continue;
+			}
+			if (start >= 0 && (a == an || a - last > 2)) {
+				if (last - start + 1 >= minrun &&
+				    push(ls, vert, t, start, last) == -1)
+					return -1;
+				start = -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Do h and v meet (cross or touch within tol)? */
+static int
+meet(const struct line *h, const struct line *v, int tol)
+{
+	return v->t1 >= h->a0 - tol && v->t0 <= h->a1 + tol &&
+	    h->t1 >= v->a0 - tol && h->t0 <= v->a1 + tol;
+}
+
+static int
+find(struct line *v, int i)
+{
+	while (v[i].set != i) {
+		v[i].set = v[v[i].set].set;
+		i = v[i].set;
+	}
+	return i;
+}
+
+static int
+cmpint(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sorted centres, those within tol merged; returns the count. */
+static int
+cluster(int *c, int n, int tol)
+{
+	int i, k = 0, first = 0;
+	long sum = 0;
+
+	qsort(c, (size_t)n, sizeof(*c), cmpint);
+	for (i = 0; i <= n; i++) {
+		if (i < n && (i == first || c[i] - c[i - 1] <= tol)) {
+			sum += c[i];
+			continue;
+		}
+		if (i > first)
+			c[k++] = (int)(sum / (i - first));
+		if (i < n) {
+			first = i;
+			sum = c[i];
+		}
+	}
+	return k;
+}
+
+/*
+ * Length of [a0,a1) covered by the table's rules of the given direction
+ * whose centre lies within tol of pos.
+ */
+static int
+covered(const struct lines *ls, int table, int vert, int pos, int a0, int a1,
+    int tol)
+{
+	int i, n = 0;
+
+	for (i = 0; i < ls->n; i++) {
+		const struct line *l = &ls->v[i];
+		int lo, hi, c = (l->t0 + l->t1) / 2;
+
+		if (!l->keep || l->set != table || l->vert != vert ||
+		    c < pos - tol || c > pos + tol)
+			continue;
+		lo = l->a0 > a0 ? l->a0 : a0;
+		hi = l->a1 + 1 < a1 ? l->a1 + 1 : a1;
+		if (hi > lo)
+			n += hi - lo;
+	}
+	return n;
+}
+
+static int
+ufind(int *p, int i)
+{
+	while (p[i] != i)
+		i = p[i] = p[p[i]];
+	return i;
+}
+
+static int
+cmpcell(const void *a, const void *b)
+{
+	const struct ocr_cell *x = a, *y = b;
+
+	if (x->row != y->row)
+		return (x->row > y->row) - (x->row < y->row);
+	return (x->col > y->col) - (x->col < y->col);
+}
+
+/* Build table t (lines with set == idx) into cells. */
+static int
+build(const struct lines *ls, int idx, int tol, struct ocr_table *t)
+{
+	int xs[MAX_GRID + 2], ys[MAX_GRID + 2], nx = 0, ny = 0;
+	int *par = NULL, r, c, i, ncell, sep, k;
+	int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
+	struct ocr_cell *cells = NULL;
+
+	memset(t, 0, sizeof(*t));
+	for (i = 0; i < ls->n; i++) {
+		const struct line *l = &ls->v[i];
+		int c0 = (l->t0 + l->t1) / 2;
+
+		if (!l->keep || l->set != idx)
+			continue;
+		if (l->vert) {
+			if (nx == MAX_GRID)
+				return 0;
+			xs[nx++] = c0;
+			if (l->a0 < y0)
+				y0 = l->a0;
+			if (l->a1 > y1)
+				y1 = l->a1;
+		} else {
+			if (ny == MAX_GRID)
+				return 0;
+			ys[ny++] = c0;
+			if (l->a0 < x0)
+				x0 = l->a0;
+			if (l->a1 > x1)
+				x1 = l->a1;
+		}
+	}
+	nx = cluster(xs, nx, tol);
+	ny = cluster(ys, ny, tol);
+	/* A table without outer rules on a side: its edge is where rules end. */
+	if (nx > 0 && xs[0] > x0 + 2 * tol) {
+		memmove(xs + 1, xs, (size_t)nx * sizeof(*xs));
+		xs[0] = x0, nx++;
+	}
+	if (nx > 0 && xs[nx - 1] < x1 - 2 * tol)
+		xs[nx++] = x1;
+	if (ny > 0 && ys[0] > y0 + 2 * tol) {
+		memmove(ys + 1, ys, (size_t)ny * sizeof(*ys));
+		ys[0] = y0, ny++;
+	}
+	if (ny > 0 && ys[ny - 1] < y1 - 2 * tol)
+		ys[ny++] = y1;
+	if (nx < 2 || ny < 2)
+		return 0;
+
+	t->x0 = xs[0], t->x1 = xs[nx - 1], t->y0 = ys[0], t->y1 = ys[ny - 1];
+	t->rows = ny - 1;
+	t->cols = nx - 1;
+	ncell = t->rows * t->cols;
+	if ((par = malloc(2 * (size_t)ncell * sizeof(*par))) == NULL)
+		return -1;
+	for (i = 0; i < ncell; i++)
+		par[i] = i;
+	/* Join neighbouring grid boxes that no rule separates. */
+	for (r = 0; r < t->rows; r++)
+		for (c = 0; c < t->cols; c++) {
+			if (c + 1 < t->cols) {
+				int span = ys[r + 1] - ys[r];
+
+				sep = covered(ls, idx, 1, xs[c + 1], ys[r],
+				    ys[r + 1], tol) * 10 >= span * 6;
+				if (!sep)
+					par[ufind(par, r * t->cols + c)] =
+					    ufind(par, r * t->cols + c + 1);
+			}
+			if (r + 1 < t->rows) {
+				int span = xs[c + 1] - xs[c];
+
+				sep = covered(ls, idx, 0, ys[r + 1], xs[c],
+				    xs[c + 1], tol) * 10 >= span * 6;
+				if (!sep)
+					par[ufind(par, r * t->cols + c)] =
+					    ufind(par, (r + 1) * t->cols + c);
+			}
+		}
+	if ((cells = calloc((size_t)ncell, sizeof(*cells))) == NULL) {
+		free(par);
+		return -1;
+	}
+	/*
+	 * One cell per joined group, at its top-left; its span is its extent.
+	 * The second half of par maps a group's root to its cell.
+	 */
+	for (i = 0; i < ncell; i++)
+		par[ncell + i] = -1;
+	k = 0;
+	for (i = 0; i < ncell; i++) {
+		int rr = i / t->cols, cc = i % t->cols, root = ufind(par, i);
+		int j = par[ncell + root];
+
+		if (j < 0) {
+			j = par[ncell + root] = k++;
+			cells[j].row = cells[j].rowspan = rr;
+			cells[j].col = cells[j].colspan = cc;
+			continue;
+		}
+		if (cc < cells[j].col)
+			cells[j].col = cc;
+		if (rr > cells[j].rowspan)
+			cells[j].rowspan = rr;
+		if (cc > cells[j].colspan)
+			cells[j].colspan = cc;
+	}
+	for (i = 0; i < k; i++) {
+		struct ocr_cell *e = &cells[i];
+		int m = tol / 2 + 1;
+
+		e->rowspan = e->rowspan - e->row + 1;
+		e->colspan = e->colspan - e->col + 1;
+		e->x0 = xs[e->col] + m;
+		e->x1 = xs[e->col + e->colspan] - m;
+		e->y0 = ys[e->row] + m;
+		e->y1 = ys[e->row + e->rowspan] - m;
+		if (e->x1 <= e->x0)
+			e->x1 = e->x0 + 1;
+		if (e->y1 <= e->y0)
+			e->y1 = e->y0 + 1;
+	}
+	qsort(cells, (size_t)k, sizeof(*cells), cmpcell);
+	free(par);
+	t->cells = cells;
+	t->ncells = k;
+	return 0;
+}
+
+static int
+cmptable(const void *a, const void *b)
+{
+	const struct ocr_table *x = a, *y = b;
+
+	return (x->y0 > y->y0) - (x->y0 < y->y0);
+}
+
+int
+ocr_grid_find(struct ocr_img *img, int dpi, struct ocr_grid *g)
+{
+	struct lines ls = { 0 };
+	int minrun = dpi / 6, tol = dpi / 50 + 1, thick = dpi / 25 + 1;
+	int i, j, changed, pass, ntab = 0;
+	struct ocr_table *tabs = NULL;
+
+	memset(g, 0, sizeof(*g));
+	if (scan(img, 0, minrun, &ls) == -1 || scan(img, 1, minrun, &ls) == -1)
+		goto nomem;
+	if (ls.overflow)
+		goto done;	/* a photograph or a black page: no rules */
+	for (i = 0; i < ls.n; i++)
+		ls.v[i].keep = ls.v[i].t1 - ls.v[i].t0 < thick;
+	/* A rule meets at least two rules across it; strokes rarely do. */
+	for (pass = 0, changed = 1; changed && pass < 20; pass++) {
+		changed = 0;
+		for (i = 0; i < ls.n; i++) {
+			int n = 0;
+
+			if (!ls.v[i].keep)
+				continue;
+			for (j = 0; j < ls.n && n < 2; j++) {
+				struct line *a = &ls.v[i], *b = &ls.v[j];
+
+				if (!b->keep || a->vert == b->vert)
+					continue;
+				n += a->vert ? meet(b, a, tol) : meet(a, b, tol);
+			}
+			if (n < 2)
+				ls.v[i].keep = 0, changed = 1;
+		}
+	}
+	/* Tables: groups of rules that meet. */
+	for (i = 0; i < ls.n; i++)
+		ls.v[i].set = i;
+	for (i = 0; i < ls.n; i++)
+		for (j = i + 1; j < ls.n; j++) {
+			struct line *a = &ls.v[i], *b = &ls.v[j];
+
+			if (!a->keep || !b->keep || a->vert == b->vert)
+				continue;
+			if (a->vert ? meet(b, a, tol) : meet(a, b, tol))
+				ls.v[find(ls.v, i)].set = find(ls.v, j);
+		}
+	for (i = 0; i < ls.n; i++)
+		ls.v[i].set = find(ls.v, i);
+	for (i = 0; i < ls.n; i++) {
+		struct ocr_table t, *nt;
+
+		if (!ls.v[i].keep || ls.v[i].set != i)
+			continue;
+		if (build(&ls, i, tol, &t) == -1)
+			goto nomem;
+		if (t.ncells == 0 || t.x1 - t.x0 < dpi || t.y1 - t.y0 < dpi / 5) {
+			free(t.cells);
+			continue;
+		}
+		if ((nt = realloc(tabs, (size_t)(ntab + 1) * sizeof(*nt))) ==
+		    NULL) {
+			free(t.cells);
+			goto nomem;
+		}
+		tabs = nt;
+		tabs[ntab++] = t;
+		/* Paint the table's rules white, one pixel wider each side. */
+		for (j = 0; j < ls.n; j++) {
+			struct line *l = &ls.v[j];
+			int a, u;
+
+			if (!l->keep || l->set != i)
+				continue;
+			for (u = l->t0 - 1; u <= l->t1 + 1; u++)
+				for (a = l->a0; a <= l->a1; a++) {
+					int x = l->vert ? u : a, y = l->vert ? a : u;
+
+					if (x >= 0 && x < img->w && y >= 0 &&
+					    y < img->h)
+						img->p[(size_t)y * img->stride +
+						    x] = 255;
+				}
+		}
+	}
+	if (ntab > 1)
+		qsort(tabs, (size_t)ntab, sizeof(*tabs), cmptable);
+done:
+	free(ls.v);
+	g->tables = tabs;
+	g->ntables = ntab;
+	return 0;
+nomem:
+	free(ls.v);
+	g->tables = tabs;
+	g->ntables = ntab;
+	ocr_grid_free(g);
+	return -1;
+}
+
+void
+ocr_grid_free(struct ocr_grid *g)
+{
+	int i;
+
+	for (i = 0; i < g->ntables; i++)
+		free(g->tables[i].cells);
+	free(g->tables);
+	g->tables = NULL;
+	g->ntables = 0;
+}

@@ -1,0 +1,48 @@
+/*
+ * ocr_grid.h: table grids found on a grey page image, from its ruling lines.
+ *
+ * A scanned table is drawn with rules: long thin runs of dark pixels.  We
+ * find them, keep the ones that meet other rules at both ends (a character's
+ * strokes rarely do), group touching rules into tables, and turn each table
+ * into grid cells (a cell spans the grid lines that no rule separates).  The
+ * rules are then painted white, so the OCR never reads a rule as a "1".
+ * Pure image code: no MuPDF, no Tesseract.
+ */
+#ifndef GK_EXTRACT_OCR_GRID_H
+#define GK_EXTRACT_OCR_GRID_H
+
+/* 8-bit grey, 0 black, 255 white, rows of stride bytes. */
+struct ocr_img {
+	unsigned char *p;
+	int w, h, stride;
+};
+
+struct ocr_cell {
+	int row, col, rowspan, colspan;	/* grid position, 0-based */
+	int x0, y0, x1, y1;		/* pixels inside the rules, x1/y1 excl. */
+};
+
+struct ocr_table {
+	int x0, y0, x1, y1;		/* bounding box of the rules */
+	int rows, cols;
+	int ncells;
+	struct ocr_cell *cells;		/* reading order: by row, then col */
+};
+
+struct ocr_grid {
+	int ntables;
+	struct ocr_table *tables;	/* top to bottom */
+};
+
+/*
+ * Find the tables on img, fill g (free with ocr_grid_free) and erase their
+ * rules from img.  dpi scales the lengths.  Returns 0, or -1 when memory ran
+ * out (g is then empty).
+ */
+int ocr_grid_find(struct ocr_img *img, int dpi, struct ocr_grid *g);
+void ocr_grid_free(struct ocr_grid *);
+
+/* Number of dark pixels in the box (clipped to img). */
+long ocr_ink(const struct ocr_img *, int x0, int y0, int x1, int y1);
+
+#endif

@@ -1,30 +1,73 @@
 /*
  * gk-fetch: documents in, `doc` records out.
  *
- *   gk-fetch PATH...      local mode: one doc record per file
+ *   gk-fetch PATH...                  local mode: one doc record per file
+ *   gk-fetch [-c CONFIG] [--start URL]... [--state DIR] [--changed-only]
+ *                                     crawl mode (see gk-fetch.1)
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "common/log.h"
+#include "conf.h"
+#include "crawl.h"
 #include "local.h"
+#include "url.h"
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: gk-fetch PATH...\n");
+	fprintf(stderr,
+	    "usage: gk-fetch [-v] PATH...\n"
+	    "       gk-fetch [-v] [-c CONFIG] [--start URL]... [--state DIR] "
+	    "[--changed-only]\n");
 	exit(GK_EXIT_RUN);
 }
 
 int
 main(int argc, char *argv[])
 {
-	int ch, i, failed = 0;
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "start", required_argument, NULL, 's' },
+		{ "state", required_argument, NULL, 'S' },
+		{ "changed-only", no_argument, NULL, 'C' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct fetch_conf cf;
+	struct crawl_opts op;
+	const char *config = NULL, *starts[CONF_MAX_LIST];
+	char err[1024];
+	int ch, i, nstart = 0, crawl = 0, failed = 0, rc;
 
 	gk_log_init(argv[0]);
-	while ((ch = getopt(argc, argv, "v")) != -1) {
+	memset(&op, 0, sizeof(op));
+	op.state_dir = "data";
+	while ((ch = getopt_long(argc, argv, "c:v", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'c':
+			config = optarg;
+			crawl = 1;
+			break;
+		case 's':
+			if (nstart >= CONF_MAX_LIST)
+				gk_fatal("--start", "more than %d",
+				    CONF_MAX_LIST);
+			starts[nstart++] = optarg;
+			crawl = 1;
+			break;
+		case 'S':
+			op.state_dir = optarg;
+			crawl = 1;
+			break;
+		case 'C':
+			op.changed_only = 1;
+			crawl = 1;
+			break;
 		case 'v':
 			gk_set_verbose(1);
 			break;
@@ -34,11 +77,58 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
-		usage();
-	for (i = 0; i < argc; i++)
-		failed += local_emit(stdout, argv[i]);
-	if (fflush(stdout) == EOF || ferror(stdout))
-		gk_fatal("stdout", "write error");
-	return failed ? GK_EXIT_DOCS : GK_EXIT_OK;
+	if (argc > 0) {
+		if (crawl)
+			usage();	/* local mode takes no crawl options */
+		for (i = 0; i < argc; i++)
+			failed += local_emit(stdout, argv[i]);
+		if (fflush(stdout) == EOF || ferror(stdout))
+			gk_fatal("stdout", "write error");
+		return failed ? GK_EXIT_DOCS : GK_EXIT_OK;
+	}
+
+	conf_init(&cf);
+	if (config != NULL && conf_load(&cf, config, err, sizeof(err)) == -1)
+		gk_fatal(config, "%s", err);
+	/* --start replaces the configured start URLs; its host is allowed */
+	for (i = 0; i < nstart; i++) {
+		char line[URL_MAX + 16], u[URL_MAX], host[256];
+
+		if (url_normalize(starts[i], u, sizeof(u)) == -1)
+			gk_fatal(starts[i], "not an http, https or file URL");
+		snprintf(line, sizeof(line), "start %s", u);
+		if (conf_line(&cf, line, err, sizeof(err)) == -1)
+			gk_fatal("--start", "%s", err);
+		if (strncmp(u, "file:", 5) != 0 &&
+		    url_host(u, host, sizeof(host)) == 0 &&
+		    !conf_host_allowed(&cf, host)) {
+			unsigned set = cf.set;
+
+			snprintf(line, sizeof(line), "allow %s", host);
+			/* keep the configured hosts: add, do not replace */
+			cf.set |= 2;
+			if (conf_line(&cf, line, err, sizeof(err)) == -1)
+				gk_fatal("--start", "%s", err);
+			if (!(set & 2) && cf.nallow == 1) {
+				/* no file set hosts: defaults plus this one */
+				char *h = cf.allow[0];
+
+				cf.nallow = 0;
+				cf.set &= ~2u;
+				if (conf_finish(&cf, err, sizeof(err)) == -1)
+					gk_fatal("defaults", "%s", err);
+				cf.allow[cf.nallow++] = h;
+			}
+		}
+	}
+	if (conf_finish(&cf, err, sizeof(err)) == -1)
+		gk_fatal(config ? config : "defaults", "%s", err);
+	op.progress = isatty(2);
+	rc = crawl_run(&cf, &op, stdout);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		gk_warn("stdout", "write error");
+		rc = GK_EXIT_RUN;
+	}
+	conf_free(&cf);
+	return rc;
 }

@@ -211,6 +211,7 @@ parse_date(const char *p, char out[16])
 struct walk {
 	struct page_info *pi;
 	char base[URL_MAX];
+	const char *root;
 	char h1[512], title[512];
 };
 
@@ -221,6 +222,16 @@ add_link(struct walk *w, xmlNode *a, const char *href)
 	char u[URL_MAX];
 	struct page_link *l;
 
+	char rooted[URL_MAX];
+
+	while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
+		href++;
+	if (w->root != NULL && href[0] == '/' && href[1] != '/') {
+		if (snprintf(rooted, sizeof(rooted), "%s%s", w->root, href) >=
+		    (int)sizeof(rooted))
+			return;
+		href = rooted;
+	}
 	if (pi->nlinks >= PAGE_MAX_LINKS ||
 	    url_resolve(w->base, href, u, sizeof(u)) == -1)
 		return;
@@ -362,9 +373,16 @@ int
 page_parse(const char *body, size_t len, const char *url,
     const char *http_charset, struct page_info *pi)
 {
+	return page_parse_mirror(body, len, url, http_charset, NULL, pi);
+}
+
+int
+page_parse_mirror(const char *body, size_t len, const char *url,
+    const char *http_charset, const char *root, struct page_info *pi)
+{
 	struct walk *w;
 	htmlDocPtr doc;
-	xmlNode *root, *b;
+	xmlNode *top, *b;
 
 	memset(pi, 0, sizeof(*pi));
 	page_charset(body, len, http_charset, pi->charset, sizeof(pi->charset));
@@ -379,7 +397,7 @@ page_parse(const char *body, size_t len, const char *url,
 		doc = htmlReadMemory(body, (int)len, url, "UTF-8",
 		    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 		    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
+	if (doc == NULL || (top = xmlDocGetRootElement(doc)) == NULL) {
 		xmlFreeDoc(doc);
 		return -1;
 	}
@@ -388,11 +406,12 @@ page_parse(const char *body, size_t len, const char *url,
 		return -1;
 	}
 	w->pi = pi;
+	w->root = root;
 	snprintf(w->base, sizeof(w->base), "%s", url);
-	walk(w, root, 0);
+	walk(w, top, 0);
 	if (pi->title[0] == '\0')
 		memcpy(pi->title, w->h1[0] ? w->h1 : w->title, sizeof(pi->title));
-	for (b = root->children; b != NULL; b = b->next)
+	for (b = top->children; b != NULL; b = b->next)
 		if (b->type == XML_ELEMENT_NODE &&
 		    xmlStrcasecmp(b->name, (const xmlChar *)"body") == 0)
 			break;

@@ -35,6 +35,13 @@ void page_charset(const char *body, size_t len, const char *http_charset,
 /* Parse.  0, or -1 when the page cannot be parsed at all. */
 int page_parse(const char *body, size_t len, const char *url,
     const char *http_charset, struct page_info *);
+/*
+ * The same, for a page of a local mirror: links starting with one '/' are
+ * resolved under root (a file:// URL of the mirror's top folder), not under
+ * the file system's root.
+ */
+int page_parse_mirror(const char *body, size_t len, const char *url,
+    const char *http_charset, const char *root, struct page_info *);
 void page_free(struct page_info *);
 
 #endif

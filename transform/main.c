@@ -1,0 +1,218 @@
+/*
+ * gk-transform: paras and cells in, canonical metrics and checks out.
+ *
+ *   gk-extract | gk-transform [-v] | gk-load data/
+ *
+ * The documents of one report page (doc records with the same PAGE) arrive
+ * one after another; they are held until PAGE changes (or the input ends),
+ * read, merged into one report and written.  Memory holds one report.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "common/bounds.h"
+#include "common/log.h"
+#include "common/rec.h"
+#include "tx.h"
+
+#define MAX_VERSIONS 64		/* documents of one report page */
+
+static struct tx_version *vers[MAX_VERSIONS];
+static int nvers;
+static char *page;
+static int docs_failed;
+
+static char *
+xstrdup(const char *s)
+{
+	char *d = strdup(s != NULL ? s : "");
+
+	if (d == NULL)
+		gk_fatal(NULL, "out of memory");
+	return d;
+}
+
+static void
+flush(FILE *out)
+{
+	int i;
+
+	for (i = 0; i < nvers; i++) {
+		struct tx_version *v = vers[i];
+		int k;
+
+		tx_meta(v);
+		tx_read(v);
+		for (k = 0; k < v->nitems; k++)
+			free(v->items[k].text);
+		free(v->items);
+		v->items = NULL;
+		v->nitems = v->capitems = 0;
+	}
+	if (nvers > 0)
+		docs_failed |= tx_report(out, vers, nvers);
+	for (i = 0; i < nvers; i++) {
+		tx_version_free(vers[i]);
+		free(vers[i]);
+	}
+	nvers = 0;
+	free(page);
+	page = NULL;
+}
+
+static struct tx_version *
+find(const char *doc)
+{
+	int i;
+
+	for (i = nvers - 1; i >= 0; i--)
+		if (strcmp(vers[i]->doc, doc) == 0)
+			return vers[i];
+	return NULL;
+}
+
+static void
+on_doc(FILE *out, const struct gk_rec *r)
+{
+	struct tx_version *v;
+
+	if (page != NULL && (strcmp(page, r->f[DOC_PAGE]) != 0 ||
+	    nvers == MAX_VERSIONS))
+		flush(out);
+	if (page == NULL)
+		page = xstrdup(r->f[DOC_PAGE]);
+	if ((v = calloc(1, sizeof(*v))) == NULL)
+		gk_fatal(NULL, "out of memory");
+	v->doc = xstrdup(r->f[DOC_ID]);
+	v->page = xstrdup(r->f[DOC_PAGE][0] ? r->f[DOC_PAGE] : r->f[DOC_URL]);
+	v->type = xstrdup(r->f[DOC_TYPE]);
+	v->title = xstrdup(r->f[DOC_TITLE]);
+	v->agency = xstrdup(r->f[DOC_AGENCY]);
+	v->published = xstrdup(r->f[DOC_PUBLISHED]);
+	v->status = xstrdup(r->f[DOC_STATUS]);
+	vers[nvers++] = v;
+}
+
+static void
+on_item(FILE *out, const struct gk_rec *r, int cell)
+{
+	struct tx_version *v = find(r->f[1]);
+	struct tx_item *it;
+
+	if (v == NULL) {
+		gk_warn(r->f[1], "%s record of a document without a doc record",
+		    cell ? "cell" : "para");
+		return;
+	}
+	if (v->nitems >= GK_MAX_CELLS) {
+		if (v->nitems == GK_MAX_CELLS) {
+			gk_emit(out, GK_ERROR, v->doc, "transform", "too_many",
+			    "more paras and cells than gk reads in a document");
+			v->nitems++;
+			docs_failed = 1;
+		}
+		return;
+	}
+	if (v->nitems >= v->capitems) {
+		int cap = v->capitems ? v->capitems * 2 : 512;
+		struct tx_item *p = realloc(v->items, sizeof(*p) * (size_t)cap);
+
+		if (p == NULL)
+			gk_fatal(NULL, "out of memory");
+		v->items = p;
+		v->capitems = cap;
+	}
+	it = &v->items[v->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->cell = cell;
+	it->seq = strtoul(r->f[cell ? CELL_SEQ : PARA_SEQ], NULL, 10);
+	if (cell) {
+		it->table = atoi(r->f[CELL_TABLE]);
+		it->row = atoi(r->f[CELL_ROW]);
+		it->col = atoi(r->f[CELL_COL]);
+	}
+	it->text = xstrdup(r->f[cell ? CELL_TEXT : PARA_TEXT]);
+}
+
+static void
+on_unknown(const struct gk_rec *r)
+{
+	struct tx_version *v;
+
+	/* note DOC ocr N: N pages were read from page images */
+	if (r->nfield >= 3 && strcmp(r->f[0], "note") == 0 &&
+	    strcmp(r->f[2], "ocr") == 0 && (v = find(r->f[1])) != NULL)
+		v->ocr = atoi(r->f[3]);
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: gk-transform [-v]\n");
+	exit(GK_EXIT_RUN);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct gk_reader *rd;
+	struct gk_rec r;
+	enum gk_read_result res;
+	struct tx_version *v;
+	int ch;
+
+	gk_log_init(argv[0]);
+	while ((ch = getopt(argc, argv, "v")) != -1) {
+		switch (ch) {
+		case 'v':
+			gk_set_verbose(1);
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind != argc)
+		usage();
+	if ((rd = gk_reader_new("stdin", GK_MAX_LINE)) == NULL)
+		gk_fatal(NULL, "out of memory");
+	while ((res = gk_read(rd, stdin, &r)) != GK_READ_EOF) {
+		if (res == GK_READ_BAD) {
+			gk_emit(stdout, GK_ERROR, "", "transform", "bad_record",
+			    gk_reader_error(rd));
+			docs_failed = 1;
+			continue;
+		}
+		switch (r.type) {
+		case GK_DOC:
+			on_doc(stdout, &r);
+			break;
+		case GK_PARA:
+			on_item(stdout, &r, 0);
+			break;
+		case GK_CELL:
+			on_item(stdout, &r, 1);
+			break;
+		case GK_ERROR:
+			if ((v = find(r.f[ERROR_DOC])) != NULL)
+				v->failed = 1;
+			gk_emit_raw(stdout, &r);
+			break;
+		case GK_UNKNOWN:
+			on_unknown(&r);
+			gk_emit_raw(stdout, &r);
+			break;
+		case GK_COMMENT:
+			break;
+		default:	/* report, metric, check from elsewhere */
+			gk_emit_raw(stdout, &r);
+			break;
+		}
+	}
+	flush(stdout);
+	gk_reader_free(rd);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		gk_fatal("stdout", "write error");
+	return docs_failed ? GK_EXIT_DOCS : GK_EXIT_OK;
+}

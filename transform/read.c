@@ -1,0 +1,557 @@
+/*
+ * read.c: a document's paras and cells -> metrics of one template.
+ *
+ * Two readings of the same content, and the one that finds more values
+ * wins:
+ *   - cells: each table row is label cells then value cells; the row label
+ *     is the rightmost label cell that matches the template (two adjacent
+ *     cells may make one label), and the values are the cells after it;
+ *   - tokens: every para and cell in reading order, as a page without
+ *     table markup prints them (one cell per line); a label, then exactly
+ *     as many values as its row has.  A label broken over two lines is
+ *     joined; a row whose values are not all there is left out (the blank
+ *     cells of such pages vanish, and guessing their place is not allowed).
+ * Table 四 has no row labels: its 15 values are the first row of numbers
+ * after the header that starts with 行政复议.  The legacy 统计表 is read
+ * as label, 单位, 统计数 and keyed by its printed labels.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tx.h"
+
+struct tok {
+	const char *text;
+	char norm[TX_LABEL_MAX];
+	int cell, table, row, col;
+	int vlike;		/* reads as a value */
+};
+
+struct ctx {
+	struct tok *t;
+	int n;
+	enum tx_tmpl form2;	/* table 二's form */
+	int req2021;		/* table 三 has the three （六） rows */
+	char proc_unit[32], fee_unit[32];
+	const char *pats[64];
+	const struct tx_row *rows[64];
+	int npats;
+	struct tx_version *out;
+};
+
+static int
+by_seq(const void *a, const void *b)
+{
+	const struct tx_item *x = a, *y = b;
+
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void
+add_value(struct ctx *c, const struct tx_row *r, int col, const char *text)
+{
+	struct tx_value v;
+	char key[160], buf[TX_FIELD_MAX + 32];
+	const char *hdr = "";
+	int amount = r->amount && col == r->ncol - 1;
+
+	if (amount)
+		hdr = strcmp(r->key, "active.fee") == 0 ? c->fee_unit :
+		    c->proc_unit;
+	tx_value_parse(text, amount, &v);
+	if (v.value[0] != '\0' && v.unit[0] == '\0' && hdr[0] != '\0') {
+		/* the unit printed in the column header */
+		char raw[TX_FIELD_MAX];
+
+		snprintf(raw, sizeof(raw), "%s", v.raw);
+		snprintf(buf, sizeof(buf), "%s%s", v.raw, hdr);
+		tx_value_parse(buf, amount, &v);
+		snprintf(v.raw, sizeof(v.raw), "%s", raw);
+	} else if (v.value[0] == '\0' && hdr[0] != '\0' && amount &&
+	    strcmp(hdr, "元") != 0)
+		snprintf(v.unit, sizeof(v.unit), "%s", hdr);
+	if (r->cols != NULL)
+		snprintf(key, sizeof(key), "%s.%s", r->key, r->cols[col]);
+	else
+		snprintf(key, sizeof(key), "%s", r->key);
+	tx_version_add(c->out, key, &v);
+}
+
+/* The patterns the labels of this document are matched against. */
+static void
+setup_patterns(struct ctx *c)
+{
+	const struct tx_row *act = c->form2 == TX_GOV2021 ?
+	    tx_gov2021_active : tx_gov2019_active;
+	int nact = c->form2 == TX_GOV2021 ? tx_gov2021_nactive :
+	    tx_gov2019_nactive, i;
+
+	c->npats = 0;
+	for (i = 0; i < nact && c->npats < 64; i++) {
+		c->rows[c->npats] = &act[i];
+		c->pats[c->npats++] = act[i].pat;
+	}
+	for (i = 0; i < tx_nrequests && c->npats < 64; i++) {
+		c->rows[c->npats] = &tx_requests[i];
+		c->pats[c->npats++] = tx_requests[i].pat;
+	}
+}
+
+static const struct tx_row *
+match(struct ctx *c, const char *norm)
+{
+	int i = tx_match(norm, c->pats, c->npats);
+
+	return i < 0 ? NULL : c->rows[i];
+}
+
+/* A label alone in a token that is only an annotation: (市政府令). */
+static int
+annotation(const struct tok *t)
+{
+	return !t->vlike && t->norm[0] == '\0' && t->text[0] != '\0';
+}
+
+/* Scan the whole document for the forms and the header units. */
+static void
+survey(struct ctx *c)
+{
+	int i, v19 = 0, v21 = 0, v;
+
+	for (i = 0; i < c->n; i++) {
+		struct tok *t = &c->t[i];
+
+		if (t->vlike)
+			continue;
+		v = tx_active_vote(t->norm);
+		v19 += v == 2019;
+		v21 += v == 2021;
+		if (strncmp(t->norm, "采购总金额", 15) == 0 &&
+		    c->proc_unit[0] == '\0')
+			tx_header_unit(t->text, c->proc_unit,
+			    sizeof(c->proc_unit));
+		if (strncmp(t->norm, "本年收费金额", 18) == 0 &&
+		    c->fee_unit[0] == '\0')
+			tx_header_unit(t->text, c->fee_unit,
+			    sizeof(c->fee_unit));
+		if (strncmp(t->norm, "申请人", 9) == 0 &&
+		    (tx_editdist(t->norm, tx_requests[21].pat) <= 8 ||
+		    tx_editdist(t->norm, tx_requests[22].pat) <= 8))
+			c->req2021 = 1;
+	}
+	c->form2 = v19 > v21 ? TX_GOV2019 : v21 > v19 ? TX_GOV2021 : TX_NONE;
+}
+
+/* ---- tokens: one para or cell after another ---- */
+
+static int
+appeals_tokens(struct ctx *c, int i)
+{
+	int j, k, start;
+
+	for (j = i + 1; j < c->n && j < i + 40 && !c->t[j].vlike; j++)
+		;
+	start = j;
+	for (k = 0; j < c->n && k < 15 && c->t[j].vlike; j++, k++)
+		;
+	if (k < 15)
+		return i + 1;
+	for (k = 0; k < 15; k++) {
+		struct tx_row r = { "", tx_appeal_keys[k], 1, NULL, 0 };
+
+		add_value(c, &r, 0, c->t[start + k].text);
+	}
+	return start + 15;
+}
+
+static void
+read_tokens(struct ctx *c)
+{
+	char joined[TX_LABEL_MAX * 2], norm[TX_LABEL_MAX];
+	const struct tx_row *r;
+	int i, j, k, span, nv;
+
+	for (i = 0; i < c->n;) {
+		struct tok *t = &c->t[i];
+
+		if (t->vlike) {
+			i++;
+			continue;
+		}
+		if (strcmp(t->norm, "行政复议") == 0) {
+			i = appeals_tokens(c, i);
+			continue;
+		}
+		/* the label, possibly over up to three lines */
+		r = NULL;
+		span = 0;
+		joined[0] = '\0';
+		for (j = i; j < c->n && j < i + 3 && !c->t[j].vlike; j++) {
+			size_t l = strlen(joined);
+
+			snprintf(joined + l, sizeof(joined) - l, "%s",
+			    c->t[j].text);
+			tx_label_norm(joined, norm, sizeof(norm));
+			if ((r = match(c, norm)) != NULL) {
+				span = j - i + 1;
+				break;
+			}
+		}
+		if (r == NULL) {
+			i++;
+			continue;
+		}
+		j = i + span;
+		while (j < c->n && annotation(&c->t[j]))
+			j++;
+		for (nv = 0; j + nv < c->n && nv < r->ncol &&
+		    c->t[j + nv].vlike; nv++)
+			;
+		if (nv == 0) {
+			/* a group heading or a column header */
+			i++;
+			continue;
+		}
+		if (nv == r->ncol)
+			for (k = 0; k < nv; k++)
+				add_value(c, r, k, c->t[j + k].text);
+		i = j + nv;
+	}
+}
+
+/* ---- cells: rows of one table ---- */
+
+static void
+read_row(struct ctx *c, int a, int b)
+{
+	char joined[TX_LABEL_MAX * 2], norm[TX_LABEL_MAX];
+	const struct tx_row *r = NULL;
+	int L, k, nlab;
+
+	for (nlab = 0; a + nlab < b && !c->t[a + nlab].vlike; nlab++)
+		;
+	for (L = nlab - 1; L >= 0; L--) {
+		if (a + L + 1 >= b || !c->t[a + L + 1].vlike)
+			continue;
+		r = match(c, c->t[a + L].norm);
+		if (r == NULL && L > 0) {
+			snprintf(joined, sizeof(joined), "%s%s",
+			    c->t[a + L - 1].text, c->t[a + L].text);
+			tx_label_norm(joined, norm, sizeof(norm));
+			r = match(c, norm);
+		}
+		if (r != NULL)
+			break;
+	}
+	if (r == NULL)
+		return;
+	for (k = 0; k < r->ncol && a + L + 1 + k < b; k++)
+		add_value(c, r, k, c->t[a + L + 1 + k].text);
+}
+
+static int
+same_row(const struct tok *x, const struct tok *y)
+{
+	return x->cell && y->cell && x->table == y->table && x->row == y->row;
+}
+
+static void
+read_cells(struct ctx *c)
+{
+	int i, j, k, appeals_table = -1;
+
+	for (i = 0; i < c->n; i = j) {
+		for (j = i + 1; j < c->n && same_row(&c->t[i], &c->t[j]); j++)
+			;
+		if (!c->t[i].cell)
+			continue;
+		for (k = i; k < j; k++)
+			if (strcmp(c->t[k].norm, "行政复议") == 0)
+				appeals_table = c->t[i].table;
+		if (appeals_table == c->t[i].table && j - i >= 15) {
+			for (k = i; k < j && c->t[k].vlike; k++)
+				;
+			if (k == j) {
+				for (k = 0; k < 15; k++) {
+					struct tx_row r = { "",
+					    tx_appeal_keys[k], 1, NULL, 0 };
+
+					add_value(c, &r, 0, c->t[i + k].text);
+				}
+				appeals_table = -1;
+				continue;
+			}
+		}
+		read_row(c, i, j);
+	}
+}
+
+/* ---- legacy 统计表 ---- */
+
+static int
+is_cnum(unsigned cp)
+{
+	static const unsigned nums[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db,
+	    0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341 };	/* 一 … 十 */
+	size_t i;
+
+	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
+		if (cp == nums[i])
+			return 1;
+	return 0;
+}
+
+/* 一、 二、 … 十一、: a top-level row of the 统计表 */
+static int
+cnum_section(const char *text)
+{
+	const char *p = text, *q = text;
+	int n = 0;
+
+	while (is_cnum(tx_utf8_next(&p))) {
+		q = p;
+		n++;
+	}
+	return n > 0 && strncmp(q, "、", 3) == 0;
+}
+
+static void
+legacy_row(struct ctx *c, char *section, size_t secsz, const char *label,
+    const char *unit, const char *value)
+{
+	char lk[TX_LABEL_MAX], key[TX_LABEL_MAX * 2 + 16], u[32];
+	struct tx_value v;
+
+	tx_label_key(label, lk, sizeof(lk));
+	if (lk[0] == '\0')
+		return;
+	if (cnum_section(lk)) {
+		snprintf(section, secsz, "%s", lk);
+		snprintf(key, sizeof(key), "legacy.%s", lk);
+	} else if (section[0] != '\0')
+		snprintf(key, sizeof(key), "legacy.%s.%s", section, lk);
+	else
+		snprintf(key, sizeof(key), "legacy.%s", lk);
+	tx_value_parse(value != NULL ? value : "", 0, &v);
+	tx_fold(unit != NULL ? unit : "", u, sizeof(u));
+	if (v.unit[0] == '\0' && u[0] != '\0' && tx_is_unit(u))
+		snprintf(v.unit, sizeof(v.unit), "%s", u);
+	if (strcmp(v.unit, "元") == 0 && v.value[0] != '\0') {
+		/* amounts in 元 are not converted in the legacy form: its
+		 * 单位 column says what the figure is */
+	}
+	tx_version_add(c->out, key, &v);
+}
+
+static int
+legacy_start(struct ctx *c)
+{
+	int i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->t[i].norm, "统计指标") == 0)
+			return i;
+	return -1;
+}
+
+static int
+unit_tok(const struct tok *t)
+{
+	char u[64];
+
+	tx_fold(t->text, u, sizeof(u));
+	return tx_is_unit(u);
+}
+
+static int
+header_tok(const struct tok *t)
+{
+	return strcmp(t->norm, "单位") == 0 || strcmp(t->norm, "统计数") == 0 ||
+	    strcmp(t->norm, "统计指标") == 0;
+}
+
+/* Does this token continue the label before it (an annotation on its own
+ * line, not the numbering of the next row)? */
+static int
+continues(const struct tok *t)
+{
+	const char *p = t->text;
+	unsigned cp;
+
+	while (*p == ' ')
+		p++;
+	cp = tx_utf8_next(&p);
+	if (cp != '(' && cp != 0xff08)
+		return 0;
+	cp = tx_utf8_next(&p);
+	if (cp >= 0xff10 && cp <= 0xff19)
+		cp = cp - 0xff10 + '0';
+	return !(cp >= '0' && cp <= '9') && !is_cnum(cp);
+}
+
+static void
+read_legacy(struct ctx *c)
+{
+	char section[TX_LABEL_MAX] = "", label[TX_LABEL_MAX * 2];
+	int i, j, s;
+
+	if ((s = legacy_start(c)) < 0)
+		return;
+	if (c->t[s].cell) {
+		for (i = s; i < c->n; i = j) {
+			for (j = i + 1; j < c->n &&
+			    same_row(&c->t[i], &c->t[j]); j++)
+				;
+			if (!c->t[i].cell || header_tok(&c->t[i]) ||
+			    c->t[i].vlike || j - i < 2 || j - i > 3)
+				continue;
+			legacy_row(c, section, sizeof(section), c->t[i].text,
+			    j - i == 3 ? c->t[i + 1].text : NULL,
+			    c->t[j - 1].text);
+		}
+		return;
+	}
+	for (i = s; i < c->n && header_tok(&c->t[i]); i++)
+		;
+	while (i < c->n) {
+		const char *unit = NULL, *value = NULL;
+		struct tok *t = &c->t[i];
+
+		if (t->vlike || strstr(t->text, "。") != NULL ||
+		    strlen(t->text) > 240)
+			break;
+		snprintf(label, sizeof(label), "%s", t->text);
+		i++;
+		while (i < c->n && !c->t[i].vlike && !unit_tok(&c->t[i]) &&
+		    continues(&c->t[i])) {
+			size_t l = strlen(label);
+
+			snprintf(label + l, sizeof(label) - l, "%s",
+			    c->t[i].text);
+			i++;
+		}
+		if (i < c->n && unit_tok(&c->t[i]))
+			unit = c->t[i++].text;
+		if (i < c->n && c->t[i].vlike)
+			value = c->t[i++].text;
+		legacy_row(c, section, sizeof(section), label, unit, value);
+	}
+}
+
+/* ---- the whole document ---- */
+
+static void
+reading(struct tx_version *v, struct ctx *base, int cells)
+{
+	base->out = v;
+	if (cells)
+		read_cells(base);
+	else
+		read_tokens(base);
+}
+
+static void
+free_metrics(struct tx_version *v)
+{
+	int i;
+
+	for (i = 0; i < v->nm; i++) {
+		free(v->m[i].key);
+		free(v->m[i].value);
+		free(v->m[i].unit);
+		free(v->m[i].raw);
+	}
+	free(v->m);
+	v->m = NULL;
+	v->nm = v->capm = 0;
+}
+
+static int
+count_gov(const struct tx_version *v)
+{
+	int i, n = 0;
+
+	for (i = 0; i < v->nm; i++)
+		n += strncmp(v->m[i].key, "legacy.", 7) != 0;
+	return n;
+}
+
+static int
+has_prefix(const struct tx_version *v, const char *p)
+{
+	int i;
+
+	for (i = 0; i < v->nm; i++)
+		if (strncmp(v->m[i].key, p, strlen(p)) == 0)
+			return 1;
+	return 0;
+}
+
+void
+tx_read(struct tx_version *v)
+{
+	struct ctx c;
+	struct tx_version a, b;
+	int i, hascells = 0;
+
+	memset(&c, 0, sizeof(c));
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	qsort(v->items, (size_t)v->nitems, sizeof(v->items[0]), by_seq);
+	c.t = calloc((size_t)v->nitems + 1, sizeof(*c.t));
+	if (c.t == NULL)
+		return;
+	for (i = 0; i < v->nitems; i++) {
+		struct tok *t = &c.t[c.n++];
+
+		t->text = v->items[i].text;
+		t->cell = v->items[i].cell;
+		t->table = v->items[i].table;
+		t->row = v->items[i].row;
+		t->col = v->items[i].col;
+		hascells |= t->cell;
+		tx_label_norm(t->text, t->norm, sizeof(t->norm));
+		t->vlike = tx_value_like(t->text);
+		/* an empty para is not a blank cell */
+		if (!t->cell && t->vlike && t->text[0] == '\0')
+			t->vlike = 0;
+	}
+	survey(&c);
+	setup_patterns(&c);
+	if (hascells)
+		reading(&a, &c, 1);
+	reading(&b, &c, 0);
+	if (hascells && count_gov(&a) >= count_gov(&b) && a.nm > 0) {
+		v->structured = 1;
+		v->m = a.m, v->nm = a.nm, v->capm = a.capm;
+		free_metrics(&b);
+	} else {
+		v->m = b.m, v->nm = b.nm, v->capm = b.capm;
+		free_metrics(&a);
+	}
+	if (v->nm > 0) {
+		if (c.form2 != TX_NONE && has_prefix(v, "active."))
+			v->tmpl = c.form2;
+		else if (has_prefix(v, "requests.other."))
+			v->tmpl = TX_GOV2021;
+		else if (has_prefix(v, "requests.other"))
+			v->tmpl = TX_GOV2019;
+		else
+			v->tmpl = c.req2021 ? TX_GOV2021 :
+			    c.form2 != TX_NONE ? c.form2 : TX_GOV2019;
+	} else {
+		c.out = v;
+		read_legacy(&c);
+		v->structured = legacy_start(&c) >= 0 &&
+		    c.t[legacy_start(&c)].cell;
+		if (v->nm > 0)
+			v->tmpl = TX_LEGACY;
+	}
+	if (v->tmpl == TX_NONE)
+		snprintf(v->missing, sizeof(v->missing), "%s",
+		    c.n == 0 ? "no text at all" :
+		    "no row of table 二 (规章 …), 三 (本年新收政府信息公开申请数量 …) "
+		    "or 四 (行政复议), and no 统计表 (统计指标 / 单位 / 统计数)");
+	free(c.t);
+}

@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include "common/buf.h"
 #include "extract/format.h"
 #include "extract/sink.h"
@@ -87,6 +90,40 @@ fields(const char *recs, const char *type, int from)
 	}
 	out[n] = '\0';
 	return out;
+}
+
+/*
+ * A zip in memory holding the given members (name, content pairs, NULL
+ * ends), written by libarchive; *len gets its size.  malloc'd.
+ */
+static inline unsigned char *
+make_zip(const char *const *members, size_t *len)
+{
+	struct archive *a;
+	struct archive_entry *e;
+	size_t cap = 1u << 20, used = 0;
+	unsigned char *buf;
+	int i;
+
+	if ((buf = malloc(cap)) == NULL || (a = archive_write_new()) == NULL)
+		return NULL;
+	archive_write_set_format_zip(a);
+	if (archive_write_open_memory(a, buf, cap, &used) != ARCHIVE_OK)
+		return NULL;
+	for (i = 0; members[i] != NULL; i += 2) {
+		e = archive_entry_new();
+		archive_entry_set_pathname(e, members[i]);
+		archive_entry_set_filetype(e, AE_IFREG);
+		archive_entry_set_perm(e, 0644);
+		archive_entry_set_size(e, (la_int64_t)strlen(members[i + 1]));
+		archive_write_header(a, e);
+		archive_write_data(a, members[i + 1], strlen(members[i + 1]));
+		archive_entry_free(e);
+	}
+	archive_write_close(a);
+	archive_write_free(a);
+	*len = used;
+	return buf;
 }
 
 #endif

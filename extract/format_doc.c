@@ -543,16 +543,24 @@ on_para(void *arg, const struct w97_para *pp)
 
 /* ---- the container ---- */
 
+static uint32_t
+le32(const unsigned char *q)
+{
+	return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 |
+	    (uint32_t)q[3] << 24;
+}
+
 /*
- * When libgsf cannot open the container, tell a file cut short from a
- * damaged one: the header's FAT sectors must all lie inside the file.
+ * When the container or a stream cannot be read, tell a file cut short from
+ * a damaged one: every sector that the FAT marks as in use (and every FAT
+ * sector the header lists) must lie inside the file.
  */
 static enum gk_err
 ole_damage(const struct gk_doc *d)
 {
 	const unsigned char *p = d->data;
 	unsigned shift, i;
-	size_t ssz;
+	size_t ssz, j, used = 0;
 
 	if (d->len < 512)
 		return GK_E_TRUNCATED;
@@ -561,15 +569,20 @@ ole_damage(const struct gk_doc *d)
 		return GK_E_CORRUPT;
 	ssz = (size_t)1 << shift;
 	for (i = 0; i < 109; i++) {
-		const unsigned char *q = p + 0x4C + i * 4;
-		uint32_t s = (uint32_t)q[0] | (uint32_t)q[1] << 8 |
-		    (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+		uint32_t s = le32(p + 0x4C + i * 4);
 
 		if (s >= 0xFFFFFFFA)
 			continue;
 		if (((size_t)s + 2) * ssz > d->len)
 			return GK_E_TRUNCATED;
+		/* FAT sector i covers sectors i * ssz / 4 ... */
+		for (j = 0; j < ssz / 4; j++)
+			if (le32(p + ((size_t)s + 1) * ssz + j * 4) !=
+			    0xFFFFFFFF)
+				used = (size_t)i * (ssz / 4) + j + 1;
 	}
+	if ((used + 1) * ssz > d->len)
+		return GK_E_TRUNCATED;
 	return GK_E_CORRUPT;
 }
 
@@ -638,7 +651,9 @@ doc_extract(const struct gk_doc *d, struct gk_sink *sink)
 		return e;
 	}
 	if ((r = read_stream(ole, "WordDocument", &wdb, &wd.len)) <= 0) {
-		e = r == 0 ? GK_E_UNSUPPORTED : ole_damage(d);
+		e = ole_damage(d);
+		if (r == 0 && e != GK_E_TRUNCATED)
+			e = GK_E_UNSUPPORTED;
 		gk_sink_fail(sink, e, r == 0 ? "no WordDocument stream: not a "
 		    "Word document" : "the WordDocument stream cannot be read");
 		goto out;
@@ -649,7 +664,7 @@ doc_extract(const struct gk_doc *d, struct gk_sink *sink)
 		goto out;
 	}
 	if ((r = read_stream(ole, w97_table_name(&fib), &tbb, &tb.len)) <= 0) {
-		e = r == 0 ? GK_E_CORRUPT : ole_damage(d);
+		e = ole_damage(d);
 		gk_sink_fail(sink, e, "the %s stream is %s",
 		    w97_table_name(&fib), r == 0 ? "missing" : "unreadable");
 		goto out;

@@ -390,6 +390,21 @@ continues(const struct tok *t)
 	return !(cp >= '0' && cp <= '9') && !is_cnum(cp);
 }
 
+/* 一、 （一） (1) 1. : a numbered row */
+static int
+numbered(const char *label)
+{
+	const char *p = label;
+	unsigned cp;
+
+	while (tx_is_space(cp = tx_utf8_next(&p)))
+		;
+	if (cp >= 0xff10 && cp <= 0xff19)
+		return 1;
+	return cp == '(' || cp == 0xff08 || (cp >= '0' && cp <= '9') ||
+	    cnum_section(p - (cp < 0x80 ? 1 : 3));
+}
+
 static void
 read_legacy(struct ctx *c)
 {
@@ -435,6 +450,10 @@ read_legacy(struct ctx *c)
 			unit = c->t[i++].text;
 		if (i < c->n && c->t[i].vlike)
 			value = c->t[i++].text;
+		/* a line with neither unit nor figure that is not a numbered
+		 * row ends the table (the signature under it) */
+		if (unit == NULL && value == NULL && !numbered(label))
+			break;
 		legacy_row(c, section, sizeof(section), label, unit, value);
 	}
 }

@@ -7,6 +7,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -53,6 +55,9 @@ lock_take(const char *dir, double wait)
 			n = (int)pread(fd, pid, sizeof(pid) - 1, 0);
 			pid[n > 0 ? n : 0] = '\0';
 			pid[strcspn(pid, "\n")] = '\0';
+			/* Only a live process: the holder may not be gk-load. */
+			if (pid[0] == '\0' || kill((pid_t)atol(pid), 0) == -1)
+				pid[0] = '\0';
 			gk_warn(path, "locked by another gk-load%s%s%s; "
 			    "gave up after %g s (-w sets the wait)",
 			    pid[0] ? " (pid " : "", pid, pid[0] ? ")" : "",
@@ -75,6 +80,9 @@ lock_take(const char *dir, double wait)
 void
 lock_release(int fd)
 {
-	if (fd >= 0)
-		close(fd);
+	if (fd < 0)
+		return;
+	if (ftruncate(fd, 0) == -1)
+		gk_debug("cannot clear the lock file");
+	close(fd);
 }

@@ -447,8 +447,8 @@ unzip(const struct gk_doc *d, struct gk_sink *s, struct gk_buf *b,
 	else
 		archive_read_support_format_zip_streamable(a);
 	if (archive_read_open_memory(a, d->data, d->len) != ARCHIVE_OK) {
-		gk_sink_fail(s, GK_E_CORRUPT, "%s: not a zip file: %s",
-		    d->file, archive_error_string(a));
+		gk_sink_fail(s, GK_E_CORRUPT, "%s: damaged or truncated zip "
+		    "(%s)", d->file, archive_error_string(a));
 		goto out;
 	}
 	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK ||

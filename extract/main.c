@@ -92,6 +92,11 @@ extract_doc(FILE *out, const struct gk_rec *rec, struct gk_buf *data)
 	}
 	d.data = (const unsigned char *)gk_buf_str(data);
 	d.len = data->len;
+	if (d.len == 0) {
+		gk_sink_fail(&sink, GK_E_NO_TEXT, "%s: the file is empty",
+		    d.file);
+		goto done;
+	}
 	if ((fmt = choose(&d)) == NULL) {
 		gk_sink_fail(&sink, GK_E_UNSUPPORTED,
 		    "%s: no reader for documents of type %s", d.file,
@@ -108,8 +113,7 @@ extract_doc(FILE *out, const struct gk_rec *rec, struct gk_buf *data)
 	    sink.items, now_ms() - t0);
 done:
 	if (sink.err != GK_E_OK)
-		gk_warn(d.file[0] != '\0' ? d.file : d.id, "%s: %s",
-		    gk_errname(sink.err), sink.msg);
+		gk_warn(d.id, "%s: %s", gk_errname(sink.err), sink.msg);
 	rc = gk_sink_commit(&sink) == -1 ? -1 : sink.err != GK_E_OK;
 	gk_sink_free(&sink);
 	return rc;

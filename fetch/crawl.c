@@ -987,6 +987,17 @@ robots_job(struct crawl *c, struct host *h)
 	push(c, j, 1);
 }
 
+/* The path robots.txt rules see: a mirror's paths start at its top. */
+static const char *
+site_path(const struct crawl *c, const char *url)
+{
+	size_t n = strlen(c->root);
+
+	if (n > 0 && strncmp(url, c->root, n) == 0)
+		return url + n;
+	return url_path(url);
+}
+
 /* Start what may start; return ms until something else may. */
 static long
 schedule(struct crawl *c)
@@ -1015,7 +1026,7 @@ schedule(struct crawl *c)
 			continue;
 		}
 		if (j->kind != K_ROBOTS && h->rb != NULL &&
-		    !robots_allowed(h->rb, url_path(j->url))) {
+		    !robots_allowed(h->rb, site_path(c, j->url))) {
 			if (prev != NULL)
 				prev->next = next;
 			else

@@ -1,0 +1,18 @@
+# Sourced by tests/e2e/fetch_*.sh: start tests/httpd/server.py on a free
+# port of 127.0.0.1 and stop it on exit.  Sets PORT, BASE, SRVLOG, TMPD.
+command -v python3 >/dev/null || { echo "python3 not found: the test server needs it"; exit 77; }
+TMPD=$(mktemp -d)
+SRVLOG=$TMPD/server.log
+srv_pid=
+cleanup() {
+	[ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null && wait "$srv_pid" 2>/dev/null
+	rm -rf "$TMPD"
+}
+trap cleanup EXIT
+python3 tests/httpd/server.py --root tests/site/www --port-file "$TMPD/port" --log "$SRVLOG" &
+srv_pid=$!
+i=0
+while [ ! -s "$TMPD/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+[ -s "$TMPD/port" ] || { echo "test server did not start"; exit 1; }
+PORT=$(cat "$TMPD/port")
+BASE=http://127.0.0.1:$PORT

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Test HTTP server for gk-fetch: serves a folder on 127.0.0.1 (a free port,
+written to --port-file) with ETag / Last-Modified / 304, gzip, keep-alive,
+and faults chosen by the file name's prefix:
+
+  slow-      body dribbled in 8 pieces over ~0.8 s     (must succeed)
+  hang-      headers, then silence for 10 s            (timeout)
+  e500-      500 the first time, then the file
+  r429-      429 with Retry-After: 1 the first time, then the file
+  reset1-    connection reset the first time, then the file
+  resetall-  connection reset every time               (network)
+  badlen-    Content-Length 1000 bytes too long        (truncated)
+  huge-      a 50 MB body with Content-Length          (too_big)
+  hugechunked-  a 50 MB chunked body, no length        (too_big)
+  moved-     302 to the same name without the prefix
+  offsite-   302 to http://evil.example.org/           (off_host)
+  /faults/ndbg/old/X   301 to /faults/ndbg/202204/X
+
+Every request is logged to --log as "METHOD PATH STATUS".  GET /__stats
+answers "max_inflight N requests N".  Every loop is bounded."""
+import argparse, email.utils, gzip, hashlib, os, socket, struct, sys, threading, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+lock = threading.Lock()
+seen = {}
+inflight = 0
+max_inflight = 0
+nreq = 0
+
+class H(BaseHTTPRequestHandler):
+    protocol_version = 'HTTP/1.1'
+    server_version = 'gk-test/1'
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def note(self, status):
+        with open(self.server.logpath, 'a') as f:
+            f.write('%s %s %s\n' % (self.command, self.path, status))
+
+    def send(self, status, body=b'', headers=()):
+        self.send_response(status)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        if self.command != 'HEAD':
+            self.wfile.write(body)
+        self.note(status)
+
+    def reset(self):
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
+        self.close_connection = True
+        self.note('reset')
+
+    def do_GET(self):
+        global inflight, max_inflight, nreq
+        with lock:
+            inflight += 1
+            nreq += 1
+            max_inflight = max(max_inflight, inflight)
+        try:
+            self.handle_get()
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+        finally:
+            with lock:
+                inflight -= 1
+
+    def first(self):
+        with lock:
+            n = seen.get(self.path, 0)
+            seen[self.path] = n + 1
+        return n == 0
+
+    def handle_get(self):
+        path = self.path.split('?')[0]
+        if path == '/__stats':
+            # not counted as a crawl request
+            with lock:
+                body = ('max_inflight %d requests %d\n' % (max_inflight, nreq - 1)).encode()
+            return self.send(200, body, [('Content-Type', 'text/plain')])
+        name = os.path.basename(path)
+        if path.startswith('/faults/ndbg/old/'):
+            return self.send(301, b'', [('Location', '/faults/ndbg/202204/' + name)])
+        if name.startswith('moved-'):
+            return self.send(302, b'', [('Location', name[len('moved-'):])])
+        if name.startswith('offsite-'):
+            return self.send(302, b'', [('Location', 'http://evil.example.org/' + name)])
+        if name.startswith('e500-') and self.first():
+            return self.send(500, b'oops', [('Content-Type', 'text/plain')])
+        if name.startswith('r429-') and self.first():
+            return self.send(429, b'slow down', [('Retry-After', '1')])
+        if (name.startswith('reset1-') and self.first()) or name.startswith('resetall-'):
+            return self.reset()
+        if name.startswith('huge'):
+            total, chunk = 50 << 20, b'\0' * 65536
+            self.send_response(200)
+            self.send_header('Content-Type', 'application/pdf')
+            chunked = name.startswith('hugechunked-')
+            if chunked:
+                self.send_header('Transfer-Encoding', 'chunked')
+            else:
+                self.send_header('Content-Length', str(total))
+            self.end_headers()
+            self.note(200)
+            self.close_connection = True
+            for _ in range(total // len(chunk)):
+                if chunked:
+                    self.wfile.write(b'%x\r\n' % len(chunk) + chunk + b'\r\n')
+                else:
+                    self.wfile.write(chunk)
+            return
+        fs = os.path.realpath(os.path.join(self.server.root, path.lstrip('/')))
+        if not fs.startswith(self.server.root + os.sep) or not os.path.isfile(fs):
+            return self.send(404, b'not found', [('Content-Type', 'text/plain')])
+        with open(fs, 'rb') as f:
+            body = f.read()
+        etag = '"%s"' % hashlib.sha1(body).hexdigest()
+        lm = email.utils.formatdate(int(os.stat(fs).st_mtime), usegmt=True)
+        ctype = 'application/octet-stream'
+        if fs.endswith(('.shtml', '.html')):
+            ctype = 'text/html; charset=utf-8'
+            if b'charset=gb2312' in body[:1024]:
+                ctype = 'text/html; charset=gb2312'
+        elif fs.endswith('.txt'):
+            ctype = 'text/plain'
+        if self.headers.get('If-None-Match') == etag:
+            return self.send(304, b'', [('ETag', etag)])
+        hdrs = [('Content-Type', ctype), ('ETag', etag), ('Last-Modified', lm)]
+        if ctype.startswith('text/html') and 'gzip' in self.headers.get('Accept-Encoding', ''):
+            body = gzip.compress(body, mtime=0)
+            hdrs.append(('Content-Encoding', 'gzip'))
+        if name.startswith('slow-'):
+            self.send_response(200)
+            for k, v in hdrs:
+                self.send_header(k, v)
+            self.send_header('Content-Length', str(len(body)))
+            self.end_headers()
+            step = len(body) // 8 + 1
+            for i in range(0, len(body), step):
+                self.wfile.write(body[i:i + step])
+                self.wfile.flush()
+                time.sleep(0.1)
+            return self.note(200)
+        if name.startswith('hang-'):
+            self.send_response(200)
+            self.send_header('Content-Length', str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:100])
+            self.wfile.flush()
+            self.note('hang')
+            time.sleep(10)
+            self.close_connection = True
+            return
+        if name.startswith('badlen-'):
+            self.send_response(200)
+            self.send_header('Content-Length', str(len(body) + 1000))
+            self.end_headers()
+            self.wfile.write(body)
+            self.close_connection = True
+            return self.note('badlen')
+        self.send(200, body, hdrs)
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--root', required=True)
+    ap.add_argument('--port-file', required=True)
+    ap.add_argument('--log', required=True)
+    a = ap.parse_args()
+    srv = ThreadingHTTPServer(('127.0.0.1', 0), H)
+    srv.daemon_threads = True
+    srv.root = os.path.realpath(a.root)
+    srv.logpath = a.log
+    open(a.log, 'w').close()
+    tmp = a.port_file + '.tmp'
+    with open(tmp, 'w') as f:
+        f.write('%d\n' % srv.server_address[1])
+    os.rename(tmp, a.port_file)
+    srv.serve_forever()
+
+if __name__ == '__main__':
+    main()

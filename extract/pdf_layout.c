@@ -267,6 +267,88 @@ repeats_row(const struct gk_pdf_held *h, const struct gk_pdf_table *t,
 }
 
 /*
+ * Column lines of t that the held table lacks are added to it (the part on
+ * the first page may have had no row that needed them), and its cells are
+ * renumbered to the new columns.
+ */
+static int
+held_widen(struct gk_pdf_held *h, const struct gk_pdf_table *t)
+{
+	float *xs;
+	int *idx, i, j, n, add = 0, r;
+
+	for (i = 0; i < t->nx; i++)
+		if (held_col(h, t->xs[i]) < 0)
+			add++;
+	if (add == 0)
+		return 0;
+	if ((xs = malloc((size_t)(h->nx + add) * sizeof(float))) == NULL)
+		return -1;
+	if ((idx = malloc((size_t)(h->nx + 1) * sizeof(int))) == NULL) {
+		free(xs);
+		return -1;
+	}
+	/* merge two ascending lists */
+	for (i = j = n = 0; i < h->nx || j < t->nx;) {
+		if (j < t->nx && held_col(h, t->xs[j]) >= 0) {
+			j++;
+			continue;
+		}
+		if (i < h->nx && (j >= t->nx || h->xs[i] < t->xs[j])) {
+			idx[i] = n;
+			xs[n++] = h->xs[i++];
+		} else
+			xs[n++] = t->xs[j++];
+	}
+	for (r = 0; r < h->ncells; r++) {
+		i = h->cells[r].col;
+		h->cells[r].colspan = idx[i + h->cells[r].colspan] - idx[i];
+		h->cells[r].col = idx[i];
+	}
+	free(h->xs);
+	free(idx);
+	h->xs = xs;
+	h->nx = n;
+	return 0;
+}
+
+/* The held cell at (col, colspan) that reaches the last row, or NULL. */
+static struct gk_pdf_hcell *
+last_row_cell(struct gk_pdf_held *h, int col, int colspan)
+{
+	int j;
+
+	for (j = 0; j < h->ncells; j++)
+		if (h->cells[j].row + h->cells[j].rowspan == h->nrows &&
+		    h->cells[j].col == col && h->cells[j].colspan == colspan)
+			return &h->cells[j];
+	return NULL;
+}
+
+static int
+row_cut(struct gk_pdf_held *h, const struct gk_pdf_table *t, const int *map,
+    int r)
+{
+	const struct gk_pdf_cell *c;
+	int i, text = 0;
+
+	for (i = 0; i < t->ncells; i++) {
+		c = &t->cells[i];
+		if (c->row != r)
+			continue;
+		if (last_row_cell(h, map[c->col], map[c->col + c->colspan] -
+		    map[c->col]) == NULL)
+			return 0;
+		if (blank(c->text))
+			continue;
+		if (!label_tail(c->text))
+			return 0;
+		text++;
+	}
+	return text > 0;
+}
+
+/*
  * Append table t to the held table when it continues it (same outer column
  * lines, every column line of t one of the held table's).  Returns 1 when
  * appended (t's texts are then owned by the held table), 0 when t does not
@@ -277,12 +359,14 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 {
 	struct gk_pdf_cell *c;
 	struct gk_pdf_hcell *o;
-	int *map, i, j, skip, base, merged;
+	int *map, i, j, skip, base, merged, cut;
 
 	if (!h->active || t->nx < 2 ||
 	    held_col(h, t->xs[0]) != 0 ||
 	    held_col(h, t->xs[t->nx - 1]) != h->nx - 1)
 		return 0;
+	if (held_widen(h, t) < 0)
+		return -1;
 	if ((map = malloc((size_t)t->nx * sizeof(int))) == NULL)
 		return -1;
 	for (i = 0; i < t->nx; i++)
@@ -294,12 +378,28 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 	for (skip = 0; skip < t->ny - 1 && skip < h->nrows &&
 	    repeats_row(h, t, map, skip); skip++)
 		;
-	base = h->nrows - skip;
+	/*
+	 * A row the break cut in two (producers that break inside rows):
+	 * every piece on the new page lines up with a cell of the last row
+	 * and holds only the rest of a label, or nothing.
+	 */
+	cut = row_cut(h, t, map, skip);
+	base = h->nrows - skip - cut;
 	for (i = 0; i < t->ncells; i++) {
 		c = &t->cells[i];
 		if (c->row < skip)
 			continue;
 		merged = 0;
+		if (cut && c->row == skip) {
+			o = last_row_cell(h, map[c->col],
+			    map[c->col + c->colspan] - map[c->col]);
+			if (!blank(c->text) && cat_text(&o->text, c->text) < 0) {
+				free(map);
+				return -1;
+			}
+			o->rowspan += c->rowspan - 1;
+			continue;
+		}
 		/*
 		 * The rest of a merged cell that the break cut in two: empty,
 		 * or the tail of a label centred over both parts (（四）无 /
@@ -332,7 +432,7 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 		}
 		c->text = NULL;
 	}
-	h->nrows += t->ny - 1 - skip;
+	h->nrows += t->ny - 1 - skip - cut;
 	free(map);
 	return 1;
 }

@@ -330,18 +330,25 @@ row_cut(struct gk_pdf_held *h, const struct gk_pdf_table *t, const int *map,
     int r)
 {
 	const struct gk_pdf_cell *c;
+	const struct gk_pdf_hcell *o;
 	int i, text = 0;
 
 	for (i = 0; i < t->ncells; i++) {
 		c = &t->cells[i];
 		if (c->row != r)
 			continue;
-		if (last_row_cell(h, map[c->col], map[c->col + c->colspan] -
-		    map[c->col]) == NULL)
+		o = last_row_cell(h, map[c->col], map[c->col + c->colspan] -
+		    map[c->col]);
+		if (o == NULL)
 			return 0;
 		if (blank(c->text))
 			continue;
-		if (!label_tail(c->text))
+		/*
+		 * The rest of a cut label, under a first part: a text equal
+		 * to the one above (a unit column: 件 / 件) is a new row.
+		 */
+		if (!label_tail(c->text) || blank(o->text) ||
+		    same_text(o->text, c->text))
 			return 0;
 		text++;
 	}

@@ -246,8 +246,13 @@ read_row(struct ctx *c, int a, int b)
 	}
 	if (r == NULL)
 		return;
-	for (k = 0; k < r->ncol && a + L + 1 + k < b; k++)
-		add_value(c, r, k, c->t[a + L + 1 + k].text);
+	/* a label cell that a PDF grid split in two leaves an empty cell
+	 * before the values: more cells than columns, the first ones empty */
+	a += L + 1;
+	while (b - a > r->ncol && c->t[a].text[0] == '\0')
+		a++;
+	for (k = 0; k < r->ncol && a + k < b; k++)
+		add_value(c, r, k, c->t[a + k].text);
 }
 
 static int

@@ -271,6 +271,38 @@ chart_agencies(FILE *fp, const struct sums *s, size_t n)
 	fputs("</svg>\n", fp);
 }
 
+/* The chart's figures as a table, for reading and for tests. */
+static void
+figures(FILE *fp, const struct sums *s, size_t n)
+{
+	size_t i;
+	int k;
+
+	fputs("<table id=\"figures-per-year\"><thead><tr><th>year</th>"
+	    "<th>reports</th><th>收到申请</th>", fp);
+	for (k = 0; k < NSERIES; k++)
+		fprintf(fp, "<th>%s</th>", series[k].label);
+	fputs("</tr></thead><tbody>\n", fp);
+	for (i = 0; i < n; i++) {
+		fputs("<tr data-year=\"", fp);
+		esc(fp, s[i].name);
+		fputs("\"><th>", fp);
+		esc(fp, s[i].name);
+		fprintf(fp, "</th><td class=\"n\">%d</td><td class=\"n\" "
+		    "data-series=\"received\">", s[i].reports);
+		num(fp, s[i].received);
+		fputs("</td>", fp);
+		for (k = 0; k < NSERIES; k++) {
+			fprintf(fp, "<td class=\"n\" data-series=\"%s\">",
+			    series[k].id);
+			num(fp, s[i].out[k]);
+			fputs("</td>", fp);
+		}
+		fputs("</tr>\n", fp);
+	}
+	fputs("</tbody></table>\n", fp);
+}
+
 static int
 cmp_name(const void *a, const void *b)
 {
@@ -505,9 +537,12 @@ page_write(const struct dataset *d, const struct aliases *al, FILE *fp)
 	    "out.</p>\n", fp);
 	chart_years(fp, years, ny);
 
+	figures(fp, years, ny);
 	fprintf(fp, "<h2>Requests received and their outcomes, per agency</h2>\n"
-	    "<p>All years together; the %d agencies with most requests "
-	    "(of %zu).</p>\n", TOP_AGENCIES, na);
+	    "<p>All years together; the %zu agencies with most requests "
+	    "(of %zu; agencies matched by name and "
+	    "config/agency-aliases.tsv).</p>\n",
+	    na < TOP_AGENCIES ? na : TOP_AGENCIES, na);
 	chart_agencies(fp, ag, na < TOP_AGENCIES ? na : TOP_AGENCIES);
 
 	fputs("<h2>Reports whose checks fail</h2>\n", fp);

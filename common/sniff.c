@@ -9,6 +9,8 @@
 static int
 has(const unsigned char *p, size_t n, const char *needle, size_t m)
 {
+	if (n < m)	/* also keeps an empty file's NULL from memmem */
+		return 0;
 	return memmem(p, n, needle, m) != NULL;
 }
 

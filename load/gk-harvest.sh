@@ -1,0 +1,99 @@
+#!/bin/sh
+# gk-harvest: the whole chain, for cron.
+#
+#   gk-harvest [-d data] [-l log] [-w seconds] [-- gk-fetch arguments]
+#
+#   gk-fetch ARGS | gk-extract | gk-transform | gk-load DATA
+#
+# gk-fetch's arguments default to "-c config/qingdao.conf" (a crawl); give
+# paths instead to load local files.  One harvest at a time per data folder
+# (flock on DATA/.gk-harvest.lock, waiting -w seconds, default 0).  Every
+# stage's messages go to the log (default DATA/harvest.log), framed by a
+# start line and an end line with each stage's exit status.
+#
+# Exit status, for cron: 0 nothing to report (and nothing printed); 1 some
+# documents failed (a summary on standard error, so cron mails it); 2 the
+# run failed: a stage failed, was killed, or another harvest held the lock.
+set -u
+prog=gk-harvest
+data=data log= wait=0
+
+usage() {
+	echo "usage: $prog [-d data] [-l log] [-w seconds] [-- gk-fetch arguments]" >&2
+	exit 2
+}
+while getopts d:l:w: opt; do
+	case $opt in
+	d) data=$OPTARG ;;
+	l) log=$OPTARG ;;
+	w) wait=$OPTARG ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -gt 0 ] || set -- -c config/qingdao.conf
+: "${log:=$data/harvest.log}"
+
+# The programs: $GK_BIN, else beside this script, else on PATH.
+if [ -n "${GK_BIN:-}" ]; then
+	bin=$GK_BIN/
+elif [ -x "$(dirname "$0")/gk-fetch" ]; then
+	bin=$(dirname "$0")/
+elif [ -x "$(dirname "$0")/../bin/gk-fetch" ]; then
+	bin=$(dirname "$0")/../bin/
+else
+	bin=
+fi
+
+if ! mkdir -p "$data" 2>/dev/null || [ ! -w "$data" ]; then
+	echo "$prog: $data: cannot write the data folder" >&2
+	exit 2
+fi
+if ! : >>"$log" 2>/dev/null; then
+	echo "$prog: $log: cannot write the log" >&2
+	exit 2
+fi
+command -v flock >/dev/null || { echo "$prog: flock(1) not found (util-linux)" >&2; exit 2; }
+exec 9>>"$data/.gk-harvest.lock"
+if ! flock -w "$wait" 9; then
+	echo "$prog: $data/.gk-harvest.lock: another harvest is still running" >&2
+	echo "$(date -u +%FT%TZ) $prog: another harvest holds the lock; not run" >>"$log"
+	exit 2
+fi
+
+run=$(mktemp -d "${TMPDIR:-/tmp}/gk-harvest.XXXXXX") || exit 2
+trap 'rm -rf "$run"' EXIT
+start=$(date -u +%FT%TZ)
+echo "$start $prog: start: gk-fetch $*" >>"$log"
+
+# Each stage writes its exit status to a file: a plain sh pipeline only
+# gives the last one.
+{ "${bin}gk-fetch" "$@" 2>>"$log"; echo $? >"$run/fetch"; } |
+    { "${bin}gk-extract" 2>>"$log"; echo $? >"$run/extract"; } |
+    { "${bin}gk-transform" 2>>"$log"; echo $? >"$run/transform"; } |
+    { "${bin}gk-load" "$data" 2>>"$log"; echo $? >"$run/load"; }
+
+status=0 summary=
+for s in fetch extract transform load; do
+	rc=$(cat "$run/$s" 2>/dev/null)
+	: "${rc:=killed}"
+	summary="$summary $s=$rc"
+	case $rc in
+	0) ;;
+	1) [ $status -lt 1 ] && status=1 ;;
+	*) status=2 ;;
+	esac
+done
+ndoc=0
+[ -f "$data/errors.tsv" ] && ndoc=$(($(wc -l <"$data/errors.tsv") - 1))
+echo "$(date -u +%FT%TZ) $prog: end: exit $status;$summary; errors.tsv: $ndoc documents" >>"$log"
+case $status in
+0) ;;
+1) echo "$prog: some documents failed ($ndoc listed in $data/errors.tsv); log: $log" >&2 ;;
+*) echo "$prog: the run failed:$summary; log: $log" >&2 ;;
+esac
+if [ $status -ne 0 ]; then
+	# The messages of this run, for the mail.
+	awk -v s="$start $prog: start" 'index($0, s) == 1 { p = 1 } p' "$log" | tail -n 30 >&2
+fi
+exit $status

@@ -6,6 +6,7 @@
 #   make test       unit tests and end-to-end tests
 #   make check      make test, then the same tests in an ASan+UBSan build
 #   make demo       the whole chain over the bundled local mirror into data/
+#   make harvest    the whole chain for cron (load/gk-harvest.sh) into data/
 #   make deps       install the Debian packages (as root)
 #   make bench      speed and memory beside peer tools
 
@@ -98,6 +99,10 @@ check:
 	$(MAKE) test
 	$(MAKE) test SAN=1
 
+# The whole chain for cron: crawl, extract, transform, load into data/.
+harvest: $(PROGS)
+	GK_BIN=$(BINDIR) sh load/gk-harvest.sh -d data
+
 demo: $(PROGS)
 	sh tests/demo.sh $(BINDIR) data
 
@@ -110,5 +115,5 @@ deps:
 clean:
 	rm -rf build bin
 
-.PHONY: all test check demo bench deps clean
+.PHONY: all test check demo bench deps clean harvest
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -1067,7 +1067,7 @@ save(struct crawl *c, int force)
 {
 	long long now = now_ms();
 
-	if (!force && c->since_save < 50 && now - c->last_save < 2000)
+	if (!force && c->since_save < 20 && now - c->last_save < 1000)
 		return;
 	if (c->since_save == 0 && !force)
 		return;

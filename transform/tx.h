@@ -58,7 +58,7 @@ enum { TXF_BLANK = 1, TXF_NAN = 2, TXF_CONVERTED = 4, TXF_OCR = 8 };
 
 struct tx_value {
 	char raw[TX_FIELD_MAX];	/* folded */
-	char value[64];		/* plain ASCII number or "" */
+	char value[80];		/* plain ASCII number or "" */
 	char unit[32];		/* printed in the cell, or "" */
 	int flags;		/* TXF_* */
 };

@@ -318,7 +318,9 @@ conf_load(struct fetch_conf *c, const char *path, char *err, size_t errsz)
 static int
 fill(char **v, int *n, const char **def, char *err, size_t errsz)
 {
-	for (; *n == 0 && *def != NULL; def++)
+	if (*n > 0)
+		return 0;
+	for (; *def != NULL; def++)
 		if (add_str(v, n, *def, err, errsz) == -1)
 			return -1;
 	return 0;

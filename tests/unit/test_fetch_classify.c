@@ -1,0 +1,139 @@
+/* Link classification on listing and report pages, from real page shapes;
+ * and page metadata, GBK included. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "fetch/conf.h"
+#include "fetch/crawl.h"
+#include "fetch/page.h"
+
+static struct fetch_conf c;
+
+static int
+setup(void **state)
+{
+	char err[256];
+
+	(void)state;
+	conf_init(&c);
+	return conf_finish(&c, err, sizeof(err));
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	conf_free(&c);
+	return 0;
+}
+
+static enum link_kind
+kind(int from_report, const char *from, const char *url, const char *text,
+    const char *label)
+{
+	struct page_link l = { (char *)url, (char *)text, (char *)label };
+
+	return crawl_classify(&c, from_report, from, &l);
+}
+
+#define L "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/index.shtml"
+#define R "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/202403/t20240307_7895020.shtml"
+
+static void
+test_listing(void **state)
+{
+	(void)state;
+	assert_int_equal(kind(0, L, R, "2023年报告", "2023年报告"), LINK_REPORT);
+	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/index_1.shtml",
+	    "2", "1 2 3"), LINK_LISTING);
+	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/list.jsp?p=2",
+	    "下一页", "上一页 下一页"), LINK_LISTING);
+	/* another column's index is not this listing's next page */
+	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/zwgk/index.shtml",
+	    "政务公开", "首页 > 政务公开"), LINK_NONE);
+	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/private/admin.shtml",
+	    "管理", "管理"), LINK_NONE);
+	assert_int_equal(kind(0, L, L, "首页", "首页"), LINK_NONE);
+}
+
+static void
+test_report(void **state)
+{
+	(void)state;
+	assert_int_equal(kind(1, R, "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/202403/P020240307.docx",
+	    "报告", "word版下载:报告"), LINK_ATTACHMENT);
+	assert_int_equal(kind(1, R, "http://www.qingdao.gov.cn/a/P1.PDF", "x", "x"),
+	    LINK_ATTACHMENT);
+	assert_int_equal(kind(1, R, "http://www.qingdao.gov.cn/download?id=7",
+	    "年度报告", "附件：年度报告"), LINK_ATTACHMENT);
+	assert_int_equal(kind(1, R, "http://www.gov.cn/zhengce/", "中国政府网",
+	    "中国政府网"), LINK_NONE);
+	assert_int_equal(kind(1, R, "http://www.qingdao.gov.cn/", "首页", "首页"),
+	    LINK_NONE);
+	assert_int_equal(kind(1, R, "http://www.qingdao.gov.cn/zwgk/index.shtml",
+	    "附件", "附件"), LINK_NONE);
+}
+
+static void
+test_page_gbk(void **state)
+{
+	/* "喆" exists in GBK, not in GB2312: a gb2312 page must still keep it */
+	static const char html[] =
+	    "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+	    "charset=gb2312\"><title>t</title></head><body><h1>\xd5\xc5\x86\xb4"
+	    "</h1><div>\xb7\xa2\xb2\xbc\xc8\xd5\xc6\xda\xa3\xba" "2022\xc4\xea"
+	    "3\xd4\xc2" "1\xc8\xd5 \xc0\xb4\xd4\xb4 : X</div>\n"
+	    "<p>word\xb0\xe6\xcf\xc2\xd4\xd8:<a href=\"./a.docx#p\">d</a></p>"
+	    "</body></html>";
+	struct page_info pi;
+
+	(void)state;
+	assert_int_equal(page_parse(html, sizeof(html) - 1,
+	    "http://x.cn/d/t20220301_1.shtml", NULL, &pi), 0);
+	assert_string_equal(pi.charset, "GB18030");
+	assert_string_equal(pi.title, "张喆");
+	assert_string_equal(pi.published, "2022-03-01");
+	assert_string_equal(pi.agency, "X");
+	assert_int_equal(pi.nlinks, 1);
+	assert_string_equal(pi.links[0].url, "http://x.cn/d/a.docx");
+	assert_string_equal(pi.links[0].label, "word版下载:d");
+	assert_int_equal(kind(1, "http://x.cn/d/t20220301_1.shtml", pi.links[0].url,
+	    pi.links[0].text, pi.links[0].label), LINK_ATTACHMENT);
+	page_free(&pi);
+}
+
+static void
+test_page_pager(void **state)
+{
+	static const char html[] = "<html><body><ul><li><a href=\"./t20240101_1."
+	    "shtml\">r</a></li></ul><script>createPageHTML(4, 0, \"index\", "
+	    "\"shtml\");</script></body></html>";
+	struct page_info pi;
+
+	(void)state;
+	assert_int_equal(page_parse(html, sizeof(html) - 1, "http://x.cn/l/",
+	    "utf-8", &pi), 0);
+	assert_int_equal(pi.pager_count, 4);
+	assert_string_equal(pi.pager_prefix, "index");
+	assert_string_equal(pi.pager_ext, "shtml");
+	assert_string_equal(pi.links[0].url, "http://x.cn/l/t20240101_1.shtml");
+	page_free(&pi);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_listing),
+		cmocka_unit_test(test_report),
+		cmocka_unit_test(test_page_gbk),
+		cmocka_unit_test(test_page_pager),
+	};
+
+	return cmocka_run_group_tests_name("fetch_classify", tests, setup,
+	    teardown);
+}

@@ -129,7 +129,8 @@ aliases_read(const char *file)
 	}
 	free(line);
 	fclose(fp);
-	qsort(al->a, al->n, sizeof(*al->a), cmpalias);
+	if (al->n > 1)
+		qsort(al->a, al->n, sizeof(*al->a), cmpalias);
 	return al;
 bad:
 	free(line);

@@ -83,6 +83,13 @@ cmp_doc(const void *pa, const void *pb)
 	return seqcmp(a, b);
 }
 
+static void
+sortrows(struct table *t, int (*cmp)(const void *, const void *))
+{
+	if (t->n > 1)
+		qsort(t->rows, t->n, sizeof(*t->rows), cmp);
+}
+
 void
 dataset_sort(struct dataset *d)
 {
@@ -94,10 +101,10 @@ dataset_sort(struct dataset *d)
 	for (i = 0; i < d->checks.n; i++)
 		d->checks.rows[i]->rank =
 		    strcmp(d->checks.rows[i]->f[C_CHECK], "carry_chain") == 0;
-	qsort(d->reports.rows, d->reports.n, sizeof(struct row *), cmp_yar);
-	qsort(d->metrics.rows, d->metrics.n, sizeof(struct row *), cmp_yar);
-	qsort(d->checks.rows, d->checks.n, sizeof(struct row *), cmp_yar);
-	qsort(d->errors.rows, d->errors.n, sizeof(struct row *), cmp_doc);
+	sortrows(&d->reports, cmp_yar);
+	sortrows(&d->metrics, cmp_yar);
+	sortrows(&d->checks, cmp_yar);
+	sortrows(&d->errors, cmp_doc);
 }
 
 static int idx_col;
@@ -122,7 +129,8 @@ idx_build(struct idx *x, const struct table *t, int col)
 	x->r = malloc((t->n ? t->n : 1) * sizeof(*x->r));
 	if (x->r == NULL)
 		return -1;
-	memcpy(x->r, t->rows, t->n * sizeof(*x->r));
+	if (t->n > 0)
+		memcpy(x->r, t->rows, t->n * sizeof(*x->r));
 	idx_col = col;
 	qsort(x->r, x->n, sizeof(*x->r), cmp_idx);
 	return 0;

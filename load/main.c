@@ -112,26 +112,37 @@ main(int argc, char *argv[])
 		return GK_EXIT_RUN;
 
 	stream_init(&s);
-	if (argc == 1) {
-		if (stream_read(&s, stdin, "stdin") == -1)
-			return GK_EXIT_RUN;
+	dataset_init(&d);
+	lock = -1;
+	if (argc == 1 && stream_read(&s, stdin, "stdin") == -1) {
+		rv = GK_EXIT_RUN;
+		goto done;
 	}
 	for (i = 1; i < argc; i++) {
 		FILE *fp = fopen(argv[i], "r");
 
-		if (fp == NULL)
-			gk_fatal(argv[i], "%s", strerror(errno));
+		if (fp == NULL) {
+			gk_warn(argv[i], "%s", strerror(errno));
+			rv = GK_EXIT_RUN;
+			goto done;
+		}
 		if (stream_read(&s, fp, argv[i]) == -1)
-			return GK_EXIT_RUN;
+			rv = GK_EXIT_RUN;
 		fclose(fp);
+		if (rv != GK_EXIT_OK)
+			goto done;
 	}
 
-	if (mkdir(dir, 0755) == -1 && errno != EEXIST)
-		gk_fatal(dir, "%s", strerror(errno));
-	if ((lock = lock_take(dir, wait)) == -1)
-		return GK_EXIT_RUN;
+	if (mkdir(dir, 0755) == -1 && errno != EEXIST) {
+		gk_warn(dir, "%s", strerror(errno));
+		rv = GK_EXIT_RUN;
+		goto done;
+	}
+	if ((lock = lock_take(dir, wait)) == -1) {
+		rv = GK_EXIT_RUN;
+		goto done;
+	}
 	out_sweep(dir);
-	dataset_init(&d);
 	if (dataset_read(&d, dir) == -1) {
 		gk_warn(dir, "the data set was left as it was");
 		rv = GK_EXIT_RUN;

@@ -91,6 +91,11 @@ main(int argc, char *argv[])
 	if (config != NULL && conf_load(&cf, config, err, sizeof(err)) == -1)
 		gk_fatal(config, "%s", err);
 	/* --start replaces the configured start URLs; its host is allowed */
+	if (nstart > 0) {
+		while (cf.nstart > 0)
+			free(cf.start[--cf.nstart]);
+		cf.set |= 1;	/* the start list is set: no defaults */
+	}
 	for (i = 0; i < nstart; i++) {
 		char line[URL_MAX + 16], u[URL_MAX], host[256];
 

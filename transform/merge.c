@@ -75,12 +75,10 @@ tx_report(FILE *out, struct tx_version **v, int n)
 	static struct tx_check checks[MAXCHECKS];
 	struct tx_version *best = NULL;
 	char report[17], flags[64], found[TX_FIELD_MAX + 32];
-	const char *agency = NULL, *year = NULL, *title, *pub, *first = NULL;
+	const char *agency = NULL, *year = NULL, *title, *pub;
 	int i, j, nc, rc = 0;
 
 	for (i = 0; i < n; i++) {
-		if (first == NULL && !v[i]->failed)
-			first = v[i]->doc;
 		if (v[i]->tmpl == TX_NONE)
 			continue;
 		v[i]->complete = complete(v[i]);
@@ -139,6 +137,5 @@ tx_report(FILE *out, struct tx_version **v, int n)
 			    m->key, m->value, found);
 		}
 	}
-	(void)first;
 	return rc;
 }

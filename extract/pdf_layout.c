@@ -331,8 +331,16 @@ row_cut(struct gk_pdf_held *h, const struct gk_pdf_table *t, const int *map,
 {
 	const struct gk_pdf_cell *c;
 	const struct gk_pdf_hcell *o;
-	int i, text = 0;
+	int i, text = 0, empty = 1, starts = 0;
 
+	/* A last row with nothing in it is the empty top of a cut row. */
+	for (i = 0; i < h->ncells; i++)
+		if (h->cells[i].row == h->nrows - 1) {
+			starts++;
+			if (!blank(h->cells[i].text))
+				empty = 0;
+		}
+	empty = empty && starts > 0;
 	for (i = 0; i < t->ncells; i++) {
 		c = &t->cells[i];
 		if (c->row != r)
@@ -341,6 +349,10 @@ row_cut(struct gk_pdf_held *h, const struct gk_pdf_table *t, const int *map,
 		    map[c->col]);
 		if (o == NULL)
 			return 0;
+		if (empty) {
+			text++;
+			continue;
+		}
 		if (blank(c->text))
 			continue;
 		/*
@@ -366,10 +378,14 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 {
 	struct gk_pdf_cell *c;
 	struct gk_pdf_hcell *o;
-	int *map, i, j, skip, base, merged, cut;
+	int *map, i, j, skip, base, merged, cut, head;
 
-	if (!h->active || t->nx < 2 ||
-	    held_col(h, t->xs[0]) != 0 ||
+	/*
+	 * The right edges must meet; the left one may lie further in: some
+	 * producers (WeasyPrint) draw no border for the rest of a cell that
+	 * spans rows on the page before.
+	 */
+	if (!h->active || t->nx < 2 || held_col(h, t->xs[0]) < 0 ||
 	    held_col(h, t->xs[t->nx - 1]) != h->nx - 1)
 		return 0;
 	if (held_widen(h, t) < 0)
@@ -391,6 +407,13 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 	 * and holds only the rest of a label, or nothing.
 	 */
 	cut = row_cut(h, t, map, skip);
+	/*
+	 * Rows above the first figure are the header: a page break inside
+	 * it (Chromium) cuts a spanning header cell into two one-row cells.
+	 */
+	for (head = h->nrows, j = 0; j < h->ncells; j++)
+		if (figure(h->cells[j].text) && h->cells[j].row < head)
+			head = h->cells[j].row;
 	base = h->nrows - skip - cut;
 	for (i = 0; i < t->ncells; i++) {
 		c = &t->cells[i];
@@ -419,7 +442,9 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 				    o->col == map[c->col] &&
 				    o->colspan == map[c->col + c->colspan] -
 				    map[c->col] &&
-				    (o->rowspan > 1 || c->rowspan > 1) &&
+				    (o->rowspan > 1 || c->rowspan > 1 ||
+				    (o->row < head && !blank(o->text) &&
+				    blank(c->text))) &&
 				    (blank(c->text) || !figure(o->text))) {
 					if (!blank(c->text) &&
 					    cat_text(&o->text, c->text) < 0) {
@@ -439,6 +464,11 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 		}
 		c->text = NULL;
 	}
+	/* Cells left of the new part run on beside it. */
+	for (j = 0; j < h->ncells; j++)
+		if (h->cells[j].row + h->cells[j].rowspan == h->nrows &&
+		    h->cells[j].col + h->cells[j].colspan <= map[0])
+			h->cells[j].rowspan += t->ny - 1 - skip - cut;
 	h->nrows += t->ny - 1 - skip - cut;
 	free(map);
 	return 1;

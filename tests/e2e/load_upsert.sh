@@ -84,4 +84,13 @@ grep -q 'syn005' "$t/a/checks.tsv" && fail "syn005's old checks kept"
 grep -q 'syn005' "$t/a1/checks.tsv" || fail "syn005 had no checks to drop (test data)"
 # ... and it moved to its new place in the sort.
 sed 1d "$t/a/reports.tsv" | awk -F '\t' -v OFS='\t' '{ print $3, $2, $1 }' | LC_ALL=C sort -c -t '	' || fail "not sorted after reload"
+
+# errors.tsv is keyed by DOC: an error stays until its document loads
+# well (here: syn001 as a report's SOURCE), and a reload does not repeat it.
+printf 'error\tsyn001\textract\tcorrupt\tbroken xref\nerror\tdeadbeef\tfetch\thttp\t404\n' >"$t/err"
+"$bin/gk-load" "$t/a" <"$t/err"; [ $? -eq 1 ] || fail "error records: exit status not 1"
+"$bin/gk-load" "$t/a" <"$t/err"
+[ "$(sed 1d "$t/a/errors.tsv" | wc -l)" -eq 2 ] || fail "errors repeated on reload"
+sh $mk tests/corpus/synthetic/truth syn001 | "$bin/gk-load" "$t/a" || fail "reload syn001"
+[ "$(sed 1d "$t/a/errors.tsv" | cut -f1)" = deadbeef ] || fail "syn001's error not cleared by its good load"
 echo "upsert: ok ($n reports)"

@@ -32,11 +32,11 @@ usage(void)
 }
 
 static double
-now_ms(void)
+now_ms(clockid_t clock)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(clock, &ts);
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
@@ -67,7 +67,8 @@ extract_doc(FILE *out, const struct gk_rec *rec, struct gk_buf *data)
 	struct gk_sink sink;
 	struct gk_doc d;
 	enum gk_err e;
-	double t0 = now_ms();
+	double t0 = now_ms(CLOCK_MONOTONIC);
+	double c0 = now_ms(CLOCK_PROCESS_CPUTIME_ID);
 	int rc;
 
 	memset(&d, 0, sizeof(d));
@@ -109,8 +110,9 @@ extract_doc(FILE *out, const struct gk_rec *rec, struct gk_buf *data)
 	else if (sink.err == GK_E_OK && sink.items == 0)
 		gk_sink_fail(&sink, GK_E_NO_TEXT, "%s: no text in the %s",
 		    d.file, fmt->name);
-	gk_debug("%s: %s: %s, %lu items, %.1f ms", d.id, d.file, fmt->name,
-	    sink.items, now_ms() - t0);
+	gk_debug("%s: %s: %s, %lu items, %.2f ms (cpu %.2f ms)", d.id, d.file,
+	    fmt->name, sink.items, now_ms(CLOCK_MONOTONIC) - t0,
+	    now_ms(CLOCK_PROCESS_CPUTIME_ID) - c0);
 done:
 	if (sink.err != GK_E_OK)
 		gk_warn(d.id, "%s: %s", gk_errname(sink.err), sink.msg);

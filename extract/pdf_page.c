@@ -20,6 +20,8 @@
 #define RULE_THIN	2.5f	/* a filled rectangle thinner than this is a rule */
 #define AXIS_TOL	0.5f	/* |dy| below this: a horizontal segment */
 #define MIN_SEG		1.0f	/* shorter segments are dots, not rules */
+#define MAX_CLIP	64	/* clip nesting we follow */
+#define MAX_TCLIP	64	/* distinct clips text is drawn under */
 
 void
 gk_pdf_page_free(struct gk_pdf_page *pg)
@@ -106,7 +108,60 @@ struct rules_dev {
 	fz_point cur, start;
 	fz_point pts[8];	/* the current subpath of a fill, if short */
 	int npts;		/* -1: not a rectangle */
+	/*
+	 * The clip in force.  Some producers (wkhtmltopdf) draw a whole
+	 * table on every page and clip it to the page's part: only what is
+	 * inside the clip is on the page.
+	 */
+	fz_rect clip[MAX_CLIP];
+	int depth;		/* may pass MAX_CLIP: deeper clips are ignored */
+	fz_rect tclip[MAX_TCLIP];	/* clips text was drawn under */
+	int ntclip;		/* -1: too many to tell, keep every char */
 };
+
+static fz_rect
+cur_clip(const struct rules_dev *d)
+{
+	if (d->depth <= 0)
+		return fz_infinite_rect;
+	return d->clip[(d->depth > MAX_CLIP ? MAX_CLIP : d->depth) - 1];
+}
+
+static void
+push_clip(struct rules_dev *d, fz_rect r)
+{
+	if (d->depth < MAX_CLIP)
+		d->clip[d->depth] = fz_intersect_rect(r, cur_clip(d));
+	d->depth++;
+}
+
+/* Add a ruling, cut to the clip in force. */
+static int
+clip_seg(struct rules_dev *d, int vertical, float at, float lo, float hi)
+{
+	fz_rect c = cur_clip(d);
+	float t;
+
+	if (lo > hi) {
+		t = lo;
+		lo = hi;
+		hi = t;
+	}
+	if (vertical) {
+		if (at < c.x0 - 1 || at > c.x1 + 1)
+			return 0;
+		lo = lo < c.y0 ? c.y0 : lo;
+		hi = hi > c.y1 ? c.y1 : hi;
+	} else {
+		if (at < c.y0 - 1 || at > c.y1 + 1)
+			return 0;
+		lo = lo < c.x0 ? c.x0 : lo;
+		hi = hi > c.x1 ? c.x1 : hi;
+	}
+	if (hi <= lo)
+		return 0;
+	return gk_pdf_page_addseg(d->pg, vertical, at, lo, hi);
+}
 
 static void
 rd_seg(struct rules_dev *d, fz_point a, fz_point b)
@@ -114,9 +169,9 @@ rd_seg(struct rules_dev *d, fz_point a, fz_point b)
 	int r = 0;
 
 	if (fabsf(a.y - b.y) < AXIS_TOL)
-		r = gk_pdf_page_addseg(d->pg, 0, (a.y + b.y) / 2, a.x, b.x);
+		r = clip_seg(d, 0, (a.y + b.y) / 2, a.x, b.x);
 	else if (fabsf(a.x - b.x) < AXIS_TOL)
-		r = gk_pdf_page_addseg(d->pg, 1, (a.x + b.x) / 2, a.y, b.y);
+		r = clip_seg(d, 1, (a.x + b.x) / 2, a.y, b.y);
 	if (r < 0)
 		d->full = 1;
 }
@@ -141,14 +196,14 @@ rd_rect(struct rules_dev *d, float x0, float y0, float x1, float y1)
 	w = x1 - x0;
 	h = y1 - y0;
 	if (h < RULE_THIN && w >= MIN_SEG)
-		r = gk_pdf_page_addseg(d->pg, 0, (y0 + y1) / 2, x0, x1);
+		r = clip_seg(d, 0, (y0 + y1) / 2, x0, x1);
 	else if (w < RULE_THIN && h >= MIN_SEG)
-		r = gk_pdf_page_addseg(d->pg, 1, (x0 + x1) / 2, y0, y1);
+		r = clip_seg(d, 1, (x0 + x1) / 2, y0, y1);
 	else if (w * h < 0.5f * d->pg->w * d->pg->h) {
-		r |= gk_pdf_page_addseg(d->pg, 0, y0, x0, x1);
-		r |= gk_pdf_page_addseg(d->pg, 0, y1, x0, x1);
-		r |= gk_pdf_page_addseg(d->pg, 1, x0, y0, y1);
-		r |= gk_pdf_page_addseg(d->pg, 1, x1, y0, y1);
+		r |= clip_seg(d, 0, y0, x0, x1);
+		r |= clip_seg(d, 0, y1, x0, x1);
+		r |= clip_seg(d, 1, x0, y0, y1);
+		r |= clip_seg(d, 1, x1, y0, y1);
 	}
 	if (r < 0)
 		d->full = 1;
@@ -346,6 +401,133 @@ rd_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *path,
 	fz_walk_path(ctx, path, &walker, d);
 }
 
+static void
+rd_clip_path(fz_context *ctx, fz_device *dev, const fz_path *path,
+    int even_odd, fz_matrix ctm, fz_rect scissor)
+{
+	(void)even_odd;
+	(void)scissor;
+	push_clip((struct rules_dev *)dev, fz_bound_path(ctx, path, NULL, ctm));
+}
+
+static void
+rd_clip_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *path,
+    const fz_stroke_state *ss, fz_matrix ctm, fz_rect scissor)
+{
+	(void)scissor;
+	push_clip((struct rules_dev *)dev, fz_bound_path(ctx, path, ss, ctm));
+}
+
+static void
+rd_clip_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+    fz_matrix ctm, fz_rect scissor)
+{
+	(void)ctx;
+	(void)text;
+	(void)ctm;
+	(void)scissor;
+	push_clip((struct rules_dev *)dev, fz_infinite_rect);
+}
+
+static void
+rd_clip_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+    const fz_stroke_state *ss, fz_matrix ctm, fz_rect scissor)
+{
+	(void)ss;
+	rd_clip_text(ctx, dev, text, ctm, scissor);
+}
+
+static void
+rd_clip_image_mask(fz_context *ctx, fz_device *dev, fz_image *img,
+    fz_matrix ctm, fz_rect scissor)
+{
+	(void)ctx;
+	(void)img;
+	(void)scissor;
+	push_clip((struct rules_dev *)dev,
+	    fz_transform_rect(fz_unit_rect, ctm));
+}
+
+static void
+rd_pop_clip(fz_context *ctx, fz_device *dev)
+{
+	struct rules_dev *d = (struct rules_dev *)dev;
+
+	(void)ctx;
+	if (d->depth > 0)
+		d->depth--;
+}
+
+/* A soft mask: begin pushes, end swaps, pop_clip pops (as MuPDF's). */
+static void
+rd_begin_mask(fz_context *ctx, fz_device *dev, fz_rect area, int lum,
+    fz_colorspace *cs, const float *bc, fz_color_params cp)
+{
+	(void)ctx;
+	(void)lum;
+	(void)cs;
+	(void)bc;
+	(void)cp;
+	push_clip((struct rules_dev *)dev, area);
+}
+
+static void
+rd_end_mask(fz_context *ctx, fz_device *dev)
+{
+	(void)ctx;
+	(void)dev;
+}
+
+static void
+rd_fill_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+    fz_matrix ctm, fz_colorspace *cs, const float *color, float alpha,
+    fz_color_params cp)
+{
+	struct rules_dev *d = (struct rules_dev *)dev;
+	fz_rect c = cur_clip(d);
+	int i;
+
+	(void)ctx;
+	(void)text;
+	(void)ctm;
+	(void)cs;
+	(void)color;
+	(void)alpha;
+	(void)cp;
+	if (d->ntclip < 0)
+		return;
+	for (i = 0; i < d->ntclip; i++)
+		if (memcmp(&d->tclip[i], &c, sizeof(c)) == 0)
+			return;
+	if (d->ntclip == MAX_TCLIP)
+		d->ntclip = -1;
+	else
+		d->tclip[d->ntclip++] = c;
+}
+
+/* Drop the characters no text clip lets through. */
+static void
+clip_chars(struct gk_pdf_page *pg, const struct rules_dev *d)
+{
+	size_t i, n = 0;
+	float cx, cy;
+	int k, in;
+
+	if (d->ntclip <= 0)
+		return;
+	for (i = 0; i < pg->nch; i++) {
+		cx = (pg->ch[i].x0 + pg->ch[i].x1) / 2;
+		cy = pg->ch[i].y - 0.3f * pg->ch[i].size;
+		for (in = 0, k = 0; k < d->ntclip && !in; k++)
+			in = fz_is_infinite_rect(d->tclip[k]) ||
+			    (cx >= d->tclip[k].x0 && cx <= d->tclip[k].x1 &&
+			    cy >= d->tclip[k].y0 && cy <= d->tclip[k].y1);
+		if (in)
+			pg->ch[n++] = pg->ch[i];
+	}
+	pg->nch = n;
+}
+
 int
 gk_pdf_page_read(fz_context *ctx, fz_document *doc, int no,
     struct gk_pdf_page *pg, char *msg, size_t msgsize)
@@ -391,9 +573,21 @@ gk_pdf_page_read(fz_context *ctx, fz_document *doc, int no,
 			dev = fz_new_derived_device(ctx, struct rules_dev);
 			dev->super.fill_path = rd_fill_path;
 			dev->super.stroke_path = rd_stroke_path;
+			dev->super.clip_path = rd_clip_path;
+			dev->super.clip_stroke_path = rd_clip_stroke_path;
+			dev->super.clip_text = rd_clip_text;
+			dev->super.clip_stroke_text = rd_clip_stroke_text;
+			dev->super.clip_image_mask = rd_clip_image_mask;
+			dev->super.pop_clip = rd_pop_clip;
+			dev->super.begin_mask = rd_begin_mask;
+			dev->super.end_mask = rd_end_mask;
+			dev->super.fill_text = rd_fill_text;
 			dev->pg = pg;
+			/* the page itself clips everything */
+			push_clip(dev, bounds);
 			fz_run_page(ctx, page, &dev->super, fz_identity, NULL);
 			fz_close_device(ctx, &dev->super);
+			clip_chars(pg, dev);
 			if (dev->full) {
 				snprintf(msg, msgsize, "page %d: too many "
 				    "ruling lines", no + 1);

@@ -1,15 +1,14 @@
 /*
  * formats.c: the formats gk-extract knows, cheap bidders first (libarchive's
  * archive_read_support_format_all.c).  Each bid looks at a few bytes; the
- * expensive readers only run for the format that won.
+ * expensive readers only run for the format that won.  A tie goes to the
+ * format listed first.
  */
 #include <stddef.h>
 
 #include "format.h"
 
 extern const struct gk_format gk_format_html;
-extern const struct gk_format gk_format_pdf;
-extern const struct gk_format gk_format_doc;
 extern const struct gk_format gk_format_docx;
 extern const struct gk_format gk_format_doc;
 extern const struct gk_format gk_format_pdf;
@@ -17,8 +16,6 @@ extern const struct gk_format gk_format_ocr;
 
 const struct gk_format *const gk_formats[] = {
 	&gk_format_html,
-	&gk_format_pdf,
-	&gk_format_doc,
 	&gk_format_docx,
 	&gk_format_doc,
 	&gk_format_pdf,

@@ -22,7 +22,6 @@
 #include "common/rec.h"
 #include "format.h"
 #include "ocr.h"
-#include "ocr.h"
 #include "sink.h"
 
 static void
@@ -132,7 +131,6 @@ main(int argc, char *argv[])
 	int ch, rc, failed = 0;
 
 	gk_ocr_env(argv);	/* OMP_THREAD_LIMIT=1 for Tesseract: may re-exec */
-	gk_ocr_env(argv);	/* may re-execute with OMP_THREAD_LIMIT=1 */
 	gk_log_init(argv[0]);
 	while ((ch = getopt(argc, argv, "v")) != -1) {
 		switch (ch) {

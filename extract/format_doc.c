@@ -34,7 +34,10 @@
 #include "format.h"
 
 #define FIELD_DEPTH	32
-/* Cell edges closer than this (twips, 1/20 pt) are one grid line. */
+/*
+ * Cell edges closer than this (twips, 1/20 pt) are one grid line: LibreOffice
+ * writes one edge as 3209 in a row and 3210 in the next (rounding).
+ */
 #define EDGE_SLACK	8
 
 struct cell {

@@ -331,7 +331,7 @@ row_cut(struct gk_pdf_held *h, const struct gk_pdf_table *t, const int *map,
 {
 	const struct gk_pdf_cell *c;
 	const struct gk_pdf_hcell *o;
-	int i, text = 0, empty = 1, starts = 0;
+	int i, text = 0, empty = 1, starts = 0, n = 0, nblank = 0;
 
 	/* A last row with nothing in it is the empty top of a cut row. */
 	for (i = 0; i < h->ncells; i++)
@@ -353,8 +353,11 @@ row_cut(struct gk_pdf_held *h, const struct gk_pdf_table *t, const int *map,
 			text++;
 			continue;
 		}
-		if (blank(c->text))
+		n++;
+		if (blank(c->text)) {
+			nblank++;
 			continue;
+		}
 		/*
 		 * The rest of a cut label, under a first part: a text equal
 		 * to the one above (a unit column: 件 / 件) is a new row.
@@ -364,7 +367,8 @@ row_cut(struct gk_pdf_held *h, const struct gk_pdf_table *t, const int *map,
 			return 0;
 		text++;
 	}
-	return text > 0;
+	/* A row with nothing in it is the empty bottom of a cut row. */
+	return text > 0 || (n > 0 && nblank == n);
 }
 
 /*

@@ -184,7 +184,8 @@ chart_years(FILE *fp, const struct sums *s, size_t n)
 	W = left + (double)n * gap + 40;
 	if (W < 640)
 		W = 640;
-	fprintf(fp, "<svg id=\"chart-per-year\" xmlns=\"http://www.w3.org/2000/svg\" "
+	fprintf(fp, "<svg id=\"chart-per-year\" "
+	    "xmlns=\"http://www.w3.org/2000/svg\" "
 	    "width=\"%g\" height=\"%g\" viewBox=\"0 0 %g %g\" role=\"img\" "
 	    "aria-label=\"requests received and outcomes per year\" "
 	    "font-family=\"sans-serif\">\n", W, top + H + 40, W, top + H + 40);
@@ -193,8 +194,9 @@ chart_years(FILE *fp, const struct sums *s, size_t n)
 		double gy = top + H - y / max * H;
 
 		fprintf(fp, "<line x1=\"%g\" x2=\"%g\" y1=\"%.1f\" y2=\"%.1f\" "
-		    "stroke=\"#ddd\"/><text x=\"%g\" y=\"%.1f\" font-size=\"11\" "
-		    "text-anchor=\"end\">", left, W - 10, gy, gy, left - 6, gy + 4);
+		    "stroke=\"#ddd\"/><text x=\"%g\" y=\"%.1f\" "
+		    "font-size=\"11\" text-anchor=\"end\">", left, W - 10, gy,
+		    gy, left - 6, gy + 4);
 		num(fp, y);
 		fputs("</text>\n", fp);
 	}
@@ -237,7 +239,8 @@ chart_agencies(FILE *fp, const struct sums *s, size_t n)
 	}
 	step = nicestep(max);
 	max = step * (double)(long long)((max + step - 1e-9) / step);
-	fprintf(fp, "<svg id=\"chart-per-agency\" xmlns=\"http://www.w3.org/2000/svg\" "
+	fprintf(fp, "<svg id=\"chart-per-agency\" "
+	    "xmlns=\"http://www.w3.org/2000/svg\" "
 	    "width=\"%g\" height=\"%g\" viewBox=\"0 0 %g %g\" role=\"img\" "
 	    "aria-label=\"requests received and outcomes per agency\" "
 	    "font-family=\"sans-serif\">\n", left + Wb + 40, top + H + 30,
@@ -247,8 +250,8 @@ chart_agencies(FILE *fp, const struct sums *s, size_t n)
 		double gx = left + x / max * Wb;
 
 		fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%g\" y2=\"%g\" "
-		    "stroke=\"#ddd\"/><text x=\"%.1f\" y=\"%g\" font-size=\"11\" "
-		    "text-anchor=\"middle\">", gx, gx, top - 4, top + H, gx,
+		    "stroke=\"#ddd\"/><text x=\"%.1f\" y=\"%g\" "
+		    "font-size=\"11\" text-anchor=\"middle\">", gx, gx, top - 4, top + H, gx,
 		    top + H + 16);
 		num(fp, x);
 		fputs("</text>\n", fp);

@@ -8,6 +8,10 @@
  * Bodies stream into a temporary file of the cache while they are hashed;
  * a good body is renamed to its SHA-256.  The state file is saved every few
  * seconds and at the end, always after the cache files it names.
+ *
+ * Transfers end in any order, but the records of one report page and of
+ * the attachments it links (one PAGE) come out together, the page's first:
+ * they are held in the page's group until the last of its jobs is done.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -54,11 +58,25 @@ struct host {
 	struct host *next;
 };
 
+/*
+ * The records of a report page and its attachments, held in memory until
+ * every job of the group is done (fetched, failed, redirected to a URL
+ * fetched on its own account...), then written at once.  Attachments that
+ * were queued before by another page belong to that page's group.
+ */
+struct group {
+	FILE *f;		/* open_memstream over buf */
+	char *buf;
+	size_t len;
+	int refs;		/* jobs that may still add records */
+};
+
 struct job {
 	enum kind kind;
 	char *url;
 	char *page;		/* the report page (for attachments) */
 	struct meta meta;
+	struct group *g;	/* report pages and attachments; else NULL */
 	struct host *host;
 	int attempt, hops, nocond;
 	long long not_before;
@@ -90,6 +108,8 @@ struct crawl {
 	CURLM *m;
 	struct job *head, *tail;
 	struct job *running;
+	struct job *sp_head, *sp_tail;	/* attachments to queue first */
+	int splice;
 	struct host *hosts;
 	struct seen seen;
 	char root[URL_MAX];	/* file:// mirror root, "" when none */
@@ -253,13 +273,49 @@ crawl_classify(const struct fetch_conf *cf, int from_report,
 
 /* --- records ------------------------------------------------------- */
 
+static struct group *
+group_new(void)
+{
+	struct group *g;
+
+	if ((g = calloc(1, sizeof(*g))) == NULL)
+		return NULL;
+	if ((g->f = open_memstream(&g->buf, &g->len)) == NULL) {
+		free(g);
+		return NULL;
+	}
+	g->refs = 1;
+	return g;
+}
+
+/* A job of the group is done; the last one writes the group out. */
 static void
-emit_error(struct crawl *c, const char *url, enum gk_err e, const char *fmt,
-    ...) __attribute__((format(printf, 4, 5)));
+group_put(struct crawl *c, struct group *g)
+{
+	if (g == NULL || --g->refs > 0)
+		return;
+	if (fclose(g->f) == EOF)
+		gk_warn("records", "out of memory: a report's records are lost");
+	else if (g->len > 0 && fwrite(g->buf, 1, g->len, c->out) != g->len)
+		gk_warn("stdout", "write error");
+	free(g->buf);
+	free(g);
+}
+
+/* Where a record goes: its group, else straight out. */
+static FILE *
+out_of(const struct crawl *c, const struct group *g)
+{
+	return g != NULL ? g->f : c->out;
+}
 
 static void
-emit_error(struct crawl *c, const char *url, enum gk_err e, const char *fmt,
-    ...)
+emit_error(struct crawl *c, struct group *g, const char *url, enum gk_err e,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+emit_error(struct crawl *c, struct group *g, const char *url, enum gk_err e,
+    const char *fmt, ...)
 {
 	char id[17], msg[URL_MAX + 512];
 	va_list ap;
@@ -270,7 +326,7 @@ emit_error(struct crawl *c, const char *url, enum gk_err e, const char *fmt,
 	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
 	va_end(ap);
 	gk_doc_id(url, id);
-	gk_emit(c->out, GK_ERROR, id, "fetch", gk_errname(e), msg);
+	gk_emit(out_of(c, g), GK_ERROR, id, "fetch", gk_errname(e), msg);
 	if (gk_verbose())
 		gk_warn(NULL, "%s", msg);
 	c->n_errors++;
@@ -291,7 +347,7 @@ emit_doc(struct crawl *c, const struct job *j, const struct sentry *e,
 		store_cache_path(c->st, e->sha, file, sizeof(file));
 	snprintf(bytes, sizeof(bytes), "%lld", failed ? 0 : e->bytes);
 	utc_now(fetched);
-	gk_emit(c->out, GK_DOC, id, j->url, j->page ? j->page : j->url, file,
+	gk_emit(out_of(c, j->g), GK_DOC, id, j->url, j->page ? j->page : j->url, file,
 	    failed ? "" : e->sha, failed ? "" : bytes, failed ? "" : e->type,
 	    j->meta.title, j->meta.agency, j->meta.published, fetched, status);
 }
@@ -328,10 +384,11 @@ host_of(struct crawl *c, const char *url)
 }
 
 static void
-job_free(struct job *j)
+job_free(struct crawl *c, struct job *j)
 {
 	if (j == NULL)
 		return;
+	group_put(c, j->g);
 	free(j->url);
 	free(j->page);
 	free(j);
@@ -365,7 +422,7 @@ job_new(struct crawl *c, enum kind k, const char *url, const char *page,
 	if ((j = calloc(1, sizeof(*j))) == NULL || (j->url = strdup(url)) ==
 	    NULL || (page != NULL && (j->page = strdup(page)) == NULL) ||
 	    (j->host = host_of(c, url)) == NULL) {
-		job_free(j);
+		job_free(c, j);
 		gk_warn(url, "out of memory");
 		return NULL;
 	}
@@ -400,11 +457,15 @@ off_limits(struct crawl *c, const char *url, int from_http)
 	return NULL;
 }
 
-/* Queue a link found on a page (or a start URL). */
+/*
+ * Queue a link found on a page (or a start URL); from is the report page
+ * of an attachment.  A report page opens a group, its attachments join it.
+ */
 static void
-enqueue(struct crawl *c, enum kind k, const char *url, const char *page,
-    const struct meta *m, int from_http)
+enqueue(struct crawl *c, enum kind k, const char *url, struct job *from,
+    int from_http)
 {
+	struct group *g = from != NULL ? from->g : NULL;
 	const char *why;
 	struct job *j;
 	int r;
@@ -415,24 +476,26 @@ enqueue(struct crawl *c, enum kind k, const char *url, const char *page,
 		return;
 	}
 	if ((why = off_limits(c, url, from_http)) != NULL) {
-		struct job fake = { .url = (char *)url, .page = (char *)page };
+		struct job fake = { .url = (char *)url, .g = g };
 
-		if (m != NULL)
-			fake.meta = *m;
+		if (from != NULL) {
+			fake.page = from->url;
+			fake.meta = from->meta;
+		}
 		if (k != K_LISTING) {
 			emit_doc(c, &fake, NULL, "failed");
 			c->n_failed++;
 		}
-		emit_error(c, url, GK_E_OFF_HOST, "%s", why);
+		emit_error(c, g, url, GK_E_OFF_HOST, "%s", why);
 		return;
 	}
 	if (k == K_LISTING && c->nlisting >= c->cf->max_listing) {
-		emit_error(c, url, GK_E_TOO_MANY, "more than %d listing pages",
-		    c->cf->max_listing);
+		emit_error(c, g, url, GK_E_TOO_MANY,
+		    "more than %d listing pages", c->cf->max_listing);
 		return;
 	}
 	if (k != K_LISTING && c->ndocs >= c->cf->max_docs) {
-		emit_error(c, url, GK_E_TOO_MANY, "more than %d documents",
+		emit_error(c, g, url, GK_E_TOO_MANY, "more than %d documents",
 		    c->cf->max_docs);
 		return;
 	}
@@ -440,8 +503,26 @@ enqueue(struct crawl *c, enum kind k, const char *url, const char *page,
 		c->nlisting++;
 	else
 		c->ndocs++;
-	if ((j = job_new(c, k, url, page, m)) != NULL)
-		push(c, j, 0);
+	if ((j = job_new(c, k, url, from != NULL ? from->url : NULL,
+	    from != NULL ? &from->meta : NULL)) == NULL)
+		return;
+	if (k == K_REPORT && (j->g = group_new()) == NULL)
+		gk_warn(url, "out of memory: its records are not grouped");
+	if (k == K_ATTACH && g != NULL) {
+		j->g = g;
+		g->refs++;
+	}
+	if (k == K_ATTACH && c->splice) {
+		/* queued ahead of other pages: the group closes sooner */
+		if (c->sp_tail != NULL)
+			c->sp_tail->next = j;
+		else
+			c->sp_head = j;
+		c->sp_tail = j;
+		j->next = NULL;
+		return;
+	}
+	push(c, j, 0);
 }
 
 /* --- transfers ----------------------------------------------------- */
@@ -640,16 +721,17 @@ fail(struct crawl *c, struct job *j, enum gk_err code, const char *fmt, ...)
 		/* RFC 9309 2.3.1: unreachable robots.txt → disallow all */
 		j->host->rb = robots_all(0);
 		j->host->robots = 2;
-		emit_error(c, j->url, GK_E_ROBOTS, "robots.txt unreachable "
+		emit_error(c, NULL, j->url, GK_E_ROBOTS,
+		    "robots.txt unreachable "
 		    "(%s): the host is not crawled", msg);
 	} else {
 		if (j->kind != K_LISTING) {
 			emit_doc(c, j, NULL, "failed");
 			c->n_failed++;
 		}
-		emit_error(c, j->url, code, "%s", msg);
+		emit_error(c, j->g, j->url, code, "%s", msg);
 	}
-	job_free(j);
+	job_free(c, j);
 }
 
 static int
@@ -682,19 +764,20 @@ follow(struct crawl *c, struct job *j, const struct page_info *pi)
 	int http = strncmp(j->url, "http", 4) == 0, k;
 	size_t i;
 
+	c->splice = 1;
 	for (i = 0; i < pi->nlinks; i++) {
 		const char *u = pi->links[i].url;
 
 		switch (crawl_classify(c->cf, j->kind == K_REPORT, j->url,
 		    &pi->links[i])) {
 		case LINK_REPORT:
-			enqueue(c, K_REPORT, u, NULL, NULL, http);
+			enqueue(c, K_REPORT, u, NULL, http);
 			break;
 		case LINK_LISTING:
-			enqueue(c, K_LISTING, u, NULL, NULL, http);
+			enqueue(c, K_LISTING, u, NULL, http);
 			break;
 		case LINK_ATTACHMENT:
-			enqueue(c, K_ATTACH, u, j->url, &j->meta, http);
+			enqueue(c, K_ATTACH, u, j, http);
 			break;
 		case LINK_NONE:
 			break;
@@ -708,7 +791,20 @@ follow(struct crawl *c, struct job *j, const struct page_info *pi)
 		snprintf(rel, sizeof(rel), "%s_%d.%s", pi->pager_prefix, k,
 		    pi->pager_ext);
 		if (url_resolve(j->url, rel, u, sizeof(u)) == 0)
-			enqueue(c, K_LISTING, u, NULL, NULL, http);
+			enqueue(c, K_LISTING, u, NULL, http);
+	}
+	/* attachments go to the front, in the order the page links them */
+	c->splice = 0;
+	if (c->sp_head != NULL) {
+		struct job *q;
+
+		for (q = c->sp_head; q != NULL; q = q->next)
+			c->queued++;
+		c->sp_tail->next = c->head;
+		if (c->head == NULL)
+			c->tail = c->sp_tail;
+		c->head = c->sp_head;
+		c->sp_head = c->sp_tail = NULL;
 	}
 }
 
@@ -814,8 +910,9 @@ success(struct crawl *c, struct job *j, int not_modified)
 		follow(c, j, &pi);
 		page_free(&pi);
 	} else if (j->kind == K_LISTING || j->kind == K_REPORT)
-		emit_error(c, j->url, GK_E_CORRUPT, "not a readable HTML page");
-	job_free(j);
+		emit_error(c, j->g, j->url, GK_E_CORRUPT,
+		    "not a readable HTML page");
+	job_free(c, j);
 }
 
 static void
@@ -849,13 +946,13 @@ redirect(struct crawl *c, struct job *j, long code)
 	if ((r = seen_add(&c->seen, u)) <= 0) {
 		/* the target is fetched on its own account */
 		gk_debug("%s: redirect to %s, already queued", j->url, u);
-		job_free(j);
+		job_free(c, j);
 		return;
 	}
 	free(j->url);
 	if ((j->url = strdup(u)) == NULL || (j->host = host_of(c, u)) == NULL) {
 		gk_warn(u, "out of memory");
-		job_free(j);
+		job_free(c, j);
 		return;
 	}
 	j->hops++;
@@ -917,7 +1014,7 @@ done(struct crawl *c, struct job *j, CURLcode rc)
 			end_transfer(c, j);
 			j->host->rb = robots_all(1);
 			j->host->robots = 2;
-			job_free(j);
+			job_free(c, j);
 			return;
 		}
 		if (retryable(rc) && retry(c, j, -1))
@@ -952,7 +1049,7 @@ done(struct crawl *c, struct job *j, CURLcode rc)
 		end_transfer(c, j);
 		j->host->rb = robots_all(1);
 		j->host->robots = 2;
-		job_free(j);
+		job_free(c, j);
 		return;
 	}
 	if ((code == 429 || code >= 500) && retry(c, j, j->retry_after))
@@ -1169,7 +1266,7 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 			mirror_root(&c, cf->start[i]);
 		path_only(cf->start[i], path, sizeof(path));
 		enqueue(&c, conf_match(cf->report, cf->nreport, path) ?
-		    K_REPORT : K_LISTING, cf->start[i], NULL, NULL, 0);
+		    K_REPORT : K_LISTING, cf->start[i], NULL, 0);
 	}
 	while (!stop && (c.head != NULL || c.active > 0)) {
 		long wait = schedule(&c);
@@ -1203,19 +1300,24 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 			curl_multi_poll(c.m, NULL, 0, wait > 0 ? (int)wait : 1,
 			    NULL);
 	}
-	/* interrupted: drop the transfers in flight, keep what is done */
+	/*
+	 * interrupted: drop the transfers in flight, keep what is done (a
+	 * group's records come out, without the attachments not fetched)
+	 */
 	while (c.head != NULL) {
 		struct job *j = c.head;
 
 		c.head = j->next;
-		job_free(j);
+		job_free(&c, j);
 	}
 	while (c.running != NULL) {
 		struct job *j = c.running;
 
 		end_transfer(&c, j);
-		job_free(j);
+		job_free(&c, j);
 	}
+	if (fflush(out) == EOF)
+		gk_warn("stdout", "write error");
 	save(&c, 1);
 	progress(&c, 1);
 	gk_warn(NULL, "%s%d documents (%d new, %d changed, %d unchanged, "

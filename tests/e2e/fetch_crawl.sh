@@ -5,7 +5,9 @@
 # never more than per-host transfers at once; nothing under robots.txt's
 # Disallow asked for; a GBK page's title decoded; a second run downloads
 # no body and says "unchanged" (nothing with --changed-only); the file://
-# mirror crawl gives the same documents.
+# mirror crawl gives the same documents.  Transfers run two at a time, yet
+# the records of one report page (its doc, its attachments' docs, their
+# errors) come out together, the page first: gk-transform relies on it.
 set -u
 bin=${GK_BIN:-bin}
 . tests/httpd/lib.sh
@@ -17,6 +19,28 @@ for c in $cols; do
 	fstarts="$fstarts --start file://$PWD/tests/site/www$c"
 done
 fail() { echo "FAIL: $*"; exit 1; }
+
+# The records of each PAGE are consecutive and begin with the page itself;
+# an error about a document comes right after its doc record.  Prints the
+# number of pages with more than one document.
+grouped() {
+	awk -F'\t' '
+	FNR == NR { if ($1 == "doc") hasdoc[$2] = 1; next }
+	$1 == "doc" {
+		if ($4 != cur) {
+			if ($4 in done) { print FILENAME ":" FNR ": the records of " $4 " are split"; bad = 1; exit }
+			if ($3 != $4) { print FILENAME ":" FNR ": the group of " $4 " does not begin with the page"; bad = 1; exit }
+			done[cur] = 1; cur = $4
+		} else if (++n[cur] == 1)
+			multi++
+		prev = $2; next
+	}
+	$1 == "error" && ($2 in hasdoc) && prev != $2 {
+		print FILENAME ":" FNR ": error of " $2 " apart from its doc record"; bad = 1; exit
+	}
+	{ prev = "" }
+	END { if (!bad) print multi + 0; exit bad }' "$1" "$1"
+}
 
 # shellcheck disable=SC2086
 "$bin/gk-fetch" -c $conf $starts --state "$TMPD/st" >"$TMPD/run1" 2>"$TMPD/err1"
@@ -33,19 +57,34 @@ n=$(wc -l <"$TMPD/got")
 echo "ok: $n documents, each once, TYPE as in the sitemap"
 
 # every doc: PAGE set, status new, SHA-256 and FILE agree with the site
-awk -F'\t' '$1 == "doc" && $13 != "failed"' "$TMPD/run1" | while IFS='	' read -r _ id url page file sha bytes type title agency pub fetched status; do
-	p=${url#"$BASE"}
-	[ "$status" = new ] || { echo "FAIL: $p status $status"; exit 1; }
-	want=$(sha256sum "tests/site/www$p" | cut -d' ' -f1)
-	[ "$sha" = "$want" ] || { echo "FAIL: $p sha $sha != $want"; exit 1; }
-	[ "$(sha256sum "$file" | cut -d' ' -f1)" = "$sha" ] || { echo "FAIL: cache $file"; exit 1; }
-	[ "$(basename "$file")" = "$sha" ] || { echo "FAIL: cache name $file"; exit 1; }
-	[ "$bytes" -eq "$(wc -c <"tests/site/www$p")" ] || { echo "FAIL: $p bytes"; exit 1; }
-	case $page in "$BASE"/*t2*_*.shtml) ;; *) echo "FAIL: $p page $page"; exit 1 ;; esac
-	[ -n "$title" ] && [ -n "$pub" ] && [ -n "$agency" ] || { echo "FAIL: $p meta"; exit 1; }
-	case $fetched in 20[0-9][0-9]-*T*Z) ;; *) echo "FAIL: $p fetched $fetched"; exit 1 ;; esac
-done || exit 1
+# (one sha256sum over the site's files, one over the cache's, one awk pass)
+awk -F'\t' '$1 == "doc" && $13 != "failed"' "$TMPD/run1" >"$TMPD/docs"
+cut -f3 "$TMPD/docs" | sed "s#^$BASE#tests/site/www#" >"$TMPD/sitefiles"
+xargs sha256sum <"$TMPD/sitefiles" >"$TMPD/sitesum" || fail "site files of the doc records"
+xargs stat -c '%s  %n' <"$TMPD/sitefiles" >"$TMPD/sitesize" || fail "site files of the doc records"
+cut -f5 "$TMPD/docs" | xargs sha256sum >"$TMPD/cachesum" || fail "cache files of the doc records"
+awk -F'\t' -v b="$BASE" '
+FILENAME == ARGV[1] { split($0, a, "  "); ssha[a[2]] = a[1]; next }
+FILENAME == ARGV[2] { split($0, a, "  "); csha[a[2]] = a[1]; next }
+FILENAME == ARGV[3] { split($0, a, "  "); ssize[a[2]] = a[1]; next }
+{
+	url = $3; page = $4; file = $5; sha = $6; p = url; sub(b, "", p); f = "tests/site/www" p
+	if ($13 != "new") why = "status " $13
+	else if (sha != ssha[f]) why = "sha " sha " != " ssha[f]
+	else if (csha[file] != sha) why = "cache " file
+	else if (file !~ ("/" sha "$")) why = "cache name " file
+	else if ($7 != ssize[f] || $7 == "") why = "bytes " $7 " != " ssize[f]
+	else if (index(page, b "/") != 1 || substr(page, length(b) + 1) !~ /t2.*_.*\.shtml$/) why = "page " page
+	else if ($9 == "" || $11 == "" || $10 == "") why = "meta"
+	else if ($12 !~ /^20[0-9][0-9]-.*T.*Z$/) why = "fetched " $12
+	else { n++; next }
+	print "FAIL: " p " " why; exit 1
+}
+END { if (n != FNR) exit 1 }' "$TMPD/sitesum" "$TMPD/cachesum" "$TMPD/sitesize" "$TMPD/docs" || fail "doc records"
 echo "ok: SHA-256, BYTES, FILE, PAGE, TITLE/AGENCY/PUBLISHED, FETCHED"
+g=$(grouped "$TMPD/run1") || fail "$g"
+[ "$g" -ge 10 ] || fail "only $g pages with attachments"
+echo "ok: the records of each of $g pages with attachments come out together, the page first"
 
 # errors
 tail -n +2 tests/site/ERRORS.tsv | awk -F'\t' -v b="$BASE" '{ u = $1; if (u ~ /^\//) u = b u; print u "\t" $2 }' | sort >"$TMPD/wante"
@@ -77,6 +116,7 @@ bodies=$(grep -c ' 200$' "$SRVLOG")
 [ "$bodies" -eq 0 ] || fail "second run downloaded $bodies bodies"
 grep -q ' 304$' "$SRVLOG" || fail "no conditional request"
 [ "$(awk -F'\t' '$1 == "doc" && $13 == "unchanged"' "$TMPD/run2" | wc -l)" -eq "$n" ] || fail "second run: not all unchanged"
+g=$(grouped "$TMPD/run2") || fail "second run: $g"
 # shellcheck disable=SC2086
 "$bin/gk-fetch" -c $conf $starts --state "$TMPD/st" --changed-only >"$TMPD/run3" 2>/dev/null
 [ "$(awk -F'\t' '$1 == "doc" && $13 != "failed"' "$TMPD/run3" | wc -l)" -eq 0 ] || fail "--changed-only emitted unchanged docs"
@@ -89,4 +129,5 @@ cat "$TMPD/ferr"
 awk -F'\t' -v b="$BASE" '$1 == "doc" && $13 != "failed" { sub(b, "", $3); print $3, $6, $8, $9 }' "$TMPD/run1" | sort >"$TMPD/h"
 awk -F'\t' -v b="file://$PWD/tests/site/www" '$1 == "doc" && $13 != "failed" { sub(b, "", $3); print $3, $6, $8, $9 }' "$TMPD/frun" | sort >"$TMPD/f"
 diff "$TMPD/h" "$TMPD/f" || fail "file:// mirror crawl differs"
+g=$(grouped "$TMPD/frun") || fail "file:// mirror: $g"
 echo "ok: file:// mirror crawl gives the same $(wc -l <"$TMPD/f") documents"

@@ -22,6 +22,7 @@
 #include "format.h"
 #include "ocr.h"
 #include "ocr_grid.h"
+#include "pdf.h"
 
 #define OCR_DPI		200		/* render resolution (see NOTES_ocr.md) */
 #define OCR_MAX_PIXELS	(40L << 20)	/* one rendered page; larger pages
@@ -75,110 +76,22 @@ tess_get(void)
 	return tess;
 }
 
-/* A PDF whose pages are all without text: 1 if so, 0 if not, -1 on error. */
-static int
-no_text(fz_context *ctx, fz_document *doc, int npages)
-{
-	fz_page *page = NULL;
-	fz_stext_page *st = NULL;
-	int i = 0, found = 0;
-
-	fz_var(page);
-	fz_var(st);
-	fz_var(i);
-	fz_var(found);
-	fz_try(ctx) {
-		for (i = 0; i < npages && !found; i++) {
-			fz_stext_block *b;
-			fz_stext_line *l;
-			fz_stext_char *c;
-
-			page = fz_load_page(ctx, doc, i);
-			st = fz_new_stext_page_from_page(ctx, page,
-			    &(fz_stext_options){ 0 });
-			for (b = st->first_block; b && !found; b = b->next) {
-				if (b->type != FZ_STEXT_BLOCK_TEXT)
-					continue;
-				for (l = b->u.t.first_line; l && !found;
-				    l = l->next)
-					for (c = l->first_char; c; c = c->next)
-						if (c->c > ' ' && c->c != 0xa0 &&
-						    c->c != 0x3000) {
-							found = 1;
-							break;
-						}
-			}
-			fz_drop_stext_page(ctx, st);
-			st = NULL;
-			fz_drop_page(ctx, page);
-			page = NULL;
-		}
-	}
-	fz_catch(ctx) {
-		fz_drop_stext_page(ctx, st);
-		fz_drop_page(ctx, page);
-		return -1;
-	}
-	return !found;
-}
-
-static fz_document *
-open_pdf(fz_context *ctx, const struct gk_doc *d)
-{
-	fz_stream *stm = NULL;
-	fz_document *doc = NULL;
-
-	fz_var(stm);
-	fz_var(doc);
-	fz_try(ctx) {
-		stm = fz_open_memory(ctx, d->data, d->len);
-		doc = fz_open_document_with_stream(ctx, "application/pdf", stm);
-	}
-	fz_always(ctx)
-		fz_drop_stream(ctx, stm);
-	fz_catch(ctx)
-		return NULL;
-	return doc;
-}
-
-/* The page count, or -1 when the page tree is broken. */
-static int
-count_pages(fz_context *ctx, fz_document *doc)
-{
-	int n = -1;
-
-	fz_var(n);
-	fz_try(ctx)
-		n = fz_count_pages(ctx, doc);
-	fz_catch(ctx)
-		n = -1;
-	return n;
-}
-
-static int
-is_pdf(const struct gk_doc *d)
-{
-	return d->len >= 5 && memcmp(d->data, "%PDF-", 5) == 0;
-}
-
 static int
 ocr_bid(const struct gk_doc *d)
 {
 	fz_context *ctx;
 	fz_document *doc;
-	int n = 0, bid = 0;
+	char msg[256];
+	int n, bid = 0;
 
-	if (!is_pdf(d))
+	if (!gk_pdf_magic(d->data, d->len))
 		return 0;
-	if ((ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT)) == NULL)
+	if ((ctx = gk_pdf_context()) == NULL)
 		return 0;
-	fz_register_document_handlers(ctx);
-	if ((doc = open_pdf(ctx, d)) != NULL) {
-		n = count_pages(ctx, doc);
-		/* Past the page limit extract says so; look at the first ones. */
-		if (n > GK_MAX_PAGES)
-			n = GK_MAX_PAGES;
-		if (n > 0 && no_text(ctx, doc, n) == 1)
+	/* A PDF the pdf format cannot open either: it bids and says why. */
+	if (gk_pdf_open(ctx, d->data, d->len, &doc, &n, msg, sizeof(msg)) ==
+	    GK_E_OK) {
+		if (gk_pdf_text_pages(ctx, doc, n, 1) == 0)
 			bid = 1;
 		fz_drop_document(ctx, doc);
 	}
@@ -558,29 +471,19 @@ ocr_extract(const struct gk_doc *d, struct gk_sink *sink)
 	fz_context *ctx;
 	fz_document *doc;
 	TessBaseAPI *api;
-	int n = -1, i;
-	char num[32];
+	enum gk_err e;
+	int n, i;
+	char msg[256];
 
-	if ((ctx = fz_new_context(NULL, NULL, FZ_STORE_DEFAULT)) == NULL) {
+	if ((ctx = gk_pdf_context()) == NULL) {
 		gk_sink_fail(sink, GK_E_NOMEM, "no memory for MuPDF");
 		return GK_E_NOMEM;
 	}
-	fz_register_document_handlers(ctx);
-	if ((doc = open_pdf(ctx, d)) == NULL) {
+	if ((e = gk_pdf_open(ctx, d->data, d->len, &doc, &n, msg,
+	    sizeof(msg))) != GK_E_OK) {
 		fz_drop_context(ctx);
-		gk_sink_fail(sink, GK_E_CORRUPT, "MuPDF cannot open the PDF");
-		return GK_E_CORRUPT;
-	}
-	n = count_pages(ctx, doc);
-	if (n < 0 || n > GK_MAX_PAGES) {
-		fz_drop_document(ctx, doc);
-		fz_drop_context(ctx);
-		if (n < 0)
-			return gk_sink_fail(sink, GK_E_CORRUPT, "the page tree "
-			    "is broken"), GK_E_CORRUPT;
-		gk_sink_fail(sink, GK_E_TOO_MANY, "%d pages, more than %d",
-		    n, GK_MAX_PAGES);
-		return GK_E_TOO_MANY;
+		gk_sink_fail(sink, e, "%s", msg);
+		return e;
 	}
 	if ((api = tess_get()) == NULL) {
 		fz_drop_document(ctx, doc);
@@ -598,8 +501,8 @@ ocr_extract(const struct gk_doc *d, struct gk_sink *sink)
 	fz_drop_context(ctx);
 	if (i < n)
 		return sink->err != GK_E_OK ? sink->err : GK_E_OCR;
-	snprintf(num, sizeof(num), "%d", n);
-	if (gk_sink_note(sink, "ocr", num) == -1)
+	snprintf(msg, sizeof(msg), "%d", n);
+	if (gk_sink_note(sink, "ocr", msg) == -1)
 		return sink->err;
 	return GK_E_OK;
 }

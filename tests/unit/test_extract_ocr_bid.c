@@ -1,0 +1,176 @@
+/*
+ * The OCR format (extract/format_ocr.c) bids 1 only for a PDF none of whose
+ * pages has text, and reads a page without ink as nothing but its `note DOC
+ * ocr N`.  The PDFs are built here: a blank page, a page of Helvetica text,
+ * text on page 2 of 2, a broken PDF and something that is no PDF.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/format.h"
+#include "extract/sink.h"
+
+extern const struct gk_format gk_format_ocr;
+
+static char pdf[8192];
+
+/* A PDF of npages pages; page i draws content[i]. */
+static size_t
+make_pdf(int npages, const char *const *content)
+{
+	size_t off[32], len;
+	int n = 0, i, nobj = 2 + 2 * npages;
+	char kids[256] = "";
+
+	len = (size_t)snprintf(pdf, sizeof(pdf), "%%PDF-1.4\n");
+	for (i = 0; i < npages; i++) {
+		char ref[16];
+
+		snprintf(ref, sizeof(ref), "%d 0 R ", 3 + 2 * i);
+		strcat(kids, ref);
+	}
+	off[n++] = len;
+	len += (size_t)snprintf(pdf + len, sizeof(pdf) - len,
+	    "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+	off[n++] = len;
+	len += (size_t)snprintf(pdf + len, sizeof(pdf) - len,
+	    "2 0 obj\n<< /Type /Pages /Kids [%s] /Count %d >>\nendobj\n",
+	    kids, npages);
+	for (i = 0; i < npages; i++) {
+		off[n++] = len;
+		len += (size_t)snprintf(pdf + len, sizeof(pdf) - len,
+		    "%d 0 obj\n<< /Type /Page /Parent 2 0 R "
+		    "/MediaBox [0 0 200 100] /Contents %d 0 R /Resources "
+		    "<< /Font << /F1 << /Type /Font /Subtype /Type1 "
+		    "/BaseFont /Helvetica >> >> >> >>\nendobj\n",
+		    3 + 2 * i, 4 + 2 * i);
+		off[n++] = len;
+		len += (size_t)snprintf(pdf + len, sizeof(pdf) - len,
+		    "%d 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\n"
+		    "endobj\n", 4 + 2 * i, strlen(content[i]), content[i]);
+	}
+	len += (size_t)snprintf(pdf + len, sizeof(pdf) - len,
+	    "xref\n0 %d\n0000000000 65535 f \n", nobj + 1);
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(pdf + len, sizeof(pdf) - len,
+		    "%010zu 00000 n \n", off[i]);
+	len += (size_t)snprintf(pdf + len, sizeof(pdf) - len,
+	    "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+	    nobj + 1, off[n - 1]);
+	return len;
+}
+
+static const char text[] = "BT /F1 12 Tf 20 50 Td (Hello 123) Tj ET";
+static const char lines[] = "0 0 0 RG 10 10 m 190 10 l S";
+
+static int
+bid(size_t len)
+{
+	struct gk_doc d = { "d1", "mem.pdf", "pdf",
+	    (const unsigned char *)pdf, len };
+
+	return gk_format_ocr.bid(&d);
+}
+
+static void
+test_bid_blank_page(void **state)
+{
+	const char *c[] = { lines };
+
+	(void)state;
+	assert_int_equal(bid(make_pdf(1, c)), 1);
+}
+
+static void
+test_bid_text_page(void **state)
+{
+	const char *c[] = { text };
+
+	(void)state;
+	assert_int_equal(bid(make_pdf(1, c)), 0);
+}
+
+static void
+test_bid_text_on_last_page(void **state)
+{
+	const char *c[] = { lines, text };
+
+	(void)state;
+	assert_int_equal(bid(make_pdf(2, c)), 0);
+}
+
+static void
+test_bid_not_pdf(void **state)
+{
+	(void)state;
+	strcpy(pdf, "<html><body>%PDF-</body></html>");
+	assert_int_equal(bid(strlen(pdf)), 0);
+	strcpy(pdf, "%PDF-1.4\n\x01\x02 garbage with no objects\n");
+	assert_int_equal(bid(strlen(pdf)), 0);
+}
+
+/* Extract a blank 2-page scan: no paras or cells, the note says 2. */
+static void
+test_extract_blank_scan(void **state)
+{
+	const char *c[] = { lines, "" };
+	size_t len = make_pdf(2, c);
+	struct gk_doc d = { "d1", "mem.pdf", "pdf",
+	    (const unsigned char *)pdf, len };
+	struct gk_sink sink;
+	char out[256] = "";
+	FILE *f;
+
+	(void)state;
+	assert_non_null(f = tmpfile());
+	gk_sink_init(&sink, f, "d1");
+	assert_int_equal(gk_format_ocr.extract(&d, &sink), GK_E_OK);
+	assert_int_equal(sink.items, 0);
+	assert_int_equal(gk_sink_commit(&sink), 0);
+	gk_sink_free(&sink);
+	rewind(f);
+	assert_non_null(fgets(out, sizeof(out), f));
+	assert_string_equal(out, "note\td1\tocr\t2\n");
+	assert_null(fgets(out, sizeof(out), f));
+	fclose(f);
+}
+
+static void
+test_extract_broken(void **state)
+{
+	struct gk_doc d = { "d1", "mem.pdf", "pdf",
+	    (const unsigned char *)"%PDF-1.4\nnothing\n", 17 };
+	struct gk_sink sink;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(f = tmpfile());
+	gk_sink_init(&sink, f, "d1");
+	assert_int_not_equal(gk_format_ocr.extract(&d, &sink), GK_E_OK);
+	assert_int_not_equal(sink.err, GK_E_OK);
+	gk_sink_free(&sink);
+	fclose(f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bid_blank_page),
+		cmocka_unit_test(test_bid_text_page),
+		cmocka_unit_test(test_bid_text_on_last_page),
+		cmocka_unit_test(test_bid_not_pdf),
+		cmocka_unit_test(test_extract_blank_scan),
+		cmocka_unit_test(test_extract_broken),
+	};
+
+	return cmocka_run_group_tests_name("extract_ocr_bid", tests, NULL,
+	    NULL);
+}

@@ -41,7 +41,7 @@ pkgcflags = $(if $($(1)_PKGS),$(shell pkg-config --cflags $(call pkgnames,$(1)) 
 pkglibs = $(if $($(1)_PKGS),$(shell pkg-config --libs $(call pkgnames,$(1)) 2>/dev/null)) $($(1)_LIBS)
 
 # A missing library stops the build with one line naming its Debian package.
-NOCHECK_GOALS := deps clean distclean
+NOCHECK_GOALS := deps bench-deps clean distclean
 ifneq ($(filter-out $(NOCHECK_GOALS),$(or $(MAKECMDGOALS),all)),)
 ifeq ($(shell command -v pkg-config),)
 $(error pkg-config not found: install the Debian package pkg-config (make deps))
@@ -112,8 +112,11 @@ bench: $(PROGS)
 deps:
 	sh tests/install-deps.sh
 
+bench-deps:
+	sh tests/install-deps.sh tests/bench/debian-packages
+
 clean:
 	rm -rf build bin
 
-.PHONY: all test check demo bench deps clean harvest
+.PHONY: all test check demo bench bench-deps deps clean harvest
 -include $(shell find build -name '*.d' 2>/dev/null)

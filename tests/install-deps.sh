@@ -1,10 +1,12 @@
 #!/bin/sh
 # Install the Debian packages gk's build and tests need: the union of every
-# stage's debian-packages list.  Run as root (or through sudo).
+# stage's debian-packages list, or of the lists given as arguments.  Run as root (or through sudo).
 set -eu
 cd "$(dirname "$0")/.."
-pkgs=$(cat common/debian-packages fetch/debian-packages extract/debian-packages \
-  transform/debian-packages load/debian-packages tests/debian-packages 2>/dev/null |
+# With arguments: only those lists (make bench-deps).
+[ $# -gt 0 ] || set -- common/debian-packages fetch/debian-packages extract/debian-packages \
+  transform/debian-packages load/debian-packages tests/debian-packages
+pkgs=$(cat "$@" |
   sed 's/#.*//' | tr -s ' \n' '\n' | sort -u)
 sudo=
 [ "$(id -u)" -eq 0 ] || sudo=sudo

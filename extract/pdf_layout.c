@@ -16,7 +16,8 @@
 #define COL_TOL		3.0f	/* column lines this close are the same */
 #define MARGIN_TOP	0.08f	/* page share where a page number may sit */
 #define MARGIN_BOTTOM	0.12f
-#define WIDE_GAP_EM	1.5f	/* a gap this wide splits a line into cells */
+#define WIDE_GAP_EM	1.5f	/* one gap this wide: a line of cells */
+#define PIECE_EM	0.45f	/* two gaps this wide: a line of cells, too */
 
 struct para {
 	float y;
@@ -528,20 +529,50 @@ page_number(const char *s)
 	return digits > 0 && digits <= 6 && other == 0;
 }
 
-/* Widest gap between two characters of a line, in em. */
-static float
-widest_gap(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
+static int
+space_char(int c)
 {
-	float g, best = 0;
+	return c == ' ' || c == 0xa0 || c == 0x3000 || c == '\t';
+}
+
+/*
+ * The gap before character i of a line (white space skipped), in em, or 0
+ * at the start of the line.
+ */
+static float
+gap_before(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
+    size_t i)
+{
+	size_t j;
+
+	if (space_char(v[ln->first + i]->c))
+		return 0;
+	for (j = i; j > 0; j--)
+		if (!space_char(v[ln->first + j - 1]->c))
+			return (v[ln->first + i]->x0 -
+			    v[ln->first + j - 1]->x1) / ln->size;
+	return 0;
+}
+
+/*
+ * A line of table cells without rulings: one very wide gap, or two wide
+ * ones (the padding between cells), where running text has none.
+ */
+static int
+tabular(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
+{
+	float g;
 	size_t i;
+	int wide = 0;
 
 	for (i = 1; i < ln->n; i++) {
-		g = (v[ln->first + i]->x0 - v[ln->first + i - 1]->x1) /
-		    ln->size;
-		if (g > best)
-			best = g;
+		g = gap_before(v, ln, i);
+		if (g > WIDE_GAP_EM)
+			return 1;
+		if (g > PIECE_EM)
+			wide++;
 	}
-	return best;
+	return wide >= 2;
 }
 
 static int
@@ -614,13 +645,11 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 			continue;
 		}
 		a = &ln[i];
-		if (widest_gap(v, a) > WIDE_GAP_EM) {
+		if (tabular(v, a)) {
 			/* one para per piece between wide gaps */
 			start = 0;
 			for (j = 1; j <= a->n; j++) {
-				if (j < a->n && (v[a->first + j]->x0 -
-				    v[a->first + j - 1]->x1) / a->size <=
-				    WIDE_GAP_EM)
+				if (j < a->n && gap_before(v, a, j) <= PIECE_EM)
 					continue;
 				struct gk_pdf_line piece = *a;
 				piece.first = a->first + start;
@@ -639,7 +668,7 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 			    ln[k].y - b->y > 2.2f * b->size ||
 			    b->x1 < right - 1.5f * b->size ||
 			    ln[k].x0 > left + 3 * b->size ||
-			    widest_gap(v, &ln[k]) > WIDE_GAP_EM)
+			    tabular(v, &ln[k]))
 				break;
 		}
 		if (gk_pdf_join_lines(&buf, v, ln + i, k - i) < 0 ||

@@ -315,7 +315,6 @@ fail(struct docx *x, enum gk_err e, const char *what, int limit)
 static void
 table(struct docx *x, const xmlNode *t, int depth)
 {
-	static const xmlNode *none;
 	const xmlNode **rows = NULL, **cells = NULL;
 	struct gk_grid g;
 	struct gk_buf text;
@@ -324,7 +323,6 @@ table(struct docx *x, const xmlNode *t, int depth)
 	int nrows, ncells, r, i, col, span, k;
 	xmlChar *v;
 
-	(void)none;
 	nest.n = 0;
 	gk_grid_init(&g);
 	gk_buf_init(&text, (size_t)GK_MAX_TEXT * 2);
@@ -363,12 +361,13 @@ table(struct docx *x, const xmlNode *t, int depth)
 			    GK_MAX_TABLE_COLS);
 			if (span < 1)
 				span = 1;
-			if (col >= GK_MAX_TABLE_COLS ||
-			    span > GK_MAX_TABLE_COLS - col) {
+			if (col >= GK_MAX_TABLE_COLS) {
 				fail(x, GK_E_TOO_MANY, "columns",
 				    GK_MAX_TABLE_COLS);
 				break;
 			}
+			if (span > GK_MAX_TABLE_COLS - col)
+				span = GK_MAX_TABLE_COLS - col;	/* cut to fit */
 			/* Legacy horizontal merge: widen the cell before. */
 			if (hm != NULL && (v = val(hm)) != NULL &&
 			    strcmp((const char *)v, "restart") != 0) {

@@ -454,7 +454,7 @@ table(struct html *h, const xmlNode *t)
 				continue;
 			rs = span(c, "rowspan", nrows - g.row);
 			cs = span(c, "colspan", GK_MAX_TABLE_COLS);
-			if ((col = gk_grid_place(&g, rs, cs)) == -1) {
+			if ((col = gk_grid_place(&g, rs, &cs)) == -1) {
 				h->failed = 1;
 				gk_sink_fail(h->sink, GK_E_TOO_MANY,
 				    "a table has more than %d columns",
@@ -519,11 +519,16 @@ flow(struct html *h, const xmlNode *n, int depth)
 	}
 }
 
+/* libxml2's messages are not ours to print; note only the one that means
+ * it stopped reading (markup nested past its limit of 256). */
 static void
 quiet(void *ctx, xmlErrorPtr e)
 {
-	(void)ctx;
-	(void)e;
+	int *too_deep = ctx;
+
+	if (e != NULL && e->message != NULL &&
+	    strstr(e->message, "Excessive depth") != NULL)
+		*too_deep = 1;
 }
 
 static enum gk_err
@@ -534,6 +539,7 @@ extract(const struct gk_doc *d, struct gk_sink *s)
 	htmlDocPtr doc;
 	const char *cs;
 	xmlNode *root;
+	int too_deep = 0;
 
 	gk_buf_init(&utf8, d->len * 3 + 16);
 	if (decode(d, &utf8, &cs) == -1) {
@@ -543,12 +549,19 @@ extract(const struct gk_doc *d, struct gk_sink *s)
 		return GK_E_ENCODING;
 	}
 	gk_debug("%s: read as %s", d->id, cs);
-	xmlSetStructuredErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(&too_deep, quiet);
 	doc = htmlReadMemory(gk_buf_str(&utf8), (int)utf8.len, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
 	    HTML_PARSE_NONET | HTML_PARSE_NOBLANKS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	gk_buf_free(&utf8);
+	if (too_deep) {
+		if (doc != NULL)
+			xmlFreeDoc(doc);
+		gk_sink_fail(s, GK_E_TOO_MANY, "%s: markup nested deeper than "
+		    "libxml2 reads", d->file);
+		return GK_E_TOO_MANY;
+	}
 	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
 		if (doc != NULL)
 			xmlFreeDoc(doc);

@@ -35,7 +35,7 @@ gk_grid_row(struct gk_grid *g)
 }
 
 int
-gk_grid_place(struct gk_grid *g, int rowspan, int colspan)
+gk_grid_place(struct gk_grid *g, int rowspan, int *colspan)
 {
 	int c, i;
 
@@ -43,11 +43,13 @@ gk_grid_place(struct gk_grid *g, int rowspan, int colspan)
 		return -1;
 	for (c = g->col; c < GK_MAX_TABLE_COLS && g->busy[c] > g->row; c++)
 		;
-	if (c >= GK_MAX_TABLE_COLS || colspan > GK_MAX_TABLE_COLS - c)
+	if (c >= GK_MAX_TABLE_COLS)
 		return -1;
-	for (i = c; i < c + colspan; i++)
+	if (*colspan > GK_MAX_TABLE_COLS - c)
+		*colspan = GK_MAX_TABLE_COLS - c;
+	for (i = c; i < c + *colspan; i++)
 		g->busy[i] = g->row + rowspan;
-	g->col = c + colspan;
+	g->col = c + *colspan;
 	return c;
 }
 

@@ -36,10 +36,11 @@ void gk_grid_free(struct gk_grid *);
 int gk_grid_row(struct gk_grid *);
 /*
  * HTML placement: the first column at or after the cursor that no rowspan
- * from above covers.  Marks the cells it covers.  Returns the column, or -1
- * past GK_MAX_TABLE_COLS.
+ * from above covers.  Marks the cells it covers.  A colspan reaching past
+ * GK_MAX_TABLE_COLS is cut to fit (pages write colspan="100").  Returns the
+ * column, or -1 when the row has no column left.
  */
-int gk_grid_place(struct gk_grid *, int rowspan, int colspan);
+int gk_grid_place(struct gk_grid *, int rowspan, int *colspan);
 /* Keep a cell; returns its index, or -1 past GK_MAX_CELLS or memory. */
 long gk_grid_add(struct gk_grid *, int row, int col, int rowspan,
     int colspan, const char *text, size_t len);

@@ -94,10 +94,18 @@ meta_charset(const unsigned char *p, size_t n, char *label, size_t size)
 	if (n > SNIFF_BYTES)
 		n = SNIFF_BYTES;
 	for (i = 0; i + 5 <= n; i++) {
-		if (s[i] != '<' || strncasecmp(s + i + 1, "meta", 4) != 0)
+		int xmldecl;
+
+		if (s[i] != '<')
 			continue;
-		for (j = i + 5; j + 7 <= n && s[j] != '>'; j++) {
-			if (strncasecmp(s + j, "charset", 7) != 0)
+		/* <meta ... charset=X>, or an XHTML page's <?xml encoding="X"?> */
+		xmldecl = strncasecmp(s + i + 1, "?xml", 4) == 0;
+		if (!xmldecl && strncasecmp(s + i + 1, "meta", 4) != 0)
+			continue;
+		for (j = i + 5; j + 8 <= n && s[j] != '>'; j++) {
+			if (xmldecl && strncasecmp(s + j, "encoding", 8) == 0)
+				j += 1;
+			else if (xmldecl || strncasecmp(s + j, "charset", 7) != 0)
 				continue;
 			j += 7;
 			while (j < n && (s[j] == ' ' || s[j] == '\t' ||

@@ -34,10 +34,15 @@ xstrdup(const char *s)
 	return d;
 }
 
+/*
+ * The report of the page, or, when none of its documents has a template,
+ * wait: its attachment may still come (see pending.c).
+ */
 static void
 flush(FILE *out)
 {
-	int i;
+	static struct tx_version *all[MAX_VERSIONS + TX_PENDING_MAX];
+	int i, n, tmpl = 0;
 
 	for (i = 0; i < nvers; i++) {
 		struct tx_version *v = vers[i];
@@ -50,13 +55,30 @@ flush(FILE *out)
 		free(v->items);
 		v->items = NULL;
 		v->nitems = v->capitems = 0;
+		tmpl |= v->tmpl != TX_NONE;
 	}
-	if (nvers > 0)
-		docs_failed |= tx_report(out, vers, nvers);
-	for (i = 0; i < nvers; i++) {
-		tx_version_free(vers[i]);
-		free(vers[i]);
-	}
+	if (nvers > 0 && tmpl) {
+		/* the page's own versions first: its title, agency, date */
+		n = tx_pending_take(vers[0]->page, all, TX_PENDING_MAX);
+		memcpy(all + n, vers, sizeof(vers[0]) * (size_t)nvers);
+		n += nvers;
+		docs_failed |= tx_report(out, all, n);
+		tx_reported_mark(vers[0]->page);
+		for (i = 0; i < n; i++) {
+			tx_version_free(all[i]);
+			free(all[i]);
+		}
+	} else if (nvers > 0 && tx_reported(vers[0]->page)) {
+		/* a page without tables after its attachment's report */
+		for (i = 0; i < nvers; i++) {
+			gk_debug("%s: no template, but its page %s was "
+			    "reported", vers[i]->doc, vers[i]->page);
+			tx_version_free(vers[i]);
+			free(vers[i]);
+		}
+	} else
+		for (i = 0; i < nvers; i++)
+			docs_failed |= tx_pending_add(out, vers[i]);
 	nvers = 0;
 	free(page);
 	page = NULL;
@@ -211,6 +233,7 @@ main(int argc, char *argv[])
 		}
 	}
 	flush(stdout);
+	docs_failed |= tx_pending_flush(stdout);
 	gk_reader_free(rd);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		gk_fatal("stdout", "write error");

@@ -7,6 +7,7 @@
  * then from text rather than OCR, then the first to arrive.  Every value
  * another version reads differently gives a format_mismatch check.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,23 @@ nz(const char *s)
 	return s != NULL && s[0] != '\0' ? s : NULL;
 }
 
+/* A string field of the kept version, else of the first version that has
+ * it. */
+static const char *
+pick(struct tx_version **v, int n, const struct tx_version *best, size_t off)
+{
+	const char *s;
+	int i;
+
+	if ((s = nz(*(char *const *)((const char *)best + off))) != NULL)
+		return s;
+	for (i = 0; i < n; i++)
+		if ((s = nz(*(char *const *)((const char *)v[i] + off))) !=
+		    NULL)
+			return s;
+	return NULL;
+}
+
 static int
 same_value(const char *a, const char *b)
 {
@@ -86,15 +104,8 @@ tx_report(FILE *out, struct tx_version **v, int n)
 		if (best == NULL || better(v[i], best) > 0)
 			best = v[i];
 	}
-	if (best == NULL) {
-		for (i = 0; i < n; i++)
-			if (!v[i]->failed) {
-				gk_emit(out, GK_ERROR, v[i]->doc, "transform",
-				    "no_template", v[i]->missing);
-				rc = 1;
-			}
-		return rc;
-	}
+	if (best == NULL)
+		return tx_no_template(out, v, n);
 	gk_doc_id(best->page, report);
 	agency = nz(best->t_agency);
 	year = nz(best->t_year);
@@ -106,8 +117,15 @@ tx_report(FILE *out, struct tx_version **v, int n)
 	}
 	if (agency == NULL)
 		agency = nz(best->agency);
-	title = nz(best->title) ? best->title : best->t_title;
-	pub = nz(best->published) ? best->published : best->t_published;
+	/* the doc record's (the listing's) first, else as a version prints
+	 * it: a report page prints its title and 发布日期 above the 附件 */
+	title = pick(v, n, best, offsetof(struct tx_version, title));
+	if (title == NULL)
+		title = pick(v, n, best, offsetof(struct tx_version, t_title));
+	pub = pick(v, n, best, offsetof(struct tx_version, published));
+	if (pub == NULL)
+		pub = pick(v, n, best, offsetof(struct tx_version,
+		    t_published));
 	gk_emit(out, GK_REPORT, report, best->page, agency, year,
 	    tx_tmpl_name(best->tmpl), best->doc, best->status, title, pub);
 	for (i = 0; i < best->nm; i++) {

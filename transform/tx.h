@@ -8,6 +8,7 @@
  *   meta.c    agency, year, title, publication date from the text
  *   check.c   the consistency checks of SCHEMA.md
  *   merge.c   the versions of one report page -> one report
+ *   pending.c report pages without tables that wait for their attachments
  */
 #ifndef GK_TX_H
 #define GK_TX_H
@@ -159,7 +160,26 @@ void tx_num_str(double, char *out, size_t outsz);
 
 /* ---- merge.c ---- */
 
-/* Emit the report of these versions (one page) and free nothing. */
+/* Emit the report of these versions (one page) and free nothing; when no
+ * version has a template, the no_template errors.  Returns 1 when it wrote
+ * an error. */
 int tx_report(FILE *out, struct tx_version **v, int n);
+
+/* ---- pending.c ---- */
+
+#define TX_PENDING_MAX	1024	/* versions waiting for their page */
+
+/* A no_template error for each version that has no earlier error. */
+int tx_no_template(FILE *out, struct tx_version **v, int n);
+/* Hold a read version (no template, items freed) until its page reports;
+ * takes ownership.  May write the errors of the oldest waiting page. */
+int tx_pending_add(FILE *out, struct tx_version *v);
+/* Remove and return the versions waiting for this page (v->page). */
+int tx_pending_take(const char *page, struct tx_version **v, int max);
+/* The input ended: every waiting version is a no_template error. */
+int tx_pending_flush(FILE *out);
+/* Pages that gave a report (bounded set of hashes). */
+void tx_reported_mark(const char *page);
+int tx_reported(const char *page);
 
 #endif

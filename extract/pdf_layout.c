@@ -10,18 +10,25 @@
 #include "common/bounds.h"
 #include "common/buf.h"
 #include "extract/pdf_layout.h"
+#include "extract/pdf_loose.h"
 #include "extract/pdf_table.h"
 #include "extract/pdf_text.h"
 
 #define COL_TOL		3.0f	/* column lines this close are the same */
 #define MARGIN_TOP	0.08f	/* page share where a page number may sit */
 #define MARGIN_BOTTOM	0.12f
+#define ZONE_EM		2.2f	/* a line this close to a table line is in it */
 #define WIDE_GAP_EM	1.5f	/* one gap this wide: a line of cells */
-#define PIECE_EM	0.45f	/* two gaps this wide: a line of cells, too */
 
 struct para {
-	float y;
+	float y, x;
+	int seq;		/* order made, to keep sorting stable */
 	char *text;
+};
+
+struct paras {
+	struct para *p;
+	int n, cap;
 };
 
 void
@@ -576,24 +583,43 @@ tabular(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
 }
 
 static int
-add_para(struct para **ps, int *np, int *cap, float y, struct gk_buf *b)
+add_para(struct paras *ps, float y, float x, const char *text)
 {
 	struct para *n;
 	char *t;
 
-	if (*np == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		if ((n = realloc(*ps, (size_t)*cap * sizeof(*n))) == NULL)
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 16;
+		if ((n = realloc(ps->p, (size_t)ps->cap * sizeof(*n))) == NULL)
 			return -1;
-		*ps = n;
+		ps->p = n;
 	}
-	if ((t = strdup(gk_buf_str(b))) == NULL)
+	if ((t = strdup(text)) == NULL)
 		return -1;
-	(*ps)[*np].y = y;
-	(*ps)[*np].text = t;
-	(*np)++;
-	gk_buf_reset(b);
+	ps->p[ps->n].y = y;
+	ps->p[ps->n].x = x;
+	ps->p[ps->n].seq = ps->n;
+	ps->p[ps->n].text = t;
+	ps->n++;
 	return 0;
+}
+
+static int
+emit_loose(void *arg, float y, float x, const char *text)
+{
+	return add_para(arg, y, x, text);
+}
+
+static int
+cmp_para(const void *a, const void *b)
+{
+	const struct para *p = a, *q = b;
+
+	if (p->y != q->y)
+		return p->y < q->y ? -1 : 1;
+	if (p->x != q->x)
+		return p->x < q->x ? -1 : 1;
+	return p->seq - q->seq;
 }
 
 /*
@@ -608,10 +634,10 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 {
 	struct gk_pdf_line *ln = NULL, *a, *b;
 	struct gk_buf buf, lb;
-	size_t nl, i, k, start, j;
+	size_t nl, i, k;
 	float right = 0, left = 1e9f;
-	struct para *ps = NULL;
-	int np = 0, cap = 0, ret = -1, *keep = NULL;
+	struct paras ps = { NULL, 0, 0 };
+	int ret = -1, *keep = NULL, *zone = NULL;
 
 	*psp = NULL;
 	*npp = 0;
@@ -619,7 +645,8 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 	gk_buf_init(&lb, GK_MAX_TEXT);
 	if (gk_pdf_lines(v, n, &ln, &nl) < 0)
 		goto out;
-	if (nl > 0 && (keep = calloc(nl, sizeof(int))) == NULL)
+	if ((keep = calloc(nl + 1, sizeof(int))) == NULL ||
+	    (zone = calloc(nl + 1, sizeof(int))) == NULL)
 		goto out;
 	for (i = 0; i < nl; i++) {
 		gk_buf_reset(&lb);
@@ -637,55 +664,58 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 				right = ln[i].x1;
 			if (ln[i].x0 < left)
 				left = ln[i].x0;
+			zone[i] = tabular(v, &ln[i]);
 		}
 	}
+	/*
+	 * The lines of a table without rulings, and the lines close above
+	 * or below them (the rest of a wrapped label).
+	 */
+	for (i = 0; i < nl; i++) {
+		if (!keep[i] || zone[i])
+			continue;
+		if ((i > 0 && zone[i - 1] == 1 &&
+		    ln[i].y - ln[i - 1].y < ZONE_EM * ln[i].size) ||
+		    (i + 1 < nl && zone[i + 1] == 1 &&
+		    ln[i + 1].y - ln[i].y < ZONE_EM * ln[i].size))
+			zone[i] = 2;
+	}
+	if (gk_pdf_loose((const struct gk_pdf_char *const *)v, ln, nl, zone,
+	    right, emit_loose, &ps) < 0)
+		goto out;
 	for (i = 0; i < nl; i = k) {
-		if (!keep[i]) {
+		if (!keep[i] || zone[i]) {
 			k = i + 1;
 			continue;
 		}
 		a = &ln[i];
-		if (tabular(v, a)) {
-			/* one para per piece between wide gaps */
-			start = 0;
-			for (j = 1; j <= a->n; j++) {
-				if (j < a->n && gap_before(v, a, j) <= PIECE_EM)
-					continue;
-				struct gk_pdf_line piece = *a;
-				piece.first = a->first + start;
-				piece.n = j - start;
-				if (gk_pdf_line_text(&buf, v, &piece) < 0 ||
-				    add_para(&ps, &np, &cap, a->y, &buf) < 0)
-					goto out;
-				start = j;
-			}
-			k = i + 1;
-			continue;
-		}
-		for (k = i + 1; k < nl && keep[k]; k++) {
+		for (k = i + 1; k < nl && keep[k] && !zone[k]; k++) {
 			b = &ln[k - 1];
 			if (ln[k].size < b->size - 1 || ln[k].size > b->size + 1 ||
 			    ln[k].y - b->y > 2.2f * b->size ||
 			    b->x1 < right - 1.5f * b->size ||
-			    ln[k].x0 > left + 3 * b->size ||
-			    tabular(v, &ln[k]))
+			    ln[k].x0 > left + 3 * b->size)
 				break;
 		}
+		gk_buf_reset(&buf);
 		if (gk_pdf_join_lines(&buf, v, ln + i, k - i) < 0 ||
-		    add_para(&ps, &np, &cap, a->y, &buf) < 0)
+		    add_para(&ps, a->y, a->x0, gk_buf_str(&buf)) < 0)
 			goto out;
 	}
-	*psp = ps;
-	*npp = np;
-	ps = NULL;
+	if (ps.n > 0)
+		qsort(ps.p, (size_t)ps.n, sizeof(*ps.p), cmp_para);
+	*psp = ps.p;
+	*npp = ps.n;
+	ps.p = NULL;
 	ret = 0;
 out:
-	if (ps != NULL) {
-		while (np > 0)
-			free(ps[--np].text);
-		free(ps);
+	if (ps.p != NULL) {
+		while (ps.n > 0)
+			free(ps.p[--ps.n].text);
+		free(ps.p);
 	}
 	free(keep);
+	free(zone);
 	free(ln);
 	gk_buf_free(&buf);
 	gk_buf_free(&lb);

@@ -1,10 +1,12 @@
 #!/bin/sh
 # gk-extract end to end.
 # 1. A batch of bad inputs (empty file, truncated .docx, a PNG, an .xlsx, a
-#    zip that is no docx, a missing file, a malformed line) between good
+#    zip that is no docx, a missing file, a file past GK_MAX_FILE, a
+#    malformed line) between good
 #    ones: each bad document gets exactly one `error` record with the right
 #    code, the good page after them is read whole, unknown records and
-#    comments pass through, a document whose fetch failed is skipped, and
+#    comments pass through, a document whose fetch failed is skipped, an
+#    unchanged one is read, and
 #    the exit status is 1.
 # 2. The seed reports: the .html page and the .docx were made from one
 #    table layout, so their cells (TABLE ROW COL ROWSPAN COLSPAN TEXT) must
@@ -19,6 +21,7 @@ command -v python3 >/dev/null || { echo "python3 not installed"; exit 77; }
 
 # --- 1. bad inputs ---------------------------------------------------------
 : >"$tmp/empty.html"
+truncate -s 65M "$tmp/big.html"	# past GK_MAX_FILE (64 MiB)
 head -c 9000 tests/corpus/docs/000_0e252554ad65cb5c.docx >"$tmp/trunc.docx"
 printf '\211PNG\r\n\032\n\0\0\0\rIHDR' >"$tmp/pic.png"
 python3 - "$tmp" <<'PY'
@@ -42,6 +45,8 @@ good=tests/corpus/docs/002_76275f96720f379e.html
 	printf 'widget\tx\ty\n'
 	printf 'doc\tMISSING\tu\tp\t%s/nope\t\t\thtml\t\t\t\t\tnew\n' "$tmp"
 	printf 'doc\tSKIPPED\tu\tp\t%s/nope\t\t\thtml\t\t\t\t\tfailed\n' "$tmp"
+	printf 'doc\tBIG\tu\tp\t%s/big.html\t\t\thtml\t\t\t\t\tnew\n' "$tmp"
+	printf 'doc\tSAME\tu\tp\t%s\t\t\thtml\t\t\t\t\tunchanged\n' "$good"
 	tail -n 1 "$tmp/in"	# the good page again, after the bad lines
 } >"$tmp/batch"
 "$bin/gk-extract" <"$tmp/batch" >"$tmp/out" 2>"$tmp/err"
@@ -59,6 +64,7 @@ want = {
     d + '/book.xlsx': 'unsupported',
     d + '/nodoc.docx': 'corrupt',
     d + '/nope': 'open_failed',
+    d + '/big.html': 'too_big',
 }
 recs = [l.rstrip('\n').split('\t') for l in open(d + '/out', encoding='utf-8')]
 docs = {}
@@ -83,6 +89,9 @@ for doc, v in docs.items():
     if v['file'] in want:
         if v['err'] != [want[v['file']]] or v['para'] or v['cell']:
             print('FAIL:', v['file'], v, 'want', want[v['file']]); bad = 1
+    elif doc == 'SAME':		# unchanged documents are read too
+        if v['err'] or v['cell'] != 285:
+            print('FAIL: the unchanged page:', v); bad = 1
     elif v['err'] or v['n'] != 2 or v['cell'] != 2 * 285 or v['para'] < 80:
         print('FAIL: the good page:', v); bad = 1
 if 'bad_record' not in [r[3] for r in recs if r[0] == 'error']:

@@ -32,8 +32,9 @@ struct ctx {
 	struct tok *t;
 	int n;
 	enum tx_tmpl form2;	/* table 二's form */
+	const struct tx_template *t2;	/* whose rows 二 is read with */
 	int req2021;		/* table 三 has the three （六） rows */
-	char proc_unit[32], fee_unit[32];
+	char amount_unit[TX_NTMPL][32];	/* from each template's money header */
 	const char *pats[64];
 	const struct tx_row *rows[64];
 	int npats;
@@ -57,8 +58,7 @@ add_value(struct ctx *c, const struct tx_row *r, int col, const char *text)
 	int amount = r->amount && col == r->ncol - 1;
 
 	if (amount)
-		hdr = strcmp(r->key, "active.fee") == 0 ? c->fee_unit :
-		    c->proc_unit;
+		hdr = c->amount_unit[c->t2->id];
 	tx_value_parse(text, amount, &v);
 	if (v.value[0] != '\0' && v.unit[0] == '\0' && hdr[0] != '\0') {
 		/* the unit printed in the column header */
@@ -82,15 +82,14 @@ add_value(struct ctx *c, const struct tx_row *r, int col, const char *text)
 static void
 setup_patterns(struct ctx *c)
 {
-	const struct tx_row *act = c->form2 == TX_GOV2021 ?
-	    tx_gov2021_active : tx_gov2019_active;
-	int nact = c->form2 == TX_GOV2021 ? tx_gov2021_nactive :
-	    tx_gov2019_nactive, i;
+	int i;
 
+	/* a document that shows no form of 二 is read with gov2019's rows */
+	c->t2 = tx_template(c->form2 != TX_NONE ? c->form2 : TX_GOV2019);
 	c->npats = 0;
-	for (i = 0; i < nact && c->npats < 64; i++) {
-		c->rows[c->npats] = &act[i];
-		c->pats[c->npats++] = act[i].pat;
+	for (i = 0; i < c->t2->nactive && c->npats < 64; i++) {
+		c->rows[c->npats] = &c->t2->active[i];
+		c->pats[c->npats++] = c->t2->active[i].pat;
 	}
 	for (i = 0; i < tx_nrequests && c->npats < 64; i++) {
 		c->rows[c->npats] = &tx_requests[i];
@@ -113,34 +112,45 @@ annotation(const struct tok *t)
 	return !t->vlike && t->norm[0] == '\0' && t->text[0] != '\0';
 }
 
-/* Scan the whole document for the forms and the header units. */
+/* Scan the whole document for the forms and the header units: the form
+ * of table 二 is the template whose header words are seen most. */
 static void
 survey(struct ctx *c)
 {
-	int i, v19 = 0, v21 = 0, v;
+	const struct tx_template *t;
+	int i, k, votes[TX_NTMPL] = { 0 }, best = 0, tie = 0;
 
 	for (i = 0; i < c->n; i++) {
-		struct tok *t = &c->t[i];
+		struct tok *tk = &c->t[i];
 
-		if (t->vlike)
+		if (tk->vlike)
 			continue;
-		v = tx_active_vote(t->norm);
-		v19 += v == 2019;
-		v21 += v == 2021;
-		if (strncmp(t->norm, "采购总金额", 15) == 0 &&
-		    c->proc_unit[0] == '\0')
-			tx_header_unit(t->text, c->proc_unit,
-			    sizeof(c->proc_unit));
-		if (strncmp(t->norm, "本年收费金额", 18) == 0 &&
-		    c->fee_unit[0] == '\0')
-			tx_header_unit(t->text, c->fee_unit,
-			    sizeof(c->fee_unit));
-		if (strncmp(t->norm, "申请人", 9) == 0 &&
-		    (tx_editdist(t->norm, tx_requests[21].pat) <= 8 ||
-		    tx_editdist(t->norm, tx_requests[22].pat) <= 8))
+		votes[tx_active_vote(tk->norm)]++;
+		for (k = 0; (t = tx_templates[k]) != NULL; k++) {
+			if (t->amount_hdr == NULL ||
+			    strncmp(tk->norm, t->amount_hdr,
+			    strlen(t->amount_hdr)) != 0 ||
+			    c->amount_unit[t->id][0] != '\0')
+				continue;
+			tx_header_unit(tk->text, c->amount_unit[t->id],
+			    sizeof(c->amount_unit[t->id]));
+		}
+		if (strncmp(tk->norm, "申请人", 9) == 0 &&
+		    (tx_editdist(tk->norm, tx_requests[21].pat) <= 8 ||
+		    tx_editdist(tk->norm, tx_requests[22].pat) <= 8))
 			c->req2021 = 1;
 	}
-	c->form2 = v19 > v21 ? TX_GOV2019 : v21 > v19 ? TX_GOV2021 : TX_NONE;
+	c->form2 = TX_NONE;
+	for (k = 1; k < TX_NTMPL; k++) {
+		if (votes[k] > best) {
+			best = votes[k];
+			c->form2 = (enum tx_tmpl)k;
+			tie = 0;
+		} else if (votes[k] == best && best > 0)
+			tie = 1;
+	}
+	if (tie)
+		c->form2 = TX_NONE;
 }
 
 /* ---- tokens: one para or cell after another ---- */
@@ -355,7 +365,7 @@ legacy_start(struct ctx *c)
 	int i;
 
 	for (i = 0; i < c->n; i++)
-		if (strcmp(c->t[i].norm, "统计指标") == 0)
+		if (tx_tmpl_legacy.bid(c->t[i].norm))
 			return i;
 	return -1;
 }

@@ -1,6 +1,8 @@
 /*
- * template.c: the national templates of 国办公开办函〔2019〕60号 (gov2019)
- * and 〔2021〕30号 (gov2021), as SCHEMA.md keys them.
+ * template.c: the list of templates (one tmpl_*.c file each, template.h),
+ * and the rows the national forms of 国办公开办函〔2019〕60号 (gov2019) and
+ * 〔2021〕30号 (gov2021) share: table 三 and table 四, as SCHEMA.md keys
+ * them.
  *
  * Patterns are labels in tx_label_norm's form (no numbering, no
  * annotations, no punctuation).  A row may have several patterns (wording
@@ -27,40 +29,6 @@ const char *const tx_appeal_keys[15] = {
 	"appeals.suit_after.other", "appeals.suit_after.pending",
 	"appeals.suit_after.total"
 };
-
-static const char *const c19_doc[] = { "made", "published", "total" };
-static const char *const c19_item[] = { "prev", "change", "decisions" };
-static const char *const c19_fee[] = { "prev", "change" };
-static const char *const c19_proc[] = { "items", "amount" };
-static const char *const c21_doc[] = { "issued", "repealed", "in_force" };
-static const char *const c21_dec[] = { "decisions" };
-static const char *const c21_fee[] = { "amount" };
-
-const struct tx_row tx_gov2019_active[] = {
-	{ "规章", "active.rules", 3, c19_doc, 0 },
-	{ "规范性文件", "active.normative", 3, c19_doc, 0 },
-	{ "行政规范性文件", "active.normative", 3, c19_doc, 0 },
-	{ "行政许可", "active.license", 3, c19_item, 0 },
-	{ "其他对外管理服务事项", "active.other_service", 3, c19_item, 0 },
-	{ "行政处罚", "active.penalty", 3, c19_item, 0 },
-	{ "行政强制", "active.coercion", 3, c19_item, 0 },
-	{ "行政事业性收费", "active.fee", 2, c19_fee, 0 },
-	{ "政府集中采购", "active.procurement", 2, c19_proc, 1 },
-};
-const int tx_gov2019_nactive =
-    sizeof(tx_gov2019_active) / sizeof(tx_gov2019_active[0]);
-
-const struct tx_row tx_gov2021_active[] = {
-	{ "规章", "active.rules", 3, c21_doc, 0 },
-	{ "行政规范性文件", "active.normative", 3, c21_doc, 0 },
-	{ "规范性文件", "active.normative", 3, c21_doc, 0 },
-	{ "行政许可", "active.license", 1, c21_dec, 0 },
-	{ "行政处罚", "active.penalty", 1, c21_dec, 0 },
-	{ "行政强制", "active.coercion", 1, c21_dec, 0 },
-	{ "行政事业性收费", "active.fee", 1, c21_fee, 1 },
-};
-const int tx_gov2021_nactive =
-    sizeof(tx_gov2021_active) / sizeof(tx_gov2021_active[0]);
 
 #define R(pat, key) { pat, key, 7, tx_applicants, 0 }
 const struct tx_row tx_requests[] = {
@@ -96,32 +64,39 @@ const struct tx_row tx_requests[] = {
 };
 const int tx_nrequests = sizeof(tx_requests) / sizeof(tx_requests[0]);
 
-const char *
-tx_tmpl_name(enum tx_tmpl t)
+/* The gov forms first: table 二's vote goes to the first best. */
+const struct tx_template *const tx_templates[] = {
+	&tx_tmpl_gov2019,
+	&tx_tmpl_gov2021,
+	&tx_tmpl_legacy,
+	NULL
+};
+
+const struct tx_template *
+tx_template(enum tx_tmpl id)
 {
-	switch (t) {
-	case TX_GOV2019:
-		return "gov2019";
-	case TX_GOV2021:
-		return "gov2021";
-	case TX_LEGACY:
-		return "legacy";
-	default:
-		return "";
-	}
+	int i;
+
+	for (i = 0; tx_templates[i] != NULL; i++)
+		if (tx_templates[i]->id == id)
+			return tx_templates[i];
+	return NULL;
+}
+
+const char *
+tx_tmpl_name(enum tx_tmpl id)
+{
+	const struct tx_template *t = tx_template(id);
+
+	return t != NULL ? t->name : "";
 }
 
 int
-tx_tmpl_has_request(enum tx_tmpl t, const struct tx_row *r)
+tx_tmpl_has_request(enum tx_tmpl id, const struct tx_row *r)
 {
-	int single = strcmp(r->key, "requests.other") == 0;
-	int split = strncmp(r->key, "requests.other.", 15) == 0;
+	const struct tx_template *t = tx_template(id);
 
-	if (t == TX_GOV2019)
-		return !split;
-	if (t == TX_GOV2021)
-		return !single;
-	return 0;
+	return t != NULL && t->has_request(r);
 }
 
 static int
@@ -145,60 +120,45 @@ add_row_keys(const struct tx_row *r, const char **keys, int n, int max,
 	return n;
 }
 
+/* A gov template's keys: table 二, its rows of 三, then 四.  The legacy
+ * form has no fixed keys. */
 int
-tx_tmpl_keys(enum tx_tmpl t, const char **keys, int max)
+tx_tmpl_keys(enum tx_tmpl id, const char **keys, int max)
 {
-	static char store19[256][96], store21[256][96];
-	static const char *k19[256], *k21[256];
-	static int n19 = -1, n21 = -1;
-	const struct tx_row *act;
-	char (*store)[96];
+	static char store[TX_NTMPL][256][96];
+	static const char *all[TX_NTMPL][256];
+	static int nall[TX_NTMPL] = { -1, -1, -1, -1 };
+	const struct tx_template *t = tx_template(id);
 	const char **k;
-	int *np, nact, i, ns = 0, n = 0;
+	int i, ns = 0, n = 0;
 
-	if (t == TX_GOV2019) {
-		store = store19, k = k19, np = &n19;
-		act = tx_gov2019_active, nact = tx_gov2019_nactive;
-	} else if (t == TX_GOV2021) {
-		store = store21, k = k21, np = &n21;
-		act = tx_gov2021_active, nact = tx_gov2021_nactive;
-	} else
+	if (t == NULL || t->nactive == 0 || (int)id >= TX_NTMPL)
 		return 0;
-	if (*np < 0) {
-		for (i = 0; i < nact; i++)
-			n = add_row_keys(&act[i], k, n, 256, store, &ns);
+	k = all[id];
+	if (nall[id] < 0) {
+		for (i = 0; i < t->nactive; i++)
+			n = add_row_keys(&t->active[i], k, n, 256, store[id],
+			    &ns);
 		for (i = 0; i < tx_nrequests; i++)
-			if (tx_tmpl_has_request(t, &tx_requests[i]))
+			if (t->has_request(&tx_requests[i]))
 				n = add_row_keys(&tx_requests[i], k, n, 256,
-				    store, &ns);
+				    store[id], &ns);
 		for (i = 0; i < 15 && n < 256; i++)
 			k[n++] = tx_appeal_keys[i];
-		*np = n;
+		nall[id] = n;
 	}
-	for (i = 0; i < *np && i < max; i++)
+	for (i = 0; i < nall[id] && i < max; i++)
 		keys[i] = k[i];
 	return i;
 }
 
-int
+enum tx_tmpl
 tx_active_vote(const char *norm)
 {
-	static const char *const v19[] = {
-		"本年新制作数量", "本年新公开数量", "对外公开总数量",
-		"上一年项目数量", "本年增减", "采购项目数量", "采购总金额",
-		"其他对外管理服务事项", "政府集中采购", NULL
-	};
-	static const char *const v21[] = {
-		"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
-		"本年收费金额", "行政规范性文件", NULL
-	};
 	int i;
 
-	for (i = 0; v19[i] != NULL; i++)
-		if (strcmp(norm, v19[i]) == 0)
-			return 2019;
-	for (i = 0; v21[i] != NULL; i++)
-		if (strcmp(norm, v21[i]) == 0)
-			return 2021;
-	return 0;
+	for (i = 0; tx_templates[i] != NULL; i++)
+		if (tx_templates[i]->nactive > 0 && tx_templates[i]->bid(norm))
+			return tx_templates[i]->id;
+	return TX_NONE;
 }

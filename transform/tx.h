@@ -3,7 +3,8 @@
  *
  *   label.c   white space folding, label normalisation, fuzzy matching
  *   value.c   one printed cell -> value, unit, flags
- *   tmpl_*.c  the fixed templates (gov2019, gov2021) and the legacy rules
+ *   template.c the rows the national forms share, the list of templates
+ *   tmpl_*.c  one template each (template.h): gov2019, gov2021, legacy
  *   read.c    a document's paras and cells -> metrics (one `version`)
  *   meta.c    agency, year, title, publication date from the text
  *   check.c   the consistency checks of SCHEMA.md
@@ -15,6 +16,8 @@
 
 #include <stddef.h>
 #include <stdio.h>
+
+#include "template.h"
 
 #define TX_LABEL_MAX	1024	/* bytes of a label, normalised */
 #define TX_FIELD_MAX	4096	/* bytes of a raw cell kept in a metric */
@@ -73,34 +76,7 @@ int tx_value_like(const char *text);
 /* "blank,ocr" ... */
 void tx_flags_str(int flags, char *out, size_t outsz);
 
-/* ---- templates ---- */
-
-enum tx_tmpl { TX_NONE = 0, TX_GOV2019, TX_GOV2021, TX_LEGACY };
-const char *tx_tmpl_name(enum tx_tmpl);
-
-struct tx_row {
-	const char *pat;	/* normalised label */
-	const char *key;	/* key, or prefix for the columns */
-	int ncol;
-	const char *const *cols;	/* column suffixes, NULL: key itself */
-	int amount;		/* the last column is money */
-};
-
-extern const char *const tx_applicants[7];
-extern const char *const tx_appeal_keys[15];
-/* Table 二 of each form; table 三 rows shared by both forms. */
-extern const struct tx_row tx_gov2019_active[];
-extern const int tx_gov2019_nactive;
-extern const struct tx_row tx_gov2021_active[];
-extern const int tx_gov2021_nactive;
-extern const struct tx_row tx_requests[];
-extern const int tx_nrequests;
-/* Does a template define this request row (other vs other.*)? */
-int tx_tmpl_has_request(enum tx_tmpl, const struct tx_row *);
-/* Every key of a gov template, in print order; returns the count. */
-int tx_tmpl_keys(enum tx_tmpl, const char **keys, int max);
-/* Header words voting for a table-二 form: 2019, 2021 or 0. */
-int tx_active_vote(const char *norm);
+/* ---- templates: template.h ---- */
 
 /* ---- a read document ---- */
 

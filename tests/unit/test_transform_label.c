@@ -38,9 +38,10 @@ request_key(const char *label)
 static const char *
 active_key(const char *label, int form)
 {
-	const struct tx_row *rows = form == 2021 ? tx_gov2021_active :
-	    tx_gov2019_active;
-	int n = form == 2021 ? tx_gov2021_nactive : tx_gov2019_nactive, i;
+	const struct tx_template *t = form == 2021 ? &tx_tmpl_gov2021 :
+	    &tx_tmpl_gov2019;
+	const struct tx_row *rows = t->active;
+	int n = t->nactive, i;
 	const char *pats[32];
 
 	for (i = 0; i < n; i++)
@@ -119,10 +120,10 @@ active_rows(void **state)
 	assert_string_equal(active_key("其他对外管理服务事项", 2021), "");
 	assert_string_equal(active_key("行政许可", 2019), "active.license");
 	assert_string_equal(active_key("行政复议", 2019), "");
-	assert_int_equal(tx_active_vote(norm("采购总金额(万元)")), 2019);
-	assert_int_equal(tx_active_vote(norm("本年收费金额（单位：万元）")), 2021);
-	assert_int_equal(tx_active_vote(norm("本年制发件数")), 2021);
-	assert_int_equal(tx_active_vote(norm("本年新制作数量")), 2019);
+	assert_int_equal(tx_active_vote(norm("采购总金额(万元)")), TX_GOV2019);
+	assert_int_equal(tx_active_vote(norm("本年收费金额（单位：万元）")), TX_GOV2021);
+	assert_int_equal(tx_active_vote(norm("本年制发件数")), TX_GOV2021);
+	assert_int_equal(tx_active_vote(norm("本年新制作数量")), TX_GOV2019);
 }
 
 static void

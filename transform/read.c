@@ -35,6 +35,10 @@ struct ctx {
 	const struct tx_template *t2;	/* whose rows 二 is read with */
 	int req2021;		/* table 三 has the three （六） rows */
 	char amount_unit[TX_NTMPL][32];	/* from each template's money header */
+	/* the value columns of 三 left to right: an applicant (tx_applicants)
+	 * or SUBTOTAL, as the header prints them */
+	int n3, order3[8];
+	int head3;		/* the header says how many columns 三 has */
 	const char *pats[64];
 	const struct tx_row *rows[64];
 	int npats;
@@ -76,6 +80,26 @@ add_value(struct ctx *c, const struct tx_row *r, int col, const char *text)
 	else
 		snprintf(key, sizeof(key), "%s", r->key);
 	tx_version_add(c->out, key, &v);
+}
+
+#define SUBTOTAL	7	/* 法人或其他组织小计: not in the template */
+
+/* How many figures a row has: 三's rows as many as its header shows. */
+static int
+row_width(const struct ctx *c, const struct tx_row *r)
+{
+	return r->cols == tx_applicants ? c->n3 : r->ncol;
+}
+
+/* The k-th figure of a row; 三's 小计 column is left out (SCHEMA has no
+ * key for it, and 总计 is checked against the applicant columns). */
+static void
+add_figure(struct ctx *c, const struct tx_row *r, int k, const char *text)
+{
+	if (r->cols != tx_applicants)
+		add_value(c, r, k, text);
+	else if (c->order3[k] != SUBTOTAL)
+		add_value(c, r, c->order3[k], text);
 }
 
 /* The patterns the labels of this document are matched against. */
@@ -153,6 +177,105 @@ survey(struct ctx *c)
 		c->form2 = TX_NONE;
 }
 
+/* ---- the columns of 三 ---- */
+
+#define GROUP	8	/* 法人或其他组织 over the five middle columns */
+
+/* Which header word of 三 a label is: an applicant column, SUBTOTAL,
+ * GROUP or -1. */
+static int
+head3_word(const char *norm)
+{
+	static const char *const words[] = {
+		"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
+		"其他", "总计", "小计"
+	};
+	int i;
+
+	for (i = 0; i < 8; i++)
+		if (strcmp(norm, words[i]) == 0)
+			return i;
+	if (strcmp(norm, "法人或其他组织小计") == 0)
+		return SUBTOTAL;
+	if (strcmp(norm, "法人或其他组织") == 0)
+		return GROUP;
+	return -1;
+}
+
+/*
+ * The value columns of 三 as its header prints them.  The form has seven
+ * (自然人, five kinds of 法人或其他组织, 总计); some reports add an eighth,
+ * 法人或其他组织小计, after 其他 or after 自然人 (templates.md §2, §7).
+ * Table cells carry their grid column, so the header's columns are sorted
+ * by it.  A page without table markup prints the header row by row, so
+ * the 小计 is placed by what it follows: after 其他, or a second-row cell
+ * between 法人或其他组织 and 总计, it is left of 总计; otherwise (before
+ * 法人或其他组织, or first of the third row) it is right of 自然人.
+ * Without a complete header 三 keeps the form's seven columns.
+ */
+static void
+columns3(struct ctx *c)
+{
+	int pos[GROUP + 1], col[GROUP + 1], i, k, w, s, n = 0, start = -1;
+
+	c->n3 = 7;
+	for (k = 0; k < 8; k++)
+		c->order3[k] = k < 7 ? k : SUBTOTAL;
+	for (i = 0; i < c->n && start < 0; i++)
+		if (!c->t[i].vlike && head3_word(c->t[i].norm) == 0)
+			start = i;
+	if (start < 0)
+		return;
+	for (k = 0; k <= GROUP; k++)
+		pos[k] = col[k] = -1;
+	for (i = start; i < c->n && i < start + 16; i++) {
+		struct tok *t = &c->t[i];
+
+		if (t->vlike || (w = head3_word(t->norm)) < 0 || pos[w] >= 0)
+			continue;
+		if (c->t[start].cell && (!t->cell ||
+		    t->table != c->t[start].table))
+			continue;
+		pos[w] = i;
+		col[w] = t->col;
+	}
+	for (k = 0; k < 7; k++)
+		if (pos[k] < 0)
+			return;
+	c->head3 = 1;
+	if (c->t[start].cell) {
+		/* grid columns, left to right (insertion sort of 7 or 8) */
+		int ord[8];
+
+		for (k = 0; k < 8; k++) {
+			if (pos[k] < 0)
+				continue;
+			for (i = n; i > 0 && col[ord[i - 1]] > col[k]; i--)
+				ord[i] = ord[i - 1];
+			ord[i] = k;
+			n++;
+		}
+		for (k = 0; k < n; k++)
+			if (k > 0 && col[ord[k]] == col[ord[k - 1]])
+				return;	/* two words in one column */
+		memcpy(c->order3, ord, sizeof(ord[0]) * (size_t)n);
+		c->n3 = n;
+		return;
+	}
+	if ((s = pos[SUBTOTAL]) < 0)
+		return;
+	if (s > pos[5] || (pos[GROUP] >= 0 && s > pos[GROUP] && s < pos[6]))
+		k = 6;		/* 小计 left of 总计 */
+	else
+		k = 1;		/* 小计 right of 自然人 */
+	for (i = 0, n = 0; i < 7; i++) {
+		if (i == k)
+			c->order3[n++] = SUBTOTAL;
+		c->order3[n++] = i;
+	}
+	c->n3 = 8;
+}
+
 /* ---- tokens: one para or cell after another ---- */
 
 static int
@@ -180,7 +303,7 @@ read_tokens(struct ctx *c)
 {
 	char joined[TX_LABEL_MAX * 2], norm[TX_LABEL_MAX];
 	const struct tx_row *r;
-	int i, j, k, span, nv;
+	int i, j, k, span, nv, w;
 
 	for (i = 0; i < c->n;) {
 		struct tok *t = &c->t[i];
@@ -215,17 +338,25 @@ read_tokens(struct ctx *c)
 		j = i + span;
 		while (j < c->n && annotation(&c->t[j]))
 			j++;
-		for (nv = 0; j + nv < c->n && nv < r->ncol &&
-		    c->t[j + nv].vlike; nv++)
+		w = row_width(c, r);
+		for (nv = 0; j + nv < c->n && nv < w && c->t[j + nv].vlike;
+		    nv++)
 			;
 		if (nv == 0) {
 			/* a group heading or a column header */
 			i++;
 			continue;
 		}
-		if (nv == r->ncol)
+		if (nv == w && r->cols == tx_applicants && !c->head3 &&
+		    j + nv < c->n && c->t[j + nv].vlike &&
+		    c->t[j + nv].text[0] != '\0') {
+			/* an 8th figure and no header to say which column
+			 * is the 小计: the row is left out, not shifted */
+			for (; j + nv < c->n && c->t[j + nv].vlike; nv++)
+				;
+		} else if (nv == w)
 			for (k = 0; k < nv; k++)
-				add_value(c, r, k, c->t[j + k].text);
+				add_figure(c, r, k, c->t[j + k].text);
 		i = j + nv;
 	}
 }
@@ -237,7 +368,7 @@ read_row(struct ctx *c, int a, int b)
 {
 	char joined[TX_LABEL_MAX * 2], norm[TX_LABEL_MAX];
 	const struct tx_row *r = NULL;
-	int L, k, nlab;
+	int L, k, nlab, w;
 
 	for (nlab = 0; a + nlab < b && !c->t[a + nlab].vlike; nlab++)
 		;
@@ -259,10 +390,18 @@ read_row(struct ctx *c, int a, int b)
 	/* a label cell that a PDF grid split in two leaves an empty cell
 	 * before the values: more cells than columns, the first ones empty */
 	a += L + 1;
-	while (b - a > r->ncol && c->t[a].text[0] == '\0')
+	w = row_width(c, r);
+	while (b - a > w && c->t[a].text[0] == '\0')
 		a++;
-	for (k = 0; k < r->ncol && a + k < b; k++)
-		add_value(c, r, k, c->t[a + k].text);
+	/* an 8th figure and no header to say which column is the 小计:
+	 * the row is left out, not shifted */
+	if (r->cols == tx_applicants && !c->head3 && b - a > w) {
+		for (k = w; k < b - a; k++)
+			if (c->t[a + k].text[0] != '\0')
+				return;
+	}
+	for (k = 0; k < w && a + k < b; k++)
+		add_figure(c, r, k, c->t[a + k].text);
 }
 
 static int
@@ -552,6 +691,7 @@ tx_read(struct tx_version *v)
 			t->vlike = 0;
 	}
 	survey(&c);
+	columns3(&c);
 	setup_patterns(&c);
 	if (hascells)
 		reading(&a, &c, 1);

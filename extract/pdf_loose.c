@@ -266,10 +266,15 @@ gk_pdf_loose(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 			    ALIGN_EM * b->size || b->x1 - b->x0 >
 			    a->x1 - a->x0 + ALIGN_EM * b->size))
 				continue;
-			/* full: ran to the next piece, or to the margin */
+			/*
+			 * full: ran to the next piece of its row (figures may
+			 * sit between its lines), or to the margin
+			 */
 			nextx = right;
-			if (k + 1 < np && ps[k + 1].line == a->line)
-				nextx = ps[k + 1].x0;
+			for (j = 0; j < np; j++)
+				if (ps[j].x0 > a->x1 && ps[j].x0 < nextx &&
+				    fabsf(ps[j].y - a->y) < a->size)
+					nextx = ps[j].x0;
 			if (nextx - a->x1 > FULL_EM * a->size)
 				continue;
 			best = (int)k;

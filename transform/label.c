@@ -263,11 +263,13 @@ tx_label_key(const char *in, char *out, size_t outsz)
 
 #define DIST_MAX 128
 
-int
-tx_editdist(const char *a, const char *b)
+/* The distance, or something over max as soon as every way is over it
+ * (a row of the table never shrinks below its minimum). */
+static int
+editdist_max(const char *a, const char *b, int max)
 {
 	unsigned ca[DIST_MAX], cb[DIST_MAX];
-	int na = 0, nb = 0, i, j, prev[DIST_MAX + 1], cur[DIST_MAX + 1];
+	int na = 0, nb = 0, i, j, lo, prev[DIST_MAX + 1], cur[DIST_MAX + 1];
 
 	while (*a != '\0' && na < DIST_MAX)
 		ca[na++] = tx_utf8_next(&a);
@@ -278,7 +280,7 @@ tx_editdist(const char *a, const char *b)
 	for (j = 0; j <= nb; j++)
 		prev[j] = j;
 	for (i = 1; i <= na; i++) {
-		cur[0] = i;
+		cur[0] = lo = i;
 		for (j = 1; j <= nb; j++) {
 			int d = prev[j - 1] + (ca[i - 1] != cb[j - 1]);
 
@@ -287,10 +289,20 @@ tx_editdist(const char *a, const char *b)
 			if (cur[j - 1] + 1 < d)
 				d = cur[j - 1] + 1;
 			cur[j] = d;
+			if (d < lo)
+				lo = d;
 		}
+		if (lo > max)
+			return lo;
 		memcpy(prev, cur, sizeof(int) * (size_t)(nb + 1));
 	}
 	return prev[nb];
+}
+
+int
+tx_editdist(const char *a, const char *b)
+{
+	return editdist_max(a, b, 1 << 20);
 }
 
 static int
@@ -308,20 +320,21 @@ cplen(const char *s)
 int
 tx_match(const char *norm, const char *const *pats, int n)
 {
-	int i, d, best = -1, bestd = 1 << 20, ties = 0, len;
+	int i, d, best = -1, bestd = 1 << 20, ties = 0, len, nlen;
 
 	if (norm[0] == '\0')
 		return -1;
 	for (i = 0; i < n; i++)
 		if (strcmp(norm, pats[i]) == 0)
 			return i;
-	if (cplen(norm) < 4)
+	if ((nlen = cplen(norm)) < 4)
 		return -1;
 	for (i = 0; i < n; i++) {
 		len = cplen(pats[i]);
-		if (len < 4)
+		/* the lengths' difference is a lower bound of the distance */
+		if (len < 4 || nlen - len > len / 4 || len - nlen > len / 4)
 			continue;
-		d = tx_editdist(norm, pats[i]);
+		d = editdist_max(norm, pats[i], len / 4);
 		if (d > len / 4)
 			continue;
 		if (d < bestd) {

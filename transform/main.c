@@ -18,10 +18,12 @@
 #include "tx.h"
 
 #define MAX_VERSIONS 64		/* documents of one report page */
+#define MAX_HELD (256u << 20)	/* bytes of text held for one report page */
 
 static struct tx_version *vers[MAX_VERSIONS];
 static int nvers;
 static char *page;
+static size_t held;		/* text bytes of the page's documents */
 static int docs_failed;
 
 static char *
@@ -80,6 +82,7 @@ flush(FILE *out)
 		for (i = 0; i < nvers; i++)
 			docs_failed |= tx_pending_add(out, vers[i]);
 	nvers = 0;
+	held = 0;
 	free(page);
 	page = NULL;
 }
@@ -122,21 +125,27 @@ on_item(FILE *out, const struct gk_rec *r, int cell)
 {
 	struct tx_version *v = find(r->f[1]);
 	struct tx_item *it;
+	size_t len;
 
 	if (v == NULL) {
 		gk_warn(r->f[1], "%s record of a document without a doc record",
 		    cell ? "cell" : "para");
 		return;
 	}
-	if (v->nitems >= GK_MAX_CELLS) {
-		if (v->nitems == GK_MAX_CELLS) {
+	len = strlen(r->f[cell ? CELL_TEXT : PARA_TEXT]);
+	if (v->nitems >= GK_MAX_CELLS || held + len > MAX_HELD) {
+		if (!v->toomany) {
 			gk_emit(out, GK_ERROR, v->doc, "transform", "too_many",
-			    "more paras and cells than gk reads in a document");
-			v->nitems++;
+			    v->nitems >= GK_MAX_CELLS ?
+			    "more paras and cells than gk reads in a document" :
+			    "more text than gk holds for one report page; "
+			    "the rest is not read");
+			v->toomany = 1;
 			docs_failed = 1;
 		}
 		return;
 	}
+	held += len + 1;
 	if (v->nitems >= v->capitems) {
 		int cap = v->capitems ? v->capitems * 2 : 512;
 		struct tx_item *p = realloc(v->items, sizeof(*p) * (size_t)cap);

@@ -23,7 +23,7 @@
 
 struct tok {
 	const char *text;
-	char norm[TX_LABEL_MAX];
+	char *norm;		/* tx_label_norm of the text */
 	int cell, table, row, col;
 	int vlike;		/* reads as a value */
 };
@@ -661,17 +661,41 @@ has_prefix(const struct tx_version *v, const char *p)
 	return 0;
 }
 
+/* Does a paragraph give the figures in words: 收到申请12件, 公开信息3条? */
+static int
+prose(const struct ctx *c)
+{
+	const char *p;
+	unsigned cp, prev;
+	int i;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->t[i].cell || (strstr(c->t[i].text, "申请") == NULL &&
+		    strstr(c->t[i].text, "公开") == NULL))
+			continue;
+		for (p = c->t[i].text, prev = 0; *p != '\0'; prev = cp) {
+			cp = tx_utf8_next(&p);
+			if ((cp == 0x4ef6 || cp == 0x6761) &&	/* 件 条 */
+			    prev >= '0' && prev <= '9')
+				return 1;
+		}
+	}
+	return 0;
+}
+
 void
 tx_read(struct tx_version *v)
 {
 	struct ctx c;
 	struct tx_version a, b;
+	char norm[TX_LABEL_MAX];
 	int i, hascells = 0;
 
 	memset(&c, 0, sizeof(c));
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
-	qsort(v->items, (size_t)v->nitems, sizeof(v->items[0]), by_seq);
+	if (v->nitems > 0)
+		qsort(v->items, (size_t)v->nitems, sizeof(v->items[0]), by_seq);
 	c.t = calloc((size_t)v->nitems + 1, sizeof(*c.t));
 	if (c.t == NULL)
 		return;
@@ -684,7 +708,11 @@ tx_read(struct tx_version *v)
 		t->row = v->items[i].row;
 		t->col = v->items[i].col;
 		hascells |= t->cell;
-		tx_label_norm(t->text, t->norm, sizeof(t->norm));
+		tx_label_norm(t->text, norm, sizeof(norm));
+		if ((t->norm = strdup(norm)) == NULL) {
+			c.n--;
+			break;
+		}
 		t->vlike = tx_value_like(t->text);
 		/* an empty para is not a blank cell */
 		if (!t->cell && t->vlike && t->text[0] == '\0')
@@ -723,9 +751,14 @@ tx_read(struct tx_version *v)
 			v->tmpl = TX_LEGACY;
 	}
 	if (v->tmpl == TX_NONE)
-		snprintf(v->missing, sizeof(v->missing), "%s",
-		    c.n == 0 ? "no text at all" :
+		snprintf(v->missing, sizeof(v->missing), "%s%s",
+		    c.n == 0 ? "no text at all" : prose(&c) ?
+		    "the figures are only in sentences (…申请…N件), not in a "
+		    "table: " : "",
+		    c.n == 0 ? "" :
 		    "no row of table 二 (规章 …), 三 (本年新收政府信息公开申请数量 …) "
 		    "or 四 (行政复议), and no 统计表 (统计指标 / 单位 / 统计数)");
+	for (i = 0; i < c.n; i++)
+		free(c.t[i].norm);
 	free(c.t);
 }

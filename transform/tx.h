@@ -90,6 +90,7 @@ struct tx_version {
 	char *doc, *type, *page, *title, *agency, *published, *status;
 	int ocr;		/* pages read by OCR (note ocr) */
 	int failed;		/* gk-extract sent an error for it */
+	int toomany;		/* over a bound: the rest was not read */
 	int structured;		/* values read from table cells */
 	enum tx_tmpl tmpl;
 	char missing[256];	/* what no_template names */

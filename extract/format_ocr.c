@@ -247,10 +247,35 @@ ocr_box(TessBaseAPI *api, const struct ocr_img *img, int dpi, int x0, int y0,
 	return s;
 }
 
-/* OCR a band of running text; each line becomes a para. */
+/*
+ * A table that runs over a page break goes on as the same table when
+ * nothing but short lines (a page number) came between its parts and the
+ * part on the new page has as many columns.
+ */
+struct ocr_cont {
+	int open;		/* a table was the last thing of substance */
+	int cols, rows;		/* its columns; rows so far */
+	char *above[256];	/* text of the cells on its last row, by col */
+};
+
+static void
+cont_clear(struct ocr_cont *c)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(c->above) / sizeof(c->above[0]); i++) {
+		free(c->above[i]);
+		c->above[i] = NULL;
+	}
+}
+
+/*
+ * OCR a band of running text; each line becomes a para.  A line longer
+ * than a page number closes the table in c.
+ */
 static int
 text_band(TessBaseAPI *api, const struct ocr_img *img, int dpi, int y0, int y1,
-    struct gk_sink *sink)
+    struct gk_sink *sink, struct ocr_cont *c)
 {
 	char *t, *line, *next;
 
@@ -264,6 +289,8 @@ text_band(TessBaseAPI *api, const struct ocr_img *img, int dpi, int y0, int y1,
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
 		tidy(line);
+		if (strlen(line) > 8)
+			c->open = 0;
 		if (*line != '\0' && gk_sink_para(sink, line) == -1) {
 			free(t);
 			return -1;
@@ -275,14 +302,16 @@ text_band(TessBaseAPI *api, const struct ocr_img *img, int dpi, int y0, int y1,
 
 /*
  * A cell that should hold a number often comes back with the look-alikes
- * Tesseract confuses with digits; fix them only when the rest is a number.
+ * Tesseract confuses with digits (chi_sim reads a lone Times "7" as 了);
+ * fix them only when the rest is a number too.
  */
 static void
 fix_number(char *s)
 {
 	static const char *const alike[][2] = {
 		{ "O", "0" }, { "o", "0" }, { "〇", "0" }, { "l", "1" },
-		{ "I", "1" }, { "|", "1" }, { "，", "," }, { "。", "." },
+		{ "I", "1" }, { "|", "1" }, { "了", "7" }, { "，", "," },
+		{ "。", "." },
 		{ "．", "." },
 	};
 	char out[256];
@@ -296,6 +325,8 @@ fix_number(char *s)
 			if (strncmp(s + i, alike[k][0], strlen(alike[k][0])) == 0)
 				break;
 		if (k < sizeof(alike) / sizeof(alike[0])) {
+			if (alike[k][1][0] != ',' && alike[k][1][0] != '.')
+				digits++;
 			out[n++] = alike[k][1][0];
 			i += strlen(alike[k][0]);
 			continue;
@@ -380,10 +411,11 @@ read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 }
 
 static int
-page_ocr(TessBaseAPI *api, struct ocr_img *img, int dpi, struct gk_sink *sink)
+page_ocr(TessBaseAPI *api, struct ocr_img *img, int dpi, struct gk_sink *sink,
+    struct ocr_cont *cont)
 {
 	struct ocr_grid g;
-	int i, j, y = 0;
+	int i, j, y = 0, first;
 
 	if (ocr_grid_find(img, dpi, &g) == -1)
 		return gk_sink_fail(sink, GK_E_NOMEM, "no memory for the "
@@ -391,29 +423,63 @@ page_ocr(TessBaseAPI *api, struct ocr_img *img, int dpi, struct gk_sink *sink)
 	for (i = 0; i < g.ntables; i++) {
 		struct ocr_table *t = &g.tables[i];
 
-		if (text_band(api, img, dpi, y, t->y0, sink) == -1)
+		if (text_band(api, img, dpi, y, t->y0, sink, cont) == -1)
 			goto fail;
-		gk_sink_table(sink);
+		if (i == 0 && cont->open && cont->cols == t->cols)
+			first = cont->rows;	/* goes on from the last page */
+		else {
+			gk_sink_table(sink);
+			first = 0;
+		}
 		for (j = 0; j < t->ncells; j++) {
 			struct ocr_cell *c = &t->cells[j];
 			char *s = read_cell(api, img, dpi, c);
+			int k;
 
 			if (s == NULL) {
 				gk_sink_fail(sink, GK_E_OCR, "Tesseract could "
 				    "not read a table cell");
 				goto fail;
 			}
-			if (gk_sink_cell(sink, c->row, c->col, c->rowspan,
-			    c->colspan, s) == -1) {
+			/*
+			 * A label cell cut by the page break: its part on
+			 * this page is blank; give it the label above.
+			 */
+			if (first > 0 && c->row == 0 && *s == '\0' &&
+			    c->col < 256 && cont->above[c->col] != NULL &&
+			    !is_number(cont->above[c->col])) {
+				free(s);
+				if ((s = strdup(cont->above[c->col])) == NULL) {
+					gk_sink_fail(sink, GK_E_NOMEM, "no "
+					    "memory for a cell");
+					goto fail;
+				}
+			}
+			if (gk_sink_cell(sink, first + c->row, c->col,
+			    c->rowspan, c->colspan, s) == -1) {
 				free(s);
 				goto fail;
+			}
+			if (c->row == 0)	/* a new part: forget the old */
+				for (k = c->col; k < c->col + c->colspan &&
+				    k < 256; k++) {
+					free(cont->above[k]);
+					cont->above[k] = NULL;
+				}
+			for (k = c->col; c->row + c->rowspan == t->rows &&
+			    k < c->col + c->colspan && k < 256; k++) {
+				free(cont->above[k]);
+				cont->above[k] = strdup(s);
 			}
 			free(s);
 		}
 		if (t->y1 + 1 > y)
 			y = t->y1 + 1;
+		cont->open = 1;
+		cont->cols = t->cols;
+		cont->rows = first + t->rows;
 	}
-	if (text_band(api, img, dpi, y, img->h, sink) == -1)
+	if (text_band(api, img, dpi, y, img->h, sink, cont) == -1)
 		goto fail;
 	ocr_grid_free(&g);
 	return 0;
@@ -425,7 +491,7 @@ fail:
 /* Render page i grey at dpi (less for a huge page) and OCR it. */
 static int
 render_ocr(fz_context *ctx, fz_document *doc, int i, TessBaseAPI *api,
-    struct gk_sink *sink)
+    struct gk_sink *sink, struct ocr_cont *cont)
 {
 	fz_page *page = NULL;
 	fz_pixmap *pix = NULL;
@@ -459,7 +525,7 @@ render_ocr(fz_context *ctx, fz_document *doc, int i, TessBaseAPI *api,
 		rc = gk_sink_fail(sink, GK_E_OCR, "page %d: unexpected image "
 		    "%dx%d", i + 1, img.w, img.h);
 	else
-		rc = page_ocr(api, &img, dpi, sink);
+		rc = page_ocr(api, &img, dpi, sink, cont);
 	fz_drop_pixmap(ctx, pix);
 	fz_drop_page(ctx, page);
 	return rc;
@@ -472,9 +538,11 @@ ocr_extract(const struct gk_doc *d, struct gk_sink *sink)
 	fz_document *doc;
 	TessBaseAPI *api;
 	enum gk_err e;
+	struct ocr_cont cont;
 	int n, i;
 	char msg[256];
 
+	memset(&cont, 0, sizeof(cont));
 	if ((ctx = gk_pdf_context()) == NULL) {
 		gk_sink_fail(sink, GK_E_NOMEM, "no memory for MuPDF");
 		return GK_E_NOMEM;
@@ -494,9 +562,10 @@ ocr_extract(const struct gk_doc *d, struct gk_sink *sink)
 	}
 	for (i = 0; i < n; i++) {
 		gk_debug("ocr: %s: page %d of %d", d->id, i + 1, n);
-		if (render_ocr(ctx, doc, i, api, sink) == -1)
+		if (render_ocr(ctx, doc, i, api, sink, &cont) == -1)
 			break;
 	}
+	cont_clear(&cont);
 	fz_drop_document(ctx, doc);
 	fz_drop_context(ctx);
 	if (i < n)

@@ -16,57 +16,11 @@
 #include "extract/pdf.h"
 
 #define MAX_PAGE_CHARS	200000
-#define MAX_PAGE_SEGS	100000
 #define RULE_THIN	2.5f	/* a filled rectangle thinner than this is a rule */
 #define AXIS_TOL	0.5f	/* |dy| below this: a horizontal segment */
 #define MIN_SEG		1.0f	/* shorter segments are dots, not rules */
 #define MAX_CLIP	64	/* clip nesting we follow */
 #define MAX_TCLIP	64	/* distinct clips text is drawn under */
-
-void
-gk_pdf_page_free(struct gk_pdf_page *pg)
-{
-	free(pg->ch);
-	free(pg->hs);
-	free(pg->vs);
-	memset(pg, 0, sizeof(*pg));
-}
-
-int
-gk_pdf_page_addseg(struct gk_pdf_page *pg, int vertical, float at, float lo,
-    float hi)
-{
-	struct gk_pdf_seg **v, *nv;
-	size_t *n, *cap, ncap;
-	float t;
-
-	if (!isfinite(at) || !isfinite(lo) || !isfinite(hi))
-		return 0;
-	if (lo > hi) {
-		t = lo;
-		lo = hi;
-		hi = t;
-	}
-	if (hi - lo < MIN_SEG)
-		return 0;
-	v = vertical ? &pg->vs : &pg->hs;
-	n = vertical ? &pg->nv : &pg->nh;
-	cap = vertical ? &pg->capv : &pg->caph;
-	if (*n == *cap) {
-		if (*cap >= MAX_PAGE_SEGS)
-			return -1;
-		ncap = *cap ? *cap * 2 : 64;
-		if ((nv = realloc(*v, ncap * sizeof(**v))) == NULL)
-			return -1;
-		*v = nv;
-		*cap = ncap;
-	}
-	(*v)[*n].at = at;
-	(*v)[*n].lo = lo;
-	(*v)[*n].hi = hi;
-	(*n)++;
-	return 0;
-}
 
 static int
 addchar(struct gk_pdf_page *pg, const fz_stext_char *c)

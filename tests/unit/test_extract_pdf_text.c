@@ -1,0 +1,147 @@
+/*
+ * test_extract_pdf_text: characters with positions -> lines -> text
+ * (pdf_text.c): lines by baseline even when the boxes overlap, a label
+ * wrapped in its cell joined without a space, a character set one per line
+ * (a vertical group label), fake bold kept once, gaps as spaces.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "common/buf.h"
+#include "extract/pdf_text.h"
+
+#define EM 10.0f
+
+/* UTF-8 string -> characters laid left to right from x on baseline y. */
+static size_t
+lay(struct gk_pdf_char *out, size_t n, const int *cps, size_t ncp, float x,
+    float y, float adv)
+{
+	size_t i;
+
+	for (i = 0; i < ncp; i++) {
+		out[n].c = cps[i];
+		out[n].x0 = x;
+		out[n].x1 = x + adv;
+		out[n].y = y;
+		out[n].size = EM;
+		x += adv;
+		n++;
+	}
+	return n;
+}
+
+static char *
+text_of(struct gk_pdf_char *ch, size_t n)
+{
+	const struct gk_pdf_char *v[64];
+	struct gk_buf b;
+	size_t i;
+	char *s;
+
+	for (i = 0; i < n; i++)
+		v[n - 1 - i] = &ch[i];	/* any order in */
+	gk_buf_init(&b, 4096);
+	assert_int_equal(gk_pdf_text(&b, v, n), 0);
+	s = strdup(gk_buf_str(&b));
+	gk_buf_free(&b);
+	return s;
+}
+
+static void
+test_wrapped_label(void **state)
+{
+	/* 申请人 / 情况 on two lines, 1.5 em apart */
+	static const int l1[] = { 0x7533, 0x8bf7, 0x4eba };
+	static const int l2[] = { 0x60c5, 0x51b5 };
+	struct gk_pdf_char ch[8];
+	size_t n = 0;
+	char *s;
+
+	(void)state;
+	n = lay(ch, n, l2, 2, 100, 115, EM);
+	n = lay(ch, n, l1, 3, 100, 100, EM);
+	s = text_of(ch, n);
+	assert_string_equal(s, "申请人情况");
+	free(s);
+}
+
+static void
+test_vertical_label(void **state)
+{
+	/* 三、本年 set one character per line */
+	static const int cps[] = { 0x4e09, 0x3001, 0x672c, 0x5e74 };
+	struct gk_pdf_char ch[8];
+	size_t i, n = 0;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		n = lay(ch, n, &cps[i], 1, 100, 100 + 14 * (float)i, EM);
+	s = text_of(ch, n);
+	assert_string_equal(s, "三、本年");
+	free(s);
+}
+
+static void
+test_figures(void **state)
+{
+	/* "1203" drawn twice 0.5 pt apart (fake bold), then "96" after a gap */
+	static const int a[] = { '1', '2', '0', '3' };
+	static const int b[] = { '9', '6' };
+	struct gk_pdf_char ch[16];
+	size_t n = 0;
+	char *s;
+
+	(void)state;
+	n = lay(ch, n, a, 4, 100, 100, EM / 2);
+	n = lay(ch, n, a, 4, 100.5f, 100.2f, EM / 2);
+	n = lay(ch, n, b, 2, 130, 100, EM / 2);
+	s = text_of(ch, n);
+	assert_string_equal(s, "1203 96");
+	free(s);
+}
+
+static void
+test_lines_by_baseline(void **state)
+{
+	/* two lines 12 pt apart whose (CJK) boxes would overlap */
+	static const int a[] = { 0x89c4, 0x7ae0 };
+	static const int b[] = { '7' };
+	const struct gk_pdf_char *v[8];
+	struct gk_pdf_char ch[8];
+	struct gk_pdf_line *ln;
+	size_t n = 0, nl, i;
+
+	(void)state;
+	n = lay(ch, n, a, 2, 100, 112, EM);
+	n = lay(ch, n, b, 1, 300, 100.8f, EM / 2);
+	n = lay(ch, n, b, 1, 200, 100, EM / 2);
+	for (i = 0; i < n; i++)
+		v[i] = &ch[i];
+	assert_int_equal(gk_pdf_lines(v, n, &ln, &nl), 0);
+	assert_int_equal(nl, 2);
+	assert_int_equal(ln[0].n, 2);		/* the two 7s */
+	assert_true(v[ln[0].first]->x0 < v[ln[0].first + 1]->x0);
+	assert_int_equal(ln[1].n, 2);
+	free(ln);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wrapped_label),
+		cmocka_unit_test(test_vertical_label),
+		cmocka_unit_test(test_figures),
+		cmocka_unit_test(test_lines_by_baseline),
+	};
+
+	return cmocka_run_group_tests_name("extract_pdf_text", tests, NULL,
+	    NULL);
+}

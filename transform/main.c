@@ -218,6 +218,9 @@ main(int argc, char *argv[])
 		switch (r.type) {
 		case GK_DOC:
 			on_doc(stdout, &r);
+			/* passed on: gk-load takes each value's provenance
+			 * (URL, SHA-256) from it */
+			gk_emit_raw(stdout, &r);
 			break;
 		case GK_PARA:
 			on_item(stdout, &r, 0);

@@ -13,43 +13,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include "test_extract.h"
-
-extern const struct gk_format gk_format_html;
-
-static const char cells[] =
-    "1\t0\t0\t2\t2\t申请情况\n"
-    "1\t0\t2\t1\t2\t法人\n"
-    "1\t1\t2\t1\t1\t商业 企业\n"
-    "1\t1\t3\t1\t1\t总计\n"
-    "1\t2\t0\t1\t1\t新收\n"
-    "1\t2\t1\t1\t1\t\n"
-    "1\t2\t2\t1\t1\t1,203\n"
-    "1\t2\t3\t1\t1\t7\n"
-    "1\t3\t0\t1\t4\t填报人：张喆\n";
+#include "test_extract_html.h"
 
 static void
 test_gbk_only_char(void **state)
 {
-	char *data, *out, *c, *p;
-	size_t len = 0;
-
 	(void)state;
-	data = read_fixture("tests/unit/test_extract_html_gb2312.html", &len);
-	assert_non_null(data);
-	out = run_format(&gk_format_html, "html", data, len);
-	assert_non_null(out);
-	c = fields(out, "cell", 3);
-	p = fields(out, "para", 3);
-	assert_string_equal(c, cells);
-	assert_non_null(strstr(p, "年度报告\n"));
-	assert_non_null(strstr(p, "报告完。\n"));
-	assert_null(strstr(out, "\xef\xbf\xbd"));	/* no U+FFFD */
-	assert_null(strstr(out, "\xef\xbb\xbf"));	/* no BOM */
-	free(c);
-	free(p);
-	free(out);
-	free(data);
+	check_html_fixture("tests/unit/test_extract_html_gb2312.html");
 }
 
 int

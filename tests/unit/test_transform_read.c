@@ -13,44 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "transform/tx.h"
-
-static struct tx_version v;
-
-static void
-item(int cell, int table, int row, int col, const char *text)
-{
-	struct tx_item *it;
-
-	if (v.nitems == v.capitems) {
-		v.capitems = v.capitems ? v.capitems * 2 : 64;
-		v.items = realloc(v.items, sizeof(*it) * (size_t)v.capitems);
-		assert_non_null(v.items);
-	}
-	it = &v.items[v.nitems];
-	memset(it, 0, sizeof(*it));
-	it->seq = (unsigned long)v.nitems + 1;
-	it->cell = cell;
-	it->table = table;
-	it->row = row;
-	it->col = col;
-	it->text = strdup(text);
-	v.nitems++;
-}
-
-static void
-para(const char *text)
-{
-	item(0, 0, 0, 0, text);
-}
-
-static const char *
-val(const char *key)
-{
-	struct tx_metric *m = tx_version_get(&v, key);
-
-	return m == NULL ? "(missing)" : m->value;
-}
+#include "test_transform.h"
 
 static const char *
 unit(const char *key)

@@ -128,6 +128,36 @@ nicestep(double max)
 	return step * (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10);
 }
 
+/*
+ * The top of a chart's axis: the largest bar (received, or the outcomes
+ * stacked, and at least 1) rounded up to a whole number of *step.
+ */
+static double
+scale(const struct sums *s, size_t n, double *step)
+{
+	double max = 1;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i].received > max)
+			max = s[i].received;
+		if (outsum(&s[i]) > max)
+			max = outsum(&s[i]);
+	}
+	*step = nicestep(max);
+	return *step * (double)(long long)((max + *step - 1e-9) / *step);
+}
+
+/* The opening tag of a chart of width w and height h. */
+static void
+svg_open(FILE *fp, const char *id, const char *label, double w, double h)
+{
+	fprintf(fp, "<svg id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" "
+	    "width=\"%g\" height=\"%g\" viewBox=\"0 0 %g %g\" role=\"img\" "
+	    "aria-label=\"%s\" font-family=\"sans-serif\">\n", id, w, h, w, h,
+	    label);
+}
+
 static void
 legend(FILE *fp, double x, double y)
 {
@@ -168,27 +198,17 @@ bar(FILE *fp, const char *cls, const char *who, const char *sid,
 static void
 chart_years(FILE *fp, const struct sums *s, size_t n)
 {
-	double max = 1, step, H = 260, top = 50, left = 60, bw = 22, gap = 70;
+	double max, step, H = 260, top = 50, left = 60, bw = 22, gap = 70;
 	double W, x, y, h;
 	size_t i;
 	int k;
 
-	for (i = 0; i < n; i++) {
-		if (s[i].received > max)
-			max = s[i].received;
-		if (outsum(&s[i]) > max)
-			max = outsum(&s[i]);
-	}
-	step = nicestep(max);
-	max = step * (double)(long long)((max + step - 1e-9) / step);
+	max = scale(s, n, &step);
 	W = left + (double)n * gap + 40;
 	if (W < 640)
 		W = 640;
-	fprintf(fp, "<svg id=\"chart-per-year\" "
-	    "xmlns=\"http://www.w3.org/2000/svg\" "
-	    "width=\"%g\" height=\"%g\" viewBox=\"0 0 %g %g\" role=\"img\" "
-	    "aria-label=\"requests received and outcomes per year\" "
-	    "font-family=\"sans-serif\">\n", W, top + H + 40, W, top + H + 40);
+	svg_open(fp, "chart-per-year",
+	    "requests received and outcomes per year", W, top + H + 40);
 	legend(fp, left, 8);
 	for (y = 0; y <= max + 1e-9; y += step) {
 		double gy = top + H - y / max * H;
@@ -226,25 +246,15 @@ chart_years(FILE *fp, const struct sums *s, size_t n)
 static void
 chart_agencies(FILE *fp, const struct sums *s, size_t n)
 {
-	double max = 1, step, left = 300, top = 50, row = 30, Wb = 520;
+	double max, step, left = 300, top = 50, row = 30, Wb = 520;
 	double H = (double)n * row, x, w, y;
 	size_t i;
 	int k;
 
-	for (i = 0; i < n; i++) {
-		if (s[i].received > max)
-			max = s[i].received;
-		if (outsum(&s[i]) > max)
-			max = outsum(&s[i]);
-	}
-	step = nicestep(max);
-	max = step * (double)(long long)((max + step - 1e-9) / step);
-	fprintf(fp, "<svg id=\"chart-per-agency\" "
-	    "xmlns=\"http://www.w3.org/2000/svg\" "
-	    "width=\"%g\" height=\"%g\" viewBox=\"0 0 %g %g\" role=\"img\" "
-	    "aria-label=\"requests received and outcomes per agency\" "
-	    "font-family=\"sans-serif\">\n", left + Wb + 40, top + H + 30,
-	    left + Wb + 40, top + H + 30);
+	max = scale(s, n, &step);
+	svg_open(fp, "chart-per-agency",
+	    "requests received and outcomes per agency", left + Wb + 40,
+	    top + H + 30);
 	legend(fp, 10, 8);
 	for (x = 0; x <= max + 1e-9; x += step) {
 		double gx = left + x / max * Wb;

@@ -624,22 +624,6 @@ reading(struct tx_version *v, struct ctx *base, int cells)
 		read_tokens(base);
 }
 
-static void
-free_metrics(struct tx_version *v)
-{
-	int i;
-
-	for (i = 0; i < v->nm; i++) {
-		free(v->m[i].key);
-		free(v->m[i].value);
-		free(v->m[i].unit);
-		free(v->m[i].raw);
-	}
-	free(v->m);
-	v->m = NULL;
-	v->nm = v->capm = 0;
-}
-
 static int
 count_gov(const struct tx_version *v)
 {
@@ -727,10 +711,10 @@ tx_read(struct tx_version *v)
 	if (hascells && count_gov(&a) >= count_gov(&b) && a.nm > 0) {
 		v->structured = 1;
 		v->m = a.m, v->nm = a.nm, v->capm = a.capm;
-		free_metrics(&b);
+		tx_metrics_free(&b);
 	} else {
 		v->m = b.m, v->nm = b.nm, v->capm = b.capm;
-		free_metrics(&a);
+		tx_metrics_free(&a);
 	}
 	if (v->nm > 0) {
 		if (c.form2 != TX_NONE && has_prefix(v, "active."))

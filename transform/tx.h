@@ -115,6 +115,7 @@ struct tx_item {
 int tx_version_add(struct tx_version *, const char *key, const struct tx_value *);
 struct tx_metric *tx_version_get(const struct tx_version *, const char *key);
 void tx_version_free(struct tx_version *);
+void tx_metrics_free(struct tx_version *);
 
 /* read.c: the version's items -> metrics and template. */
 void tx_read(struct tx_version *);

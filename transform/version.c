@@ -56,8 +56,9 @@ tx_version_add(struct tx_version *v, const char *key, const struct tx_value *val
 	return 0;
 }
 
+/* Free v's metrics only; v holds none afterwards. */
 void
-tx_version_free(struct tx_version *v)
+tx_metrics_free(struct tx_version *v)
 {
 	int i;
 
@@ -68,6 +69,16 @@ tx_version_free(struct tx_version *v)
 		free(v->m[i].raw);
 	}
 	free(v->m);
+	v->m = NULL;
+	v->nm = v->capm = 0;
+}
+
+void
+tx_version_free(struct tx_version *v)
+{
+	int i;
+
+	tx_metrics_free(v);
 	for (i = 0; i < v->nitems; i++)
 		free(v->items[i].text);
 	free(v->items);

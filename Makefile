@@ -37,7 +37,10 @@ cmocka_PKGS := cmocka:libcmocka-dev
 pkgname = $(firstword $(subst :, ,$(1)))
 debname = $(lastword $(subst :, ,$(1)))
 pkgnames = $(foreach p,$($(1)_PKGS),$(call pkgname,$(p)))
-pkgcflags = $(if $($(1)_PKGS),$(shell pkg-config --cflags $(call pkgnames,$(1)) 2>/dev/null)) $($(1)_CFLAGS)
+# S_HDR_PKGS: libraries whose headers S compiles against but does not link
+# (extract loads Tesseract with dlopen).
+hdrnames = $(foreach p,$($(1)_HDR_PKGS),$(call pkgname,$(p)))
+pkgcflags = $(if $($(1)_PKGS)$($(1)_HDR_PKGS),$(shell pkg-config --cflags $(call pkgnames,$(1)) $(call hdrnames,$(1)) 2>/dev/null)) $($(1)_CFLAGS)
 pkglibs = $(if $($(1)_PKGS),$(shell pkg-config --libs $(call pkgnames,$(1)) 2>/dev/null)) $($(1)_LIBS)
 
 # A missing library stops the build with one line naming its Debian package.
@@ -46,7 +49,7 @@ ifneq ($(filter-out $(NOCHECK_GOALS),$(or $(MAKECMDGOALS),all)),)
 ifeq ($(shell command -v pkg-config),)
 $(error pkg-config not found: install the Debian package pkg-config (make deps))
 endif
-$(foreach p,$(common_PKGS) $(cmocka_PKGS) $(foreach s,$(STAGES),$($(s)_PKGS)),\
+$(foreach p,$(common_PKGS) $(cmocka_PKGS) $(foreach s,$(STAGES),$($(s)_PKGS) $($(s)_HDR_PKGS)),\
   $(if $(shell pkg-config --exists $(call pkgname,$(p)) && echo y),,\
     $(error $(call pkgname,$(p)) not found: install the Debian package $(call debname,$(p)) (make deps))))
 endif

@@ -40,5 +40,11 @@ struct gk_format {
 
 /* NULL-terminated, cheap bidders first. */
 extern const struct gk_format *const gk_formats[];
+/*
+ * The fallbacks (OCR, bid 1), NULL-terminated: asked only when no format of
+ * gk_formats bid more than 1 (libarchive's raw format).  Their bids are
+ * expensive and can never beat a real reader.
+ */
+extern const struct gk_format *const gk_fallbacks[];
 
 #endif

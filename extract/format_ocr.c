@@ -2,7 +2,7 @@
  * format_ocr.c: scanned PDFs (pages that are only images), read by OCR.
  *
  * The fallback format: it bids 1, and only for a PDF none of whose pages has
- * a text layer.  Each page is rendered grey by MuPDF, the table grids are
+ * a text layer.  It is asked only when no other format bid more than 1.  Each page is rendered grey by MuPDF, the table grids are
  * found from their ruling lines (ocr_grid.c) and the rules erased, then
  * Tesseract (chi_sim) reads every table cell on its own and the text between
  * the tables band by band.  Cells come out as cells, text lines as paras, in
@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <mupdf/fitz.h>
 #include <tesseract/capi.h>
@@ -20,8 +19,8 @@
 #include "common/bounds.h"
 #include "common/log.h"
 #include "format.h"
-#include "ocr.h"
 #include "ocr_grid.h"
+#include "ocr_lib.h"
 #include "pdf.h"
 
 #define OCR_DPI		200		/* render resolution (see NOTES_ocr.md) */
@@ -30,49 +29,50 @@
 #define OCR_LANG	"chi_sim"
 #define OCR_PAD		16		/* white border around a cut-out */
 
-/* One Tesseract handle for the whole run: loading chi_sim costs 0.2 s. */
+/*
+ * Tesseract is loaded on first use (ocr_lib.c); one handle for the whole
+ * run: loading chi_sim costs 0.2 s.
+ */
+static const struct ocr_lib *tl;
 static TessBaseAPI *tess;
 static int tess_failed;
-
-void
-gk_ocr_env(char **argv)
-{
-	if (getenv("OMP_THREAD_LIMIT") != NULL || argv == NULL)
-		return;
-	if (setenv("OMP_THREAD_LIMIT", "1", 1) == -1)
-		return;
-	execv("/proc/self/exe", argv);
-	/* No /proc: carry on, only slower. */
-}
+static char tess_why[512];
 
 static void
 tess_end(void)
 {
 	if (tess != NULL) {
-		TessBaseAPIEnd(tess);
-		TessBaseAPIDelete(tess);
+		tl->TessBaseAPIEnd(tess);
+		tl->TessBaseAPIDelete(tess);
 		tess = NULL;
 	}
 }
 
+/* The handle, or NULL with the reason in tess_why. */
 static TessBaseAPI *
 tess_get(void)
 {
 	if (tess != NULL || tess_failed)
 		return tess;
-	if ((tess = TessBaseAPICreate()) == NULL) {
-		tess_failed = 1;
+	tess_failed = 1;
+	if ((tl = ocr_lib_load(tess_why, sizeof(tess_why))) == NULL)
+		return NULL;
+	if ((tess = tl->TessBaseAPICreate()) == NULL) {
+		snprintf(tess_why, sizeof(tess_why), "Tesseract cannot "
+		    "create a handle");
 		return NULL;
 	}
-	if (TessBaseAPIInit3(tess, NULL, OCR_LANG) != 0) {
-		TessBaseAPIDelete(tess);
+	if (tl->TessBaseAPIInit3(tess, NULL, OCR_LANG) != 0) {
+		tl->TessBaseAPIDelete(tess);
 		tess = NULL;
-		tess_failed = 1;
+		snprintf(tess_why, sizeof(tess_why), "Tesseract cannot load "
+		    "the %s language data", OCR_LANG);
 		return NULL;
 	}
 	/* Tesseract's own chatter would land on our stderr. */
-	TessBaseAPISetVariable(tess, "debug_file", "/dev/null");
+	tl->TessBaseAPISetVariable(tess, "debug_file", "/dev/null");
 	atexit(tess_end);
+	tess_failed = 0;
 	return tess;
 }
 
@@ -233,17 +233,17 @@ ocr_box(TessBaseAPI *api, const struct ocr_img *img, int dpi, int x0, int y0,
 		for (x = 0; x < (bx1 - bx0 + 1) * k; x++)
 			cut[(size_t)(y + OCR_PAD) * w + x + OCR_PAD] =
 			    sample(img, bx0, by0, bx1, by1, x, y, k);
-	TessBaseAPISetPageSegMode(api, psm);
-	TessBaseAPISetImage(api, cut, w, h, 1, w);
-	TessBaseAPISetSourceResolution(api, dpi * k);
-	t = TessBaseAPIGetUTF8Text(api);
+	tl->TessBaseAPISetPageSegMode(api, psm);
+	tl->TessBaseAPISetImage(api, cut, w, h, 1, w);
+	tl->TessBaseAPISetSourceResolution(api, dpi * k);
+	t = tl->TessBaseAPIGetUTF8Text(api);
 	free(cut);
 	if (t == NULL)
 		return NULL;
 	if (!lines)
 		tidy(t);
 	s = strdup(t);
-	TessDeleteText(t);
+	tl->TessDeleteText(t);
 	return s;
 }
 
@@ -556,8 +556,7 @@ ocr_extract(const struct gk_doc *d, struct gk_sink *sink)
 	if ((api = tess_get()) == NULL) {
 		fz_drop_document(ctx, doc);
 		fz_drop_context(ctx);
-		gk_sink_fail(sink, GK_E_OCR, "Tesseract cannot load the %s "
-		    "language data", OCR_LANG);
+		gk_sink_fail(sink, GK_E_OCR, "%s", tess_why);
 		return GK_E_OCR;
 	}
 	for (i = 0; i < n; i++) {

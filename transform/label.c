@@ -116,9 +116,8 @@ tx_fold(const char *in, char *out, size_t outsz)
 	}
 }
 
-/* Full-width ASCII forms (U+FF01-U+FF5E) as ASCII. */
-static unsigned
-halfwidth(unsigned cp)
+unsigned
+tx_halfwidth(unsigned cp)
 {
 	if (cp >= 0xff01 && cp <= 0xff5e)
 		return cp - 0xff01 + 0x21;
@@ -151,7 +150,7 @@ decode(const char *s, unsigned *cps, int max)
 	unsigned cp;
 
 	while (*s != '\0' && n < max) {
-		cp = halfwidth(tx_utf8_next(&s));
+		cp = tx_halfwidth(tx_utf8_next(&s));
 		if (tx_is_space(cp))
 			continue;
 		if (cp == 0x3010)	/* 【 */

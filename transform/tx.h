@@ -30,6 +30,8 @@ unsigned tx_utf8_next(const char **p);
 size_t tx_utf8_put(char *out, size_t room, unsigned cp);
 /* White space of any kind: ASCII, NBSP, U+3000, U+2000-U+200B, U+FEFF. */
 int tx_is_space(unsigned cp);
+/* Full-width ASCII forms (U+FF01-U+FF5E) as ASCII; others unchanged. */
+unsigned tx_halfwidth(unsigned cp);
 /* raw: white space folded to one ASCII space, trimmed. */
 void tx_fold(const char *in, char *out, size_t outsz);
 /*

@@ -19,10 +19,8 @@ ascii(const char *in, char *out, size_t outsz)
 
 	out[0] = '\0';
 	while (*p != '\0') {
-		cp = tx_utf8_next(&p);
-		if (cp >= 0xff01 && cp <= 0xff5e)
-			cp = cp - 0xff01 + 0x21;
-		else if (cp == 0x2212 || cp == 0xfe63)
+		cp = tx_halfwidth(tx_utf8_next(&p));
+		if (cp == 0x2212 || cp == 0xfe63)
 			cp = '-';
 		if (tx_is_space(cp))
 			continue;

@@ -152,16 +152,6 @@ utc_now(char out[24])
 
 /* --- the set of URLs already queued -------------------------------- */
 
-static uint32_t
-fnv(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 /* 1 when url was new (and is now in the set), 0 when seen, -1 on ENOMEM. */
 static int
 seen_add(struct seen *s, const char *url)
@@ -176,7 +166,7 @@ seen_add(struct seen *s, const char *url)
 			return -1;
 		for (k = 0; k < s->nb; k++)
 			if (s->v[k] != NULL) {
-				for (i = fnv(s->v[k]) % nb; nv[i] != NULL;
+				for (i = url_hash(s->v[k]) % nb; nv[i] != NULL;
 				    i = (i + 1) % nb)
 					;
 				nv[i] = s->v[k];
@@ -185,7 +175,7 @@ seen_add(struct seen *s, const char *url)
 		s->v = nv;
 		s->nb = nb;
 	}
-	for (i = fnv(url) % s->nb; s->v[i] != NULL; i = (i + 1) % s->nb)
+	for (i = url_hash(url) % s->nb; s->v[i] != NULL; i = (i + 1) % s->nb)
 		if (strcmp(s->v[i], url) == 0)
 			return 0;
 	if ((s->v[i] = strdup(url)) == NULL)
@@ -411,6 +401,19 @@ push(struct crawl *c, struct job *j, int front)
 		c->tail = j;
 	}
 	c->queued++;
+}
+
+/* Take j, which follows prev (NULL: j is the head), out of the queue. */
+static void
+unqueue(struct crawl *c, struct job *prev, struct job *j)
+{
+	if (prev != NULL)
+		prev->next = j->next;
+	else
+		c->head = j->next;
+	if (c->tail == j)
+		c->tail = prev;
+	c->queued--;
 }
 
 static struct job *
@@ -1124,13 +1127,7 @@ schedule(struct crawl *c)
 		}
 		if (j->kind != K_ROBOTS && h->rb != NULL &&
 		    !robots_allowed(h->rb, site_path(c, j->url))) {
-			if (prev != NULL)
-				prev->next = next;
-			else
-				c->head = next;
-			if (c->tail == j)
-				c->tail = prev;
-			c->queued--;
+			unqueue(c, prev, j);
 			fail(c, j, GK_E_ROBOTS, "robots.txt disallows it");
 			continue;
 		}
@@ -1141,13 +1138,7 @@ schedule(struct crawl *c)
 			continue;
 		}
 		/* take it out of the queue and start it */
-		if (prev != NULL)
-			prev->next = next;
-		else
-			c->head = next;
-		if (c->tail == j)
-			c->tail = prev;
-		c->queued--;
+		unqueue(c, prev, j);
 		j->next = NULL;
 		if (start(c, j) == -1) {
 			fail(c, j, GK_E_INTERNAL, "cannot start the transfer");

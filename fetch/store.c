@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "store.h"
+#include "url.h"
 
 #define STATE_MAGIC "# gk-fetch state 1"
 #define STATE_MAX_ENTRIES 1000000
@@ -24,16 +25,6 @@ struct store {
 	struct sentry **tab;
 	size_t nb, n;
 };
-
-static uint32_t
-hashs(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
 
 static int
 mkdirs(const char *path)
@@ -211,7 +202,7 @@ store_get(struct store *st, const char *url)
 {
 	struct sentry *e;
 
-	for (e = st->tab[hashs(url) % st->nb]; e != NULL; e = e->next)
+	for (e = st->tab[url_hash(url) % st->nb]; e != NULL; e = e->next)
 		if (strcmp(e->url, url) == 0)
 			return e;
 	return NULL;
@@ -230,8 +221,8 @@ grow(struct store *st)
 
 		for (e = st->tab[i]; e != NULL; e = nx) {
 			nx = e->next;
-			e->next = nt[hashs(e->url) % nb];
-			nt[hashs(e->url) % nb] = e;
+			e->next = nt[url_hash(e->url) % nb];
+			nt[url_hash(e->url) % nb] = e;
 		}
 	}
 	free(st->tab);
@@ -256,7 +247,7 @@ store_put(struct store *st, const char *url)
 		free(e);
 		return NULL;
 	}
-	h = hashs(url) % st->nb;
+	h = url_hash(url) % st->nb;
 	e->next = st->tab[h];
 	st->tab[h] = e;
 	st->n++;

@@ -433,3 +433,13 @@ url_file_path(const char *url, char *out, size_t outsz)
 	out[n] = '\0';
 	return 0;
 }
+
+uint32_t
+url_hash(const char *url)
+{
+	uint32_t h = 2166136261u;
+
+	while (*url != '\0')
+		h = (h ^ (unsigned char)*url++) * 16777619u;
+	return h;
+}

@@ -13,6 +13,7 @@
 #define GK_FETCH_URL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define URL_MAX 4096
 
@@ -30,6 +31,9 @@ const char *url_path(const char *url);
 
 /* 1 when host is an IPv4 or bracketed IPv6 literal. */
 int url_host_is_ip(const char *host);
+
+/* FNV-1a of a URL, for the hash tables of crawl.c and store.c. */
+uint32_t url_hash(const char *url);
 
 /* The decoded path of a file:// URL, for opening. */
 int url_file_path(const char *url, char *out, size_t outsz);

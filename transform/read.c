@@ -522,7 +522,24 @@ static int
 header_tok(const struct tok *t)
 {
 	return strcmp(t->norm, "单位") == 0 || strcmp(t->norm, "统计数") == 0 ||
-	    strcmp(t->norm, "统计指标") == 0;
+	    strcmp(t->norm, "统计指标") == 0 || strcmp(t->norm, "序号") == 0;
+}
+
+/* The 序号 of a row (Anhui's copies number their rows): a bare integer of
+ * at most four digits, or -1. */
+static int
+serial(const struct tok *t)
+{
+	struct tx_value v;
+	const char *p;
+
+	tx_value_parse(t->text, 0, &v);
+	if (v.value[0] == '\0' || v.unit[0] != '\0' || strlen(v.value) > 4)
+		return -1;
+	for (p = v.value; *p != '\0'; p++)
+		if (*p < '0' || *p > '9')
+			return -1;
+	return atoi(v.value);
 }
 
 /* Does this token continue the label before it (an annotation on its own
@@ -563,20 +580,25 @@ static void
 read_legacy(struct ctx *c)
 {
 	char section[TX_LABEL_MAX] = "", label[TX_LABEL_MAX * 2];
-	int i, j, s;
+	int i, j, k, s, seq, nseq = 0;
 
 	if ((s = legacy_start(c)) < 0)
 		return;
+	/* a 序号 column left of 统计指标 */
+	seq = s > 0 && strcmp(c->t[s - 1].norm, "序号") == 0;
 	if (c->t[s].cell) {
 		for (i = s; i < c->n; i = j) {
 			for (j = i + 1; j < c->n &&
 			    same_row(&c->t[i], &c->t[j]); j++)
 				;
-			if (!c->t[i].cell || header_tok(&c->t[i]) ||
-			    c->t[i].vlike || j - i < 2 || j - i > 3)
+			k = i;
+			if (seq && j - i >= 3 && serial(&c->t[i]) >= 0)
+				k = i + 1;
+			if (!c->t[k].cell || header_tok(&c->t[k]) ||
+			    c->t[k].vlike || j - k < 2 || j - k > 3)
 				continue;
-			legacy_row(c, section, sizeof(section), c->t[i].text,
-			    j - i == 3 ? c->t[i + 1].text : NULL,
+			legacy_row(c, section, sizeof(section), c->t[k].text,
+			    j - k == 3 ? c->t[k + 1].text : NULL,
 			    c->t[j - 1].text);
 		}
 		return;
@@ -587,6 +609,13 @@ read_legacy(struct ctx *c)
 		const char *unit = NULL, *value = NULL;
 		struct tok *t = &c->t[i];
 
+		/* the next row's 序号: the number that follows the last one,
+		 * before a label */
+		if (seq && i + 1 < c->n && !c->t[i + 1].vlike &&
+		    serial(t) == nseq + 1) {
+			nseq++;
+			t = &c->t[++i];
+		}
 		if (t->vlike || strstr(t->text, "。") != NULL ||
 		    strlen(t->text) > 240)
 			break;
@@ -602,7 +631,9 @@ read_legacy(struct ctx *c)
 		}
 		if (i < c->n && unit_tok(&c->t[i]))
 			unit = c->t[i++].text;
-		if (i < c->n && c->t[i].vlike)
+		if (i < c->n && c->t[i].vlike && !(seq && i + 1 < c->n &&
+		    !c->t[i + 1].vlike && serial(&c->t[i]) == nseq + 1 &&
+		    !unit_tok(&c->t[i + 1])))
 			value = c->t[i++].text;
 		/* a line with neither unit nor figure that is not a numbered
 		 * row ends the table (the signature under it) */

@@ -49,6 +49,70 @@ find_year(const char *s)
 	return NULL;
 }
 
+/* 二〇二二年: a year in Chinese numerals (titles print them) as ASCII in
+ * out[5]; the position of its first numeral or NULL. */
+static const char *
+find_cn_year(const char *s, char *out)
+{
+	static const char *const nums[] = { "〇", "一", "二", "三", "四",
+	    "五", "六", "七", "八", "九" };
+	const char *p, *q;
+	int k, d;
+
+	for (p = s; (p = strstr(p, "年")) != NULL; p += 3) {
+		if (p - s < 12)
+			continue;
+		q = p - 12;
+		for (k = 0; k < 4; k++) {
+			for (d = 0; d < 10; d++)
+				if (strncmp(q + 3 * k, nums[d], 3) == 0)
+					break;
+			if (d == 10 || (k == 0 && d != 1 && d != 2))
+				break;
+			out[k] = (char)('0' + d);
+		}
+		if (k < 4)
+			continue;
+		out[4] = '\0';
+		if ((out[0] == '1' && out[1] == '9') ||
+		    (out[0] == '2' && out[1] == '0'))
+			return q;
+	}
+	return NULL;
+}
+
+/* Is p inside brackets of s: （2019年4月修订）, 《…2019年…》?  A year cited
+ * there is not the report's. */
+static int
+bracketed(const char *s, const char *p)
+{
+	const char *q = s;
+	int depth = 0;
+	unsigned cp;
+
+	while (q < p) {
+		cp = tx_utf8_next(&q);
+		if (cp == 0xff08 || cp == '(' || cp == 0x300a)
+			depth++;
+		else if ((cp == 0xff09 || cp == ')' || cp == 0x300b) &&
+		    depth > 0)
+			depth--;
+	}
+	return depth > 0;
+}
+
+/* The first year of body text that is not in brackets. */
+static const char *
+find_body_year(const char *s)
+{
+	const char *y;
+
+	for (y = find_year(s); y != NULL; y = find_year(y + 4))
+		if (!bracketed(s, y))
+			return y;
+	return NULL;
+}
+
 /* A line that is only a name: short, no digits, no punctuation. */
 static int
 name_line(const char *s)
@@ -83,6 +147,20 @@ dup_n(const char *s, size_t n)
 	return d;
 }
 
+/* What precedes the year in a title, or NULL. */
+static char *
+prefix_at(const char *f)
+{
+	char cy[5];
+	const char *y;
+
+	if ((y = find_year(f)) == NULL && (y = find_cn_year(f, cy)) == NULL)
+		return NULL;
+	while (y > f && y[-1] == ' ')
+		y--;
+	return y > f ? dup_n(f, (size_t)(y - f)) : NULL;
+}
+
 static void
 published(struct tx_version *v, const char *s)
 {
@@ -103,9 +181,9 @@ published(struct tx_version *v, const char *s)
 void
 tx_meta(struct tx_version *v)
 {
-	char f[TX_FIELD_MAX];
+	char f[TX_FIELD_MAX], cy[5];
 	const char *y;
-	int i, nparas = 0, body = 0, named = 0;
+	int i, nparas = 0, body = 0, named = 0, name_at = -1, title_at = -1;
 
 	for (i = 0; i < v->nitems && nparas < 200; i++) {
 		if (v->items[i].cell)
@@ -117,16 +195,37 @@ tx_meta(struct tx_version *v)
 			continue;
 		if (!body && (strncmp(f, "一、", 6) == 0 || strlen(f) > 240))
 			body = 1;
+		cy[0] = '\0';
 		if (!body && v->t_title == NULL &&
 		    (strstr(f, "报告") || strstr(f, "总结")) &&
-		    (y = find_year(f)) != NULL) {
+		    ((y = find_year(f)) != NULL ||
+		    (y = find_cn_year(f, cy)) != NULL)) {
 			v->t_title = strdup(f);
+			title_at = nparas;
 			if (v->t_year == NULL)
-				v->t_year = dup_n(y, 4);
+				v->t_year = cy[0] != '\0' ? strdup(cy) :
+				    dup_n(y, 4);
 			while (y > f && y[-1] == ' ')
 				y--;
+			/* a name line right above the title beats its prefix;
+			 * one further up (the site's name in its header)
+			 * does not, and a name line below still may */
+			if (y > f && named && name_at != nparas - 1) {
+				free(v->t_agency);
+				v->t_agency = NULL;
+				named = 0;
+			}
 			if (y > f && v->t_agency == NULL)
 				v->t_agency = dup_n(f, (size_t)(y - f));
+			continue;
+		}
+		if (!body && named && v->t_title != NULL &&
+		    strcmp(f, v->t_title) == 0 && name_at > title_at) {
+			/* the page's <title> and its heading: a name line
+			 * between the two is the site's header */
+			free(v->t_agency);
+			v->t_agency = prefix_at(f);
+			named = 0;
 			continue;
 		}
 		if (!body && !named && name_line(f)) {
@@ -134,8 +233,9 @@ tx_meta(struct tx_version *v)
 			free(v->t_agency);
 			v->t_agency = strdup(f);
 			named = 1;
+			name_at = nparas;
 		}
-		if (v->t_year == NULL && body && (y = find_year(f)) != NULL)
+		if (v->t_year == NULL && body && (y = find_body_year(f)) != NULL)
 			v->t_year = dup_n(y, 4);
 		if (v->t_year != NULL && body && v->t_agency != NULL)
 			break;

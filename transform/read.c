@@ -645,6 +645,30 @@ read_legacy(struct ctx *c)
 
 /* ---- the whole document ---- */
 
+/* A figure with a note in brackets, 22（其中修订16件） or 3527(含自然失效2件):
+ * it stands where a figure stands (the value is not_a_number, SCHEMA.md). */
+static int
+annotated(const char *text)
+{
+	char f[TX_FIELD_MAX], head[TX_FIELD_MAX];
+	struct tx_value v;
+	const char *b;
+	size_t n;
+
+	tx_fold(text, f, sizeof(f));
+	b = strstr(f, "（");
+	if (b == NULL || (strchr(f, '(') != NULL && strchr(f, '(') < b))
+		b = strchr(f, '(');
+	if (b == NULL || b == f)
+		return 0;
+	n = strlen(f);
+	if (!(n >= 3 && strcmp(f + n - 3, "）") == 0) && f[n - 1] != ')')
+		return 0;
+	snprintf(head, sizeof(head), "%.*s", (int)(b - f), f);
+	tx_value_parse(head, 0, &v);
+	return v.value[0] != '\0' && v.unit[0] == '\0';
+}
+
 static void
 reading(struct tx_version *v, struct ctx *base, int cells)
 {
@@ -728,7 +752,7 @@ tx_read(struct tx_version *v)
 			c.n--;
 			break;
 		}
-		t->vlike = tx_value_like(t->text);
+		t->vlike = tx_value_like(t->text) || annotated(t->text);
 		/* an empty para is not a blank cell */
 		if (!t->cell && t->vlike && t->text[0] == '\0')
 			t->vlike = 0;

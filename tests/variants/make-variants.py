@@ -154,6 +154,11 @@ ACTIVE21 = [
     ('第二十条第（八）项', ['信息内容', '本年收费金额（单位：万元）'],
      [('行政事业性收费', 'active.fee', ['amount'])]),
 ]
+HEAD_NOTES = {
+    '上一年项目数量': '(指{y0}年事项数)',
+    '本年增/减': '(指{y}年增加或减少的事项数,减用负值表示,如-8)',
+    '处理决定数量': '(指{y}年办件量)',
+}
 AMOUNT_KEYS = {'active.procurement.amount', 'active.fee.amount'}
 
 # table 三: (key, top label, group label, own label); group None = spans 2
@@ -354,6 +359,12 @@ def table2(v, vals):
                 hunit = '万元'
             if v.q('halfwidth'):
                 h = h.replace('（', '(').replace('）', ')').replace('：', ':')
+            if 'head_notes' in v.quirks and h in HEAD_NOTES:
+                h += HEAD_NOTES[h].format(y0=int(v.year) - 1, y=v.year)
+            if v.kw.get('no_colspan') and cs > 1:
+                hrow.append(Cell(lab(v, h, 'head')))
+                hrow += [Cell('') for _ in range(cs - 1)]
+                continue
             hrow.append(Cell(lab(v, h, 'head'), cs=cs))
         rows.append(hrow)
         for label, k, cols in drows:
@@ -366,9 +377,22 @@ def table2(v, vals):
                 key = '%s.%s' % (k, col)
                 kind = 'amount' if key in AMOUNT_KEYS else 'change' if col == 'change' else 'count2'
                 cs = 4 - len(cols) if j == len(cols) - 1 else 1
-                row.append(Cell(render_value(v, vals.get(key, ''), kind), cs=cs, key=key,
+                text = render_value(v, vals.get(key, ''), kind)
+                if kind == 'count2' and v.q('cell_note', 0.15) and fold(text):
+                    text += v.rng.choice(['（其中修订%d件）', '（含自然失效%d件）']) % v.rng.randrange(1, 30)
+                if v.kw.get('no_colspan') and cs > 1:
+                    row.append(Cell(text, key=key, amount=key in AMOUNT_KEYS,
+                                    hunit=hunit if key in AMOUNT_KEYS else ''))
+                    row += [Cell('') for _ in range(cs - 1)]
+                    continue
+                row.append(Cell(text, cs=cs, key=key,
                                 amount=key in AMOUNT_KEYS, hunit=hunit if key in AMOUNT_KEYS else ''))
             rows.append(row)
+            if label == '规章' and 'extra_row' in v.quirks:
+                rows.append([Cell('其他主动公开文件(包括党委、政府联合发文)')] +
+                            [Cell(str(v.rng.randrange(1, 90))) for _ in range(3)])
+        if 'split2' in v.quirks:
+            rows.append(None)   # a table ends here
     return rows
 
 
@@ -378,21 +402,31 @@ def table3(v, vals, form3):
     note = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
     if v.q('halfwidth'):
         note = note.replace('（', '(').replace('）', ')').replace('，', ',').replace('：', ':')
-    rows = [[Cell(note, cs=3, rs=3), Cell('申请人情况', cs=n)]]
+    if v.kw.get('flat_head3'):
+        hs = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']
+        if sub == 'after_other':
+            hs.insert(6, '法人或其他组织小计')
+        elif sub:
+            hs.insert(1, '法人或其他组织小计')
+        rows = [[Cell('申请人情况', cs=3)] + [Cell(x) for x in hs]]
+    else:
+        rows = [[Cell(note, cs=3, rs=3), Cell('申请人情况', cs=n)]]
     corp = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']
     if v.q('head_breaks'):
         leaf = [Cell(['商业', '企业']), Cell(['科研', '机构']), Cell('社会公益组织'),
                 Cell('法律服务机构'), Cell('其他')]
     else:
         leaf = [Cell(x) for x in corp]
-    if sub == 'after_other':
+    if v.kw.get('flat_head3'):
+        pass
+    elif sub == 'after_other':
         rows.append([Cell('自然人', rs=2), Cell('法人或其他组织', cs=6), Cell('总计', rs=2)])
         rows.append(leaf + [Cell('小计')])
     elif sub == 'after_person':
         rows.append([Cell('自然人', rs=2), Cell('法人或其他组织小计', rs=2),
                      Cell('法人或其他组织', cs=5), Cell('总计', rs=2)])
         rows.append(leaf)
-    else:
+    elif v.kw.get('flat_head3') is None:
         rows.append([Cell('自然人', rs=2), Cell('法人或其他组织', cs=5), Cell('总计', rs=2)])
         rows.append(leaf)
 
@@ -423,6 +457,10 @@ def table3(v, vals, form3):
         row = []
         if grp is None:
             row.append(Cell(lab(v, label), cs=2))
+        elif v.kw.get('no_rowspan'):
+            row.append(Cell(lab(v, grp) if grp not in groups_done else ''))
+            groups_done.add(grp)
+            row.append(Cell(lab(v, label)))
         else:
             if grp not in groups_done:
                 span = sum(1 for _, g, _ in results if g == grp)
@@ -435,7 +473,12 @@ def table3(v, vals, form3):
         bl = list(big)
     else:
         bl = lab(v, big)
-    body[0].insert(0, Cell(bl, rs=len(body)))
+    if v.kw.get('no_rowspan'):
+        body[0].insert(0, Cell(bl))
+        for b in body[1:]:
+            b.insert(0, Cell(''))
+    else:
+        body[0].insert(0, Cell(bl, rs=len(body)))
     rows += body
     for r, label in R3_TAIL:
         rows.append(top(r, label))
@@ -511,7 +554,7 @@ def collect(v, tables):
     seen = []
     for rows in tables:
         for row in rows:
-            for c in row:
+            for c in (row or []):
                 if c.key:
                     seen.append((c.key, parse('\n'.join(c.lines), c.amount, c.hunit)))
     return seen
@@ -591,6 +634,10 @@ NARR = {
 }
 
 
+def cn_year(y):
+    return ''.join('〇一二三四五六七八九'[int(d)] for d in y)
+
+
 def paragraphs(v, vals, tables):
     """The report as a list of ('p', text) / ('h', text) / ('t', rows)."""
     y, a = v.year, v.agency
@@ -603,10 +650,17 @@ def paragraphs(v, vals, tables):
     elif title_kind == 'no_year':
         out.append(('c', a))
         out.append(('c', '政府信息公开工作年度报告'))
+    elif title_kind == 'cn_year':
+        out.append(('c', '%s%s年度政府信息公开工作年度报告' % (a, cn_year(y))))
     elif title_kind == 'nianduo':
         out.append(('c', '%s%s年度政府信息公开工作年度报告' % (a, y)))
     else:
         out.append(('c', '%s%s年政府信息公开工作年度报告' % (a, y)))
+    if 'law_year' in v.quirks:
+        out.append(('p', '根据《中华人民共和国政府信息公开条例》（2019年4月3日国务院令第711号修订，'
+                         '以下简称《条例》）、《国务院办公厅政府信息与政务公开办公室关于印发'
+                         '〈中华人民共和国政府信息公开工作年度报告格式〉的通知》和上级有关要求，'
+                         '现公布本机关年度报告如下。'))
     out.append(('p', NARR['intro'].format(y=y, a=a, p=r.randrange(10000))))
     if v.form == 'legacy':
         out.append(('h', '一、概述'))
@@ -648,11 +702,29 @@ def paragraphs(v, vals, tables):
         heads = ['一、主动公开政府信息情况', '二、收到和处理政府信息公开申请情况',
                  '三、政府信息公开行政复议、行政诉讼情况']
     for h, t in zip(heads, tables):
-        out.append(('h', h))
-        out.append(('t', t))
+        if v.kw.get('heading_in_table'):
+            w = grid_of([r for r in t if r is not None])[1]
+            out.append(('t', [[Cell(h, cs=w)]] + t))
+        else:
+            out.append(('h', h))
+            out.append(('t', t))
         if t is tables[2]:
             out.append(('p', '注：行政复议机关作为共同被告的行政诉讼案件，只计算原行为主体的案件数量，'
                              '不计算行政复议机关的案件数量。'))
+    split = []
+    for kind, x in out:
+        if kind != 't':
+            split.append((kind, x))
+            continue
+        part = []
+        for row in x + [None]:
+            if row is None:
+                if part:
+                    split.append(('t', part))
+                part = []
+            else:
+                part.append(row)
+    out[:] = split
     if not v.kw.get('renumber'):
         out.append(('h', '五、存在的主要问题及改进情况'))
         out.append(('p', NARR['problem'].format(y1=int(y) + 1)))
@@ -688,6 +760,8 @@ def write_html(v, parts, path):
     title = '%s%s年政府信息公开工作年度报告' % (v.agency, v.year)
     if v.kw.get('title') in ('no_year',):
         title = '%s政府信息公开工作年度报告' % v.agency
+    if v.kw.get('title') == 'cn_year':
+        title = '%s%s年度政府信息公开工作年度报告' % (v.agency, cn_year(v.year))
     pub = '%d-0%d-%02d' % (int(v.year) + 1, v.rng.randrange(1, 4), v.rng.randrange(1, 29))
     h = ['<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
          '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
@@ -704,8 +778,21 @@ def write_html(v, parts, path):
         parts = parts[1:]
     else:
         h.append('<h1 class="title">%s</h1>' % esc(title, False))
-    h.append('<div class="info"><span>青岛政务网</span> <span>发布日期 : %s</span> '
-             '<span>来源 : %s</span></div>' % (pub, esc(v.kw.get('source', v.agency), False)))
+    if v.kw.get('site_header'):
+        h.insert(h.index('<div class="main">'), '<div class="header"><p>%s</p><p>政务公开</p></div>'
+                 % esc(v.kw['site_header'], False))
+    if v.kw.get('meta_table'):
+        h.append('<table class="xxgk"><tr><td>索引号：</td><td>11370213MB%05d/%d-%05d</td>'
+                 '<td>发布机构：</td><td>%s</td></tr><tr><td>主题分类：</td><td>政务公开</td>'
+                 '<td>成文日期：</td><td>%s</td></tr><tr><td>名\u3000\u3000称：</td><td>%s</td>'
+                 '<td>发文字号：</td><td></td></tr></table>'
+                 % (v.rng.randrange(99999), int(v.year) + 1, v.rng.randrange(99999),
+                    esc(v.agency, False), pub, esc(title, False)))
+        h.append('<div class="info">发布时间：%s\u3000\u3000信息来源：%s\u3000\u3000浏览次数：%d</div>'
+                 % (pub, esc(v.agency, False), v.rng.randrange(50, 999)))
+    else:
+        h.append('<div class="info"><span>青岛政务网</span> <span>发布日期 : %s</span> '
+                 '<span>来源 : %s</span></div>' % (pub, esc(v.kw.get('source', v.agency), False)))
     h.append('<div class="tool">字体大小: <a href="javascript:doZoom(16)">大</a> '
              '<a href="javascript:window.print()">打印</a></div>')
     h.append('<div class="TRS_Editor" id="zoom">')
@@ -784,6 +871,13 @@ def write_docx(v, parts, path):
     d.core_properties.created = datetime.datetime(2026, 1, 1)
     d.core_properties.modified = datetime.datetime(2026, 1, 1)
     d.save(path)
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        for name, data in items:
+            z.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), data,
+                       compress_type=zipfile.ZIP_DEFLATED)
 
 
 # ---------------------------------------------------------------- variants
@@ -891,13 +985,38 @@ def specs():
     add('docx', 'mixed', MIXED[1], 2024, ['nonum', 'typo', 'zero_blank'])
     add('docx', 'legacy', LEG[0], 2018, ['seqcol', 'breaks', 'halfwidth'], seqcol=True)
     add('docx', 'legacy', LEG[2], 2017, ['fwdigits', 'spaces', 'blanks'], extra_rows=ANHUI_ROWS)
+    # second round (appended: the ids above stay as they are)
+    add('htmlp', 'legacy', LEG[0], 2018, ['blanks', 'fwdigits'], seqcol=True)
+    add('html', 'gov2019', G19[2], 2020, ['head_notes', 'extra_row', 'cell_note', 'split2'],
+        meta_table=True)
+    add('html', 'gov2021', G21[1], 2022, ['no_colspan', 'no_rowspan', 'law_year'],
+        no_colspan=True, no_rowspan=True, title='no_year')
+    add('html', 'gov2021', G21[3], 2023, ['flat_head3', 'heading_in_table', 'cn_year'],
+        flat_head3=True, heading_in_table=True, title='cn_year')
+    add('html', 'gov2019', G19[1], 2020, ['site_header', 'split2', 'nonum'],
+        site_header='青岛市李沧区人民政府')
+    add('html', 'gov2021', G21[2], 2021, ['flat_head3', 'subtotal', 'no_rowspan', 'meta_table'],
+        flat_head3=True, subtotal='after_other', no_rowspan=True, meta_table=True)
+    add('docx', 'gov2021', G21[0], 2022, ['no_colspan', 'heading_in_table', 'cell_note', 'law_year'],
+        no_colspan=True, heading_in_table=True, title='no_year')
+    add('docx', 'gov2019', G19[3], 2019, ['head_notes', 'extra_row', 'split2', 'flat_head3'],
+        flat_head3=True)
+    add('docx', 'mixed', MIXED[0], 2023, ['no_rowspan', 'cn_year', 'halfwidth'], no_rowspan=True,
+        title='cn_year')
+    add('htmlp', 'gov2021', G21[0], 2021, ['flat_head3', 'no_colspan', 'heading_in_table'],
+        flat_head3=True, no_colspan=True, heading_in_table=True)
+    add('htmlp', 'gov2019', G19[2], 2020, ['head_notes', 'split2', 'site_header'],
+        site_header='青岛市人民政府')
     return S
 
 
 def main():
     rng = random.Random(SEED)
-    os.makedirs(os.path.join(OUT, 'docs'), exist_ok=True)
-    os.makedirs(os.path.join(OUT, 'truth'), exist_ok=True)
+    for sub in ('docs', 'truth'):
+        d = os.path.join(OUT, sub)
+        os.makedirs(d, exist_ok=True)
+        for f in os.listdir(d):
+            os.unlink(os.path.join(d, f))
     agencies = list(AGENCIES)
     rng.shuffle(agencies)
     reports = [('doc', 'agency', 'year', 'template')]

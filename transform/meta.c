@@ -147,6 +147,25 @@ dup_n(const char *s, size_t n)
 	return d;
 }
 
+/* Full-width digits (２０２２年) as ASCII, in place: the UTF-8 form is
+ * three bytes, the ASCII one. */
+static void
+ascii_digits(char *s)
+{
+	char *w = s;
+	const unsigned char *r = (const unsigned char *)s;
+
+	while (*r != '\0') {
+		if (r[0] == 0xef && r[1] == 0xbc && r[2] >= 0x90 &&
+		    r[2] <= 0x99) {
+			*w++ = (char)('0' + r[2] - 0x90);
+			r += 3;
+		} else
+			*w++ = (char)*r++;
+	}
+	*w = '\0';
+}
+
 /* What precedes the year in a title, or NULL. */
 static char *
 prefix_at(const char *f)
@@ -190,6 +209,7 @@ tx_meta(struct tx_version *v)
 			continue;
 		nparas++;
 		tx_fold(v->items[i].text, f, sizeof(f));
+		ascii_digits(f);
 		published(v, f);
 		if (nav(f))
 			continue;

@@ -121,11 +121,47 @@ setup_patterns(struct ctx *c)
 	}
 }
 
+/*
+ * The group labels of table 三 (三、本年度办理结果, （三）不予公开 …) printed
+ * in front of a row's own label, as a layout that lost its merged cells
+ * does: （三）不予公开1.属于国家秘密.  The row is its own label's.
+ */
+static const char *
+ungroup(const char *norm)
+{
+	static const char *const groups[] = {
+		"本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理",
+		NULL
+	};
+	const char *p = norm;
+	int i, again = 1;
+
+	while (again) {
+		again = 0;
+		for (i = 0; groups[i] != NULL; i++) {
+			size_t n = strlen(groups[i]);
+
+			if (strncmp(p, groups[i], n) != 0 || p[n] == '\0')
+				continue;
+			p += n;
+			while (*p >= '0' && *p <= '9')
+				p++;
+			again = 1;
+		}
+	}
+	return p;
+}
+
 static const struct tx_row *
 match(struct ctx *c, const char *norm)
 {
-	int i = tx_match(norm, c->pats, c->npats);
+	const char *own = ungroup(norm);
+	int i;
 
+	if (own != norm && *own != '\0' &&
+	    (i = tx_match(own, c->pats, c->npats)) >= 0)
+		return c->rows[i];
+	i = tx_match(norm, c->pats, c->npats);
 	return i < 0 ? NULL : c->rows[i];
 }
 

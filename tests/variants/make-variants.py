@@ -329,6 +329,8 @@ def render_value(v, val, kind):
             a += '元'
         elif v.q('unit_in_cell', 0.7):
             a += '万元'
+    elif kind == 'count' and v.q('unit_in_cell3', 0.2):
+        a += '件'
     elif kind == 'count2' and v.q('unit_in_cell', 0.3):
         a += r.choice(['件', '（件）', '(件)', '项'])
     if v.q('nbsp', 0.3):
@@ -457,6 +459,11 @@ def table3(v, vals, form3):
         row = []
         if grp is None:
             row.append(Cell(lab(v, label), cs=2))
+        elif v.kw.get('group_in_label'):
+            # the group's label printed before its first row's label
+            first = grp not in groups_done
+            groups_done.add(grp)
+            row.append(Cell(lab(v, (grp if first else '') + label), cs=2))
         elif v.kw.get('no_rowspan'):
             row.append(Cell(lab(v, grp) if grp not in groups_done else ''))
             groups_done.add(grp)
@@ -652,6 +659,8 @@ def paragraphs(v, vals, tables):
         out.append(('c', '政府信息公开工作年度报告'))
     elif title_kind == 'cn_year':
         out.append(('c', '%s%s年度政府信息公开工作年度报告' % (a, cn_year(y))))
+    elif title_kind == 'fw_year':
+        out.append(('c', '%s%s年政府信息公开工作年度报告' % (a, fw(y))))
     elif title_kind == 'nianduo':
         out.append(('c', '%s%s年度政府信息公开工作年度报告' % (a, y)))
     else:
@@ -760,6 +769,8 @@ def write_html(v, parts, path):
     title = '%s%s年政府信息公开工作年度报告' % (v.agency, v.year)
     if v.kw.get('title') in ('no_year',):
         title = '%s政府信息公开工作年度报告' % v.agency
+    if v.kw.get('title') == 'fw_year':
+        title = '%s%s年政府信息公开工作年度报告' % (v.agency, fw(v.year))
     if v.kw.get('title') == 'cn_year':
         title = '%s%s年度政府信息公开工作年度报告' % (v.agency, cn_year(v.year))
     pub = '%d-0%d-%02d' % (int(v.year) + 1, v.rng.randrange(1, 4), v.rng.randrange(1, 29))
@@ -1007,6 +1018,13 @@ def specs():
         flat_head3=True, no_colspan=True, heading_in_table=True)
     add('htmlp', 'gov2019', G19[2], 2020, ['head_notes', 'split2', 'site_header'],
         site_header='青岛市人民政府')
+    # third round
+    add('html', 'gov2019', G19[0], 2020, ['group_in_label', 'unit_in_cell3', 'fw_year'],
+        group_in_label=True, title='fw_year')
+    add('docx', 'gov2021', G21[1], 2022, ['group_in_label', 'unit_in_cell3', 'fw_year', 'halfwidth'],
+        group_in_label=True, title='fw_year')
+    add('htmlp', 'gov2021', G21[3], 2024, ['group_in_label', 'unit_in_cell3', 'nonum'],
+        group_in_label=True)
     return S
 
 

@@ -9,6 +9,7 @@
 
 #include "common/bounds.h"
 #include "common/buf.h"
+#include "extract/pdf_align.h"
 #include "extract/pdf_layout.h"
 #include "extract/pdf_loose.h"
 #include "extract/pdf_table.h"
@@ -405,7 +406,8 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 	if ((map = malloc((size_t)t->nx * sizeof(int))) == NULL)
 		return -1;
 	for (i = 0; i < t->nx; i++)
-		if ((map[i] = held_col(h, t->xs[i])) < 0) {
+		if ((map[i] = held_col(h, t->xs[i])) < 0 ||
+		    (i > 0 && map[i] <= map[i - 1])) {
 			free(map);
 			return 0;
 		}
@@ -787,23 +789,97 @@ out:
 	return ret;
 }
 
+/*
+ * The rulings of the tables without rulings among the characters left out
+ * of the ruled tables (pdf_align.c), added to a copy of the page's: syn
+ * gets the page's rulings and the new ones, and shares its characters.
+ * Returns 1 when it added some, 0 when not, -1 when memory ran out.
+ */
+static int
+aligned(const struct gk_pdf_page *pg, const struct gk_pdf_char **rest,
+    size_t nrest, const struct gk_pdf_held *h, struct gk_pdf_page *syn)
+{
+	struct gk_pdf_line *ln = NULL;
+	struct gk_buf lb;
+	const struct gk_pdf_char **v = NULL;
+	size_t nl = 0, i, nh, nv;
+	int *keep = NULL, ret = -1;
+
+	memset(syn, 0, sizeof(*syn));
+	gk_buf_init(&lb, GK_MAX_TEXT);
+	if (nrest == 0)
+		return 0;
+	if ((v = malloc(nrest * sizeof(*v))) == NULL)
+		goto out;
+	memcpy(v, rest, nrest * sizeof(*v));
+	if (gk_pdf_lines(v, nrest, &ln, &nl) < 0)
+		goto out;
+	if ((keep = calloc(nl + 1, sizeof(int))) == NULL)
+		goto out;
+	for (i = 0; i < nl; i++) {
+		gk_buf_reset(&lb);
+		if (gk_pdf_line_text(&lb, v, &ln[i]) < 0)
+			goto out;
+		keep[i] = !blank(gk_buf_str(&lb)) &&
+		    !((ln[i].y < pg->h * MARGIN_TOP ||
+		    ln[i].y > pg->h * (1 - MARGIN_BOTTOM)) &&
+		    page_number(gk_buf_str(&lb)));
+	}
+	for (i = 0; i < pg->nh; i++)
+		if (gk_pdf_page_addseg(syn, 0, pg->hs[i].at, pg->hs[i].lo,
+		    pg->hs[i].hi) < 0)
+			goto out;
+	for (i = 0; i < pg->nv; i++)
+		if (gk_pdf_page_addseg(syn, 1, pg->vs[i].at, pg->vs[i].lo,
+		    pg->vs[i].hi) < 0)
+			goto out;
+	nh = syn->nh;
+	nv = syn->nv;
+	if (gk_pdf_align((const struct gk_pdf_char *const *)v, ln, nl, keep,
+	    h->active ? h->xs : NULL, h->active ? h->nx : 0, syn) < 0)
+		goto out;
+	syn->w = pg->w;
+	syn->h = pg->h;
+	syn->ch = pg->ch;
+	syn->nch = pg->nch;
+	ret = syn->nh > nh || syn->nv > nv;
+out:
+	free(v);
+	free(ln);
+	free(keep);
+	gk_buf_free(&lb);
+	return ret;
+}
+
 enum gk_err
 gk_pdf_layout_page(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 {
 	struct gk_pdf_table *t = NULL;
 	const struct gk_pdf_char **rest = NULL;
 	struct para *ps = NULL;
+	struct gk_pdf_page syn;
 	size_t nrest = 0;
 	int nt = 0, np = 0, pi = 0, ti = 0, first = 1, r, i;
 	enum gk_err e = GK_E_NOMEM;
 
 	l->page++;
+	memset(&syn, 0, sizeof(syn));
 	if (gk_pdf_find_tables(pg, &t, &nt) < 0)
 		goto out;
 	if ((rest = malloc((pg->nch + 1) * sizeof(*rest))) == NULL)
 		goto out;
 	if (assign(pg, t, nt, rest, &nrest) < 0)
 		goto out;
+	if ((r = aligned(pg, rest, nrest, &l->held, &syn)) < 0)
+		goto out;
+	if (r > 0) {
+		gk_pdf_tables_free(t, nt);
+		t = NULL;
+		nt = 0;
+		if (gk_pdf_find_tables(&syn, &t, &nt) < 0 ||
+		    assign(&syn, t, nt, rest, &nrest) < 0)
+			goto out;
+	}
 	if (paragraphs(pg, rest, nrest, &ps, &np) < 0)
 		goto out;
 	e = GK_E_OK;
@@ -832,6 +908,8 @@ out:
 		free(ps[i].text);
 	free(ps);
 	free(rest);
+	free(syn.hs);
+	free(syn.vs);
 	gk_pdf_tables_free(t, nt);
 	return e;
 }

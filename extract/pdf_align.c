@@ -1,0 +1,576 @@
+/*
+ * pdf_align.c: the grid of a table printed without ruling lines, from the
+ * alignment of its text, drawn as rulings so that the ruled-table code
+ * (pdf_table.c, page breaks in pdf_layout.c) reads it like any other.
+ *
+ * A zone is a run of lines with wide gaps (the padding between cells) and
+ * the lines close to them.  Its lines are cut into pieces at those gaps.
+ * Rows:
+ *   - a line with figures is a row;
+ *   - a line of several pieces and no figures is a header line (header
+ *     lines next to each other are one row: the header's merged cells);
+ *   - a line starting a numbered label (（一） 1. 三、) is a row, but joins
+ *     the row of figures just below when nothing else comes between (a
+ *     label wrapped around figures set in its middle);
+ *   - any other line continues the nearest row (a wrapped label).
+ * Columns come from the rows of figures only (the header's merged cells
+ * would hide them): x ranges that no piece of those rows covers.  A header
+ * row after body rows starts a new table, with its own columns.  A table
+ * needs two rows of figures; less stays with pdf_loose.c.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/pdf_align.h"
+
+#define GAP_EM		0.45f	/* a gap this wide parts two cells (em) */
+#define WIDE_EM		1.5f	/* one gap this wide: a line of cells */
+#define NEAR_EM		2.2f	/* a line this close to a zone line is in it */
+#define JOIN_EM		2.6f	/* a numbered label this close above figures */
+#define COLGAP		2.0f	/* a column gap is at least this wide (pt) */
+#define FILL_EM		30.0f	/* lines between two lines of cells this close */
+#define MAXPIECES	64
+#define MAXCOLS		256
+
+struct aline {
+	const struct gk_pdf_line *l;
+	float yc;		/* centre of the text */
+	float x0, x1;		/* extent of its text (no white space) */
+	int fig, numbered, multi, single;
+	int unit;		/* labels and a unit (条, 件), blank figure */
+	int row;		/* row group, -1 */
+	float px0[MAXPIECES], px1[MAXPIECES];
+	int pfig[MAXPIECES], pnum[MAXPIECES];
+	int np;
+};
+
+struct agroup {
+	float top, bot;		/* text centres */
+	float y0, y1;		/* extent of the text */
+	int header, figs, title;
+};
+
+static int
+space_char(int c)
+{
+	return c == ' ' || c == 0xa0 || c == 0x3000 || c == '\t';
+}
+
+static int
+digit(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
+}
+
+/* A figure piece: digits (and . , - + %), maybe a short unit: 9（件）, 3万元. */
+static int
+figure_piece(const struct gk_pdf_char *const *c, size_t n)
+{
+	size_t i = 0, other = 0;
+	int digits = 0;
+
+	while (i < n && (c[i]->c == '-' || c[i]->c == '+'))
+		i++;
+	if (i >= n || !digit(c[i]->c))
+		return 0;
+	for (; i < n; i++) {
+		if (digit(c[i]->c))
+			digits++;
+		else if (c[i]->c == '.' || c[i]->c == ',' || c[i]->c == '%')
+			;
+		else
+			break;
+	}
+	if (i < n && (c[i]->c == '.' || c[i]->c == 0x3001 ||
+	    c[i]->c == 0xff0e))
+		return 0;
+	for (; i < n; i++) {
+		if (digit(c[i]->c))
+			return 0;
+		other++;
+	}
+	return digits > 0 && other <= 4 &&
+	    !(n > 1 && (c[1]->c == '.' || c[1]->c == 0x3001));
+}
+
+/* Starts a numbered label: （一）, (1), 一、, 1., 1、 */
+static int
+numbered(const struct gk_pdf_char *const *c, size_t n)
+{
+	int a;
+
+	if (n < 2)
+		return 0;
+	a = c[0]->c;
+	if (a == 0xff08 || a == '(') {
+		size_t i;
+
+		for (i = 1; i < n && i < 5; i++)
+			if (c[i]->c == 0xff09 || c[i]->c == ')')
+				return i > 1;
+		return 0;
+	}
+	if (digit(a) && !figure_piece(c, n))
+		return 1;
+	return (a == 0x4e00 || a == 0x4e8c || a == 0x4e09 || a == 0x56db ||
+	    a == 0x4e94 || a == 0x516d || a == 0x4e03 || a == 0x516b ||
+	    a == 0x4e5d || a == 0x5341) && c[1]->c == 0x3001;
+}
+
+/* A unit of a statistics table: 条, 件, 个, 人次, 万元 ... */
+static int
+unit_piece(const struct gk_pdf_char *const *c, size_t n)
+{
+	/* 条 件 个 次 人 项 万 元 篇 期 场 家 份 户 */
+	static const int u[] = { 0x6761, 0x4ef6, 0x4e2a, 0x6b21, 0x4eba,
+	    0x9879, 0x4e07, 0x5143, 0x7bc7, 0x671f, 0x573a, 0x5bb6, 0x4efd,
+	    0x6237 };
+	size_t i, k;
+
+	if (n < 1 || n > 2)
+		return 0;
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < sizeof(u) / sizeof(u[0]); k++)
+			if (c[i]->c == u[k])
+				break;
+		if (k == sizeof(u) / sizeof(u[0]))
+			return 0;
+	}
+	return 1;
+}
+
+/* Cut a line into pieces at gaps over GAP_EM; classify it. */
+static void
+cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
+{
+	const struct gk_pdf_line *l = a->l;
+	size_t i, from = (size_t)-1, last = 0;
+	float g;
+	int figs = 0, words = 0, lastunit = 0;
+
+	a->np = 0;
+	*wide = 0;
+	for (i = 0; i <= l->n; i++) {
+		const struct gk_pdf_char *c = i < l->n ? v[l->first + i] : NULL;
+
+		if (c != NULL && space_char(c->c))
+			continue;
+		g = c != NULL && from != (size_t)-1 ?
+		    (c->x0 - v[l->first + last]->x1) / l->size : 0;
+		if (c == NULL || (from != (size_t)-1 && g > GAP_EM)) {
+			if (from != (size_t)-1 && a->np < MAXPIECES) {
+				size_t k, m = 0;
+				const struct gk_pdf_char *tmp[256];
+
+				for (k = from; k <= last && m < 256; k++)
+					if (!space_char(v[l->first + k]->c))
+						tmp[m++] = v[l->first + k];
+				a->px0[a->np] = v[l->first + from]->x0;
+				a->px1[a->np] = v[l->first + last]->x1;
+				a->pfig[a->np] = figure_piece(tmp, m);
+				a->pnum[a->np] = numbered(tmp, m);
+				if (a->pfig[a->np])
+					figs++;
+				else
+					words++;
+				if (a->np == 0)
+					a->numbered = numbered(tmp, m);
+				lastunit = unit_piece(tmp, m);
+				a->np++;
+			}
+			if (g > WIDE_EM)
+				*wide += 2;
+			else if (g > GAP_EM)
+				(*wide)++;
+			from = i;
+		}
+		if (from == (size_t)-1)
+			from = i;
+		last = i;
+	}
+	a->x0 = a->np > 0 ? a->px0[0] : l->x0;
+	a->x1 = a->np > 0 ? a->px1[a->np - 1] : l->x0;
+	a->fig = figs > 0;
+	a->unit = figs == 0 && words >= 2 && lastunit;
+	a->multi = figs == 0 && words >= 2 && !a->numbered && !a->unit;
+	a->single = figs == 0 && words == 1 && !a->numbered;
+}
+
+static int
+cmp_float(const void *a, const void *b)
+{
+	float p = *(const float *)a, q = *(const float *)b;
+
+	return p < q ? -1 : p > q;
+}
+
+/* A column line of the table held from the page before inside (lo, hi). */
+static int
+hinted(const float *hint, int nhint, float lo, float hi, float *x)
+{
+	int i;
+
+	for (i = 0; i < nhint; i++)
+		if (hint[i] > lo && hint[i] < hi) {
+			*x = hint[i];
+			return 1;
+		}
+	return 0;
+}
+
+/* The line between rows r-1 and r (g0: top, g1: bottom). */
+static float
+row_top(const struct agroup *g, int g0, int g1, int r)
+{
+	return r == g0 ? g[g0].y0 : r == g1 ? g[g1 - 1].y1 :
+	    (g[r - 1].y1 + g[r].y0) / 2;
+}
+
+/*
+ * Column line c (of cx[0..nc)) through the rows g0..g1 that no piece
+ * crosses.  In a header row only the line nearest the middle of each gap
+ * between two of its pieces is drawn: a header cell spans the columns
+ * below it, and makes no empty cells.
+ */
+static int
+vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
+    const struct agroup *g, int g0, int g1, const float *cx, int nc, int c)
+{
+	size_t i;
+	int r, p, k, crossed, gapped;
+	float x = cx[c], mid;
+
+	for (r = g0; r < g1; r++) {
+		crossed = 0;
+		gapped = !g[r].header;
+		for (i = 0; i < n && !crossed; i++) {
+			if (al[i].row != r)
+				continue;
+			for (p = 0; p < al[i].np; p++) {
+				if (al[i].px0[p] < x - 0.5f &&
+				    al[i].px1[p] > x + 0.5f)
+					crossed = 1;
+				if (p == 0 || gapped || al[i].px1[p - 1] > x ||
+				    al[i].px0[p] < x)
+					continue;
+				mid = (al[i].px1[p - 1] + al[i].px0[p]) / 2;
+				gapped = 1;
+				for (k = 0; k < nc; k++)
+					if (k != c && cx[k] > al[i].px1[p - 1] &&
+					    cx[k] < al[i].px0[p] &&
+					    fabsf(cx[k] - mid) < fabsf(x - mid))
+						gapped = 0;
+			}
+		}
+		if (!crossed && gapped && gk_pdf_page_addseg(out, 1, x,
+		    row_top(g, g0, g1, r), row_top(g, g0, g1, r + 1)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Columns of rows g0..g1 of lines al[0..n): the x ranges that no piece of
+ * a body row (not a header) covers.  Where the table held from the page
+ * before has a column line inside such a gap, that line is taken, so that
+ * the part on this page continues it.
+ */
+static int
+draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
+    const struct agroup *g, int g0, int g1, const float *hint, int nhint)
+{
+	float *iv = NULL, x0 = 1e9f, x1 = -1e9f, cover, y, x, cx[MAXCOLS];
+	size_t m = 0, i;
+	int p, nfig = 0, ret = -1, r, nc = 0, c;
+
+	for (r = g0; r < g1; r++)
+		nfig += g[r].figs;
+	if (g1 - g0 < 2 || nfig < 1)
+		return 0;
+	for (i = 0; i < n; i++)
+		m += (size_t)al[i].np;
+	if ((iv = malloc((m + 1) * 2 * sizeof(float))) == NULL)
+		return -1;
+	m = 0;
+	for (i = 0; i < n; i++) {
+		if (al[i].row < g0 || al[i].row >= g1)
+			continue;
+		for (p = 0; p < al[i].np; p++) {
+			if (al[i].px0[p] < x0)
+				x0 = al[i].px0[p];
+			if (al[i].px1[p] > x1)
+				x1 = al[i].px1[p];
+			if (g[al[i].row].header)
+				continue;
+			iv[2 * m] = al[i].px0[p];
+			iv[2 * m + 1] = al[i].px1[p];
+			m++;
+		}
+	}
+	/* sort intervals by start (pairs) */
+	qsort(iv, m, 2 * sizeof(float), cmp_float);
+	if (nhint >= 2 && hint[0] < x0 && x0 < hint[1])
+		x0 = hint[0];
+	else
+		x0 -= 2;
+	if (nhint >= 2 && hint[nhint - 1] > x1 && x1 > hint[nhint - 2])
+		x1 = hint[nhint - 1];
+	else
+		x1 += 2;
+	if (gk_pdf_page_addseg(out, 1, x0, g[g0].y0, g[g1 - 1].y1) < 0 ||
+	    gk_pdf_page_addseg(out, 1, x1, g[g0].y0, g[g1 - 1].y1) < 0)
+		goto out;
+	(void)y;
+	cover = m > 0 ? iv[1] : x1;
+	for (i = 1; i < m; i++) {
+		if (iv[2 * i] - cover > COLGAP) {
+			if (!hinted(hint, nhint, cover, iv[2 * i], &x))
+				x = (cover + iv[2 * i]) / 2;
+			if (nc < MAXCOLS)
+				cx[nc++] = x;
+		}
+		if (iv[2 * i + 1] > cover)
+			cover = iv[2 * i + 1];
+	}
+	/*
+	 * Two labels side by side on a body line (三、本年度 （一）予以公开)
+	 * are two cells: a column line between them, drawn only in the rows
+	 * that no text crosses (there, the cell spans).
+	 */
+	for (i = 0; i < n; i++) {
+		if (al[i].row < g0 || al[i].row >= g1 || g[al[i].row].header)
+			continue;
+		for (p = 1; p < al[i].np; p++)
+			if (!al[i].pfig[p] && !al[i].pfig[p - 1] &&
+			    al[i].px0[p] - al[i].px1[p - 1] > COLGAP &&
+			    nc < MAXCOLS && al[i].pnum[p]) {
+				x = (al[i].px1[p - 1] + al[i].px0[p]) / 2;
+				for (c = 0; c < nc; c++)
+					if (fabsf(cx[c] - x) < COLGAP)
+						break;
+				if (c == nc)
+					cx[nc++] = x;
+			}
+	}
+	for (c = 0; c < nc; c++)
+		if (vline(out, al, n, g, g0, g1, cx, nc, c) < 0)
+			goto out;
+	for (r = g0; r <= g1; r++)
+		if (gk_pdf_page_addseg(out, 0, row_top(g, g0, g1, r), x0,
+		    x1) < 0)
+			goto out;
+	ret = 0;
+out:
+	free(iv);
+	return ret;
+}
+
+/* Rows and tables of the zone lines al[0..n). */
+static int
+zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
+    const float *hint, int nhint)
+{
+	struct agroup *g = NULL;
+	size_t i, k;
+	int ng = 0, r, best, start, ret = -1;
+	float d, bd, h, zx0, zx1;
+
+	if ((g = calloc(n + 1, sizeof(*g))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		al[i].row = -1;
+	/* the zone's extent: a title is centred over it */
+	zx0 = 1e9f;
+	zx1 = -1e9f;
+	for (i = 0; i < n; i++) {
+		if (al[i].x0 < zx0)
+			zx0 = al[i].x0;
+		if (al[i].x1 > zx1)
+			zx1 = al[i].x1;
+	}
+	/* anchors */
+	for (i = 0; i < n; i++) {
+		h = al[i].l->size;
+		if (al[i].single && al[i].x0 > zx0 + 6 * h &&
+		    fabsf((al[i].x0 + al[i].x1) - (zx0 + zx1)) <
+		    6 * h) {
+			g[ng].top = g[ng].bot = al[i].yc;
+			g[ng].title = 1;
+			al[i].row = ng++;
+		} else if (al[i].fig || al[i].multi) {
+			if (0 && al[i].multi && ng > 0 && g[ng - 1].header &&
+			    i > 0 && al[i - 1].row == ng - 1) {
+				al[i].row = ng - 1;
+				g[ng - 1].bot = al[i].yc;
+				continue;
+			}
+			g[ng].top = g[ng].bot = al[i].yc;
+			g[ng].header = al[i].multi;
+			g[ng].figs = al[i].fig;
+			al[i].row = ng++;
+		} else if (al[i].numbered || al[i].unit) {
+			/* joins the figures just below, if nothing between */
+			for (k = i + 1; k < n; k++)
+				if (al[k].fig || al[k].multi || al[k].numbered ||
+				    al[k].unit)
+					break;
+			if (!al[i].unit && k < n && al[k].fig && !al[k].numbered &&
+			    al[k].yc - al[i].yc < JOIN_EM * al[i].l->size) {
+				g[ng].top = al[i].yc;
+				g[ng].bot = al[k].yc;
+				g[ng].figs = 1;
+				al[i].row = ng;
+				al[k].row = ng++;
+				i = k;
+				continue;
+			}
+			g[ng].top = g[ng].bot = al[i].yc;
+			al[i].row = ng++;
+		}
+	}
+	if (ng == 0)
+		goto done;
+	/* a label row without figures right above a header: a heading */
+	for (r = 0; r + 1 < ng; r++)
+		if (!g[r].figs && !g[r].header && !g[r].title &&
+		    (g[r + 1].header || g[r + 1].title))
+			g[r].title = 1;
+	/* continuations: the nearest row */
+	for (i = 0; i < n; i++) {
+		if (al[i].row >= 0)
+			continue;
+		best = 0;
+		bd = 1e9f;
+		for (r = 0; r < ng; r++) {
+			d = al[i].yc < g[r].top ? g[r].top - al[i].yc :
+			    al[i].yc > g[r].bot ? al[i].yc - g[r].bot : 0;
+			if (d < bd) {
+				bd = d;
+				best = r;
+			}
+		}
+		al[i].row = best;
+	}
+	for (r = 0; r < ng; r++) {
+		g[r].y0 = 1e9f;
+		g[r].y1 = -1e9f;
+	}
+	for (i = 0; i < n; i++) {
+		r = al[i].row;
+		h = al[i].l->size;
+		if (al[i].yc - 0.7f * h < g[r].y0)
+			g[r].y0 = al[i].yc - 0.7f * h;
+		if (al[i].yc + 0.7f * h > g[r].y1)
+			g[r].y1 = al[i].yc + 0.7f * h;
+	}
+	if (getenv("GK_ALIGN_DEBUG") != NULL)
+		for (i = 0; i < n; i++)
+			fprintf(stderr, "align: y %.1f row %d fig %d num %d "
+			    "multi %d single %d np %d | title %d header %d "
+			    "figs %d %.1f-%.1f\n", al[i].yc, al[i].row,
+			    al[i].fig, al[i].numbered, al[i].multi,
+			    al[i].single, al[i].np, g[al[i].row].title,
+			    g[al[i].row].header, g[al[i].row].figs,
+			    g[al[i].row].y0, g[al[i].row].y1);
+	/* a row whose lines interleave with another's: give up on this zone */
+	for (r = 1; r < ng; r++)
+		if (g[r].y0 < g[r - 1].y1 - 0.5f * (g[r].y1 - g[r].y0))
+			goto done;
+	/* tables: a header row after body rows starts a new one */
+	for (start = 0, r = 0; r <= ng; r++) {
+		if (r < ng && g[r].title) {
+			if (draw_table(out, al, n, g, start, r, hint, nhint) < 0)
+				goto out;
+			start = r + 1;
+		} else if (r == ng || (r > start && g[r].header &&
+		    !g[r - 1].header)) {
+			if (draw_table(out, al, n, g, start, r, hint, nhint) < 0)
+				goto out;
+			start = r;
+		}
+	}
+done:
+	ret = 0;
+out:
+	free(g);
+	return ret;
+}
+
+int
+gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
+    size_t nl, const int *keep, const float *hint, int nhint,
+    struct gk_pdf_page *out)
+{
+	struct aline *al = NULL;
+	int *zone = NULL, w, ret = -1;
+	size_t i, j, m;
+	float right = 0;
+
+	if (nl == 0)
+		return 0;
+	al = calloc(nl, sizeof(*al));
+	zone = calloc(nl, sizeof(int));
+	if (al == NULL || zone == NULL)
+		goto out;
+	for (i = 0; i < nl; i++) {
+		al[i].l = &ln[i];
+		al[i].yc = ln[i].y - 0.35f * ln[i].size;
+		cut(v, &al[i], &w);
+		if (keep[i])
+			zone[i] = w >= 2;
+	}
+	for (i = 0; i < nl; i++) {
+		if (!keep[i] || zone[i])
+			continue;
+		if ((i > 0 && zone[i - 1] == 1 &&
+		    ln[i].y - ln[i - 1].y < NEAR_EM * ln[i].size) ||
+		    (i + 1 < nl && zone[i + 1] == 1 &&
+		    ln[i + 1].y - ln[i].y < NEAR_EM * ln[i].size))
+			zone[i] = 2;
+	}
+	/*
+	 * Lines between two lines of cells, none of them running text (to
+	 * the right margin), are in the table: rows with blank figures.
+	 */
+	for (i = 0; i < nl; i++)
+		if (keep[i] && al[i].x1 > right)
+			right = al[i].x1;
+	for (i = 0; i < nl; i = j) {
+		for (j = i + 1; j < nl && zone[j] != 1; j++)
+			;
+		if (zone[i] != 1 || j >= nl ||
+		    ln[j].y - ln[i].y > FILL_EM * ln[i].size)
+			continue;
+		for (m = i + 1; m < j; m++)
+			if (keep[m] && al[m].x1 > right - 1.5f * ln[m].size)
+				break;
+		if (m < j)
+			continue;
+		for (m = i + 1; m < j; m++)
+			if (keep[m] && zone[m] == 0)
+				zone[m] = 2;
+	}
+	if (getenv("GK_ALIGN_DEBUG") != NULL)
+		for (i = 0; i < nl; i++)
+			fprintf(stderr, "line %.1f %.1f-%.1f keep %d zone %d right %.1f\n",
+			    ln[i].y, ln[i].x0, ln[i].x1, keep[i], zone[i], right);
+	for (i = 0; i < nl; i = j) {
+		if (!zone[i]) {
+			j = i + 1;
+			continue;
+		}
+		for (j = i, m = 0; j < nl && (zone[j] || !keep[j]); j++)
+			if (keep[j])
+				al[i + m++] = al[j];
+		if (zone_grid(out, al + i, m, hint, nhint) < 0)
+			goto out;
+	}
+	ret = 0;
+out:
+	free(al);
+	free(zone);
+	return ret;
+}

@@ -149,7 +149,7 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 	const struct gk_pdf_line *l = a->l;
 	size_t i, from = (size_t)-1, last = 0;
 	float g;
-	int figs = 0, words = 0, lastunit = 0;
+	int figs = 0, words = 0, lastunit = 0, anynum = 0;
 
 	a->np = 0;
 	*wide = 0;
@@ -194,6 +194,11 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 	a->x0 = a->np > 0 ? a->px0[0] : l->x0;
 	a->x1 = a->np > 0 ? a->px1[a->np - 1] : l->x0;
 	a->fig = figs > 0;
+	for (i = 0; i < (size_t)a->np; i++)
+		if (a->pnum[i])
+			anynum = 1;
+	if (anynum && figs == 0 && words >= 2)
+		a->numbered = 1;	/* 处理 4.无正当理由…: labels */
 	a->unit = figs == 0 && words >= 2 && lastunit;
 	a->multi = figs == 0 && words >= 2 && !a->numbered && !a->unit;
 	a->single = figs == 0 && words == 1 && !a->numbered;
@@ -368,6 +373,56 @@ out:
 	return ret;
 }
 
+/*
+ * Header line b is the wrapped rest of header line a (one row): close
+ * below it, and every piece of b under a piece of a.
+ */
+static int
+wraps(const struct aline *a, const struct aline *b)
+{
+	int p, q;
+
+	if (b->yc - a->yc > 1.6f * b->l->size)
+		return 0;
+	for (q = 0; q < b->np; q++) {
+		for (p = 0; p < a->np; p++)
+			if (b->px0[q] < a->px1[p] && b->px1[q] > a->px0[p])
+				break;
+		if (p == a->np)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * A title between two tables (第二十条第（六）项): one piece reaching over
+ * the figures, after a row of figures (or first) and before a header.
+ */
+static int
+title_line(const struct aline *al, size_t n, size_t i, float fx0)
+{
+	size_t k;
+
+	if (al[i].x1 <= fx0)
+		return 0;
+	for (k = i + 1; k < n; k++)
+		if (!al[k].single)
+			break;
+	return k < n && al[k].multi;
+}
+
+/* Line i comes first, or after a row of figures, not inside a header. */
+static int
+after_body(const struct aline *al, size_t i)
+{
+	size_t k;
+
+	for (k = i; k-- > 0;)
+		if (!al[k].single)
+			return !al[k].multi;
+	return 1;
+}
+
 /* Rows and tables of the zone lines al[0..n). */
 static int
 zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
@@ -376,7 +431,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	struct agroup *g = NULL;
 	size_t i, k;
 	int ng = 0, r, best, start, ret = -1;
-	float d, bd, h, zx0, zx1;
+	float d, bd, h, zx0, zx1, fx0;
 
 	if ((g = calloc(n + 1, sizeof(*g))) == NULL)
 		return -1;
@@ -391,18 +446,26 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		if (al[i].x1 > zx1)
 			zx1 = al[i].x1;
 	}
+	/* where the figures begin */
+	fx0 = 1e9f;
+	for (i = 0; i < n; i++)
+		for (k = 0; al[i].fig && k < (size_t)al[i].np; k++)
+			if (al[i].pfig[k] && al[i].px0[k] < fx0)
+				fx0 = al[i].px0[k];
 	/* anchors */
 	for (i = 0; i < n; i++) {
 		h = al[i].l->size;
-		if (al[i].single && al[i].x0 > zx0 + 6 * h &&
+		if (al[i].single && after_body(al, i) &&
+		    ((al[i].x0 > zx0 + 6 * h &&
 		    fabsf((al[i].x0 + al[i].x1) - (zx0 + zx1)) <
-		    6 * h) {
+		    6 * h) || title_line(al, n, i, fx0))) {
 			g[ng].top = g[ng].bot = al[i].yc;
 			g[ng].title = 1;
 			al[i].row = ng++;
 		} else if (al[i].fig || al[i].multi) {
-			if (0 && al[i].multi && ng > 0 && g[ng - 1].header &&
-			    i > 0 && al[i - 1].row == ng - 1) {
+			if (al[i].multi && ng > 0 && g[ng - 1].header &&
+			    i > 0 && al[i - 1].row == ng - 1 &&
+			    wraps(&al[i - 1], &al[i])) {
 				al[i].row = ng - 1;
 				g[ng - 1].bot = al[i].yc;
 				continue;
@@ -475,10 +538,29 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 			    al[i].single, al[i].np, g[al[i].row].title,
 			    g[al[i].row].header, g[al[i].row].figs,
 			    g[al[i].row].y0, g[al[i].row].y1);
-	/* a row whose lines interleave with another's: give up on this zone */
-	for (r = 1; r < ng; r++)
-		if (g[r].y0 < g[r - 1].y1 - 0.5f * (g[r].y1 - g[r].y0))
-			goto done;
+	/*
+	 * Rows whose lines interleave (header lines set close, a wrapped
+	 * label around another's) are one row.
+	 */
+	for (r = 1; r < ng;) {
+		if (g[r].y0 >= g[r - 1].y1 - 0.5f * (g[r].y1 - g[r].y0) ||
+		    (g[r].figs && g[r - 1].figs)) {
+			r++;
+			continue;
+		}
+		if (g[r].y0 < g[r - 1].y0)
+			g[r - 1].y0 = g[r].y0;
+		if (g[r].y1 > g[r - 1].y1)
+			g[r - 1].y1 = g[r].y1;
+		g[r - 1].figs |= g[r].figs;
+		g[r - 1].header = g[r - 1].header && g[r].header;
+		g[r - 1].title = g[r - 1].title && g[r].title;
+		for (i = 0; i < n; i++)
+			if (al[i].row >= r)
+				al[i].row--;
+		memmove(&g[r], &g[r + 1], (size_t)(ng - r - 1) * sizeof(*g));
+		ng--;
+	}
 	/* tables: a header row after body rows starts a new one */
 	for (start = 0, r = 0; r <= ng; r++) {
 		if (r < ng && g[r].title) {

@@ -248,6 +248,9 @@ crawl_classify(const struct fetch_conf *cf, int from_report,
 		if (conf_match(cf->listing, cf->nlisting, path) &&
 		    same_folder(l->url, from_url))
 			return LINK_LISTING;
+		/* some columns list the report files themselves */
+		if (conf_match(cf->attachment, cf->nattachment, path))
+			return LINK_ATTACHMENT;
 		return LINK_NONE;
 	}
 	if (conf_match(cf->attachment, cf->nattachment, path))
@@ -463,10 +466,12 @@ off_limits(struct crawl *c, const char *url, int from_http)
 /*
  * Queue a link found on a page (or a start URL); from is the report page
  * of an attachment.  A report page opens a group, its attachments join it.
+ * An attachment linked from a listing (from NULL, its meta from the
+ * listing in m) is a page of its own, in a group of its own.
  */
 static void
 enqueue(struct crawl *c, enum kind k, const char *url, struct job *from,
-    int from_http)
+    const struct meta *m, int from_http)
 {
 	struct group *g = from != NULL ? from->g : NULL;
 	const char *why;
@@ -484,7 +489,8 @@ enqueue(struct crawl *c, enum kind k, const char *url, struct job *from,
 		if (from != NULL) {
 			fake.page = from->url;
 			fake.meta = from->meta;
-		}
+		} else if (m != NULL)
+			fake.meta = *m;
 		if (k != K_LISTING) {
 			emit_doc(c, &fake, NULL, "failed");
 			c->n_failed++;
@@ -507,9 +513,10 @@ enqueue(struct crawl *c, enum kind k, const char *url, struct job *from,
 	else
 		c->ndocs++;
 	if ((j = job_new(c, k, url, from != NULL ? from->url : NULL,
-	    from != NULL ? &from->meta : NULL)) == NULL)
+	    from != NULL ? &from->meta : m)) == NULL)
 		return;
-	if (k == K_REPORT && (j->g = group_new()) == NULL)
+	if ((k == K_REPORT || (k == K_ATTACH && from == NULL)) &&
+	    (j->g = group_new()) == NULL)
 		gk_warn(url, "out of memory: its records are not grouped");
 	if (k == K_ATTACH && g != NULL) {
 		j->g = g;
@@ -760,11 +767,39 @@ retry(struct crawl *c, struct job *j, long retry_after)
 	return 1;
 }
 
+/*
+ * What a listing row says of a file it links: the title (the link's text,
+ * or its title attribute when the text is cut short or empty) and the date
+ * printed beside it (<li><a>title</a><span>2021-03-09</span></li>).
+ */
+static void
+listed_meta(const struct page_link *l, struct meta *m)
+{
+	const char *t = l->text, *after;
+	size_t n = strlen(t);
+
+	memset(m, 0, sizeof(*m));
+	if (l->title != NULL && l->title[0] != '\0' && (n == 0 ||
+	    (n >= 3 && (strcmp(t + n - 3, "...") == 0 ||
+	    strcmp(t + n - 3, "…") == 0))))
+		t = l->title;
+	snprintf(m->title, sizeof(m->title), "%s", t);
+	/* the date after the link text first: a title holds years too */
+	if ((after = strstr(l->label, l->text)) != NULL && n > 0)
+		after += n;
+	else
+		after = l->label;
+	if (page_find_date(after, m->published) == -1 &&
+	    page_find_date(l->label, m->published) == -1)
+		m->published[0] = '\0';
+}
+
 /* Queue what a listing or report page links to. */
 static void
 follow(struct crawl *c, struct job *j, const struct page_info *pi)
 {
 	int http = strncmp(j->url, "http", 4) == 0, k;
+	struct meta m;
 	size_t i;
 
 	c->splice = 1;
@@ -774,13 +809,18 @@ follow(struct crawl *c, struct job *j, const struct page_info *pi)
 		switch (crawl_classify(c->cf, j->kind == K_REPORT, j->url,
 		    &pi->links[i])) {
 		case LINK_REPORT:
-			enqueue(c, K_REPORT, u, NULL, http);
+			enqueue(c, K_REPORT, u, NULL, NULL, http);
 			break;
 		case LINK_LISTING:
-			enqueue(c, K_LISTING, u, NULL, http);
+			enqueue(c, K_LISTING, u, NULL, NULL, http);
 			break;
 		case LINK_ATTACHMENT:
-			enqueue(c, K_ATTACH, u, j, http);
+			if (j->kind == K_REPORT)
+				enqueue(c, K_ATTACH, u, j, NULL, http);
+			else {
+				listed_meta(&pi->links[i], &m);
+				enqueue(c, K_ATTACH, u, NULL, &m, http);
+			}
 			break;
 		case LINK_NONE:
 			break;
@@ -794,7 +834,7 @@ follow(struct crawl *c, struct job *j, const struct page_info *pi)
 		snprintf(rel, sizeof(rel), "%s_%d.%s", pi->pager_prefix, k,
 		    pi->pager_ext);
 		if (url_resolve(j->url, rel, u, sizeof(u)) == 0)
-			enqueue(c, K_LISTING, u, NULL, http);
+			enqueue(c, K_LISTING, u, NULL, NULL, http);
 	}
 	/* attachments go to the front, in the order the page links them */
 	c->splice = 0;
@@ -1257,7 +1297,7 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 			mirror_root(&c, cf->start[i]);
 		path_only(cf->start[i], path, sizeof(path));
 		enqueue(&c, conf_match(cf->report, cf->nreport, path) ?
-		    K_REPORT : K_LISTING, cf->start[i], NULL, 0);
+		    K_REPORT : K_LISTING, cf->start[i], NULL, NULL, 0);
 	}
 	while (!stop && (c.head != NULL || c.active > 0)) {
 		long wait = schedule(&c);

@@ -208,6 +208,20 @@ parse_date(const char *p, char out[16])
 	return 0;
 }
 
+int
+page_find_date(const char *s, char out[16])
+{
+	const char *p;
+
+	for (p = s; *p != '\0'; p++)
+		if ((p == s || !isdigit((unsigned char)p[-1])) &&
+		    isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+		    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
+		    !isdigit((unsigned char)p[4]) && parse_date(p, out) == 0)
+			return 0;
+	return -1;
+}
+
 struct walk {
 	struct page_info *pi;
 	char base[URL_MAX];
@@ -221,8 +235,8 @@ add_link(struct walk *w, xmlNode *a, const char *href)
 	struct page_info *pi = w->pi;
 	char u[URL_MAX];
 	struct page_link *l;
-
 	char rooted[URL_MAX];
+	xmlChar *t;
 
 	while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
 		href++;
@@ -245,10 +259,16 @@ add_link(struct walk *w, xmlNode *a, const char *href)
 	l->url = strdup(u);
 	l->text = node_text(a, 512);
 	l->label = node_text(a->parent != NULL ? a->parent : a, 512);
+	l->title = NULL;
+	if ((t = xmlGetProp(a, (const xmlChar *)"title")) != NULL &&
+	    (l->title = malloc(512)) != NULL)
+		squeeze((const char *)t, l->title, 512);
+	xmlFree(t);
 	if (l->url == NULL || l->text == NULL || l->label == NULL) {
 		free(l->url);
 		free(l->text);
 		free(l->label);
+		free(l->title);
 		return;
 	}
 	pi->nlinks++;
@@ -437,6 +457,7 @@ page_free(struct page_info *pi)
 		free(pi->links[i].url);
 		free(pi->links[i].text);
 		free(pi->links[i].label);
+		free(pi->links[i].title);
 	}
 	free(pi->links);
 	pi->links = NULL;

@@ -16,6 +16,7 @@ struct page_link {
 	char *url;		/* absolute, normalised */
 	char *text;		/* the anchor's text */
 	char *label;		/* the text of the anchor's parent element */
+	char *title;		/* the anchor's title attribute, or NULL */
 };
 
 struct page_info {
@@ -43,5 +44,10 @@ int page_parse(const char *body, size_t len, const char *url,
 int page_parse_mirror(const char *body, size_t len, const char *url,
     const char *http_charset, const char *root, struct page_info *);
 void page_free(struct page_info *);
+/*
+ * The first date in s ("2021-03-09", "2021/3/9", "2021年3月9日", not
+ * inside a longer number) as YYYY-MM-DD: 0, or -1 when there is none.
+ */
+int page_find_date(const char *s, char out[16]);
 
 #endif

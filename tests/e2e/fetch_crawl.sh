@@ -12,7 +12,7 @@ set -u
 bin=${GK_BIN:-bin}
 . tests/httpd/lib.sh
 conf=tests/site/fetch-test.conf
-cols="/zwgk/zdgk/ndbg/index.shtml /zwgk/xxgk/bm/ndbg/index.shtml /zwgk/qxgk/ndbg/index.shtml"
+cols="/zwgk/zdgk/ndbg/index.shtml /zwgk/xxgk/bm/ndbg/index.shtml /zwgk/qxgk/ndbg/index.shtml /zwgk/qxgk/fjlb/index.shtml"
 starts= fstarts=
 for c in $cols; do
 	starts="$starts --start $BASE$c"
@@ -57,16 +57,20 @@ n=$(wc -l <"$TMPD/got")
 echo "ok: $n documents, each once, TYPE as in the sitemap"
 
 # every doc: PAGE set, status new, SHA-256 and FILE agree with the site
-# (one sha256sum over the site's files, one over the cache's, one awk pass)
+# (one sha256sum over the site's files, one over the cache's, one awk pass);
+# a file listed on a listing page (SITEMAP kind "listed") is its own PAGE
+# and has its TITLE (PUBLISHED when the row shows one) from the listing
 awk -F'\t' '$1 == "doc" && $13 != "failed"' "$TMPD/run1" >"$TMPD/docs"
 cut -f3 "$TMPD/docs" | sed "s#^$BASE#tests/site/www#" >"$TMPD/sitefiles"
 xargs sha256sum <"$TMPD/sitefiles" >"$TMPD/sitesum" || fail "site files of the doc records"
 xargs stat -c '%s  %n' <"$TMPD/sitefiles" >"$TMPD/sitesize" || fail "site files of the doc records"
 cut -f5 "$TMPD/docs" | xargs sha256sum >"$TMPD/cachesum" || fail "cache files of the doc records"
+awk -F'\t' '$2 == "listed" { print "tests/site/www" $1 }' tests/site/SITEMAP.tsv >"$TMPD/listed"
 awk -F'\t' -v b="$BASE" '
-FILENAME == ARGV[1] { split($0, a, "  "); ssha[a[2]] = a[1]; next }
-FILENAME == ARGV[2] { split($0, a, "  "); csha[a[2]] = a[1]; next }
-FILENAME == ARGV[3] { split($0, a, "  "); ssize[a[2]] = a[1]; next }
+FILENAME == ARGV[1] { listed[$0] = 1; next }
+FILENAME == ARGV[2] { split($0, a, "  "); ssha[a[2]] = a[1]; next }
+FILENAME == ARGV[3] { split($0, a, "  "); csha[a[2]] = a[1]; next }
+FILENAME == ARGV[4] { split($0, a, "  "); ssize[a[2]] = a[1]; next }
 {
 	url = $3; page = $4; file = $5; sha = $6; p = url; sub(b, "", p); f = "tests/site/www" p
 	if ($13 != "new") why = "status " $13
@@ -74,14 +78,26 @@ FILENAME == ARGV[3] { split($0, a, "  "); ssize[a[2]] = a[1]; next }
 	else if (csha[file] != sha) why = "cache " file
 	else if (file !~ ("/" sha "$")) why = "cache name " file
 	else if ($7 != ssize[f] || $7 == "") why = "bytes " $7 " != " ssize[f]
+	else if ((f in listed) && (page != url || $9 == "")) why = "listed: page " page " title " $9
+	else if (f in listed) { n++; nl++; next }
 	else if (index(page, b "/") != 1 || substr(page, length(b) + 1) !~ /t2.*_.*\.shtml$/) why = "page " page
 	else if ($9 == "" || $11 == "" || $10 == "") why = "meta"
 	else if ($12 !~ /^20[0-9][0-9]-.*T.*Z$/) why = "fetched " $12
 	else { n++; next }
 	print "FAIL: " p " " why; exit 1
 }
-END { if (n != FNR) exit 1 }' "$TMPD/sitesum" "$TMPD/cachesum" "$TMPD/sitesize" "$TMPD/docs" || fail "doc records"
-echo "ok: SHA-256, BYTES, FILE, PAGE, TITLE/AGENCY/PUBLISHED, FETCHED"
+END { if (n != FNR || nl < 3) exit 1 }' "$TMPD/listed" "$TMPD/sitesum" "$TMPD/cachesum" "$TMPD/sitesize" "$TMPD/docs" || fail "doc records"
+# the listing's rows: title (the title attribute where the text is cut),
+# the date beside it in two spellings, none, and a dead file's failed doc
+b="$BASE/zwgk/qxgk/fjlb/202103"
+for want in "$b/P020210309512345.pdf	崂山区2020年政府信息公开工作年度报告		2021-03-09" \
+    "$b/P020210310523456.docx	城阳区人民政府2020年政府信息公开工作年度报告		2021-03-10" \
+    "$b/P020210311534567.doc	平度市2020年政府信息公开工作年度报告		" \
+    "$b/P0missing-jz.pdf	胶州市2020年政府信息公开工作年度报告		2021-03-12"; do
+	awk -F'\t' -v w="$want" '$1 == "doc" && $3 "\t" $9 "\t" $10 "\t" $11 == w { f = 1 } END { exit !f }' "$TMPD/run1" ||
+	    fail "listed file: no doc record $want"
+done
+echo "ok: SHA-256, BYTES, FILE, PAGE, TITLE/AGENCY/PUBLISHED, FETCHED; listed files: their own PAGE, TITLE and date from the listing"
 g=$(grouped "$TMPD/run1") || fail "$g"
 [ "$g" -ge 10 ] || fail "only $g pages with attachments"
 echo "ok: the records of each of $g pages with attachments come out together, the page first"

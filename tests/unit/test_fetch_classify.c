@@ -35,7 +35,7 @@ static enum link_kind
 kind(int from_report, const char *from, const char *url, const char *text,
     const char *label)
 {
-	struct page_link l = { (char *)url, (char *)text, (char *)label };
+	struct page_link l = { (char *)url, (char *)text, (char *)label, NULL };
 
 	return crawl_classify(&c, from_report, from, &l);
 }
@@ -58,6 +58,37 @@ test_listing(void **state)
 	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/private/admin.shtml",
 	    "管理", "管理"), LINK_NONE);
 	assert_int_equal(kind(0, L, L, "首页", "首页"), LINK_NONE);
+	/* a column that lists the report files themselves */
+	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/202103/P0202103.pdf",
+	    "2020年报告", "2020年报告 2021-03-09"), LINK_ATTACHMENT);
+}
+
+/* the rows of a listing: the date beside the link, the title attribute */
+static void
+test_listing_rows(void **state)
+{
+	static const char html[] = "<ul><li><a href=\"./2021/P1.pdf\" "
+	    "title=\"青岛市2020年政府信息公开工作年度报告\">青岛市2020年...</a>"
+	    "<span>2021-03-09</span></li><li><a href=\"P2.doc\">2019年3月报告"
+	    "</a></li></ul>";
+	struct page_info pi;
+	char d[16];
+
+	(void)state;
+	assert_int_equal(page_parse(html, sizeof(html) - 1,
+	    "http://x.cn/l/index.shtml", "utf-8", &pi), 0);
+	assert_int_equal(pi.nlinks, 2);
+	assert_string_equal(pi.links[0].title, "青岛市2020年政府信息公开工作年度报告");
+	assert_string_equal(pi.links[0].label, "青岛市2020年...2021-03-09");
+	assert_null(pi.links[1].title);
+	page_free(&pi);
+	assert_int_equal(page_find_date("x 2021/3/9 y", d), 0);
+	assert_string_equal(d, "2021-03-09");
+	assert_int_equal(page_find_date("2021年12月1日", d), 0);
+	assert_string_equal(d, "2021-12-01");
+	assert_int_equal(page_find_date("12021-03-09", d), -1);
+	assert_int_equal(page_find_date("2021年政府信息公开 2020-13-01", d), -1);
+	assert_int_equal(page_find_date("", d), -1);
 }
 
 static void
@@ -129,6 +160,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_listing),
+		cmocka_unit_test(test_listing_rows),
 		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_page_gbk),
 		cmocka_unit_test(test_page_pager),

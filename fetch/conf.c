@@ -43,6 +43,7 @@ conf_init(struct fetch_conf *c)
 	c->per_host = 2;
 	c->max_conns = 8;
 	c->delay_ms = 500;
+	c->max_crawl_delay_ms = 30000;
 	c->connect_timeout = 15;
 	c->timeout = 300;
 	c->low_speed_limit = 100;
@@ -263,6 +264,7 @@ conf_line(struct fetch_conf *c, const char *line, char *err, size_t errsz)
 	NUM("per-host", per_host, 1, 16)
 	NUM("max-connections", max_conns, 1, 64)
 	NUM("delay-ms", delay_ms, 0, 600000)
+	NUM("max-crawl-delay-ms", max_crawl_delay_ms, 0, 600000)
 	NUM("connect-timeout", connect_timeout, 1, 600)
 	NUM("timeout", timeout, 1, 86400)
 	NUM("low-speed-limit", low_speed_limit, 1, 1 << 30)
@@ -377,6 +379,17 @@ conf_host_allowed(const struct fetch_conf *c, const char *host)
 		}
 	}
 	return 0;
+}
+
+long
+conf_delay_ms(const struct fetch_conf *c, const char *host, long robots_ms)
+{
+	long d = c->delay_ms;
+
+	(void)host;
+	if (robots_ms > c->max_crawl_delay_ms)
+		robots_ms = c->max_crawl_delay_ms;
+	return robots_ms > d ? robots_ms : d;
 }
 
 int

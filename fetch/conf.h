@@ -32,6 +32,7 @@ struct fetch_conf {
 	int per_host;		/* transfers at once to one host */
 	int max_conns;		/* transfers at once in all */
 	long delay_ms;		/* between request starts to one host */
+	long max_crawl_delay_ms;	/* robots.txt Crawl-delay honoured up to */
 	long connect_timeout;	/* seconds */
 	long timeout;		/* seconds, a whole transfer */
 	long low_speed_limit;	/* bytes/s ... */
@@ -65,6 +66,13 @@ int conf_finish(struct fetch_conf *, char *err, size_t errsz);
 /* 1 when host is allowed: listed exactly, or under a "*.suffix" entry.
  * An IP literal is allowed only when listed exactly. */
 int conf_host_allowed(const struct fetch_conf *, const char *host);
+/*
+ * The pause between two request starts to host: the configured delay-ms,
+ * or robots.txt's Crawl-delay (robots_ms, -1 when none) when that is
+ * longer, but no longer than max-crawl-delay-ms.
+ */
+long conf_delay_ms(const struct fetch_conf *, const char *host,
+    long robots_ms);
 /* 1 when any pattern of the list matches s. */
 int conf_match(const struct pattern *, int n, const char *s);
 

@@ -51,8 +51,10 @@ struct meta {
 
 struct host {
 	char key[URL_MAX];	/* "http://host:port" or "file://" */
+	char name[256];		/* the host name, "" for file:// */
 	int active;
 	long long next_ms;
+	long delay_ms;		/* between request starts */
 	int robots;		/* 0 unknown, 1 being fetched, 2 known */
 	struct robots *rb;
 	struct host *next;
@@ -369,6 +371,10 @@ host_of(struct crawl *c, const char *url)
 	if ((h = calloc(1, sizeof(*h))) == NULL)
 		return NULL;
 	memcpy(h->key, key, strlen(key) + 1);
+	if (strncmp(url, "file:", 5) == 0 || url_host(url, h->name,
+	    sizeof(h->name)) == -1)
+		h->name[0] = '\0';
+	h->delay_ms = conf_delay_ms(c->cf, h->name, -1);
 	if (!c->cf->robots)
 		h->robots = 2;
 	h->next = c->hosts;
@@ -851,6 +857,24 @@ follow(struct crawl *c, struct job *j, const struct page_info *pi)
 	}
 }
 
+/*
+ * robots.txt is known: the host's pause becomes the longer of delay-ms and
+ * its Crawl-delay (bounded), counted from the start of the robots.txt
+ * request as well.
+ */
+static void
+set_delay(struct crawl *c, struct host *h, long robots_ms)
+{
+	long d = conf_delay_ms(c->cf, h->name, robots_ms);
+
+	if (d > h->delay_ms && h->next_ms > 0)
+		h->next_ms += d - h->delay_ms;
+	if (d != h->delay_ms)
+		gk_debug("%s: %ld ms between requests (Crawl-delay %ld ms)",
+		    h->key, d, robots_ms);
+	h->delay_ms = d;
+}
+
 /* Read the cached copy: set TYPE, then parse robots.txt or a page. */
 static int
 use_body(struct crawl *c, struct job *j, struct sentry *e, int *parsed,
@@ -874,6 +898,7 @@ use_body(struct crawl *c, struct job *j, struct sentry *e, int *parsed,
 		    c->cf->user_agent)) == NULL)
 			j->host->rb = robots_all(1);
 		j->host->robots = 2;
+		set_delay(c, j->host, robots_crawl_delay(j->host->rb));
 	} else if (j->kind != K_ATTACH && page_parse_mirror(b.p, b.len,
 	    j->url, e->charset, c->root[0] ? c->root : NULL, pi) == 0)
 		*parsed = 1;
@@ -1185,7 +1210,7 @@ schedule(struct crawl *c)
 			continue;
 		}
 		if (strcmp(h->key, "file://") != 0)
-			h->next_ms = now + c->cf->delay_ms;
+			h->next_ms = now + h->delay_ms;
 	}
 	return wake > now ? (long)(wake - now) : 0;
 }

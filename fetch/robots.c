@@ -2,6 +2,7 @@
  * robots.c: robots.txt parsing and matching.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,6 +21,7 @@ struct robots {
 	struct rule *r;
 	size_t n;
 	int all;	/* -1: use rules; 0/1: disallow/allow all */
+	long delay_ms;	/* Crawl-delay, -1 when none */
 };
 
 static char *
@@ -63,8 +65,10 @@ robots_all(int allow)
 {
 	struct robots *rb = calloc(1, sizeof(*rb));
 
-	if (rb != NULL)
+	if (rb != NULL) {
 		rb->all = allow;
+		rb->delay_ms = -1;
+	}
 	return rb;
 }
 
@@ -75,6 +79,28 @@ agent_match(const char *tok, const char *product)
 	if (strcmp(tok, "*") == 0)
 		return 1;
 	return strcasecmp(tok, product) == 0 ? 2 : 0;
+}
+
+/* Crawl-delay: seconds, maybe with a fraction; a bad value is ignored. */
+static void
+crawl_delay(struct robots *rb, const char *val)
+{
+	char *end;
+	double d;
+
+	errno = 0;
+	d = strtod(val, &end);
+	if (errno != 0 || end == val || *end != '\0' || !(d >= 0) ||
+	    d > 86400)
+		return;
+	if ((long)(d * 1000 + 0.5) > rb->delay_ms)
+		rb->delay_ms = (long)(d * 1000 + 0.5);
+}
+
+long
+robots_crawl_delay(const struct robots *rb)
+{
+	return rb->delay_ms;
 }
 
 struct robots *
@@ -88,6 +114,7 @@ robots_parse(const char *txt, size_t len, const char *agent)
 	if ((rb = calloc(1, sizeof(*rb))) == NULL)
 		return NULL;
 	rb->all = -1;
+	rb->delay_ms = -1;
 	n = strcspn(agent, "/ \t");
 	if (n >= sizeof(product))
 		n = sizeof(product) - 1;
@@ -134,6 +161,10 @@ robots_parse(const char *txt, size_t len, const char *agent)
 			lastua = 0;
 			if (pass == 0 || !ingroup)
 				continue;
+			if (strcasecmp(key, "crawl-delay") == 0) {
+				crawl_delay(rb, val);
+				continue;
+			}
 			if (strcasecmp(key, "allow") != 0 &&
 			    strcasecmp(key, "disallow") != 0)
 				continue;

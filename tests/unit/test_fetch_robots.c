@@ -1,4 +1,5 @@
-/* robots.txt: the group for our agent, longest match, Allow wins ties. */
+/* robots.txt: the group for our agent, longest match, Allow wins ties;
+ * its Crawl-delay, and the delay the crawler keeps because of it. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -6,6 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "fetch/conf.h"
 #include "fetch/robots.h"
 
 #define UA "gk-fetch/1.0 (government report archiver)"
@@ -78,6 +80,68 @@ test_other_agents_only(void **state)
 	robots_free(rb);
 }
 
+static void
+test_crawl_delay(void **state)
+{
+	struct robots *rb;
+
+	(void)state;
+	/* our own group's, not the '*' group's */
+	rb = parse("User-agent: *\nCrawl-delay: 9\n\nUser-agent: gk-fetch\n"
+	    "Disallow: /x\nCrawl-delay: 2.5\n");
+	assert_int_equal(robots_crawl_delay(rb), 2500);
+	assert_false(robots_allowed(rb, "/x"));
+	robots_free(rb);
+	/* the '*' group's when we have none; another agent's is not ours */
+	rb = parse("User-agent: badbot\nCrawl-delay: 60\n\nUser-agent: *\n"
+	    "crawl-delay : 3 # seconds\n");
+	assert_int_equal(robots_crawl_delay(rb), 3000);
+	robots_free(rb);
+	rb = parse("User-agent: badbot\nCrawl-delay: 60\n");
+	assert_int_equal(robots_crawl_delay(rb), -1);
+	robots_free(rb);
+	/* the larger of two in merged groups; bad values ignored */
+	rb = parse("User-agent: *\nCrawl-delay: 1\nUser-agent: gk-fetch\n"
+	    "Crawl-delay: 0.2\n\nUser-agent: gk-fetch\nCrawl-delay: 0.7\n"
+	    "Crawl-delay: soon\nCrawl-delay: -4\nCrawl-delay: nan\n");
+	assert_int_equal(robots_crawl_delay(rb), 700);
+	robots_free(rb);
+	rb = parse("User-agent: *\nDisallow: /p/\n");
+	assert_int_equal(robots_crawl_delay(rb), -1);
+	robots_free(rb);
+	rb = robots_all(1);
+	assert_int_equal(robots_crawl_delay(rb), -1);
+	robots_free(rb);
+}
+
+/* the crawler waits the larger of delay-ms and Crawl-delay, bounded */
+static void
+test_crawl_delay_conf(void **state)
+{
+	struct fetch_conf c;
+	char err[256];
+
+	(void)state;
+	conf_init(&c);
+	assert_int_equal(conf_finish(&c, err, sizeof(err)), 0);
+	assert_int_equal(conf_delay_ms(&c, "www.qingdao.gov.cn", -1), 500);
+	assert_int_equal(conf_delay_ms(&c, "www.qingdao.gov.cn", 200), 500);
+	assert_int_equal(conf_delay_ms(&c, "www.qingdao.gov.cn", 2500), 2500);
+	assert_int_equal(conf_delay_ms(&c, "www.qingdao.gov.cn", 3600000), 30000);
+	assert_int_equal(conf_line(&c, "max-crawl-delay-ms 1000", err,
+	    sizeof(err)), 0);
+	assert_int_equal(conf_line(&c, "delay-ms 0", err, sizeof(err)), 0);
+	assert_int_equal(conf_delay_ms(&c, "h", 2500), 1000);
+	assert_int_equal(conf_delay_ms(&c, "h", 300), 300);
+	assert_int_equal(conf_delay_ms(&c, "h", -1), 0);
+	assert_int_equal(conf_line(&c, "max-crawl-delay-ms 0", err,
+	    sizeof(err)), 0);
+	assert_int_equal(conf_delay_ms(&c, "h", 2500), 0);
+	assert_int_equal(conf_line(&c, "max-crawl-delay-ms -1", err,
+	    sizeof(err)), -1);
+	conf_free(&c);
+}
+
 int
 main(void)
 {
@@ -86,6 +150,8 @@ main(void)
 		cmocka_unit_test(test_own_group_wins),
 		cmocka_unit_test(test_wildcards_and_ties),
 		cmocka_unit_test(test_other_agents_only),
+		cmocka_unit_test(test_crawl_delay),
+		cmocka_unit_test(test_crawl_delay_conf),
 	};
 
 	return cmocka_run_group_tests_name("fetch_robots", tests, NULL, NULL);

@@ -19,7 +19,9 @@
 #define LINE_TOL	1.0f	/* rulings this close are on one line */
 #define JOIN_TOL	2.0f	/* and join when their ends are this close */
 #define TOUCH_TOL	2.5f	/* a horizontal and a vertical ruling touch */
-#define GRID_TOL	2.5f	/* grid lines closer than this are one */
+#define GRID_TOL	4.0f	/* grid lines closer than this are one: no text
+				   fits between (wkhtmltopdf redraws a cut row
+				   3.4 pt lower in some columns) */
 #define BORDER_MIN	0.5f	/* drawn over this share of a box side */
 
 static int

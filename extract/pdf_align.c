@@ -51,6 +51,7 @@ struct agroup {
 	float top, bot;		/* text centres */
 	float y0, y1;		/* extent of the text */
 	int header, figs, title;
+	int label;		/* a label line joined it */
 };
 
 static int
@@ -452,6 +453,13 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		for (k = 0; al[i].fig && k < (size_t)al[i].np; k++)
 			if (al[i].pfig[k] && al[i].px0[k] < fx0)
 				fx0 = al[i].px0[k];
+	/*
+	 * Labels side by side left of the figures (提供 息: the rests of two
+	 * wrapped labels) are not a header: they go on their rows.
+	 */
+	for (i = 0; i < n; i++)
+		if (al[i].multi && al[i].x1 <= fx0)
+			al[i].multi = 0;
 	/* anchors */
 	for (i = 0; i < n; i++) {
 		h = al[i].l->size;
@@ -474,6 +482,14 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 			g[ng].header = al[i].multi;
 			g[ng].figs = al[i].fig;
 			al[i].row = ng++;
+		} else if (al[i].numbered && i > 0 && ng > 0 &&
+		    al[i - 1].row == ng - 1 && al[i - 1].fig &&
+		    al[i - 1].pfig[0] && !g[ng - 1].label &&
+		    al[i].yc - al[i - 1].yc < al[i].l->size) {
+			/* the label of the figures just above (wkhtmltopdf) */
+			al[i].row = ng - 1;
+			g[ng - 1].bot = al[i].yc;
+			g[ng - 1].label = 1;
 		} else if (al[i].numbered || al[i].unit) {
 			/* joins the figures just below, if nothing between */
 			for (k = i + 1; k < n; k++)
@@ -635,10 +651,17 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 			if (keep[m] && zone[m] == 0)
 				zone[m] = 2;
 	}
-	if (getenv("GK_ALIGN_DEBUG") != NULL)
-		for (i = 0; i < nl; i++)
-			fprintf(stderr, "line %.1f %.1f-%.1f keep %d zone %d right %.1f\n",
-			    ln[i].y, ln[i].x0, ln[i].x1, keep[i], zone[i], right);
+	/*
+	 * With a table held from the page before, the lines above the first
+	 * line of cells, none of them running text, go on with it.
+	 */
+	for (j = 0; nhint > 0 && j < nl && zone[j] != 1; j++)
+		if (keep[j] && al[j].x1 > right - 1.5f * ln[j].size)
+			break;
+	if (nhint > 0 && j < nl && zone[j] == 1)
+		for (m = 0; m < j; m++)
+			if (keep[m] && zone[m] == 0)
+				zone[m] = 2;
 	for (i = 0; i < nl; i = j) {
 		if (!zone[i]) {
 			j = i + 1;

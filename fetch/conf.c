@@ -86,6 +86,8 @@ conf_free(struct fetch_conf *c)
 	free_pats(c->listing, c->nlisting);
 	free_pats(c->report, c->nreport);
 	free_pats(c->attachment, c->nattachment);
+	while (c->nhost-- > 0)
+		free(c->host[c->nhost].host);
 	free(c->user_agent);
 	memset(c, 0, sizeof(*c));
 }
@@ -163,6 +165,86 @@ add_start(struct fetch_conf *c, const char *v, char *err, size_t errsz)
 		return -1;
 	}
 	return add_str(c->start, &c->nstart, u, err, errsz);
+}
+
+/* Does host fall under entry a (a host name, or "*.suffix")? */
+static int
+host_match(const char *a, const char *host)
+{
+	size_t hl = strlen(host), sl;
+
+	if (strcmp(a, host) == 0)
+		return 1;
+	if (strncmp(a, "*.", 2) != 0 || url_host_is_ip(host))
+		return 0;
+	sl = strlen(a + 1);	/* ".suffix" */
+	return hl > sl && strcmp(host + hl - sl, a + 1) == 0;
+}
+
+/*
+ * "host-delay-ms HOST MS" and "host-per-host HOST N": the entry of HOST
+ * (written the same way) is made or updated.
+ */
+static int
+host_line(struct fetch_conf *c, const char *key, char *val, char *err,
+    size_t errsz)
+{
+	struct host_conf *h = NULL;
+	char *v;
+	long long x;
+	int i;
+
+	if ((v = strpbrk(val, " \t")) == NULL) {
+		snprintf(err, errsz, "%s: HOST and a number", key);
+		return -1;
+	}
+	*v++ = '\0';
+	v += strspn(v, " \t");
+	for (char *p = val; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (strcmp(key, "host-delay-ms") == 0) {
+		if (num(v, 0, 600000, &x, err, errsz) == -1)
+			return -1;
+	} else if (num(v, 1, 16, &x, err, errsz) == -1)
+		return -1;
+	for (i = 0; i < c->nhost; i++)
+		if (strcmp(c->host[i].host, val) == 0)
+			h = &c->host[i];
+	if (h == NULL) {
+		if (c->nhost >= CONF_MAX_LIST) {
+			snprintf(err, errsz, "more than %d hosts",
+			    CONF_MAX_LIST);
+			return -1;
+		}
+		h = &c->host[c->nhost];
+		if ((h->host = strdup(val)) == NULL) {
+			snprintf(err, errsz, "out of memory");
+			return -1;
+		}
+		h->delay_ms = -1;
+		h->per_host = 0;
+		c->nhost++;
+	}
+	if (strcmp(key, "host-delay-ms") == 0)
+		h->delay_ms = (long)x;
+	else
+		h->per_host = (int)x;
+	return 0;
+}
+
+/* The entry for host: an exact one first, else the first *.suffix. */
+static const struct host_conf *
+host_conf(const struct fetch_conf *c, const char *host)
+{
+	const struct host_conf *wild = NULL;
+	int i;
+
+	for (i = 0; i < c->nhost; i++)
+		if (strcmp(c->host[i].host, host) == 0)
+			return &c->host[i];
+		else if (wild == NULL && host_match(c->host[i].host, host))
+			wild = &c->host[i];
+	return wild;
 }
 
 int
@@ -253,6 +335,9 @@ conf_line(struct fetch_conf *c, const char *line, char *err, size_t errsz)
 		}
 		return 0;
 	}
+	if (strcmp(key, "host-delay-ms") == 0 ||
+	    strcmp(key, "host-per-host") == 0)
+		return host_line(c, key, val, err, errsz);
 	if (strcmp(key, "robots") == 0) {
 		if (strcmp(val, "yes") != 0 && strcmp(val, "no") != 0) {
 			snprintf(err, errsz, "robots: yes or no");
@@ -357,36 +442,36 @@ conf_finish(struct fetch_conf *c, char *err, size_t errsz)
 		return -1;
 	if (c->max_conns < c->per_host)
 		c->max_conns = c->per_host;
+	for (int i = 0; i < c->nhost; i++)
+		if (c->max_conns < c->host[i].per_host)
+			c->max_conns = c->host[i].per_host;
 	return 0;
 }
 
 int
 conf_host_allowed(const struct fetch_conf *c, const char *host)
 {
-	size_t hl = strlen(host);
 	int i;
 
-	for (i = 0; i < c->nallow; i++) {
-		const char *a = c->allow[i];
-
-		if (strcmp(a, host) == 0)
+	for (i = 0; i < c->nallow; i++)
+		if (host_match(c->allow[i], host))
 			return 1;
-		if (strncmp(a, "*.", 2) == 0 && !url_host_is_ip(host)) {
-			size_t sl = strlen(a + 1);	/* ".suffix" */
-
-			if (hl > sl && strcmp(host + hl - sl, a + 1) == 0)
-				return 1;
-		}
-	}
 	return 0;
+}
+
+int
+conf_per_host(const struct fetch_conf *c, const char *host)
+{
+	const struct host_conf *h = host_conf(c, host);
+
+	return h != NULL && h->per_host > 0 ? h->per_host : c->per_host;
 }
 
 long
 conf_delay_ms(const struct fetch_conf *c, const char *host, long robots_ms)
 {
-	long d = c->delay_ms;
-
-	(void)host;
+	const struct host_conf *h = host_conf(c, host);
+	long d = h != NULL && h->delay_ms >= 0 ? h->delay_ms : c->delay_ms;
 	if (robots_ms > c->max_crawl_delay_ms)
 		robots_ms = c->max_crawl_delay_ms;
 	return robots_ms > d ? robots_ms : d;

@@ -16,6 +16,13 @@ struct pattern {
 	regex_t re;
 };
 
+/* host-delay-ms / host-per-host: one host's own politeness */
+struct host_conf {
+	char *host;		/* a host name, or "*.suffix" */
+	long delay_ms;		/* -1: delay-ms */
+	int per_host;		/* 0: per-host */
+};
+
 struct fetch_conf {
 	char *start[CONF_MAX_LIST];
 	int nstart;
@@ -47,6 +54,8 @@ struct fetch_conf {
 	long retry_after_max;	/* seconds of Retry-After honoured at most */
 	int max_redirects;
 	int robots;		/* obey robots.txt (default 1) */
+	struct host_conf host[CONF_MAX_LIST];
+	int nhost;
 	/* which lists a file has set: a file replaces a default list */
 	unsigned set;
 };
@@ -67,12 +76,14 @@ int conf_finish(struct fetch_conf *, char *err, size_t errsz);
  * An IP literal is allowed only when listed exactly. */
 int conf_host_allowed(const struct fetch_conf *, const char *host);
 /*
- * The pause between two request starts to host: the configured delay-ms,
- * or robots.txt's Crawl-delay (robots_ms, -1 when none) when that is
- * longer, but no longer than max-crawl-delay-ms.
+ * The pause between two request starts to host: its host-delay-ms, else
+ * delay-ms; or robots.txt's Crawl-delay (robots_ms, -1 when none) when
+ * that is longer, but no longer than max-crawl-delay-ms.
  */
 long conf_delay_ms(const struct fetch_conf *, const char *host,
     long robots_ms);
+/* Transfers at once to host: its host-per-host, else per-host. */
+int conf_per_host(const struct fetch_conf *, const char *host);
 /* 1 when any pattern of the list matches s. */
 int conf_match(const struct pattern *, int n, const char *s);
 

@@ -55,6 +55,7 @@ struct host {
 	int active;
 	long long next_ms;
 	long delay_ms;		/* between request starts */
+	int per_host;		/* transfers at once */
 	int robots;		/* 0 unknown, 1 being fetched, 2 known */
 	struct robots *rb;
 	struct host *next;
@@ -375,6 +376,7 @@ host_of(struct crawl *c, const char *url)
 	    sizeof(h->name)) == -1)
 		h->name[0] = '\0';
 	h->delay_ms = conf_delay_ms(c->cf, h->name, -1);
+	h->per_host = conf_per_host(c->cf, h->name);
 	if (!c->cf->robots)
 		h->robots = 2;
 	h->next = c->hosts;
@@ -1196,8 +1198,8 @@ schedule(struct crawl *c)
 			fail(c, j, GK_E_ROBOTS, "robots.txt disallows it");
 			continue;
 		}
-		if (h->active >= c->cf->per_host || h->next_ms > now) {
-			if (h->active < c->cf->per_host && h->next_ms < wake)
+		if (h->active >= h->per_host || h->next_ms > now) {
+			if (h->active < h->per_host && h->next_ms < wake)
 				wake = h->next_ms;
 			prev = j;
 			continue;
@@ -1285,7 +1287,7 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 	struct crawl c;
 	char err[PATH_MAX + 256];
 	long long t0 = now_ms();
-	int i, status;
+	int i, status, maxhost;
 
 	memset(&c, 0, sizeof(c));
 	c.cf = cf;
@@ -1302,8 +1304,11 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 		return GK_EXIT_RUN;
 	}
 	/* curl's own bounds, behind ours: keep-alive connections are reused */
-	curl_multi_setopt(c.m, CURLMOPT_MAX_HOST_CONNECTIONS,
-	    (long)cf->per_host);
+	maxhost = cf->per_host;
+	for (i = 0; i < cf->nhost; i++)
+		if (cf->host[i].per_host > maxhost)
+			maxhost = cf->host[i].per_host;
+	curl_multi_setopt(c.m, CURLMOPT_MAX_HOST_CONNECTIONS, (long)maxhost);
 	curl_multi_setopt(c.m, CURLMOPT_MAX_TOTAL_CONNECTIONS,
 	    (long)cf->max_conns);
 	srand((unsigned)time(NULL) ^ (unsigned)getpid());

@@ -1,5 +1,6 @@
 # Sourced by tests/e2e/fetch_*.sh: start tests/httpd/server.py on a free
-# port of 127.0.0.1 and stop it on exit.  Sets PORT, BASE, SRVLOG, TMPD.
+# port of 127.0.0.1 and stop it on exit.  Sets PORT, BASE, SRVLOG, TMPD,
+# TIMELOG (HOST START_MS END_MS PATH per request, server-side).
 # The system's python3 first: a pyenv shim costs seconds per start on a
 # loaded machine, and the server needs nothing beyond the standard library.
 PY=${GK_PYTHON:-}
@@ -7,13 +8,14 @@ PY=${GK_PYTHON:-}
 [ -n "$PY" ] || PY=$(command -v python3) || { echo "python3 not found: the test server needs it"; exit 77; }
 TMPD=$(mktemp -d)
 SRVLOG=$TMPD/server.log
+TIMELOG=$TMPD/times.log
 srv_pid=
 cleanup() {
 	[ -n "$srv_pid" ] && kill "$srv_pid" 2>/dev/null && wait "$srv_pid" 2>/dev/null
 	rm -rf "$TMPD"
 }
 trap cleanup EXIT
-"$PY" tests/httpd/server.py --root tests/site/www --port-file "$TMPD/port" --log "$SRVLOG" &
+"$PY" tests/httpd/server.py --root tests/site/www --port-file "$TMPD/port" --log "$SRVLOG" --timelog "$TIMELOG" &
 srv_pid=$!
 i=0
 while [ ! -s "$TMPD/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done

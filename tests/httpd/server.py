@@ -16,8 +16,11 @@ and faults chosen by the file name's prefix:
   offsite-   302 to http://evil.example.org/           (off_host)
   /faults/ndbg/old/X   301 to /faults/ndbg/202204/X
 
-Every request is logged to --log as "METHOD PATH STATUS".  GET /__stats
-answers "max_inflight N requests N".  Every loop is bounded."""
+Every request is logged to --log as "METHOD PATH STATUS", and to --timelog
+(when given) as "HOST START_MS END_MS PATH" (monotonic ms; HOST without the
+port).  GET /robots.txt asked as host H answers robots-H.txt when the
+folder has one (a per-host robots.txt).  GET /__stats answers
+"max_inflight N requests N".  Every loop is bounded."""
 import argparse, email.utils, gzip, hashlib, os, socket, struct, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -62,8 +65,13 @@ class H(BaseHTTPRequestHandler):
         self.close_connection = True
         self.note('reset')
 
+    def host(self):
+        h = self.headers.get('Host', '')
+        return h.rsplit(':', 1)[0] if h.count(':') == 1 else h
+
     def do_GET(self):
         global inflight, max_inflight, nreq
+        t0 = time.monotonic()
         with lock:
             inflight += 1
             nreq += 1
@@ -75,6 +83,10 @@ class H(BaseHTTPRequestHandler):
         finally:
             with lock:
                 inflight -= 1
+                if self.server.timelog:
+                    with open(self.server.timelog, 'a') as f:
+                        f.write('%s %.1f %.1f %s\n' % (self.host(), t0 * 1000,
+                                time.monotonic() * 1000, self.path))
 
     def first(self):
         with lock:
@@ -120,6 +132,10 @@ class H(BaseHTTPRequestHandler):
                 else:
                     self.wfile.write(chunk)
             return
+        if path == '/robots.txt':
+            own = os.path.join(self.server.root, 'robots-%s.txt' % self.host())
+            if '/' not in self.host() and os.path.isfile(own):
+                path = '/' + os.path.basename(own)
         fs = os.path.realpath(os.path.join(self.server.root, path.lstrip('/')))
         if not fs.startswith(self.server.root + os.sep) or not os.path.isfile(fs):
             return self.send(404, b'not found', [('Content-Type', 'text/plain')])
@@ -176,12 +192,16 @@ def main():
     ap.add_argument('--root', required=True)
     ap.add_argument('--port-file', required=True)
     ap.add_argument('--log', required=True)
+    ap.add_argument('--timelog')
     a = ap.parse_args()
     srv = ThreadingHTTPServer(('127.0.0.1', 0), H)
     srv.daemon_threads = True
     srv.root = os.path.realpath(a.root)
     srv.logpath = a.log
+    srv.timelog = a.timelog
     open(a.log, 'w').close()
+    if a.timelog:
+        open(a.timelog, 'w').close()
     tmp = a.port_file + '.tmp'
     with open(tmp, 'w') as f:
         f.write('%d\n' % srv.server_address[1])

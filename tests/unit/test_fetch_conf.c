@@ -1,4 +1,5 @@
-/* Config parsing: keys, defaults, lists replaced, errors with reasons. */
+/* Config parsing: keys, defaults, lists replaced, errors with reasons;
+ * per-host politeness (host-delay-ms, host-per-host). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -90,6 +91,57 @@ test_errors(void **state)
 	conf_free(&c);
 }
 
+static void
+test_host_politeness(void **state)
+{
+	struct fetch_conf c;
+	char err[256];
+
+	(void)state;
+	conf_init(&c);
+	assert_int_equal(conf_line(&c, "delay-ms 200", err, sizeof(err)), 0);
+	assert_int_equal(conf_line(&c, "per-host 2", err, sizeof(err)), 0);
+	assert_int_equal(conf_line(&c, "host-delay-ms WWW.Qingdao.gov.cn 1500",
+	    err, sizeof(err)), 0);
+	assert_int_equal(conf_line(&c, "host-per-host www.qingdao.gov.cn\t1",
+	    err, sizeof(err)), 0);
+	assert_int_equal(conf_line(&c, "host-delay-ms *.qdjm.gov.cn 0", err,
+	    sizeof(err)), 0);
+	assert_int_equal(conf_line(&c, "host-per-host 127.0.0.1 12", err,
+	    sizeof(err)), 0);
+	/* a later line for the same host updates its entry */
+	assert_int_equal(conf_line(&c, "host-delay-ms www.qingdao.gov.cn 1000",
+	    err, sizeof(err)), 0);
+	assert_int_equal(c.nhost, 3);
+	assert_int_equal(conf_finish(&c, err, sizeof(err)), 0);
+	assert_true(c.max_conns >= 12);
+
+	assert_int_equal(conf_delay_ms(&c, "www.qingdao.gov.cn", -1), 1000);
+	assert_int_equal(conf_per_host(&c, "www.qingdao.gov.cn"), 1);
+	assert_int_equal(conf_delay_ms(&c, "zwgk.qdjm.gov.cn", -1), 0);
+	assert_int_equal(conf_per_host(&c, "zwgk.qdjm.gov.cn"), 2);
+	assert_int_equal(conf_delay_ms(&c, "qdjm.gov.cn", -1), 200);
+	assert_int_equal(conf_delay_ms(&c, "127.0.0.1", -1), 200);
+	assert_int_equal(conf_per_host(&c, "127.0.0.1"), 12);
+	assert_int_equal(conf_delay_ms(&c, "localhost", -1), 200);
+	assert_int_equal(conf_per_host(&c, "localhost"), 2);
+	/* Crawl-delay still lengthens a host's own delay */
+	assert_int_equal(conf_delay_ms(&c, "zwgk.qdjm.gov.cn", 700), 700);
+	assert_int_equal(conf_delay_ms(&c, "www.qingdao.gov.cn", 700), 1000);
+
+	assert_int_equal(conf_line(&c, "host-delay-ms www.x.cn", err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "HOST and a number"));
+	assert_int_equal(conf_line(&c, "host-per-host www.x.cn 0", err,
+	    sizeof(err)), -1);
+	assert_int_equal(conf_line(&c, "host-per-host www.x.cn 17", err,
+	    sizeof(err)), -1);
+	assert_int_equal(conf_line(&c, "host-delay-ms www.x.cn soon", err,
+	    sizeof(err)), -1);
+	assert_int_equal(c.nhost, 3);
+	conf_free(&c);
+}
+
 int
 main(void)
 {
@@ -97,6 +149,7 @@ main(void)
 		cmocka_unit_test(test_defaults_fit_qingdao),
 		cmocka_unit_test(test_file),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_host_politeness),
 	};
 
 	return cmocka_run_group_tests_name("fetch_conf", tests, NULL, NULL);

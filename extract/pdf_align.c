@@ -32,6 +32,7 @@
 #define JOIN_EM		2.6f	/* a numbered label this close above figures */
 #define COLGAP		2.0f	/* a column gap is at least this wide (pt) */
 #define FILL_EM		30.0f	/* lines between two lines of cells this close */
+#define AFTER_EM	2.5f	/* a line this far below the last row is not in it */
 #define MAXPIECES	64
 #define MAXCOLS		256
 
@@ -116,6 +117,8 @@ numbered(const struct gk_pdf_char *const *c, size_t n)
 	}
 	if (digit(a) && !figure_piece(c, n))
 		return 1;
+	if (n > 2 && a == 0x5341 && c[2]->c == 0x3001)
+		a = c[1]->c, c++;	/* 十一、 */
 	return (a == 0x4e00 || a == 0x4e8c || a == 0x4e09 || a == 0x56db ||
 	    a == 0x4e94 || a == 0x516d || a == 0x4e03 || a == 0x516b ||
 	    a == 0x4e5d || a == 0x5341) && c[1]->c == 0x3001;
@@ -531,14 +534,23 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 				best = r;
 			}
 		}
+		/* far below the last row: a line after the table */
+		if (bd > AFTER_EM * al[i].l->size && al[i].yc > g[ng - 1].bot)
+			continue;
 		al[i].row = best;
+		/* the row now reaches this line (次 under its label) */
+		if (al[i].yc > g[best].bot)
+			g[best].bot = al[i].yc;
+		if (al[i].yc < g[best].top)
+			g[best].top = al[i].yc;
 	}
 	for (r = 0; r < ng; r++) {
 		g[r].y0 = 1e9f;
 		g[r].y1 = -1e9f;
 	}
 	for (i = 0; i < n; i++) {
-		r = al[i].row;
+		if ((r = al[i].row) < 0)
+			continue;
 		h = al[i].l->size;
 		if (al[i].yc - 0.7f * h < g[r].y0)
 			g[r].y0 = al[i].yc - 0.7f * h;
@@ -547,7 +559,8 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	}
 	if (getenv("GK_ALIGN_DEBUG") != NULL)
 		for (i = 0; i < n; i++)
-			fprintf(stderr, "align: y %.1f row %d fig %d num %d "
+			if (al[i].row >= 0)
+				fprintf(stderr, "align: y %.1f row %d fig %d num %d "
 			    "multi %d single %d np %d | title %d header %d "
 			    "figs %d %.1f-%.1f\n", al[i].yc, al[i].row,
 			    al[i].fig, al[i].numbered, al[i].multi,

@@ -10,7 +10,8 @@
  * are read as GB18030, their superset.
  *
  * Text comes out as paragraphs in document order (blocks and <br> end a
- * paragraph); tables as cells on the grid (grid.h).  A table holding another
+ * paragraph; a <p> holding only white space is kept as an empty para, see
+ * bare_p); tables as cells on the grid (grid.h).  A table holding another
  * table in a cell, or a single cell, is page layout: its content is read as
  * running text.  Script, style and the page's navigation chrome are skipped;
  * the title and the 发布日期 / 来源 line are kept.
@@ -335,19 +336,58 @@ add(struct html *h, struct gk_buf *b, const char *s, size_t n)
 	return 0;
 }
 
+/* End the paragraph being gathered; keep: write it even when it is empty
+ * (an explicitly empty <p>, see bare_p). */
 static int
-flush(struct html *h)
+end_para(struct html *h, int keep)
 {
 	int rc = 0;
 
 	if (h->failed)
 		return -1;
-	if (h->para.len > 0)
+	if (keep)
+		rc = gk_sink_para_keep(h->sink, gk_buf_str(&h->para));
+	else if (h->para.len > 0)
 		rc = gk_sink_para(h->sink, gk_buf_str(&h->para));
 	gk_buf_reset(&h->para);
 	if (rc == -1)
 		h->failed = 1;
 	return rc;
+}
+
+static int
+flush(struct html *h)
+{
+	return end_para(h, 0);
+}
+
+/*
+ * A <p> that holds only text and inline text markup (span, font, b …):
+ * when its text is only white space (<p>&nbsp;</p>, <p></p>, <p>U+3000</p>)
+ * it is kept as an empty para, because pages that print a table one <p> per
+ * cell print a blank cell that way.  A <p> holding a <br>, an image or any
+ * other element is a spacer or something else and is not kept; nor is any
+ * other empty block (div, li, headings …: layout wrappers).
+ */
+static int
+bare_p(const xmlNode *n, int depth)
+{
+	static const char *const inl[] = { "span", "font", "b", "strong",
+	    "i", "em", "u", "s", "strike", "small", "big", "sub", "sup", "ins",
+	    "o:p", NULL };
+	const xmlNode *c;
+
+	if (depth > 8)
+		return 0;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE || c->type == XML_COMMENT_NODE ||
+		    c->type == XML_CDATA_SECTION_NODE)
+			continue;
+		if (c->type != XML_ELEMENT_NODE || !in_list(c, inl) ||
+		    !bare_p(c, depth + 1))
+			return 0;
+	}
+	return 1;
 }
 
 /* The text of a cell: blocks and line breaks become spaces. */
@@ -521,7 +561,7 @@ flow(struct html *h, const xmlNode *n, int depth)
 		} else if (in_list(c, blocks)) {
 			flush(h);
 			flow(h, c, depth + 1);
-			flush(h);
+			end_para(h, is(c, "p") && bare_p(c, 0));
 		} else
 			flow(h, c, depth + 1);
 	}

@@ -145,8 +145,9 @@ count_item(struct gk_sink *s)
 	return 0;
 }
 
-int
-gk_sink_para(struct gk_sink *s, const char *text)
+/* A para; keep: an empty one is written with empty TEXT, not dropped. */
+static int
+para(struct gk_sink *s, const char *text, int keep)
 {
 	size_t mark;
 	long n;
@@ -162,7 +163,7 @@ gk_sink_para(struct gk_sink *s, const char *text)
 		s->recs.len = mark;
 		return -1;
 	}
-	if (n == 0) {		/* an empty paragraph is dropped */
+	if (n == 0 && !keep) {	/* an empty paragraph is dropped */
 		s->recs.len = mark;
 		s->recs.p[mark] = '\0';
 		return 0;
@@ -175,6 +176,18 @@ gk_sink_para(struct gk_sink *s, const char *text)
 	}
 	s->seq++;
 	return 0;
+}
+
+int
+gk_sink_para(struct gk_sink *s, const char *text)
+{
+	return para(s, text, 0);
+}
+
+int
+gk_sink_para_keep(struct gk_sink *s, const char *text)
+{
+	return para(s, text != NULL ? text : "", 1);
 }
 
 int

@@ -35,6 +35,19 @@ void gk_sink_free(struct gk_sink *);
  */
 int gk_sink_para(struct gk_sink *, const char *text);
 
+/*
+ * A paragraph that the document prints on purpose even when it holds only
+ * white space: written like gk_sink_para's, but an empty one is kept, as a
+ * para record with empty TEXT.  For an element that exists but is empty,
+ * such as a blank table cell that a page prints as its own <p>&nbsp;</p>
+ * (one <p> per cell); gk-transform reads an empty para inside a table's
+ * run of figures as a blank figure.  Formats call it only for elements of
+ * that kind (format_html.c: a <p> with nothing but white space and inline
+ * text markup), never for layout wrappers, so that ordinary pages do not
+ * fill with empty paras.
+ */
+int gk_sink_para_keep(struct gk_sink *, const char *text);
+
 /* Start a new table; returns its number (1, 2, ...). */
 int gk_sink_table(struct gk_sink *);
 

@@ -207,8 +207,10 @@ tx_meta(struct tx_version *v)
 	for (i = 0; i < v->nitems && nparas < 200; i++) {
 		if (v->items[i].cell)
 			continue;
-		nparas++;
 		tx_fold(v->items[i].text, f, sizeof(f));
+		if (f[0] == '\0')
+			continue;	/* an empty para (a blank cell) */
+		nparas++;
 		ascii_digits(f);
 		published(v, f);
 		if (nav(f))

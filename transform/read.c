@@ -26,6 +26,9 @@ struct tok {
 	char *norm;		/* tx_label_norm of the text */
 	int cell, table, row, col;
 	int vlike;		/* reads as a value */
+	int empty;		/* an empty para: a blank cell of a page that
+				 * prints one <p> per cell (gk-extract keeps
+				 * an explicitly empty <p>) */
 };
 
 struct ctx {
@@ -183,7 +186,7 @@ survey(struct ctx *c)
 	for (i = 0; i < c->n; i++) {
 		struct tok *tk = &c->t[i];
 
-		if (tk->vlike)
+		if (tk->vlike || tk->empty)
 			continue;
 		votes[tx_active_vote(tk->norm)]++;
 		for (k = 0; (t = tx_templates[k]) != NULL; k++) {
@@ -314,18 +317,59 @@ columns3(struct ctx *c)
 
 /* ---- tokens: one para or cell after another ---- */
 
+/* Does the token stand where a figure stands: a value, or an empty para
+ * (a blank cell of a page printed one <p> per cell)? */
+static int
+figure(const struct tok *t)
+{
+	return t->vlike || t->empty;
+}
+
+/* Brackets ( （ opened and not closed in a text (negative: more closed). */
+static int
+brackets(const char *text)
+{
+	const char *p = text;
+	unsigned cp;
+	int n = 0;
+
+	while ((cp = tx_utf8_next(&p)) != 0) {
+		if (cp == '(' || cp == 0xff08)
+			n++;
+		else if (cp == ')' || cp == 0xff09)
+			n--;
+	}
+	return n;
+}
+
+/* Table 四's 15 figures from token j on, or 0 when they are not all there. */
+static int
+appeals_run(const struct ctx *c, int j)
+{
+	int k;
+
+	for (k = 0; j + k < c->n && k < 15 && figure(&c->t[j + k]); k++)
+		;
+	return k == 15;
+}
+
 static int
 appeals_tokens(struct ctx *c, int i)
 {
 	int j, k, start;
 
-	for (j = i + 1; j < c->n && j < i + 40 && !c->t[j].vlike; j++)
+	/* the header ends at the first figure; a blank first figure is an
+	 * empty para, unless the run from there is short (an empty para
+	 * inside the header), then the first value starts it */
+	for (j = i + 1; j < c->n && j < i + 40 && !figure(&c->t[j]); j++)
 		;
+	if (!appeals_run(c, j)) {
+		for (j = i + 1; j < c->n && j < i + 40 && !c->t[j].vlike; j++)
+			;
+		if (!appeals_run(c, j))
+			return i + 1;
+	}
 	start = j;
-	for (k = 0; j < c->n && k < 15 && c->t[j].vlike; j++, k++)
-		;
-	if (k < 15)
-		return i + 1;
 	for (k = 0; k < 15; k++) {
 		struct tx_row r = { "", tx_appeal_keys[k], 1, NULL, 0 };
 
@@ -344,7 +388,7 @@ read_tokens(struct ctx *c)
 	for (i = 0; i < c->n;) {
 		struct tok *t = &c->t[i];
 
-		if (t->vlike) {
+		if (t->vlike || t->empty) {
 			i++;
 			continue;
 		}
@@ -356,7 +400,8 @@ read_tokens(struct ctx *c)
 		r = NULL;
 		span = 0;
 		joined[0] = '\0';
-		for (j = i; j < c->n && j < i + 3 && !c->t[j].vlike; j++) {
+		for (j = i; j < c->n && j < i + 3 && !c->t[j].vlike &&
+		    !c->t[j].empty; j++) {
 			size_t l = strlen(joined);
 
 			snprintf(joined + l, sizeof(joined) - l, "%s",
@@ -372,10 +417,16 @@ read_tokens(struct ctx *c)
 			continue;
 		}
 		j = i + span;
+		/* a label broken inside its note: 部分公开（区分处理的，只计这一
+		 * 情形，不 / 计其他情形）.  The lines up to the closing bracket
+		 * are the label's. */
+		for (k = brackets(joined); k > 0 && j < c->n && j < i + span + 3 &&
+		    !figure(&c->t[j]); j++)
+			k += brackets(c->t[j].text);
 		while (j < c->n && annotation(&c->t[j]))
 			j++;
 		w = row_width(c, r);
-		for (nv = 0; j + nv < c->n && nv < w && c->t[j + nv].vlike;
+		for (nv = 0; j + nv < c->n && nv < w && figure(&c->t[j + nv]);
 		    nv++)
 			;
 		if (nv == 0) {
@@ -612,6 +663,16 @@ numbered(const char *label)
 	    cnum_section(p - (cp < 0x80 ? 1 : 3));
 }
 
+/* Is token i the 序号 of the next row (the number after the last one,
+ * before a label that is not a unit)? */
+static int
+next_serial(const struct ctx *c, int i, int seq, int nseq)
+{
+	return seq && i + 1 < c->n && !c->t[i + 1].vlike &&
+	    !c->t[i + 1].empty && serial(&c->t[i]) == nseq + 1 &&
+	    !unit_tok(&c->t[i + 1]);
+}
+
 static void
 read_legacy(struct ctx *c)
 {
@@ -645,6 +706,10 @@ read_legacy(struct ctx *c)
 		const char *unit = NULL, *value = NULL;
 		struct tok *t = &c->t[i];
 
+		if (t->empty) {		/* not in a row's place: nothing */
+			i++;
+			continue;
+		}
 		/* the next row's 序号: the number that follows the last one,
 		 * before a label */
 		if (seq && i + 1 < c->n && !c->t[i + 1].vlike &&
@@ -667,9 +732,11 @@ read_legacy(struct ctx *c)
 		}
 		if (i < c->n && unit_tok(&c->t[i]))
 			unit = c->t[i++].text;
-		if (i < c->n && c->t[i].vlike && !(seq && i + 1 < c->n &&
-		    !c->t[i + 1].vlike && serial(&c->t[i]) == nseq + 1 &&
-		    !unit_tok(&c->t[i + 1])))
+		else if (i + 1 < c->n && c->t[i].empty &&
+		    figure(&c->t[i + 1]) && !next_serial(c, i + 1, seq, nseq))
+			i++;	/* a blank 单位 (an empty para), then the figure */
+		if (i < c->n && figure(&c->t[i]) &&
+		    !next_serial(c, i, seq, nseq))
 			value = c->t[i++].text;
 		/* a line with neither unit nor figure that is not a numbered
 		 * row ends the table (the signature under it) */
@@ -789,9 +856,13 @@ tx_read(struct tx_version *v)
 			break;
 		}
 		t->vlike = tx_value_like(t->text) || annotated(t->text);
-		/* an empty para is not a blank cell */
-		if (!t->cell && t->vlike && t->text[0] == '\0')
+		/* an empty para is a blank cell only where a row expects
+		 * figures (read_tokens, read_legacy); elsewhere it is
+		 * nothing */
+		if (!t->cell && t->text[0] == '\0') {
 			t->vlike = 0;
+			t->empty = 1;
+		}
 	}
 	survey(&c);
 	columns3(&c);

@@ -765,6 +765,9 @@ def html_cell(v, c):
     return '<td%s align="center">%s</td>' % (at, inner)
 
 
+BLANK_P = ['&nbsp;', '', '\u3000', '<span>&nbsp;</span>', ' ']
+
+
 def write_html(v, parts, path):
     title = '%s%s年政府信息公开工作年度报告' % (v.agency, v.year)
     if v.kw.get('title') in ('no_year',):
@@ -815,11 +818,15 @@ def write_html(v, parts, path):
         elif kind == 'p':
             h.append('<p style="text-indent:2em">%s</p>' % esc(x, False))
         elif v.fmt == 'htmlp':
+            # a blank cell as real pages print it: <p>&nbsp;</p>, <p></p>,
+            # <p>U+3000</p>, <p><span>&nbsp;</span></p> (own generator, so
+            # that the other draws stay as they were)
+            br = random.Random('%d-%s-blank' % (SEED, v.id))
             for row in x:
                 for c in row:
                     for l in c.lines:
                         h.append('<p style="text-align:center">%s</p>'
-                                 % (esc(l, True) if fold(l) else '&nbsp;'))
+                                 % (esc(l, True) if fold(l) else br.choice(BLANK_P)))
         else:
             h.append('<table border="1" cellspacing="0" cellpadding="4" '
                      'style="border-collapse:collapse">')
@@ -973,8 +980,7 @@ def specs():
         extra_rows=CITY_ROWS)
     add('html', 'legacy', LEG[3], 2018, ['nbsp_entity', 'zero_blank', 'blanks', 'nbsp'],
         title='name_line')
-    # flat pages: one <p> per cell line (no blanks: the extractor drops
-    # empty paragraphs, see README)
+    # flat pages: one <p> per cell line, a blank cell as <p>&nbsp;</p>
     add('htmlp', 'gov2019', G19[2], 2019, ['halfwidth', 'thousands', 'fullwidth'])
     add('htmlp', 'gov2021', G21[1], 2022, ['nonum', 'unit_in_cell', 'signs'])
     add('htmlp', 'gov2021', G21[3], 2024, ['breaks', 'spaces'])
@@ -1025,6 +1031,13 @@ def specs():
         group_in_label=True, title='fw_year')
     add('htmlp', 'gov2021', G21[3], 2024, ['group_in_label', 'unit_in_cell3', 'nonum'],
         group_in_label=True)
+    # fourth round: <p> pages with blank cells (gk-extract keeps an empty <p>)
+    add('htmlp', 'gov2019', G19[1], 2020, ['blanks', 'zero_blank', 'nbsp'])
+    add('htmlp', 'gov2021', G21[1], 2022, ['blanks', 'zero_blank', 'no_colspan', 'halfwidth'],
+        no_colspan=True)
+    add('htmlp', 'mixed', MIXED[1], 2024, ['blanks', 'zero_blank', 'breaks'])
+    add('htmlp', 'legacy', LEG[3], 2018, ['blanks', 'zero_blank', 'indent'])
+    add('htmlp', 'gov2019', G19[3], 2020, ['zero_blank', 'subtotal'], subtotal='after_person')
     return S
 
 
@@ -1046,9 +1059,6 @@ def main():
         vid = 'v%02d_%s_%s' % (i, tag, fmt)
         v = Variant(vid, fmt, form, src, agency, str(year), quirks, **kw)
         vals, units = base(src)
-        if fmt == 'htmlp' and form != 'legacy':
-            # a flat page loses its blank cells (README): print 0 there
-            vals = {k: ('0' if x == '' else x) for k, x in vals.items()}
         if form == 'legacy':
             tables = [legacy_table(v, vals, units)]
             tform = 'legacy'

@@ -511,7 +511,10 @@ held_start(struct gk_pdf_held *h, struct gk_pdf_table *t)
 	return 0;
 }
 
-/* A line that is only a page number: 4, - 4 -, — 4 —, 第4页, 第4页共6页, 4/6. */
+/*
+ * A line that is only a page number: 4, - 4 -, — 4 —, 第4页, 第4页共6页, 4/6;
+ * not numbers apart (0 0 0: a row of figures at the foot of a page).
+ */
 static int
 page_number(const char *s)
 {
@@ -519,6 +522,14 @@ page_number(const char *s)
 	int digits = 0, other = 0;
 
 	while (*p != '\0') {
+		if (isdigit(*p) && digits > 0 && p[-1] == ' ') {
+			const unsigned char *q = p;
+
+			while (q > (const unsigned char *)s && q[-1] == ' ')
+				q--;
+			if (q > (const unsigned char *)s && isdigit(q[-1]))
+				return 0;	/* 0 0 0: figures, not a page */
+		}
 		if (isdigit(*p))
 			digits++;
 		else if (*p == ' ' || *p == '-' || *p == '/')

@@ -14,7 +14,8 @@
 #include "url.h"
 
 enum { SET_START = 1, SET_ALLOW = 2, SET_LISTING = 4, SET_REPORT = 8,
-       SET_ATTACHMENT = 16, SET_NEXT = 32, SET_ATTLABEL = 64 };
+       SET_ATTACHMENT = 16, SET_NEXT = 32, SET_ATTLABEL = 64,
+       SET_LISTLABEL = 128 };
 
 /* Built-in defaults: the shapes of www.qingdao.gov.cn (tests/site/README). */
 static const char *def_start[] = {
@@ -32,6 +33,9 @@ static const char *def_attachment[] = {
 	NULL
 };
 static const char *def_next[] = { "下一页", "下页", NULL };
+/* another column of reports, linked from a listing (a hub of department
+ * or district columns, the other path family) */
+static const char *def_listlabel[] = { "年度报告", "年报", NULL };
 static const char *def_attlabel[] = { "word版下载", "pdf版下载", "附件",
 	"WORD版下载", "PDF版下载", "Word版下载", NULL };
 
@@ -83,6 +87,7 @@ conf_free(struct fetch_conf *c)
 	free_list(c->allow, c->nallow);
 	free_list(c->next_label, c->nnext_label);
 	free_list(c->attach_label, c->nattach_label);
+	free_list(c->listing_label, c->nlisting_label);
 	free_pats(c->listing, c->nlisting);
 	free_pats(c->report, c->nreport);
 	free_pats(c->attachment, c->nattachment);
@@ -327,6 +332,12 @@ conf_line(struct fetch_conf *c, const char *line, char *err, size_t errsz)
 		return add_str(c->attach_label, &c->nattach_label, val, err,
 		    errsz);
 	}
+	LIST("listing-label", SET_LISTLABEL, c->listing_label,
+	    c->nlisting_label, (free_list(c->listing_label,
+	    c->nlisting_label), c->nlisting_label = 0))
+		return add_str(c->listing_label, &c->nlisting_label, val, err,
+		    errsz);
+	}
 	if (strcmp(key, "user-agent") == 0) {
 		free(c->user_agent);
 		if ((c->user_agent = strdup(val)) == NULL) {
@@ -434,6 +445,8 @@ conf_finish(struct fetch_conf *c, char *err, size_t errsz)
 	if (fill(c->allow, &c->nallow, def_allow, err, errsz) == -1 ||
 	    fill(c->next_label, &c->nnext_label, def_next, err, errsz) == -1 ||
 	    fill(c->attach_label, &c->nattach_label, def_attlabel, err,
+	    errsz) == -1 ||
+	    fill(c->listing_label, &c->nlisting_label, def_listlabel, err,
 	    errsz) == -1 ||
 	    fillpat(c->listing, &c->nlisting, def_listing, err, errsz) == -1 ||
 	    fillpat(c->report, &c->nreport, def_report, err, errsz) == -1 ||

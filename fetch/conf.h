@@ -35,6 +35,8 @@ struct fetch_conf {
 	int nnext_label;
 	char *attach_label[CONF_MAX_LIST];	/* text that marks an attachment */
 	int nattach_label;
+	char *listing_label[CONF_MAX_LIST];	/* link text of a report column */
+	int nlisting_label;
 	char *user_agent;
 	int per_host;		/* transfers at once to one host */
 	int max_conns;		/* transfers at once in all */

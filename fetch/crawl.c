@@ -212,15 +212,28 @@ path_only(const char *url, char *out, size_t outsz)
 	out[n] = '\0';
 }
 
+/*
+ * Is a in b's folder or below it?  A column's year folders
+ * (gknb/2021/index.shtml from gknb/index.shtml) and sub-columns are.
+ */
 static int
-same_folder(const char *a, const char *b)
+in_folder(const char *a, const char *b)
 {
 	const char *sa = strrchr(url_path(a), '/'), *sb = strrchr(url_path(b),
 	    '/');
 
 	if (sa == NULL || sb == NULL)
 		return 0;
-	return sa - a == sb - b && strncmp(a, b, (size_t)(sa - a)) == 0;
+	return sa - a >= sb - b && strncmp(a, b, (size_t)(sb - b + 1)) == 0;
+}
+
+/* Same scheme, host and port? */
+static int
+same_host(const char *a, const char *b)
+{
+	size_t n = (size_t)(url_path(a) - a);
+
+	return n == (size_t)(url_path(b) - b) && strncmp(a, b, n) == 0;
 }
 
 static int
@@ -249,7 +262,9 @@ crawl_classify(const struct fetch_conf *cf, int from_report,
 		if (has_label(cf->next_label, cf->nnext_label, l->text))
 			return LINK_LISTING;
 		if (conf_match(cf->listing, cf->nlisting, path) &&
-		    same_folder(l->url, from_url))
+		    (in_folder(l->url, from_url) || (same_host(l->url,
+		    from_url) && has_label(cf->listing_label,
+		    cf->nlisting_label, l->text))))
 			return LINK_LISTING;
 		/* some columns list the report files themselves */
 		if (conf_match(cf->attachment, cf->nattachment, path))

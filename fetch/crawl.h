@@ -15,9 +15,12 @@ enum link_kind { LINK_NONE, LINK_LISTING, LINK_REPORT, LINK_ATTACHMENT };
 
 /*
  * What a link found on a page is.  On a listing page (from_report = 0):
- * a report page, or another page of the same listing (same folder, or
- * labelled 下一页).  On a report page: an attachment (by file extension,
- * or by a label such as word版下载 / 附件).
+ * a report page; another listing page: of the same listing or column
+ * (the same folder or below it: pages, year folders, sub-columns), or
+ * labelled 下一页, or another column of the same host whose link text
+ * holds a listing-label (年度报告); or a file (by extension), a page of
+ * its own.  On a report page: an attachment (by file extension, or by a
+ * label such as word版下载 / 附件).
  */
 enum link_kind crawl_classify(const struct fetch_conf *, int from_report,
     const char *from_url, const struct page_link *);

@@ -340,6 +340,44 @@ walk(struct walk *w, xmlNode *n, int depth)
 	}
 }
 
+/*
+ * The text under n into out[*n..max), a space at the edges of block
+ * elements: "来源：X</div><p>本报告" must not read as one word.  Scripts
+ * and styles are left out; the text is cut at max - 1 bytes.
+ */
+static void
+block_text(xmlNode *n, char *out, size_t max, size_t *len, int depth)
+{
+	static const char *block[] = { "div", "p", "br", "li", "ul", "ol",
+	    "td", "th", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+	    "dd", "dt", "dl", "section", "article", "header", "footer", NULL };
+
+	for (; n != NULL && *len + 1 < max; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			size_t k = strlen((const char *)n->content);
+
+			if (k > max - 1 - *len)
+				k = max - 1 - *len;
+			memcpy(out + *len, n->content, k);
+			*len += k;
+		} else if (n->type == XML_ELEMENT_NODE && depth < 256) {
+			int isblock = 0;
+
+			if (xmlStrcasecmp(n->name, (const xmlChar *)"script") == 0 ||
+			    xmlStrcasecmp(n->name, (const xmlChar *)"style") == 0)
+				continue;
+			for (const char **b = block; *b != NULL; b++)
+				if (xmlStrcasecmp(n->name, (const xmlChar *)*b) == 0)
+					isblock = 1;
+			if (isblock && *len + 1 < max)
+				out[(*len)++] = ' ';
+			block_text(n->children, out, max, len, depth + 1);
+			if (isblock && *len + 1 < max)
+				out[(*len)++] = ' ';
+		}
+	}
+}
+
 /* 发布日期 and 来源 in the page text, when no <meta> gave them. */
 static void
 from_text(struct page_info *pi, const char *text)
@@ -436,10 +474,16 @@ page_parse_mirror(const char *body, size_t len, const char *url,
 		    xmlStrcasecmp(b->name, (const xmlChar *)"body") == 0)
 			break;
 	if (b != NULL) {
-		char *t = node_text(b, 64 << 10);
+		char *raw = malloc(64 << 10), *t = malloc(64 << 10);
+		size_t n = 0;
 
-		if (t != NULL)
+		if (raw != NULL && t != NULL) {
+			block_text(b->children, raw, 64 << 10, &n, 0);
+			raw[n] = '\0';
+			squeeze(raw, t, 64 << 10);
 			from_text(pi, t);
+		}
+		free(raw);
 		free(t);
 	}
 	pager(pi, body, len);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # gk-fetch crawls the local test site over HTTP (tests/httpd/server.py):
-# every report page and attachment of tests/site/SITEMAP.tsv exactly once,
+# every report page and attachment of tests/site/SITEMAP.tsv exactly once
+# (year folders, department sub-columns and files listed directly too),
 # with the right TYPE and SHA-256; every error of tests/site/ERRORS.tsv;
 # never more than per-host transfers at once; nothing under robots.txt's
 # Disallow asked for; a GBK page's title decoded; a second run downloads
@@ -12,7 +13,10 @@ set -u
 bin=${GK_BIN:-bin}
 . tests/httpd/lib.sh
 conf=tests/site/fetch-test.conf
-cols="/zwgk/zdgk/ndbg/index.shtml /zwgk/xxgk/bm/ndbg/index.shtml /zwgk/qxgk/ndbg/index.shtml /zwgk/qxgk/fjlb/index.shtml"
+# the last start is the real site's city column: through year folders,
+# links by name to the other path family and to a hub of department
+# columns (tests/site/mkshapes.py), it reaches them all
+cols="/zwgk/zdgk/ndbg/index.shtml /zwgk/xxgk/bm/ndbg/index.shtml /zwgk/qxgk/ndbg/index.shtml /zwgk/qxgk/fjlb/index.shtml /zwgk/szfgk/gknb/index.shtml"
 starts= fstarts=
 for c in $cols; do
 	starts="$starts --start $BASE$c"

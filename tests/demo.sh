@@ -9,10 +9,12 @@ set -u
 bin=${1:-bin} data=${2:-data}
 top=$(pwd)
 mkdir -p "$data" || exit 2
-"$bin/gk-fetch" --state "$data" \
-    --start "file://$top/tests/site/www/zwgk/zdgk/ndbg/index.shtml" \
-    --start "file://$top/tests/site/www/zwgk/xxgk/bm/ndbg/index.shtml" \
-    --start "file://$top/tests/site/www/zwgk/qxgk/ndbg/index.shtml" 2>"$data/demo.log" |
+set --
+for col in zwgk/zdgk/ndbg zwgk/xxgk/bm/ndbg zwgk/qxgk/ndbg zwgk/qxgk/fjlb \
+    zwgk/szfgk/gknb ywdt/zwzl/ndbg zwgk/xxgk/bmnb; do
+	set -- "$@" --start "file://$top/tests/site/www/$col/index.shtml"
+done
+"$bin/gk-fetch" --state "$data" "$@" 2>"$data/demo.log" |
     "$bin/gk-extract" 2>>"$data/demo.log" | "$bin/gk-transform" 2>>"$data/demo.log" |
     "$bin/gk-load" "$data" 2>>"$data/demo.log"
 status=$?

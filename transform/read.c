@@ -31,6 +31,26 @@ struct tok {
 				 * an explicitly empty <p>) */
 };
 
+/*
+ * The header words of table 二's count columns, by column suffix (the money
+ * columns have the template's amount_hdr).  A unit in a header's brackets,
+ * 处理决定数量（件）, is the unit of the figures under it (SCHEMA.md: the
+ * cell's unit, else the column header's).  The same word heads columns of
+ * several sections (上一年项目数量), so the last header seen before a row
+ * is the one that counts.
+ */
+static const struct {
+	const char *col, *word;
+} colhead[] = {
+	{ "made", "本年新制作数量" }, { "published", "本年新公开数量" },
+	{ "total", "对外公开总数量" }, { "prev", "上一年项目数量" },
+	{ "change", "本年增减" }, { "decisions", "处理决定数量" },
+	{ "decisions", "本年处理决定数量" }, { "items", "采购项目数量" },
+	{ "issued", "本年制发件数" }, { "repealed", "本年废止件数" },
+	{ "in_force", "现行有效件数" },
+};
+#define NCOLHEAD	(int)(sizeof(colhead) / sizeof(colhead[0]))
+
 struct ctx {
 	struct tok *t;
 	int n;
@@ -42,6 +62,10 @@ struct ctx {
 	 * or SUBTOTAL, as the header prints them */
 	int n3, order3[8];
 	int head3;		/* the header says how many columns 三 has */
+	/* units of the count columns' headers (本年新制作数量（件）) and of
+	 * 三's header (申请人情况（件）), as last seen while reading */
+	char col_unit[NCOLHEAD][32];
+	char req_unit[32];
 	const char *pats[64];
 	const struct tx_row *rows[64];
 	int npats;
@@ -62,12 +86,21 @@ add_value(struct ctx *c, const struct tx_row *r, int col, const char *text)
 	struct tx_value v;
 	char key[160], buf[TX_FIELD_MAX + 32];
 	const char *hdr = "";
-	int amount = r->amount && col == r->ncol - 1;
+	int amount = r->amount && col == r->ncol - 1, k;
 
 	if (amount)
 		hdr = c->amount_unit[c->t2->id];
+	else if (r->cols == tx_applicants)
+		hdr = c->req_unit;
+	else if (r->cols != NULL)
+		for (k = 0; k < NCOLHEAD; k++)
+			if (strcmp(colhead[k].col, r->cols[col]) == 0 &&
+			    c->col_unit[k][0] != '\0')
+				hdr = c->col_unit[k];
 	tx_value_parse(text, amount, &v);
-	if (v.value[0] != '\0' && v.unit[0] == '\0' && hdr[0] != '\0') {
+	if (!amount && v.unit[0] == '\0' && hdr[0] != '\0')
+		snprintf(v.unit, sizeof(v.unit), "%s", hdr);
+	else if (v.value[0] != '\0' && v.unit[0] == '\0' && hdr[0] != '\0') {
 		/* the unit printed in the column header */
 		char raw[TX_FIELD_MAX];
 
@@ -353,6 +386,46 @@ appeals_run(const struct ctx *c, int j)
 	return k == 15;
 }
 
+/*
+ * Is token i a column header of 二 or 三's 申请人情况?  Then its unit (or
+ * none) holds for the figures under it until the next such header.  On a
+ * <p> page a header broken over two lines (本年新制 / 作数量（件）) is
+ * joined with the next line.
+ */
+static void
+note_header(struct ctx *c, int i)
+{
+	char joined[TX_LABEL_MAX * 2], norm[TX_LABEL_MAX];
+	const struct tok *t = &c->t[i];
+	const char *text = t->text;
+	int k, hit = 0, pass;
+
+	if (figure(t))
+		return;
+	snprintf(norm, sizeof(norm), "%s", t->norm);
+	for (pass = 0; pass < 2 && !hit; pass++) {
+		if (pass == 1) {
+			if (t->cell || i + 1 >= c->n || c->t[i + 1].cell ||
+			    figure(&c->t[i + 1]))
+				return;
+			snprintf(joined, sizeof(joined), "%s%s", t->text,
+			    c->t[i + 1].text);
+			tx_label_norm(joined, norm, sizeof(norm));
+			text = joined;
+		}
+		for (k = 0; k < NCOLHEAD; k++)
+			if (strcmp(norm, colhead[k].word) == 0) {
+				tx_header_unit(text, c->col_unit[k],
+				    sizeof(c->col_unit[k]));
+				hit = 1;
+			}
+		if (strcmp(norm, "申请人情况") == 0) {
+			tx_header_unit(text, c->req_unit, sizeof(c->req_unit));
+			hit = 1;
+		}
+	}
+}
+
 static int
 appeals_tokens(struct ctx *c, int i)
 {
@@ -388,6 +461,7 @@ read_tokens(struct ctx *c)
 	for (i = 0; i < c->n;) {
 		struct tok *t = &c->t[i];
 
+		note_header(c, i);
 		if (t->vlike || t->empty) {
 			i++;
 			continue;
@@ -507,6 +581,8 @@ read_cells(struct ctx *c)
 			;
 		if (!c->t[i].cell)
 			continue;
+		for (k = i; k < j; k++)
+			note_header(c, k);
 		for (k = i; k < j; k++)
 			if (strcmp(c->t[k].norm, "行政复议") == 0)
 				appeals_table = c->t[i].table;
@@ -776,6 +852,8 @@ static void
 reading(struct tx_version *v, struct ctx *base, int cells)
 {
 	base->out = v;
+	memset(base->col_unit, 0, sizeof(base->col_unit));
+	base->req_unit[0] = '\0';
 	if (cells)
 		read_cells(base);
 	else

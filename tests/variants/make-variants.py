@@ -159,6 +159,11 @@ HEAD_NOTES = {
     '本年增/减': '(指{y}年增加或减少的事项数,减用负值表示,如-8)',
     '处理决定数量': '(指{y}年办件量)',
 }
+# units printed in the headers of count columns (Hubei, Anhui copies)
+CU19 = {'本年新制作数量': '（件）', '本年新公开数量': '（件）', '对外公开总数量': '（件）',
+        '上一年项目数量': '（项）', '处理决定数量': '（件）', '采购项目数量': '（个）'}
+CU21 = {'本年制发件数': '（件）', '本年废止件数': '（件）', '现行有效件数': '（件）',
+        '本年处理决定数量': '（件）'}
 AMOUNT_KEYS = {'active.procurement.amount', 'active.fee.amount'}
 
 # table 三: (key, top label, group label, own label); group None = spans 2
@@ -350,9 +355,17 @@ def table2(v, vals):
         rows.append([Cell(c, cs=4)])
         hrow = [Cell(head[0])]
         hunit = ''
+        cunits = []     # the unit each count column's header prints
+        cu = v.kw.get('count_units') or {}
+        cu_in = v.kw.get('count_units_in')
         for j, h in enumerate(head[1:]):
             last = j == len(head) - 2
             cs = 4 - len(head) + 1 if last else 1
+            cunit = ''
+            if h in cu and (cu_in is None or cap in cu_in):
+                cunit = cu[h].strip('（）()').replace('单位：', '')
+                h += cu[h]
+            cunits.append(cunit)
             if h == '采购总金额' and v.kw.get('amount_header'):
                 h = '采购总金额' + v.kw['amount_header']
             if h.startswith('本年收费金额') and v.kw.get('fee_header') is not None:
@@ -382,13 +395,12 @@ def table2(v, vals):
                 text = render_value(v, vals.get(key, ''), kind)
                 if kind == 'count2' and v.q('cell_note', 0.15) and fold(text):
                     text += v.rng.choice(['（其中修订%d件）', '（含自然失效%d件）']) % v.rng.randrange(1, 30)
+                hu = hunit if key in AMOUNT_KEYS else cunits[j]
                 if v.kw.get('no_colspan') and cs > 1:
-                    row.append(Cell(text, key=key, amount=key in AMOUNT_KEYS,
-                                    hunit=hunit if key in AMOUNT_KEYS else ''))
+                    row.append(Cell(text, key=key, amount=key in AMOUNT_KEYS, hunit=hu))
                     row += [Cell('') for _ in range(cs - 1)]
                     continue
-                row.append(Cell(text, cs=cs, key=key,
-                                amount=key in AMOUNT_KEYS, hunit=hunit if key in AMOUNT_KEYS else ''))
+                row.append(Cell(text, cs=cs, key=key, amount=key in AMOUNT_KEYS, hunit=hu))
             rows.append(row)
             if label == '规章' and 'extra_row' in v.quirks:
                 rows.append([Cell('其他主动公开文件(包括党委、政府联合发文)')] +
@@ -404,15 +416,17 @@ def table3(v, vals, form3):
     note = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'
     if v.q('halfwidth'):
         note = note.replace('（', '(').replace('）', ')').replace('，', ',').replace('：', ':')
+    rq = v.kw.get('req_unit', '')
+    rqu = rq.strip('（）()').replace('单位：', '')
     if v.kw.get('flat_head3'):
         hs = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']
         if sub == 'after_other':
             hs.insert(6, '法人或其他组织小计')
         elif sub:
             hs.insert(1, '法人或其他组织小计')
-        rows = [[Cell('申请人情况', cs=3)] + [Cell(x) for x in hs]]
+        rows = [[Cell('申请人情况' + rq, cs=3)] + [Cell(x) for x in hs]]
     else:
-        rows = [[Cell(note, cs=3, rs=3), Cell('申请人情况', cs=n)]]
+        rows = [[Cell(note, cs=3, rs=3), Cell('申请人情况' + rq, cs=n)]]
     corp = ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']
     if v.q('head_breaks'):
         leaf = [Cell(['商业', '企业']), Cell(['科研', '机构']), Cell('社会公益组织'),
@@ -434,7 +448,7 @@ def table3(v, vals, form3):
 
     def figures(r):
         ks = ['requests.%s.%s' % (r, a) for a in APPLICANTS]
-        cells = [Cell(render_value(v, vals.get(k, ''), 'count'), key=k) for k in ks]
+        cells = [Cell(render_value(v, vals.get(k, ''), 'count'), key=k, hunit=rqu) for k in ks]
         if sub:
             s = [vals.get(k) for k in ks[1:6]]
             tot = sum(Decimal(x) for x in s if x not in (None, ''))
@@ -1038,6 +1052,19 @@ def specs():
     add('htmlp', 'mixed', MIXED[1], 2024, ['blanks', 'zero_blank', 'breaks'])
     add('htmlp', 'legacy', LEG[3], 2018, ['blanks', 'zero_blank', 'indent'])
     add('htmlp', 'gov2019', G19[3], 2020, ['zero_blank', 'subtotal'], subtotal='after_person')
+    # fifth round: units in the headers of count columns (处理决定数量（件）)
+    # and of table 三 (申请人情况（件）)
+    add('html', 'gov2019', G19[2], 2020, ['count_units', 'req_unit', 'unit_in_cell'],
+        count_units=CU19, req_unit='（件）', amount_header='（万元）')
+    add('htmlp', 'gov2021', G21[2], 2022, ['count_units', 'req_unit', 'breaks', 'blanks'],
+        count_units=CU21, req_unit='(件)')
+    add('docx', 'gov2021', G21[3], 2024, ['count_units', 'req_unit', 'halfwidth'],
+        count_units=CU21, req_unit='（单位：件）')
+    add('htmlp', 'gov2019', G19[0], 2019, ['count_units', 'zero_blank', 'head_notes'],
+        count_units={'处理决定数量': '（件）', '上一年项目数量': '（项）'},
+        count_units_in=['第二十条第（五）项'])
+    add('docx', 'mixed', MIXED[0], 2023, ['count_units', 'req_unit', 'flat_head3'],
+        count_units=CU21, req_unit='（件）', flat_head3=True)
     return S
 
 

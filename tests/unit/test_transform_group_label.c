@@ -1,0 +1,52 @@
+/*
+ * A layout that lost table 三's merged group cells prints the group's label
+ * in front of its first row's label, in one cell: （三）不予公开1.属于国家秘密,
+ * 三、本年度办理结果（一）予以公开.  The row is its own label's; the next
+ * rows of the group are read as usual.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test_transform.h"
+
+static void
+row(int r, const char *label, const char *first)
+{
+	int c;
+
+	item(1, 1, r, 0, label);
+	for (c = 0; c < 7; c++)
+		item(1, 1, r, 1 + c, c == 0 ? first : "0");
+}
+
+static void
+group_in_label(void **state)
+{
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	row(0, "三、本年度办理结果（一）予以公开", "11");
+	row(1, "（三）不予公开1.属于国家秘密", "2");
+	row(2, "2.其他法律行政法规禁止公开", "3");
+	tx_read(&v);
+	assert_true(v.structured);
+	assert_string_equal(val("requests.granted.person"), "11");
+	assert_string_equal(val("requests.denied.state_secret.person"), "2");
+	assert_string_equal(val("requests.denied.prohibited.person"), "3");
+	assert_string_equal(val("requests.denied.state_secret.total"), "0");
+	tx_version_free(&v);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(group_in_label),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -3,24 +3,31 @@
  * alignment of its text, drawn as rulings so that the ruled-table code
  * (pdf_table.c, page breaks in pdf_layout.c) reads it like any other.
  *
- * A zone is a run of lines with wide gaps (the padding between cells) and
- * the lines close to them.  Its lines are cut into pieces at those gaps.
- * Rows:
+ * A zone is a run of lines with wide gaps (the padding between cells), the
+ * lines close to them, and the lines between two of them that are not
+ * running text (rows whose figures are all blank have no wide gap).  Its
+ * lines are cut into pieces at gaps over GAP_EM.  Rows:
  *   - a line with figures is a row;
- *   - a line of several pieces and no figures is a header line (header
- *     lines next to each other are one row: the header's merged cells);
- *   - a line starting a numbered label (（一） 1. 三、) is a row, but joins
- *     the row of figures just below when nothing else comes between (a
- *     label wrapped around figures set in its middle);
- *   - any other line continues the nearest row (a wrapped label).
- * Columns come from the rows of figures only (the header's merged cells
- * would hide them): x ranges that no piece of those rows covers.  A header
- * row after body rows starts a new table, with its own columns.  A table
- * needs two rows of figures; less stays with pdf_loose.c.
+ *   - a line of several pieces over the figures is a header row (its
+ *     wrapped rest, piece under piece, joins it);
+ *   - a numbered label (（一） 1. 三、 十一、), or labels with a unit (条,
+ *     件), is a row; a numbered label joins the figures just below it (a
+ *     label wrapped around figures set in its middle) or just above it
+ *     (wkhtmltopdf sets the label a little lower);
+ *   - a single piece over the figures after a row of figures and before a
+ *     header is a title between two tables: it ends the table;
+ *   - any other line continues the nearest row, and stretches it.
+ * Columns: the x ranges that no piece of a body row covers (the header's
+ * merged cells would hide them), and a line between two labels side by side
+ * when the right one is numbered.  A column line is drawn only in the rows
+ * no text crosses (there the cell spans); in a header row only the line
+ * nearest the middle of each gap between its pieces.  Every box is a cell:
+ * a column with nothing in a row is an empty cell (a blank figure).  A
+ * header row after body rows starts a new table.  A table needs a row of
+ * figures and another row; the rest stays with pdf_loose.c.
  */
 #include <ctype.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -557,16 +564,6 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		if (al[i].yc + 0.7f * h > g[r].y1)
 			g[r].y1 = al[i].yc + 0.7f * h;
 	}
-	if (getenv("GK_ALIGN_DEBUG") != NULL)
-		for (i = 0; i < n; i++)
-			if (al[i].row >= 0)
-				fprintf(stderr, "align: y %.1f row %d fig %d num %d "
-			    "multi %d single %d np %d | title %d header %d "
-			    "figs %d %.1f-%.1f\n", al[i].yc, al[i].row,
-			    al[i].fig, al[i].numbered, al[i].multi,
-			    al[i].single, al[i].np, g[al[i].row].title,
-			    g[al[i].row].header, g[al[i].row].figs,
-			    g[al[i].row].y0, g[al[i].row].y1);
 	/*
 	 * Rows whose lines interleave (header lines set close, a wrapped
 	 * label around another's) are one row.

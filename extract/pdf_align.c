@@ -253,15 +253,34 @@ row_top(const struct agroup *g, int g0, int g1, int r)
  */
 static int
 vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
-    const struct agroup *g, int g0, int g1, const float *cx, int nc, int c)
+    const struct agroup *g, int g0, int g1, const float *cx, int nc, int c,
+    float fx0)
 {
 	size_t i;
-	int r, p, k, crossed, gapped;
+	int r, p, k, crossed, gapped, labelled;
 	float x = cx[c], mid;
 
 	for (r = g0; r < g1; r++) {
 		crossed = 0;
 		gapped = !g[r].header;
+		/*
+		 * Left of the figures, a line parts two labels: with nothing
+		 * between it and the figures the label spans (一、本年新收…
+		 * over the label columns), not a blank figure.
+		 */
+		labelled = g[r].header || x >= fx0 - COLGAP;
+		for (k = 0; k < nc && !labelled; k++)
+			if (cx[k] > x && cx[k] < fx0)
+				break;
+		if (k == nc)
+			labelled = 1;	/* the line left of the figures */
+		for (i = 0; i < n && !labelled; i++)
+			for (p = 0; al[i].row == r && p < al[i].np; p++)
+				if (al[i].px0[p] > x && al[i].px0[p] < fx0 -
+				    COLGAP)
+					labelled = 1;
+		if (!labelled)
+			continue;
 		for (i = 0; i < n && !crossed; i++) {
 			if (al[i].row != r)
 				continue;
@@ -299,6 +318,7 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
     const struct agroup *g, int g0, int g1, const float *hint, int nhint)
 {
 	float *iv = NULL, x0 = 1e9f, x1 = -1e9f, cover, y, x, cx[MAXCOLS];
+	float fx0 = 1e9f;
 	size_t m = 0, i;
 	int p, nfig = 0, ret = -1, r, nc = 0, c;
 
@@ -371,8 +391,13 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 					cx[nc++] = x;
 			}
 	}
+	for (i = 0; i < n; i++)
+		for (p = 0; al[i].row >= g0 && al[i].row < g1 &&
+		    !g[al[i].row].header && p < al[i].np; p++)
+			if (al[i].pfig[p] && al[i].px0[p] < fx0)
+				fx0 = al[i].px0[p];
 	for (c = 0; c < nc; c++)
-		if (vline(out, al, n, g, g0, g1, cx, nc, c) < 0)
+		if (vline(out, al, n, g, g0, g1, cx, nc, c, fx0) < 0)
 			goto out;
 	for (r = g0; r <= g1; r++)
 		if (gk_pdf_page_addseg(out, 0, row_top(g, g0, g1, r), x0,

@@ -32,6 +32,8 @@ struct paras {
 	int n, cap;
 };
 
+static enum gk_err layout(struct gk_pdf_layout *, const struct gk_pdf_page *);
+
 void
 gk_pdf_layout_init(struct gk_pdf_layout *l, struct gk_sink *s)
 {
@@ -55,6 +57,9 @@ void
 gk_pdf_layout_free(struct gk_pdf_layout *l)
 {
 	held_clear(&l->held);
+	free(l->carry);
+	l->carry = NULL;
+	l->ncarry = 0;
 }
 
 static enum gk_err
@@ -102,6 +107,24 @@ held_flush(struct gk_pdf_layout *l)
 enum gk_err
 gk_pdf_layout_finish(struct gk_pdf_layout *l)
 {
+	struct gk_pdf_page cp;
+	enum gk_err e;
+
+	if (l->ncarry > 0) {
+		/* the header was the end of the document: lay it out alone */
+		memset(&cp, 0, sizeof(cp));
+		cp.w = l->carry_w;
+		cp.h = l->carry_h;
+		cp.ch = l->carry;
+		cp.nch = l->ncarry;
+		l->carry = NULL;
+		l->ncarry = 0;
+		e = layout(l, &cp);
+		l->page--;	/* not a page of the document */
+		free(cp.ch);
+		if (e != GK_E_OK)
+			return e;
+	}
 	return held_flush(l);
 }
 
@@ -635,6 +658,112 @@ cmp_para(const void *a, const void *b)
 	return p->seq - q->seq;
 }
 
+/* A line that starts a numbered heading: 三、 十一、 （一） */
+static int
+heading_start(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
+{
+	size_t i;
+	int a;
+
+	if (ln->n < 2)
+		return 0;
+	a = v[ln->first]->c;
+	if (a == 0xff08 || a == '(') {
+		for (i = 1; i < ln->n && i < 5; i++)
+			if (v[ln->first + i]->c == 0xff09 ||
+			    v[ln->first + i]->c == ')')
+				return i > 1;
+		return 0;
+	}
+	for (i = 0; i < ln->n && i < 3; i++) {
+		a = v[ln->first + i]->c;
+		if (a == 0x3001 || a == '.')
+			return i > 0;
+		if (!(a == 0x4e00 || a == 0x4e8c || a == 0x4e09 ||
+		    a == 0x56db || a == 0x4e94 || a == 0x516d || a == 0x4e03 ||
+		    a == 0x516b || a == 0x4e5d || a == 0x5341 ||
+		    (a >= '0' && a <= '9')))
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * The header of a table without rulings that ends the page, its body on
+ * the next (wkhtmltopdf breaks there): the last lines of the page, below
+ * every ruled table, up to a numbered heading, a line with figures or a
+ * line of running text; at least one is a line of cells and none has a
+ * digit.  Marks their characters in cut[] (by index in pg->ch); returns
+ * how many, 0 when the page does not end so, -1 when memory ran out.
+ */
+static int
+tail_header(const struct gk_pdf_page *pg, const struct gk_pdf_table *t,
+    int nt, const struct gk_pdf_char **rest, size_t nrest, char *cut)
+{
+	struct gk_pdf_line *ln = NULL;
+	const struct gk_pdf_char **v = NULL;
+	struct gk_buf lb;
+	size_t nl = 0, i, k, top;
+	float right = 0;
+	int *keep = NULL, ret = -1, cells = 0, lines = 0, stop, ti;
+
+	gk_buf_init(&lb, GK_MAX_TEXT);
+	if (nrest == 0)
+		return 0;
+	if ((v = malloc(nrest * sizeof(*v))) == NULL)
+		goto out;
+	memcpy(v, rest, nrest * sizeof(*v));
+	if (gk_pdf_lines(v, nrest, &ln, &nl) < 0 ||
+	    (keep = calloc(nl + 1, sizeof(int))) == NULL)
+		goto out;
+	for (i = 0; i < nl; i++) {
+		gk_buf_reset(&lb);
+		if (gk_pdf_line_text(&lb, v, &ln[i]) < 0)
+			goto out;
+		keep[i] = !blank(gk_buf_str(&lb)) &&
+		    !((ln[i].y < pg->h * MARGIN_TOP ||
+		    ln[i].y > pg->h * (1 - MARGIN_BOTTOM)) &&
+		    page_number(gk_buf_str(&lb)));
+		if (keep[i] && ln[i].x1 > right)
+			right = ln[i].x1;
+	}
+	ret = 0;
+	top = nl;
+	for (i = nl; i-- > 0;) {
+		if (!keep[i])
+			continue;
+		stop = heading_start(v, &ln[i]) || (!tabular(v, &ln[i]) &&
+		    ln[i].x1 > right - 1.5f * ln[i].size);
+		for (k = 0; k < ln[i].n && !stop; k++)
+			if ((v[ln[i].first + k]->c >= '0' &&
+			    v[ln[i].first + k]->c <= '9') ||
+			    (v[ln[i].first + k]->c >= 0xff10 &&
+			    v[ln[i].first + k]->c <= 0xff19))
+				stop = 1;
+		if (stop)
+			break;
+		top = i;
+		lines++;
+		cells += tabular(v, &ln[i]);
+	}
+	if (top == nl || cells == 0 || lines < 2)
+		goto out;
+	for (ti = 0; ti < nt; ti++)
+		if (t[ti].y1 > ln[top].y - ln[top].size)
+			goto out;
+	for (i = top; i < nl; i++)
+		for (k = 0; keep[i] && k < ln[i].n; k++) {
+			cut[v[ln[i].first + k] - pg->ch] = 1;
+			ret++;
+		}
+out:
+	free(v);
+	free(ln);
+	free(keep);
+	gk_buf_free(&lb);
+	return ret;
+}
+
 /*
  * Running text -> paragraphs.  A line continues the paragraph above when it
  * has the same size, follows closely, and the line above ran to the right
@@ -862,8 +991,8 @@ out:
 	return ret;
 }
 
-enum gk_err
-gk_pdf_layout_page(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
+static enum gk_err
+layout(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 {
 	struct gk_pdf_table *t = NULL;
 	const struct gk_pdf_char **rest = NULL;
@@ -922,5 +1051,121 @@ out:
 	free(syn.hs);
 	free(syn.vs);
 	gk_pdf_tables_free(t, nt);
+	return e;
+}
+
+/* A copy of pg's rulings and of its characters c with cut[c] == 0. */
+static int
+page_copy(struct gk_pdf_page *cp, const struct gk_pdf_page *pg,
+    const struct gk_pdf_char *pre, size_t npre, const char *cut)
+{
+	size_t i;
+
+	memset(cp, 0, sizeof(*cp));
+	cp->w = pg->w;
+	cp->h = pg->h;
+	if ((cp->ch = malloc((npre + pg->nch + 1) * sizeof(*cp->ch))) == NULL)
+		return -1;
+	for (i = 0; i < npre; i++)
+		cp->ch[cp->nch++] = pre[i];
+	for (i = 0; i < pg->nch; i++)
+		if (cut == NULL || !cut[i])
+			cp->ch[cp->nch++] = pg->ch[i];
+	for (i = 0; i < pg->nh; i++)
+		if (gk_pdf_page_addseg(cp, 0, pg->hs[i].at, pg->hs[i].lo,
+		    pg->hs[i].hi) < 0)
+			return -1;
+	for (i = 0; i < pg->nv; i++)
+		if (gk_pdf_page_addseg(cp, 1, pg->vs[i].at, pg->vs[i].lo,
+		    pg->vs[i].hi) < 0)
+			return -1;
+	return 0;
+}
+
+static void
+page_copy_free(struct gk_pdf_page *cp)
+{
+	free(cp->ch);
+	free(cp->hs);
+	free(cp->vs);
+	memset(cp, 0, sizeof(*cp));
+}
+
+/*
+ * Lay out one page.  A header carried from the page before goes on top of
+ * it (just above its first line, as if the page had not broken there); a
+ * header that ends this page without its body is carried to the next.
+ */
+enum gk_err
+gk_pdf_layout_page(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
+{
+	struct gk_pdf_page a, b;
+	const struct gk_pdf_page *p = pg;
+	struct gk_pdf_table *t = NULL;
+	const struct gk_pdf_char **rest = NULL;
+	char *cut = NULL;
+	size_t nrest = 0, i;
+	float ytop = 1e9f, cbot = -1e9f, size = 0, dy;
+	int nt = 0, n;
+	enum gk_err e = GK_E_NOMEM;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	if (l->ncarry > 0) {
+		for (i = 0; i < pg->nch; i++)
+			if (pg->ch[i].c != ' ' && pg->ch[i].y < ytop)
+				ytop = pg->ch[i].y;
+		for (i = 0; i < l->ncarry; i++) {
+			if (l->carry[i].y > cbot)
+				cbot = l->carry[i].y;
+			if (l->carry[i].size > size)
+				size = l->carry[i].size;
+		}
+		if (ytop > 1e8f)
+			ytop = cbot + 2 * size;
+		dy = ytop - 2 * size - cbot;
+		for (i = 0; i < l->ncarry; i++)
+			l->carry[i].y += dy;
+		n = page_copy(&a, pg, l->carry, l->ncarry, NULL);
+		free(l->carry);
+		l->carry = NULL;
+		l->ncarry = 0;
+		if (n < 0)
+			goto out;
+		p = &a;
+	}
+	if (gk_pdf_find_tables(p, &t, &nt) < 0 ||
+	    (rest = malloc((p->nch + 1) * sizeof(*rest))) == NULL ||
+	    (cut = calloc(p->nch + 1, 1)) == NULL ||
+	    assign(p, t, nt, rest, &nrest) < 0 ||
+	    (n = tail_header(p, t, nt, rest, nrest, cut)) < 0)
+		goto out;
+	if (n > 0) {
+		if ((l->carry = malloc((size_t)n * sizeof(*l->carry))) == NULL)
+			goto out;
+		for (i = 0; i < p->nch; i++)
+			if (cut[i])
+				l->carry[l->ncarry++] = p->ch[i];
+		l->carry_w = p->w;
+		l->carry_h = p->h;
+		if (page_copy(&b, p, NULL, 0, cut) < 0)
+			goto out;
+		p = &b;
+	}
+	e = layout(l, p);
+	/* the table above the carried header ended on this page */
+	if (e == GK_E_OK && l->ncarry > 0)
+		e = held_flush(l);
+	gk_pdf_tables_free(t, nt);
+	t = NULL;
+	nt = 0;
+out:
+	if (t != NULL || nt < 0)
+		gk_sink_fail(l->sink, e, "page %d: out of memory", l->page + 1);
+	gk_pdf_tables_free(t, nt);
+	free(rest);
+	free(cut);
+	page_copy_free(&a);
+	page_copy_free(&b);
 	return e;
 }

@@ -28,6 +28,13 @@ struct gk_pdf_layout {
 	struct gk_sink *sink;
 	struct gk_pdf_held held;
 	unsigned long emitted;	/* paras and cells written */
+	/*
+	 * A table header that ended the last page without its body: its
+	 * characters, laid out again on top of the next page.
+	 */
+	struct gk_pdf_char *carry;
+	size_t ncarry;
+	float carry_w, carry_h;
 	int page;		/* pages seen */
 };
 

@@ -169,6 +169,11 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 
 		if (c != NULL && space_char(c->c))
 			continue;
+		/* drawn twice at the same place: fake bold (pdf_text.c) */
+		if (c != NULL && from != (size_t)-1 &&
+		    c->c == v[l->first + last]->c &&
+		    c->x0 - v[l->first + last]->x0 < 0.3f * l->size)
+			continue;
 		g = c != NULL && from != (size_t)-1 ?
 		    (c->x0 - v[l->first + last]->x1) / l->size : 0;
 		if (c == NULL || (from != (size_t)-1 && g > GAP_EM)) {
@@ -177,7 +182,10 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 				const struct gk_pdf_char *tmp[256];
 
 				for (k = from; k <= last && m < 256; k++)
-					if (!space_char(v[l->first + k]->c))
+					if (!space_char(v[l->first + k]->c) &&
+					    (m == 0 || v[l->first + k]->c !=
+					    tmp[m - 1]->c || v[l->first + k]->x0 -
+					    tmp[m - 1]->x0 >= 0.3f * l->size))
 						tmp[m++] = v[l->first + k];
 				a->px0[a->np] = v[l->first + from]->x0;
 				a->px1[a->np] = v[l->first + last]->x1;

@@ -49,6 +49,7 @@ struct aline {
 	float x0, x1;		/* extent of its text (no white space) */
 	int fig, numbered, multi, single;
 	int unit;		/* labels and a unit (条, 件), blank figure */
+	int ufirst;		/* its first piece is a unit (条 14) */
 	int row;		/* row group, -1 */
 	float px0[MAXPIECES], px1[MAXPIECES];
 	int pfig[MAXPIECES], pnum[MAXPIECES];
@@ -195,8 +196,10 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 					figs++;
 				else
 					words++;
-				if (a->np == 0)
+				if (a->np == 0) {
 					a->numbered = numbered(tmp, m);
+					a->ufirst = unit_piece(tmp, m);
+				}
 				lastunit = unit_piece(tmp, m);
 				a->np++;
 			}
@@ -243,6 +246,26 @@ hinted(const float *hint, int nhint, float lo, float hi, float *x)
 			return 1;
 		}
 	return 0;
+}
+
+/*
+ * Row r has a piece ending left of column line x and a piece starting
+ * between x and the next column line nx.
+ */
+static int
+both_sides(const struct aline *al, size_t n, int r, float x, float nx)
+{
+	size_t i;
+	int p, left = 0, right = 0;
+
+	for (i = 0; i < n; i++)
+		for (p = 0; al[i].row == r && p < al[i].np; p++) {
+			if (al[i].px1[p] <= x)
+				left = 1;
+			if (al[i].px0[p] >= x && al[i].px0[p] < nx)
+				right = 1;
+		}
+	return left && right;
 }
 
 /* The line between rows r-1 and r (g0: top, g1: bottom). */
@@ -379,6 +402,31 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 		if (iv[2 * i + 1] > cover)
 			cover = iv[2 * i + 1];
 	}
+	for (i = 0; i < n; i++)
+		for (p = 0; al[i].row >= g0 && al[i].row < g1 &&
+		    !g[al[i].row].header && p < al[i].np; p++)
+			if (al[i].pfig[p] && al[i].px0[p] < fx0)
+				fx0 = al[i].px0[p];
+	/*
+	 * Left of the figures, a gap between labels set left and labels set
+	 * centred (legacy 统计表) is no column: a column of labels shows in
+	 * some row with a label on each side of it, right next to it.
+	 */
+	qsort(cx, (size_t)nc, sizeof(float), cmp_float);
+	for (c = 0; c < nc; c++) {
+		if (cx[c] >= fx0 - COLGAP || c + 1 >= nc)
+			continue;
+		for (r = g0; r < g1; r++)
+			if (!g[r].header && both_sides(al, n, r, cx[c],
+			    cx[c + 1]))
+				break;
+		if (r < g1)
+			continue;
+		memmove(&cx[c], &cx[c + 1], (size_t)(nc - c - 1) *
+		    sizeof(float));
+		nc--;
+		c--;
+	}
 	/*
 	 * Two labels side by side on a body line (三、本年度 （一）予以公开)
 	 * are two cells: a column line between them, drawn only in the rows
@@ -399,11 +447,6 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 					cx[nc++] = x;
 			}
 	}
-	for (i = 0; i < n; i++)
-		for (p = 0; al[i].row >= g0 && al[i].row < g1 &&
-		    !g[al[i].row].header && p < al[i].np; p++)
-			if (al[i].pfig[p] && al[i].px0[p] < fx0)
-				fx0 = al[i].px0[p];
 	for (c = 0; c < nc; c++)
 		if (vline(out, al, n, g, g0, g1, cx, nc, c, fx0) < 0)
 			goto out;
@@ -527,7 +570,9 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 			al[i].row = ng++;
 		} else if (al[i].numbered && i > 0 && ng > 0 &&
 		    al[i - 1].row == ng - 1 && al[i - 1].fig &&
-		    al[i - 1].pfig[0] && !g[ng - 1].label &&
+		    (al[i - 1].pfig[0] || (al[i - 1].ufirst &&
+		    al[i - 1].px0[0] >= al[i].x1)) &&
+		    !g[ng - 1].label &&
 		    al[i].yc - al[i - 1].yc < al[i].l->size) {
 			/* the label of the figures just above (wkhtmltopdf) */
 			al[i].row = ng - 1;

@@ -658,6 +658,18 @@ cmp_para(const void *a, const void *b)
 	return p->seq - q->seq;
 }
 
+/* The right end of a line's ink (an empty cell may hold a space). */
+static float
+ink_x1(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
+{
+	size_t i;
+
+	for (i = ln->n; i-- > 0;)
+		if (!space_char(v[ln->first + i]->c))
+			return v[ln->first + i]->x1;
+	return ln->x0;
+}
+
 /* A line that starts a numbered heading: 三、 十一、 （一） */
 static int
 heading_start(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
@@ -690,7 +702,8 @@ heading_start(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
 
 /*
  * The header of a table without rulings that ends the page, its body on
- * the next (wkhtmltopdf breaks there): the last lines of the page, below
+ * the next (wkhtmltopdf breaks there), or a last numbered label (*label
+ * set): the last lines of the page, below
  * every ruled table, up to a numbered heading, a line with figures or a
  * line of running text; at least one is a line of cells and none has a
  * digit.  Marks their characters in cut[] (by index in pg->ch); returns
@@ -698,7 +711,8 @@ heading_start(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
  */
 static int
 tail_header(const struct gk_pdf_page *pg, const struct gk_pdf_table *t,
-    int nt, const struct gk_pdf_char **rest, size_t nrest, char *cut)
+    int nt, const struct gk_pdf_char **rest, size_t nrest, char *cut,
+    int *label)
 {
 	struct gk_pdf_line *ln = NULL;
 	const struct gk_pdf_char **v = NULL;
@@ -708,6 +722,7 @@ tail_header(const struct gk_pdf_page *pg, const struct gk_pdf_table *t,
 	int *keep = NULL, ret = -1, cells = 0, lines = 0, stop, ti;
 
 	gk_buf_init(&lb, GK_MAX_TEXT);
+	*label = 0;
 	if (nrest == 0)
 		return 0;
 	if ((v = malloc(nrest * sizeof(*v))) == NULL)
@@ -745,6 +760,23 @@ tail_header(const struct gk_pdf_page *pg, const struct gk_pdf_table *t,
 		top = i;
 		lines++;
 		cells += tabular(v, &ln[i]);
+	}
+	/*
+	 * Or only a numbered label, right after a line of cells: a row cut
+	 * from its table by the break (三、依申请公开情况), or a heading.  On
+	 * the next page it goes on with a table held from this one, or it
+	 * is a para as before.
+	 */
+	if (top == nl && i < nl && heading_start(v, &ln[i]) &&
+	    !tabular(v, &ln[i]) && ink_x1(v, &ln[i]) <= right - 1.5f *
+	    ln[i].size) {
+		for (k = i; k-- > 0 && !keep[k];)
+			;
+		if (k < i && tabular(v, &ln[k])) {
+			top = i;
+			cells = lines = 2;
+			*label = 1;
+		}
 	}
 	if (top == nl || cells == 0 || lines < 2)
 		goto out;
@@ -1106,7 +1138,7 @@ gk_pdf_layout_page(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 	char *cut = NULL;
 	size_t nrest = 0, i;
 	float ytop = 1e9f, cbot = -1e9f, size = 0, dy;
-	int nt = 0, n;
+	int nt = 0, n, label = 0;
 	enum gk_err e = GK_E_NOMEM;
 
 	memset(&a, 0, sizeof(a));
@@ -1122,8 +1154,8 @@ gk_pdf_layout_page(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 				size = l->carry[i].size;
 		}
 		if (ytop > 1e8f)
-			ytop = cbot + 2 * size;
-		dy = ytop - 2 * size - cbot;
+			ytop = cbot + l->carry_gap * size;
+		dy = ytop - l->carry_gap * size - cbot;
 		for (i = 0; i < l->ncarry; i++)
 			l->carry[i].y += dy;
 		n = page_copy(&a, pg, l->carry, l->ncarry, NULL);
@@ -1138,7 +1170,7 @@ gk_pdf_layout_page(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 	    (rest = malloc((p->nch + 1) * sizeof(*rest))) == NULL ||
 	    (cut = calloc(p->nch + 1, 1)) == NULL ||
 	    assign(p, t, nt, rest, &nrest) < 0 ||
-	    (n = tail_header(p, t, nt, rest, nrest, cut)) < 0)
+	    (n = tail_header(p, t, nt, rest, nrest, cut, &label)) < 0)
 		goto out;
 	if (n > 0) {
 		if ((l->carry = malloc((size_t)n * sizeof(*l->carry))) == NULL)
@@ -1146,6 +1178,12 @@ gk_pdf_layout_page(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 		for (i = 0; i < p->nch; i++)
 			if (cut[i])
 				l->carry[l->ncarry++] = p->ch[i];
+		/*
+		 * A header goes just above the body (close enough to be one
+		 * zone); a label further, so that it does not join the first
+		 * row's figures and goes on only with a held table.
+		 */
+		l->carry_gap = label ? 3 : 2;
 		l->carry_w = p->w;
 		l->carry_h = p->h;
 		if (page_copy(&b, p, NULL, 0, cut) < 0)
@@ -1153,8 +1191,11 @@ gk_pdf_layout_page(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 		p = &b;
 	}
 	e = layout(l, p);
-	/* the table above the carried header ended on this page */
-	if (e == GK_E_OK && l->ncarry > 0)
+	/*
+	 * The table above a carried header ended on this page; a carried
+	 * label may go on with it.
+	 */
+	if (e == GK_E_OK && l->ncarry > 0 && !label)
 		e = held_flush(l);
 	gk_pdf_tables_free(t, nt);
 	t = NULL;

@@ -35,6 +35,7 @@ struct gk_pdf_layout {
 	struct gk_pdf_char *carry;
 	size_t ncarry;
 	float carry_w, carry_h;
+	float carry_gap;	/* em above the next page's first line */
 	int page;		/* pages seen */
 };
 

@@ -546,6 +546,17 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	for (i = 0; i < n; i++)
 		if (al[i].multi && al[i].x1 <= fx0)
 			al[i].multi = 0;
+	/*
+	 * A unit alone with its label set a little lower beside it
+	 * (wkhtmltopdf: 件 / 其中：涉及国家秘密) is a row with a blank figure.
+	 */
+	for (i = 0; i + 1 < n; i++)
+		if (al[i].np == 1 && al[i].ufirst && !al[i].fig &&
+		    !al[i + 1].fig && al[i + 1].x1 <= al[i].x0 &&
+		    al[i + 1].yc - al[i].yc < 0.6f * al[i].l->size) {
+			al[i].unit = 1;
+			al[i].single = 0;
+		}
 	/* anchors */
 	for (i = 0; i < n; i++) {
 		h = al[i].l->size;

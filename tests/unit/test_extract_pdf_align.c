@@ -1,0 +1,182 @@
+/*
+ * test_extract_pdf_align: a table printed without any ruling line gets its
+ * grid from the alignment of its text (pdf_align.c): the columns from the
+ * gaps that no piece of a body row covers, a row per line of figures, and
+ * an empty cell where a column has nothing in a row (a blank figure).
+ * The grid is drawn as rulings; pdf_table.c must then make the cells.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/pdf.h"
+#include "extract/pdf_align.h"
+#include "extract/pdf_table.h"
+#include "extract/pdf_text.h"
+
+#define SIZE	10.0f
+
+static struct gk_pdf_char chars[256];
+static size_t nchars;
+
+/* Characters of s (ASCII digits 5 pt wide, the rest 10 pt) from x on y. */
+static void
+put(float x, float y, const int *s)
+{
+	for (; *s != 0; s++) {
+		float w = *s < 0x80 ? SIZE / 2 : SIZE;
+
+		assert_true(nchars < sizeof(chars) / sizeof(chars[0]));
+		chars[nchars].c = *s;
+		chars[nchars].x0 = x;
+		chars[nchars].x1 = x + w;
+		chars[nchars].y = y;
+		chars[nchars].size = SIZE;
+		nchars++;
+		x += w;
+	}
+}
+
+/*
+ *   项目            本年        上年        header (y 100)
+ *   规章             3           5          y 130
+ *   规范性文件                   7          y 160: 本年 blank
+ *   其他             2          14          y 190
+ */
+static void
+page(void)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int guifan[] = { 0x89c4, 0x8303, 0x6027, 0x6587, 0x4ef6,
+	    0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n7[] = { '7', 0 }, n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(50, 130, guizhang);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	put(50, 160, guifan);
+	put(300, 160, n7);
+	put(50, 190, qita);
+	put(200, 190, n2);
+	put(300, 190, n14);
+}
+
+/* Row and column of the cell of t that holds character i, or -1/-1. */
+static void
+where(const struct gk_pdf_table *t, size_t i, int *row, int *col)
+{
+	const struct gk_pdf_char *c = &chars[i];
+	int k;
+
+	k = gk_pdf_cell_at(t, (c->x0 + c->x1) / 2, c->y - 0.3f * c->size);
+	*row = k < 0 ? -1 : t->cells[k].row;
+	*col = k < 0 ? -1 : t->cells[k].col;
+}
+
+static void
+test_borderless(void **state)
+{
+	const struct gk_pdf_char *v[256];
+	struct gk_pdf_line *ln = NULL;
+	struct gk_pdf_page out;
+	struct gk_pdf_table *t = NULL;
+	size_t nl, i;
+	int keep[16], nt = 0, row, col, k, blank = -1;
+
+	(void)state;
+	page();
+	for (i = 0; i < nchars; i++)
+		v[i] = &chars[i];
+	assert_int_equal(gk_pdf_lines(v, nchars, &ln, &nl), 0);
+	assert_int_equal(nl, 4);
+	for (i = 0; i < nl; i++)
+		keep[i] = 1;
+	memset(&out, 0, sizeof(out));
+	out.w = 600;
+	out.h = 800;
+	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
+	    ln, nl, keep, NULL, 0, &out), 0);
+	assert_true(out.nh > 0 && out.nv > 0);
+	assert_int_equal(gk_pdf_find_tables(&out, &t, &nt), 0);
+	assert_int_equal(nt, 1);
+	/* three columns from the two gaps, four rows */
+	assert_int_equal(t[0].nx, 4);
+	assert_int_equal(t[0].ny, 5);
+	assert_int_equal(t[0].ncells, 12);
+	/* the column lines lie in the gaps, not across any text */
+	assert_true(t[0].xs[1] > 100 && t[0].xs[1] < 195);
+	assert_true(t[0].xs[2] > 215 && t[0].xs[2] < 295);
+	/* every character in its row and column */
+	for (i = 0; i < nchars; i++) {
+		where(&t[0], i, &row, &col);
+		assert_int_equal(row, (int)(chars[i].y - 100) / 30);
+		assert_int_equal(col, chars[i].x0 < 150 ? 0 :
+		    chars[i].x0 < 250 ? 1 : 2);
+	}
+	/* 规范性文件's 本年 is an empty cell of its own */
+	for (k = 0; k < t[0].ncells; k++)
+		if (t[0].cells[k].row == 2 && t[0].cells[k].col == 1)
+			blank = k;
+	assert_true(blank >= 0);
+	assert_int_equal(t[0].cells[blank].rowspan, 1);
+	assert_int_equal(t[0].cells[blank].colspan, 1);
+	for (i = 0; i < nchars; i++) {
+		where(&t[0], i, &row, &col);
+		assert_false(row == 2 && col == 1);
+	}
+	gk_pdf_tables_free(t, nt);
+	free(ln);
+	free(out.hs);
+	free(out.vs);
+}
+
+/* Running text (one line, no wide gap) makes no table. */
+static void
+test_prose(void **state)
+{
+	static const int s[] = { 0x672c, 0x5e74, 0x5171, 0x53d7, 0x7406,
+	    0x7533, 0x8bf7, '1', '4', 0x4ef6, 0x3002, 0 };
+	const struct gk_pdf_char *v[64];
+	struct gk_pdf_line *ln = NULL;
+	struct gk_pdf_page out;
+	size_t nl, i;
+	int keep[4] = { 1, 1, 1, 1 };
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, s);
+	for (i = 0; i < nchars; i++)
+		v[i] = &chars[i];
+	assert_int_equal(gk_pdf_lines(v, nchars, &ln, &nl), 0);
+	memset(&out, 0, sizeof(out));
+	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
+	    ln, nl, keep, NULL, 0, &out), 0);
+	assert_int_equal(out.nh, 0);
+	assert_int_equal(out.nv, 0);
+	free(ln);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_borderless),
+		cmocka_unit_test(test_prose),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -113,6 +113,24 @@ find_body_year(const char *s)
 	return NULL;
 }
 
+/* Is s the start of a label of the page's 索引号 table?  A borderless one
+ * printed to PDF breaks its labels in their narrow column: 发布机 / 构：,
+ * 发文字 / 号：, whose first lines look like names. */
+static int
+meta_label(const char *s)
+{
+	static const char *const labels[] = {
+		"发布机构", "发文机关", "发文字号", "主题分类", "成文日期",
+		"索引号", "公开方式", "公开范围", "生效日期", "有效性", NULL
+	};
+	int i;
+
+	for (i = 0; labels[i] != NULL; i++)
+		if (strncmp(labels[i], s, strlen(s)) == 0)
+			return 1;
+	return 0;
+}
+
 /* A line that is only a name: short, no digits, no punctuation. */
 static int
 name_line(const char *s)
@@ -122,7 +140,7 @@ name_line(const char *s)
 	int n = 0;
 
 	if (strstr(s, "报告") || strstr(s, "总结") || strstr(s, "情况") ||
-	    nav(s))
+	    nav(s) || meta_label(s))
 		return 0;
 	while (*p != '\0') {
 		cp = tx_utf8_next(&p);
@@ -164,6 +182,37 @@ ascii_digits(char *s)
 			*w++ = (char)*r++;
 	}
 	*w = '\0';
+}
+
+/* A title wrapped over two lines (PDF: 青岛市城市管理局2021年政府信息公开
+ * 工作年度报 / 告): f has the year but not 报告 or 总结, the next para
+ * item after i is short and ends it.  Joins it to f and returns its index,
+ * else returns i. */
+static int
+wrapped_title(const struct tx_version *v, int i, char *f, size_t fsz)
+{
+	char g[TX_FIELD_MAX], cy[5];
+	size_t n;
+	int j;
+
+	if (strstr(f, "报告") != NULL || strstr(f, "总结") != NULL ||
+	    (find_year(f) == NULL && find_cn_year(f, cy) == NULL))
+		return i;
+	for (j = i + 1; j < v->nitems && v->items[j].cell; j++)
+		;
+	if (j == v->nitems)
+		return i;
+	tx_fold(v->items[j].text, g, sizeof(g));
+	n = strlen(f);
+	/* at most 8 characters: the rest of 年度报告, not a line of text */
+	if (g[0] == '\0' || strlen(g) > 8 * 3 || n + strlen(g) >= fsz)
+		return i;
+	memcpy(f + n, g, strlen(g) + 1);
+	if (strstr(f, "报告") == NULL && strstr(f, "总结") == NULL) {
+		f[n] = '\0';
+		return i;
+	}
+	return j;
 }
 
 /* What precedes the year in a title, or NULL. */
@@ -212,6 +261,8 @@ tx_meta(struct tx_version *v)
 			continue;	/* an empty para (a blank cell) */
 		nparas++;
 		ascii_digits(f);
+		if (!body && v->t_title == NULL)
+			i = wrapped_title(v, i, f, sizeof(f));
 		published(v, f);
 		if (nav(f))
 			continue;

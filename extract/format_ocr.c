@@ -193,14 +193,7 @@ ocr_box(TessBaseAPI *api, const struct ocr_img *img, int dpi, int x0, int y0,
 	unsigned char *cut;
 	char *t, *s;
 
-	if (x0 < 0)
-		x0 = 0;
-	if (y0 < 0)
-		y0 = 0;
-	if (x1 > img->w)
-		x1 = img->w;
-	if (y1 > img->h)
-		y1 = img->h;
+	ocr_clip(img, &x0, &y0, &x1, &y1);
 	for (y = y0; y < y1; y++)
 		for (x = x0; x < x1; x++)
 			if (img->p[(size_t)y * img->stride + x] < 170) {

@@ -33,20 +33,26 @@ dark(const struct ocr_img *img, int x, int y)
 	return img->p[(size_t)y * img->stride + x] < DARK;
 }
 
+void
+ocr_clip(const struct ocr_img *img, int *x0, int *y0, int *x1, int *y1)
+{
+	if (*x0 < 0)
+		*x0 = 0;
+	if (*y0 < 0)
+		*y0 = 0;
+	if (*x1 > img->w)
+		*x1 = img->w;
+	if (*y1 > img->h)
+		*y1 = img->h;
+}
+
 long
 ocr_ink(const struct ocr_img *img, int x0, int y0, int x1, int y1)
 {
 	long n = 0;
 	int x, y;
 
-	if (x0 < 0)
-		x0 = 0;
-	if (y0 < 0)
-		y0 = 0;
-	if (x1 > img->w)
-		x1 = img->w;
-	if (y1 > img->h)
-		y1 = img->h;
+	ocr_clip(img, &x0, &y0, &x1, &y1);
 	for (y = y0; y < y1; y++)
 		for (x = x0; x < x1; x++)
 			n += dark(img, x, y);

@@ -43,6 +43,8 @@ int ocr_grid_find(struct ocr_img *img, int dpi, struct ocr_grid *g);
 void ocr_grid_free(struct ocr_grid *);
 
 /* Number of dark pixels in the box (clipped to img). */
+/* Clamp a box to the image. */
+void ocr_clip(const struct ocr_img *, int *x0, int *y0, int *x1, int *y1);
 long ocr_ink(const struct ocr_img *, int x0, int y0, int x1, int y1);
 
 #endif

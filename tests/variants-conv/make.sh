@@ -3,6 +3,9 @@
 # formats agencies publish, converted the way agencies make them.
 #
 #   docs/<id>.doc  LibreOffice  .docx -> Word 97 (.doc), every docx variant
+#                  LibreOffice  .html -> .doc, the html variants in HTMLDOC
+#                               (the page saved as Word; the site's
+#                               navigation cut out first)
 #   docs/<id>.pdf  LibreOffice  .docx -> PDF, every docx variant;
 #                  Chromium     .html -> PDF, the html variants in CHROME
 #                               (the site's navigation hidden as its print
@@ -22,6 +25,9 @@ src=tests/variants
 dst=tests/variants-conv
 CHROME="v02_g19_html v17_mix_html v19_leg_html v40_g19_html v44_g21_html
     v50_g19_html v58_g19_html"
+HTMLDOC="v05_g19_html v07_g19_html v16_g21_html v20_leg_html v40_g19_html
+    v41_g21_html v42_g21_html v43_g19_html v50_g19_html v23_g19_htmlp
+    v27_leg_htmlp v49_g19_htmlp v59_g21_htmlp"
 OPEN="v00_g19_html v05_g19_html v23_g19_htmlp"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -37,6 +43,14 @@ lo() {	# lo FORMAT FILES...: one LibreOffice start for all the files
 }
 lo doc "$src"/docs/*.docx
 lo pdf "$src"/docs/*.docx
+mkdir -p "$tmp/web"
+for id in $HTMLDOC; do
+	sed -E '/<div class="(top|position|tool)"/d' "$src/docs/$id.html" \
+	    >"$tmp/web/$id.html"
+done
+(cd "$tmp/web" && timeout 600 soffice --headless \
+    -env:UserInstallation="file://$tmp/lo" --infilter="HTML (StarWriter)" \
+    --convert-to doc:"MS Word 97" --outdir "$tmp/doc" *.html >/dev/null 2>&1)
 
 chrome='.top,.position,.tool,.nav{display:none !important}'
 for id in $CHROME $OPEN; do

@@ -451,6 +451,15 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 	for (head = h->nrows, j = 0; j < h->ncells; j++)
 		if (figure(h->cells[j].text) && h->cells[j].row < head)
 			head = h->cells[j].row;
+	/*
+	 * ... unless the first row on the new page holds a figure: it is a
+	 * row of its own, and its blank cells are blank figures, not the
+	 * rest of the header cells above them (Chromium ends a page with a
+	 * header that has no bottom rule: 商业企业 over a blank cell).
+	 */
+	for (i = 0; i < t->ncells && head == h->nrows; i++)
+		if (t->cells[i].row == skip && figure(t->cells[i].text))
+			head = -1;
 	base = h->nrows - skip - cut;
 	for (i = 0; i < t->ncells; i++) {
 		c = &t->cells[i];
@@ -897,6 +906,25 @@ out:
 }
 
 /* Fill the text of every cell of the page's tables; the rest goes to *out. */
+/*
+ * The cell of t's last row that a glyph hanging out of t's bottom edge
+ * belongs to, or -1.  A page break inside a row that spans two (Chromium)
+ * ends the cell's borders at the break while its second line of text
+ * (结果 / 维持) is drawn on below: the glyph's top is inside the table,
+ * its middle just under the bottom edge.  Text never crosses a drawn
+ * rule, so a glyph across the bottom edge is the cell's.
+ */
+static int
+straddles(const struct gk_pdf_table *t, const struct gk_pdf_char *c,
+    float cx, float cy)
+{
+	float top = c->y - 0.85f * c->size;
+
+	if (cy <= t->y1 || top >= t->y1 - 0.5f)
+		return -1;
+	return gk_pdf_cell_at(t, cx, t->y1 - 0.01f);
+}
+
 static int
 assign(const struct gk_pdf_page *pg, struct gk_pdf_table *t, int nt,
     const struct gk_pdf_char **out, size_t *nout)
@@ -927,7 +955,8 @@ assign(const struct gk_pdf_page *pg, struct gk_pdf_table *t, int nt,
 		cy = c->y - 0.3f * c->size;
 		owner[i] = total;	/* running text */
 		for (ti = 0; ti < nt; ti++)
-			if ((ci = gk_pdf_cell_at(&t[ti], cx, cy)) >= 0) {
+			if ((ci = gk_pdf_cell_at(&t[ti], cx, cy)) >= 0 ||
+			    (ci = straddles(&t[ti], c, cx, cy)) >= 0) {
 				owner[i] = base[ti] + (size_t)ci;
 				break;
 			}

@@ -23,12 +23,12 @@
 set -eu
 src=tests/variants
 dst=tests/variants-conv
-CHROME="v02_g19_html v17_mix_html v19_leg_html v40_g19_html v44_g21_html
-    v50_g19_html v58_g19_html"
+CHROME="v00_g19_html v02_g19_html v05_g19_html v17_mix_html v19_leg_html
+    v40_g19_html v44_g21_html v50_g19_html v58_g19_html"
 HTMLDOC="v05_g19_html v07_g19_html v16_g21_html v20_leg_html v40_g19_html
     v41_g21_html v42_g21_html v43_g19_html v50_g19_html v23_g19_htmlp
     v27_leg_htmlp v49_g19_htmlp v59_g21_htmlp"
-OPEN="v00_g19_html v05_g19_html v23_g19_htmlp"
+OPEN="v23_g19_htmlp"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 command -v soffice >/dev/null || { echo "soffice not installed"; exit 77; }

@@ -1,0 +1,178 @@
+/*
+ * test_extract_pdf_cut: a ruled table that a page break cuts inside a row
+ * (Chromium).  A cell spanning two rows ends its borders at the break while
+ * its second line of text (结果 / 维持) hangs out below the table: the line
+ * is the cell's, not a para.  And a header that ends a page without a
+ * bottom rule, followed on the next page by a row with figures and blank
+ * cells: the blank cells are blank figures of that row, not the rest of
+ * the header cells above them.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/pdf.h"
+#include "extract/pdf_layout.h"
+#include "extract/sink.h"
+
+#define SIZE	10.0f
+
+/* Page pg with the characters of s (UTF-32, 10 pt wide) from x on y. */
+static void
+put(struct gk_pdf_page *pg, float x, float y, const int *s)
+{
+	for (; *s != 0; s++, x += SIZE) {
+		assert_true(pg->nch < pg->capch);
+		pg->ch[pg->nch].c = *s;
+		pg->ch[pg->nch].x0 = x;
+		pg->ch[pg->nch].x1 = x + SIZE;
+		pg->ch[pg->nch].y = y;
+		pg->ch[pg->nch].size = SIZE;
+		pg->nch++;
+	}
+}
+
+static void
+page(struct gk_pdf_page *pg)
+{
+	memset(pg, 0, sizeof(*pg));
+	pg->w = 595;
+	pg->h = 842;
+	pg->capch = 64;
+	pg->ch = calloc(pg->capch, sizeof(*pg->ch));
+	assert_non_null(pg->ch);
+}
+
+static void
+hline(struct gk_pdf_page *pg, float y, float x0, float x1)
+{
+	assert_int_equal(gk_pdf_page_addseg(pg, 0, y, x0, x1), 0);
+}
+
+static void
+vline(struct gk_pdf_page *pg, float x, float y0, float y1)
+{
+	assert_int_equal(gk_pdf_page_addseg(pg, 1, x, y0, y1), 0);
+}
+
+/* Lay out the pages; the records written, in a buffer the caller frees. */
+static char *
+layout(struct gk_pdf_page *pgs, int n)
+{
+	struct gk_pdf_layout l;
+	struct gk_sink s;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int i;
+
+	assert_non_null(f);
+	gk_sink_init(&s, f, "d");
+	gk_pdf_layout_init(&l, &s);
+	for (i = 0; i < n; i++)
+		assert_int_equal(gk_pdf_layout_page(&l, &pgs[i]), GK_E_OK);
+	assert_int_equal(gk_pdf_layout_finish(&l), GK_E_OK);
+	gk_pdf_layout_free(&l);
+	assert_int_equal(gk_sink_commit(&s), 0);
+	gk_sink_free(&s);
+	fclose(f);
+	return buf;
+}
+
+static void
+hanging_line(void **state)
+{
+	static const int jieguo[] = { 0x7ed3, 0x679c, 0 };	/* 结果 */
+	static const int weichi[] = { 0x7ef4, 0x6301, 0 };	/* 维持 */
+	static const int susong[] = { 0x8bc9, 0x8bbc, 0 };	/* 诉讼 */
+	static const int fuyi[] = { 0x590d, 0x8bae, 0 };	/* 复议 */
+	struct gk_pdf_page pg;
+	char *out;
+
+	(void)state;
+	page(&pg);
+	/* 复议 | 诉讼 over row 0; row 1: 结果/维持 (spans on) | 诉讼 */
+	hline(&pg, 100, 100, 300);
+	hline(&pg, 120, 100, 300);
+	hline(&pg, 140, 200, 300);	/* only under the right column */
+	vline(&pg, 100, 100, 146);	/* the left cell's borders stop */
+	vline(&pg, 200, 100, 146);	/* at the page's cut */
+	vline(&pg, 300, 100, 140);
+	put(&pg, 110, 115, fuyi);
+	put(&pg, 210, 115, susong);
+	put(&pg, 110, 136, jieguo);
+	put(&pg, 210, 136, susong);
+	put(&pg, 110, 151, weichi);	/* top 142.5: inside; middle 148: below */
+	out = layout(&pg, 1);
+	assert_non_null(strstr(out, "\t结果维持\n"));
+	assert_null(strstr(out, "para\t"));
+	free(out);
+	gk_pdf_page_free(&pg);
+}
+
+static void
+header_then_blank(void **state)
+{
+	static const int qingkuang[] = { 0x60c5, 0x51b5, 0 };	/* 情况 */
+	static const int shenqing[] = { 0x7533, 0x8bf7, 0 };	/* 申请 */
+	static const int shangye[] = { 0x5546, 0x4e1a, 0 };	/* 商业 */
+	static const int keyan[] = { 0x79d1, 0x7814, 0 };	/* 科研 */
+	static const int xinshou[] = { 0x65b0, 0x6536, 0 };	/* 新收 */
+	static const int jiezhuan[] = { 0x7ed3, 0x8f6c, 0 };	/* 结转 */
+	static const int n4[] = { '4', 0 }, n1[] = { '1', 0 },
+	    n2[] = { '2', 0 };
+	struct gk_pdf_page pg[2];
+	char *out;
+
+	(void)state;
+	/* page 1 ends with the header: no rule under its last row */
+	page(&pg[0]);
+	hline(&pg[0], 700, 100, 400);
+	hline(&pg[0], 720, 100, 400);
+	vline(&pg[0], 100, 700, 760);
+	vline(&pg[0], 200, 700, 760);
+	vline(&pg[0], 300, 720, 760);
+	vline(&pg[0], 400, 700, 760);
+	put(&pg[0], 110, 715, qingkuang);
+	put(&pg[0], 280, 715, shenqing);
+	put(&pg[0], 210, 745, shangye);
+	put(&pg[0], 310, 745, keyan);
+	/* page 2: a row with a figure and a blank cell, then another */
+	page(&pg[1]);
+	hline(&pg[1], 100, 100, 400);
+	hline(&pg[1], 120, 100, 400);
+	hline(&pg[1], 140, 100, 400);
+	vline(&pg[1], 100, 100, 140);
+	vline(&pg[1], 200, 100, 140);
+	vline(&pg[1], 300, 100, 140);
+	vline(&pg[1], 400, 100, 140);
+	put(&pg[1], 110, 115, xinshou);
+	put(&pg[1], 245, 115, n4);
+	put(&pg[1], 110, 135, jiezhuan);
+	put(&pg[1], 245, 135, n1);
+	put(&pg[1], 345, 135, n2);
+	out = layout(pg, 2);
+	/* 科研 keeps one row; under it, row 2 has its own blank cell */
+	assert_non_null(strstr(out, "\t1\t1\t2\t1\t1\t科研\n"));
+	assert_non_null(strstr(out, "\t1\t2\t2\t1\t1\t\n"));
+	free(out);
+	gk_pdf_page_free(&pg[0]);
+	gk_pdf_page_free(&pg[1]);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(hanging_line),
+		cmocka_unit_test(header_then_blank),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -7,11 +7,17 @@
 #   make check      make test, then the same tests in an ASan+UBSan build
 #   make demo       the whole chain over the bundled local mirror into data/
 #   make harvest    the whole chain for cron (load/gk-harvest.sh) into data/
+#   make install    programs, manuals and config under PREFIX (DESTDIR too)
+#   make uninstall  remove what make install put there
 #   make deps       install the Debian packages (as root)
 #   make bench      speed and memory beside peer tools
 
 CC ?= cc
 OPT ?= -O2 -g
+PREFIX ?= /usr/local
+BINDIR_INST = $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/gk
 STAGES := fetch extract transform load
 
 ifeq ($(SAN),1)
@@ -55,8 +61,16 @@ $(foreach p,$(common_PKGS) $(cmocka_PKGS) $(foreach s,$(STAGES),$($(s)_PKGS) $($
 endif
 
 PROGS := $(foreach s,$(STAGES),$(BINDIR)/gk-$(s))
+SCRIPTS := $(BINDIR)/gk-harvest
 
-all: $(PROGS)
+all: $(PROGS) $(SCRIPTS)
+
+# gk-harvest: the shell script with the version put in.
+$(BINDIR)/gk-harvest: load/gk-harvest.sh VERSION $(O)/datadir.stamp
+	@mkdir -p $(@D)
+	sed -e 's|@GK_VERSION@|$(GK_VERSION)|' -e 's|@GK_DATADIR@|$(DATADIR)|' \
+	    load/gk-harvest.sh >$@.tmp
+	chmod 755 $@.tmp && mv $@.tmp $@
 
 # common/: the stream code, logging, buffers, limits shared by every stage
 common_SRC := $(wildcard common/*.c)
@@ -64,6 +78,15 @@ common_OBJ := $(patsubst %.c,$(O)/%.o,$(common_SRC))
 $(O)/common/%.o: common/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALLCFLAGS) $(call pkgcflags,common) -MMD -MP -c $< -o $@
+# The version, from one place: VERSION, baked into common/cli.o with the
+# folder of the installed config files (DATADIR); the stamp changes when
+# DATADIR does, so that cli.o is built again.
+GK_VERSION := $(shell cat VERSION)
+$(O)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(O)/common/cli.o: VERSION $(O)/datadir.stamp
+$(O)/common/cli.o: ALLCFLAGS += -DGK_VERSION='"$(GK_VERSION)"' -DGK_DATADIR='"$(DATADIR)"'
 $(O)/libcommon.a: $(common_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -95,7 +118,7 @@ $(O)/tests/%: tests/unit/%.c $$(call arealib,$$*)
 	$(CC) $(ALLCFLAGS) $(call pkgcflags,cmocka) $(call pkgcflags,$(call area,$*)) $(call pkgcflags,common) \
 	  -o $@ $< $(call arealib,$*) $(call pkglibs,$(call area,$*)) $(call pkglibs,common) $(call pkglibs,cmocka) $(ALLLDFLAGS)
 
-test: $(PROGS) $(UNIT_BIN)
+test: $(PROGS) $(SCRIPTS) $(UNIT_BIN)
 	@GK_BIN=$(BINDIR) GK_UNIT=$(O)/tests sh tests/run.sh
 
 check:
@@ -112,6 +135,22 @@ demo: $(PROGS)
 bench: $(PROGS)
 	sh tests/bench.sh $(BINDIR)
 
+# The programs, their manuals, and the config files they fall back on
+# when ./config has none (common/cli.c, gk-harvest).
+MANS := $(foreach s,$(STAGES),$(s)/gk-$(s).1) load/gk-harvest.1
+CONFIGS := $(wildcard config/*.conf config/*.tsv)
+install: $(PROGS) $(SCRIPTS)
+	install -d $(DESTDIR)$(BINDIR_INST) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 $(PROGS) $(SCRIPTS) $(DESTDIR)$(BINDIR_INST)
+	install -m 644 $(MANS) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(CONFIGS) $(DESTDIR)$(DATADIR)
+
+uninstall:
+	rm -f $(foreach p,$(PROGS) $(SCRIPTS),$(DESTDIR)$(BINDIR_INST)/$(notdir $(p)))
+	rm -f $(foreach m,$(MANS),$(DESTDIR)$(MANDIR)/man1/$(notdir $(m)))
+	rm -f $(foreach c,$(CONFIGS),$(DESTDIR)$(DATADIR)/$(notdir $(c)))
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
+
 deps:
 	sh tests/install-deps.sh
 
@@ -121,5 +160,6 @@ bench-deps:
 clean:
 	rm -rf build bin
 
-.PHONY: all test check demo bench bench-deps deps clean harvest
+FORCE:
+.PHONY: all test check demo bench bench-deps deps clean harvest install uninstall FORCE
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "log.h"
+#include "progress.h"
 
 static const char *progname = "gk";
 static int verbose = -1;
@@ -30,6 +31,7 @@ gk_progname(void)
 static void
 vwarn(const char *what, const char *fmt, va_list ap)
 {
+	gk_progress_clear();
 	fprintf(stderr, "%s: ", progname);
 	if (what != NULL)
 		fprintf(stderr, "%s: ", what);

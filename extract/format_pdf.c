@@ -21,6 +21,7 @@
 
 #include "common/bounds.h"
 #include "common/buf.h"
+#include "common/progress.h"
 #include "extract/format.h"
 #include "extract/pdf.h"
 #include "extract/pdf_layout.h"
@@ -96,6 +97,7 @@ pdf_extract(const struct gk_doc *d, struct gk_sink *s)
 	notes(ctx, doc, n, s);
 	gk_pdf_layout_init(&lay, s);
 	for (i = 0; i < n && err == GK_E_OK; i++) {
+		gk_progress_detail("%s page %d/%d", d->id, i + 1, n);
 		if (gk_pdf_page_read(ctx, doc, i, &pg, msg, sizeof(msg)) < 0) {
 			err = GK_E_CORRUPT;
 			gk_sink_fail(s, err, "%s", msg);

@@ -9,6 +9,7 @@
  * (format.h): the highest bid wins, none means `unsupported`.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,17 +18,29 @@
 
 #include "common/bounds.h"
 #include "common/buf.h"
+#include "common/cli.h"
 #include "common/err.h"
+#include "common/input.h"
 #include "common/log.h"
+#include "common/progress.h"
 #include "common/rec.h"
 #include "format.h"
 #include "sink.h"
 
 static void
-usage(void)
+usage(int help)
 {
-	fprintf(stderr, "usage: gk-extract [-v] < doc-records\n");
-	exit(GK_EXIT_RUN);
+	gk_usage(help,
+	    "usage: gk-extract [-qv] [stream]\n"
+	    "       gk-extract -h | --help | --version\n",
+	    "Read the documents that gk-fetch's doc records name (standard "
+	    "input,\nor the file stream; - is standard input) and write, "
+	    "after each doc\nrecord, its paragraphs and table cells, or one "
+	    "error record.\n",
+	    "  -h, --help      print this help and exit\n"
+	    "  -q, --quiet     no progress line on a terminal, no -v lines\n"
+	    "  -v, --verbose   log the reader and the time of each document\n"
+	    "      --version   print the version and exit\n");
 }
 
 static double
@@ -132,53 +145,106 @@ done:
 int
 main(int argc, char *argv[])
 {
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct gk_reader *rd;
 	struct gk_buf data;
 	struct gk_rec rec;
+	struct gk_tally tally;
 	enum gk_read_result res;
+	const char *name = "standard input";
+	FILE *in = stdin;
+	char text[512];
+	unsigned long ndocs = 0, total;
 	int ch, rc, failed = 0;
 
 	gk_log_init(argv[0]);
-	while ((ch = getopt(argc, argv, "v")) != -1) {
+	while ((ch = getopt_long(argc, argv, "hqv", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'h':
+			usage(1);
+			break;
+		case 'q':
+			gk_set_quiet(1);
+			break;
 		case 'v':
-			gk_set_verbose(1);
+			if (!gk_quiet())
+				gk_set_verbose(1);
+			break;
+		case 'V':
+			gk_print_version();
 			break;
 		default:
-			usage();
+			usage(0);
 		}
 	}
-	if (argc != optind)
-		usage();
-	if ((rd = gk_reader_new("stdin", GK_MAX_LINE)) == NULL)
+	if (argc - optind > 1)
+		usage(0);
+	if (argc - optind == 1 && strcmp(argv[optind], "-") != 0) {
+		name = argv[optind];
+		if ((in = fopen(name, "r")) == NULL)
+			gk_fatal(name, "%s", strerror(errno));
+	}
+	if ((rd = gk_reader_new(name, GK_MAX_LINE)) == NULL)
 		gk_fatal(NULL, "out of memory");
+	gk_input_start(rd, in, name);
+	memset(&tally, 0, sizeof(tally));
+	gk_progress_begin("documents");
+	gk_progress_input(in);
+	total = gk_progress_count(in, "doc\t");
+	gk_progress_update(0, total, NULL);
 	gk_buf_init(&data, GK_MAX_FILE);
-	while ((res = gk_read(rd, stdin, &rec)) != GK_READ_EOF) {
+	while ((res = gk_read(rd, in, &rec)) != GK_READ_EOF) {
 		if (res == GK_READ_BAD) {
 			gk_warn(NULL, "%s", gk_reader_error(rd));
 			if (gk_emit(stdout, GK_ERROR, "-", "extract",
 			    gk_errname(GK_E_BAD_RECORD),
 			    gk_reader_error(rd)) == -1)
-				break;
+				gk_stdout_failed(stdout, errno);
 			failed = 1;
 			continue;
 		}
 		if (res != GK_READ_REC)
 			continue;
+		gk_tally_add(&tally, &rec);
 		if (gk_emit_raw(stdout, &rec) == -1)
-			break;
-		if (rec.type != GK_DOC ||
-		    strcmp(rec.f[DOC_STATUS], "failed") == 0)
+			gk_stdout_failed(stdout, errno);
+		if (rec.type != GK_DOC)
 			continue;
-		if ((rc = extract_doc(stdout, &rec, &data)) == -1)
-			break;
-		failed |= rc;
+		if (strcmp(rec.f[DOC_STATUS], "failed") != 0) {
+			gk_progress_detail("%s", rec.f[DOC_ID]);
+			if ((rc = extract_doc(stdout, &rec, &data)) == -1)
+				gk_stdout_failed(stdout, errno);
+			failed |= rc;
+			ndocs++;
+			gk_progress_detail(NULL);
+		}
+		gk_progress_update(tally.n[GK_DOC], total, NULL);
 	}
-	if (ferror(stdin))
-		gk_fatal("stdin", "read error");
+	gk_progress_end();
+	if (ferror(in))
+		gk_fatal(name, "read error");
 	gk_buf_free(&data);
 	gk_reader_free(rd);
-	if (fflush(stdout) == EOF || ferror(stdout))
-		gk_fatal("stdout", "write error");
+	gk_stdout_close(stdout);
+	if (tally.n[GK_DOC] == 0 && gk_tally_records(&tally) > 0) {
+		/* records, but none this stage reads */
+		gk_warn(name, "no doc records to read (it holds %s%s%s); "
+		    "passed on unchanged", gk_tally_text(&tally, text,
+		    sizeof(text)), gk_tally_source(&tally) ? ": the output "
+		    "of " : "", gk_tally_source(&tally) ? gk_tally_source(
+		    &tally) : "");
+		return GK_EXIT_RUN;
+	}
+	if (tally.n[GK_DOC] < gk_tally_records(&tally)) {
+		tally.n[GK_DOC] = 0;
+		gk_debug("%s: %lu documents read; passed on unchanged: %s",
+		    name, ndocs, gk_tally_text(&tally, text, sizeof(text)));
+	}
 	return failed ? GK_EXIT_DOCS : GK_EXIT_OK;
 }

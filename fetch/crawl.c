@@ -33,6 +33,7 @@
 #include "common/err.h"
 #include "common/hash.h"
 #include "common/log.h"
+#include "common/progress.h"
 #include "common/rec.h"
 #include "common/sniff.h"
 #include "crawl.h"
@@ -1253,14 +1254,23 @@ static void
 progress(struct crawl *c, int last)
 {
 	long long now = now_ms();
+	char extra[160];
+	int done;
 
 	if (!c->op->progress || (!last && now - c->last_progress < 250))
 		return;
 	c->last_progress = now;
-	fprintf(stderr, "\r%s: %d docs, %d listing pages, %d queued, "
-	    "%d active, %d failed   %s", gk_progname(),
-	    c->n_new + c->n_changed + c->n_unchanged, c->nlisting, c->queued,
-	    c->active, c->n_failed, last ? "\n" : "");
+	if (last) {
+		gk_progress_end();
+		return;
+	}
+	done = c->n_new + c->n_changed + c->n_unchanged + c->n_failed;
+	snprintf(extra, sizeof(extra), "%d queued, %d active, %d listing "
+	    "pages, %.1f MB, %d failed", c->queued, c->active, c->nlisting,
+	    c->body_bytes / 1e6, c->n_failed);
+	/* the total grows as pages are found: done + what waits */
+	gk_progress_update((unsigned long)done, (unsigned long)(done +
+	    c->queued + c->active), extra);
 }
 
 /* For a file:// start: the mirror's top is the nearest folder above the
@@ -1361,7 +1371,9 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 			finished++;
 		}
 		if (fflush(out) == EOF) {
-			gk_warn("stdout", "write error");
+			if (errno != EPIPE)	/* a reader that went: quiet */
+				gk_warn("stdout", "write error: %s",
+				    strerror(errno));
 			stop = SIGPIPE;
 		}
 		save(&c, 0);
@@ -1392,18 +1404,19 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 		end_transfer(&c, j);
 		job_free(&c, j);
 	}
-	if (fflush(out) == EOF)
-		gk_warn("stdout", "write error");
+	if (fflush(out) == EOF && errno != EPIPE)
+		gk_warn("stdout", "write error: %s", strerror(errno));
 	save(&c, 1);
 	progress(&c, 1);
-	gk_warn(NULL, "%s%d documents (%d new, %d changed, %d unchanged, "
-	    "%d failed), %d listing pages, %d bodies (%lld bytes), "
-	    "%d not modified, %d errors, %.1f s",
-	    stop ? "interrupted: " : "",
-	    c.n_new + c.n_changed + c.n_unchanged + c.n_failed, c.n_new,
-	    c.n_changed, c.n_unchanged, c.n_failed, c.nlisting, c.bodies,
-	    c.body_bytes, c.not_modified, c.n_errors,
-	    (double)(now_ms() - t0) / 1000.0);
+	if (stop != SIGPIPE)	/* not when the reader went away: quiet */
+		gk_warn(NULL, "%s%d documents (%d new, %d changed, "
+		    "%d unchanged, %d failed), %d listing pages, %d bodies "
+		    "(%lld bytes), %d not modified, %d errors, %.1f s",
+		    stop ? "interrupted: " : "",
+		    c.n_new + c.n_changed + c.n_unchanged + c.n_failed,
+		    c.n_new, c.n_changed, c.n_unchanged, c.n_failed,
+		    c.nlisting, c.bodies, c.body_bytes, c.not_modified,
+		    c.n_errors, (double)(now_ms() - t0) / 1000.0);
 	status = stop || c.save_failed ? GK_EXIT_RUN : c.n_errors > 0 ?
 	    GK_EXIT_DOCS : GK_EXIT_OK;
 	curl_multi_cleanup(c.m);

@@ -11,20 +11,37 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/cli.h"
 #include "common/log.h"
+#include "common/progress.h"
 #include "conf.h"
 #include "crawl.h"
 #include "local.h"
 #include "url.h"
 
 static void
-usage(void)
+usage(int help)
 {
-	fprintf(stderr,
-	    "usage: gk-fetch [-v] PATH...\n"
-	    "       gk-fetch [-v] [-c CONFIG] [--start URL]... [--state DIR] "
-	    "[--changed-only]\n");
-	exit(GK_EXIT_RUN);
+	gk_usage(help,
+	    "usage: gk-fetch [-qv] path ...\n"
+	    "       gk-fetch [-qv] [-c config] [--start url] ... [--state dir] "
+	    "[--changed-only]\n"
+	    "       gk-fetch -h | --help | --version\n",
+	    "Write one doc record per local file, or crawl the report pages "
+	    "and\nattachments of the configured site (-c, --start).\n",
+	    "  -c, --config config  crawl with the settings of config (- is "
+	    "standard input)\n"
+	    "      --changed-only   leave out the records of unchanged "
+	    "documents\n"
+	    "  -h, --help           print this help and exit\n"
+	    "  -q, --quiet          no progress line on a terminal, no -v "
+	    "lines\n"
+	    "      --start url      crawl from url instead (repeatable; its "
+	    "host is allowed)\n"
+	    "      --state dir      the state, cache and lock of the crawl "
+	    "(default data)\n"
+	    "  -v, --verbose        log every request\n"
+	    "      --version        print the version and exit\n");
 }
 
 int
@@ -35,7 +52,10 @@ main(int argc, char *argv[])
 		{ "start", required_argument, NULL, 's' },
 		{ "state", required_argument, NULL, 'S' },
 		{ "changed-only", no_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct fetch_conf cf;
@@ -47,7 +67,7 @@ main(int argc, char *argv[])
 	gk_log_init(argv[0]);
 	memset(&op, 0, sizeof(op));
 	op.state_dir = "data";
-	while ((ch = getopt_long(argc, argv, "c:v", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:hqv", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			config = optarg;
@@ -68,28 +88,39 @@ main(int argc, char *argv[])
 			op.changed_only = 1;
 			crawl = 1;
 			break;
+		case 'h':
+			usage(1);
+			break;
+		case 'q':
+			gk_set_quiet(1);
+			break;
 		case 'v':
-			gk_set_verbose(1);
+			if (!gk_quiet())
+				gk_set_verbose(1);
+			break;
+		case 'V':
+			gk_print_version();
 			break;
 		default:
-			usage();
+			usage(0);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc > 0) {
 		if (crawl)
-			usage();	/* local mode takes no crawl options */
+			usage(0);	/* local mode takes no crawl options */
 		for (i = 0; i < argc; i++)
 			failed += local_emit(stdout, argv[i]);
-		if (fflush(stdout) == EOF || ferror(stdout))
-			gk_fatal("stdout", "write error");
+		gk_stdout_close(stdout);
 		return failed ? GK_EXIT_DOCS : GK_EXIT_OK;
 	}
 
 	conf_init(&cf);
-	if (config != NULL && conf_load(&cf, config, err, sizeof(err)) == -1)
-		gk_fatal(config, "%s", err);
+	if (config != NULL && conf_load(&cf, strcmp(config, "-") == 0 ?
+	    "/dev/stdin" : config, err, sizeof(err)) == -1)
+		gk_fatal(strcmp(config, "-") == 0 ? "standard input" : config,
+		    "%s", err);
 	/* --start replaces the configured start URLs; its host is allowed */
 	if (nstart > 0) {
 		while (cf.nstart > 0)
@@ -128,12 +159,10 @@ main(int argc, char *argv[])
 	}
 	if (conf_finish(&cf, err, sizeof(err)) == -1)
 		gk_fatal(config ? config : "defaults", "%s", err);
-	op.progress = isatty(2);
+	gk_progress_begin("documents");
+	op.progress = gk_progress_on();
 	rc = crawl_run(&cf, &op, stdout);
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		gk_warn("stdout", "write error");
-		rc = GK_EXIT_RUN;
-	}
 	conf_free(&cf);
+	gk_stdout_close(stdout);	/* a reader that went: quiet */
 	return rc;
 }

@@ -2,6 +2,7 @@
 # gk-harvest: the whole chain, for cron.
 #
 #   gk-harvest [-d data] [-l log] [-w seconds] [-- gk-fetch arguments]
+#   gk-harvest -h | --help | --version
 #
 #   gk-fetch ARGS | gk-extract | gk-transform | gk-load DATA
 #
@@ -18,20 +19,55 @@ set -u
 prog=gk-harvest
 data=data log= wait=0
 
+# The gk version: put in by make (bin/gk-harvest), else read from the
+# VERSION file of the source tree this script is in.
+version=@GK_VERSION@
+case $version in
+@*) version=$(cat "$(dirname "$0")/../VERSION" 2>/dev/null || echo unknown) ;;
+esac
+
+synopsis="usage: $prog [-d data] [-l log] [-w seconds] [-- gk-fetch arguments]
+       $prog -h | --help | --version"
 usage() {
-	echo "usage: $prog [-d data] [-l log] [-w seconds] [-- gk-fetch arguments]" >&2
+	if [ "$1" -eq 0 ]; then
+		cat <<EOF
+$synopsis
+Run gk-fetch | gk-extract | gk-transform | gk-load DATA under a lock, every
+stage's messages into a log; print nothing when all went well (for cron).
+
+  -d data         the data folder (default data)
+  -h, --help      print this help and exit
+  -l log          the log file (default DATA/harvest.log)
+  -w seconds      wait this long for another harvest's lock (default 0)
+      --version   print the version and exit
+EOF
+		exit 0
+	fi
+	echo "$synopsis" >&2
+	echo "Try '$prog --help' for more." >&2
 	exit 2
 }
-while getopts d:l:w: opt; do
+case ${1:-} in
+--help) usage 0 ;;
+--version) echo "$prog (gk) $version"; exit 0 ;;
+esac
+while getopts d:hl:w: opt; do
 	case $opt in
 	d) data=$OPTARG ;;
+	h) usage 0 ;;
 	l) log=$OPTARG ;;
 	w) wait=$OPTARG ;;
-	*) usage ;;
+	*) usage 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -gt 0 ] || set -- -c config/qingdao.conf
+# The crawl's config: ./config's, else the installed one (make install).
+datadir=@GK_DATADIR@
+if [ $# -eq 0 ]; then
+	conf=config/qingdao.conf
+	[ -f "$conf" ] || [ ! -f "$datadir/qingdao.conf" ] || conf=$datadir/qingdao.conf
+	set -- -c "$conf"
+fi
 : "${log:=$data/harvest.log}"
 
 # The programs: $GK_BIN, else beside this script, else on PATH.

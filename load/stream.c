@@ -6,6 +6,7 @@
 
 #include "common/bounds.h"
 #include "common/log.h"
+#include "common/progress.h"
 #include "common/rec.h"
 #include "stream.h"
 
@@ -57,6 +58,8 @@ stream_read(struct stream *s, FILE *fp, const char *name)
 		gk_warn(name, "out of memory");
 		return -1;
 	}
+	gk_input_start(rd, fp, name);
+	gk_progress_input(fp);
 	while ((res = gk_read(rd, fp, &rec)) != GK_READ_EOF) {
 		if (res == GK_READ_BAD) {
 			gk_warn(NULL, "%s", gk_reader_error(rd));
@@ -65,6 +68,9 @@ stream_read(struct stream *s, FILE *fp, const char *name)
 		}
 		if (res != GK_READ_REC)
 			continue;
+		gk_tally_add(&s->tally, &rec);
+		if (gk_progress_on() && gk_tally_records(&s->tally) % 512 == 0)
+			gk_progress_update(gk_tally_records(&s->tally), 0, NULL);
 		switch (rec.type) {
 		case GK_REPORT:
 			t = &s->reports;

@@ -7,13 +7,18 @@
  * one after another; they are held until PAGE changes (or the input ends),
  * read, merged into one report and written.  Memory holds one report.
  */
+#include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "common/bounds.h"
+#include "common/cli.h"
+#include "common/input.h"
 #include "common/log.h"
+#include "common/progress.h"
 #include "common/rec.h"
 #include "tx.h"
 
@@ -179,44 +184,136 @@ on_unknown(const struct gk_rec *r)
 }
 
 static void
-usage(void)
+usage(int help)
 {
-	fprintf(stderr, "usage: gk-transform [-v]\n");
-	exit(GK_EXIT_RUN);
+	gk_usage(help,
+	    "usage: gk-transform [-qv] [stream]\n"
+	    "       gk-transform -h | --help | --version\n",
+	    "Read gk-extract's records (standard input, or the file stream; - "
+	    "is\nstandard input) and write one report record per report page, "
+	    "a metric\nrecord per value and a check record per failed check.\n",
+	    "  -h, --help      print this help and exit\n"
+	    "  -q, --quiet     no progress line on a terminal, no -v lines\n"
+	    "  -v, --verbose   log each report, and what was passed on\n"
+	    "      --version   print the version and exit\n");
+}
+
+/*
+ * A doc record read straight after another (or at the end) with nothing of
+ * its own between: gk-extract writes a para, a cell or an error record
+ * after every document it reads, so the stream did not pass through it.
+ */
+static int doc_open, docs_empty, docs_read;
+
+static void
+doc_content(enum gk_rectype t)
+{
+	switch (t) {
+	case GK_PARA:
+	case GK_CELL:
+	case GK_ERROR:
+		docs_read += doc_open;
+		doc_open = 0;
+		break;
+	case GK_DOC:
+	case GK_REPORT:
+	case GK_METRIC:
+	case GK_CHECK:
+		docs_empty += doc_open;
+		doc_open = 0;
+		break;
+	default:	/* notes, comments, other types: neither */
+		break;
+	}
+}
+
+/* The stream is gk-fetch's: documents, but no paras and cells. */
+static void
+not_extracted(const char *name, const struct gk_tally *t)
+{
+	if (t->n[GK_REPORT] + t->n[GK_METRIC] > 0)
+		gk_fatal(name, "doc records without their paragraphs and "
+		    "cells, and report records: the output of gk-transform "
+		    "(give it to gk-load)");
+	gk_fatal(name, "doc records without their paragraphs and cells: the "
+	    "output of gk-fetch (give it to gk-extract first)");
 }
 
 int
 main(int argc, char *argv[])
 {
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct gk_reader *rd;
 	struct gk_rec r;
+	struct gk_tally tally;
 	enum gk_read_result res;
 	struct tx_version *v;
+	const char *name = "standard input";
+	FILE *in = stdin;
+	char text[512];
+	unsigned long total;
 	int ch;
 
 	gk_log_init(argv[0]);
-	while ((ch = getopt(argc, argv, "v")) != -1) {
+	while ((ch = getopt_long(argc, argv, "hqv", longopts, NULL)) != -1) {
 		switch (ch) {
+		case 'h':
+			usage(1);
+			break;
+		case 'q':
+			gk_set_quiet(1);
+			break;
 		case 'v':
-			gk_set_verbose(1);
+			if (!gk_quiet())
+				gk_set_verbose(1);
+			break;
+		case 'V':
+			gk_print_version();
 			break;
 		default:
-			usage();
+			usage(0);
 		}
 	}
-	if (optind != argc)
-		usage();
-	if ((rd = gk_reader_new("stdin", GK_MAX_LINE)) == NULL)
+	if (argc - optind > 1)
+		usage(0);
+	if (argc - optind == 1 && strcmp(argv[optind], "-") != 0) {
+		name = argv[optind];
+		if ((in = fopen(name, "r")) == NULL)
+			gk_fatal(name, "%s", strerror(errno));
+	}
+	if ((rd = gk_reader_new(name, GK_MAX_LINE)) == NULL)
 		gk_fatal(NULL, "out of memory");
-	while ((res = gk_read(rd, stdin, &r)) != GK_READ_EOF) {
+	gk_input_start(rd, in, name);
+	memset(&tally, 0, sizeof(tally));
+	gk_progress_begin("documents");
+	gk_progress_input(in);
+	total = gk_progress_count(in, "doc\t");
+	gk_progress_update(0, total, NULL);
+	while ((res = gk_read(rd, in, &r)) != GK_READ_EOF) {
 		if (res == GK_READ_BAD) {
 			gk_emit(stdout, GK_ERROR, "", "transform", "bad_record",
 			    gk_reader_error(rd));
 			docs_failed = 1;
 			continue;
 		}
+		if (res == GK_READ_REC) {
+			gk_tally_add(&tally, &r);
+			doc_content(r.type);
+		}
 		switch (r.type) {
 		case GK_DOC:
+			/* two documents without content, none with: the
+			 * stream did not pass through gk-extract */
+			if (docs_empty > 1 && docs_read == 0)
+				not_extracted(name, &tally);
+			doc_open = strcmp(r.f[DOC_STATUS], "failed") != 0;
+			gk_progress_update(tally.n[GK_DOC] - 1, total, NULL);
 			on_doc(stdout, &r);
 			/* passed on: gk-load takes each value's provenance
 			 * (URL, SHA-256) from it */
@@ -244,10 +341,32 @@ main(int argc, char *argv[])
 			break;
 		}
 	}
+	doc_content(GK_DOC);
+	if (docs_empty > 1 && docs_read == 0)
+		not_extracted(name, &tally);
+	if (docs_empty == 1 && docs_read == 0)
+		gk_warn(name, "a doc record without paragraphs or cells: if "
+		    "it is gk-fetch's output, give it to gk-extract first");
+	gk_progress_end();
+	if (ferror(in))
+		gk_fatal(name, "read error");
 	flush(stdout);
 	docs_failed |= tx_pending_flush(stdout);
 	gk_reader_free(rd);
-	if (fflush(stdout) == EOF || ferror(stdout))
-		gk_fatal("stdout", "write error");
+	gk_stdout_close(stdout);
+	if (tally.n[GK_DOC] + tally.n[GK_PARA] + tally.n[GK_CELL] == 0 &&
+	    gk_tally_records(&tally) > 0) {
+		gk_warn(name, "no doc, para or cell records to read (it holds "
+		    "%s%s%s); passed on unchanged", gk_tally_text(&tally, text,
+		    sizeof(text)), gk_tally_source(&tally) ? ": the output "
+		    "of " : "", gk_tally_source(&tally) ? gk_tally_source(
+		    &tally) : "");
+		return GK_EXIT_RUN;
+	}
+	tally.n[GK_DOC] = tally.n[GK_PARA] = tally.n[GK_CELL] = 0;
+	tally.n[GK_ERROR] = 0;
+	if (gk_tally_records(&tally) > 0)
+		gk_debug("%s: passed on unchanged: %s", name,
+		    gk_tally_text(&tally, text, sizeof(text)));
 	return docs_failed ? GK_EXIT_DOCS : GK_EXIT_OK;
 }

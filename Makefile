@@ -36,7 +36,7 @@ ALLCFLAGS = -std=c11 -D_GNU_SOURCE -I. $(WARN) $(OPT) $(SANFLAGS) $(CFLAGS)
 ALLLDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
 # pkg-config name : Debian package that provides it
-common_PKGS := libcrypto:libssl-dev
+common_PKGS := libcrypto:libssl-dev libutf8proc:libutf8proc-dev
 cmocka_PKGS := cmocka:libcmocka-dev
 -include $(foreach s,$(STAGES),$(s)/build.mk)
 
@@ -115,7 +115,7 @@ arealib = $(if $(filter common,$(call area,$(1))),,$(O)/lib$(call area,$(1)).a) 
 .SECONDEXPANSION:
 $(O)/tests/%: tests/unit/%.c $$(call arealib,$$*)
 	@mkdir -p $(@D)
-	$(CC) $(ALLCFLAGS) $(call pkgcflags,cmocka) $(call pkgcflags,$(call area,$*)) $(call pkgcflags,common) \
+	$(CC) $(ALLCFLAGS) -MMD -MP $(call pkgcflags,cmocka) $(call pkgcflags,$(call area,$*)) $(call pkgcflags,common) \
 	  -o $@ $< $(call arealib,$*) $(call pkglibs,$(call area,$*)) $(call pkglibs,common) $(call pkglibs,cmocka) $(ALLLDFLAGS)
 
 test: $(PROGS) $(SCRIPTS) $(UNIT_BIN)

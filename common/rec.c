@@ -12,12 +12,15 @@ static const struct {
 	int nfield;
 } rectypes[GK_NTYPES] = {
 	[GK_DOC] = { "doc", 12 },
-	[GK_PARA] = { "para", 3 },
-	[GK_CELL] = { "cell", 8 },
+	[GK_PARA] = { "para", 4 },
+	[GK_CELL] = { "cell", 9 },
 	[GK_ERROR] = { "error", 4 },
 	[GK_REPORT] = { "report", 9 },
-	[GK_METRIC] = { "metric", 7 },
-	[GK_CHECK] = { "check", 5 },
+	[GK_METRIC] = { "metric", 12 },
+	[GK_CHECK] = { "check", 6 },
+	[GK_READING] = { "reading", 2 },
+	[GK_NOTE] = { "note", 3 },
+	[GK_LISTING] = { "listing", 2 },
 };
 
 struct gk_reader {

@@ -556,6 +556,7 @@ ocr_extract(const struct gk_doc *d, struct gk_sink *sink)
 	for (i = 0; i < n; i++) {
 		gk_debug("ocr: %s: page %d of %d", d->id, i + 1, n);
 		gk_progress_detail("%s page %d/%d (OCR)", d->id, i + 1, n);
+		gk_sink_page(sink, i + 1);
 		if (render_ocr(ctx, doc, i, api, sink, &cont) == -1)
 			break;
 	}

@@ -92,6 +92,7 @@ held_flush(struct gk_pdf_layout *l)
 		return sink_err(l->sink);
 	}
 	for (i = 0; i < h->ncells; i++) {
+		gk_sink_page(l->sink, h->cells[i].page);
 		if (gk_sink_cell(l->sink, h->cells[i].row, h->cells[i].col,
 		    h->cells[i].rowspan, h->cells[i].colspan,
 		    h->cells[i].text ? h->cells[i].text : "") < 0) {
@@ -100,6 +101,7 @@ held_flush(struct gk_pdf_layout *l)
 		}
 		l->emitted++;
 	}
+	gk_sink_page(l->sink, l->page);
 	held_clear(h);
 	return GK_E_OK;
 }
@@ -160,6 +162,7 @@ held_add(struct gk_pdf_held *h, int row, int col, int rowspan, int colspan,
 	}
 	nc = &h->cells[h->ncells++];
 	nc->row = row;
+	nc->page = h->page;
 	nc->col = col;
 	nc->rowspan = rowspan;
 	nc->colspan = colspan;
@@ -522,11 +525,12 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 
 /* Start holding table t (its texts move to the held table). */
 static int
-held_start(struct gk_pdf_held *h, struct gk_pdf_table *t)
+held_start(struct gk_pdf_held *h, struct gk_pdf_table *t, int page)
 {
 	int i;
 
 	memset(h, 0, sizeof(*h));
+	h->page = page;
 	if ((h->xs = malloc((size_t)t->nx * sizeof(float))) == NULL)
 		return -1;
 	memcpy(h->xs, t->xs, (size_t)t->nx * sizeof(float));
@@ -1064,6 +1068,8 @@ layout(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 	enum gk_err e = GK_E_NOMEM;
 
 	l->page++;
+	l->held.page = l->page;
+	gk_sink_page(l->sink, l->page);
 	memset(&syn, 0, sizeof(syn));
 	if (gk_pdf_find_tables(pg, &t, &nt) < 0)
 		goto out;
@@ -1091,7 +1097,7 @@ layout(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 			if (r == 0) {
 				if ((e = held_flush(l)) != GK_E_OK)
 					break;
-				r = held_start(&l->held, &t[ti]) < 0 ? -1 : 1;
+				r = held_start(&l->held, &t[ti], l->page) < 0 ? -1 : 1;
 			}
 			if (r < 0) {
 				e = GK_E_NOMEM;

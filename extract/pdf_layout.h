@@ -11,12 +11,14 @@
 
 struct gk_pdf_hcell {
 	int row, col, rowspan, colspan;
+	int page;		/* where the cell begins */
 	char *text;
 };
 
 /* The table that ended the last page, held until we know it ended. */
 struct gk_pdf_held {
 	int active;
+	int page;		/* the page of the cells being added */
 	float *xs;
 	int nx;
 	int nrows;

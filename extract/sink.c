@@ -8,6 +8,7 @@
 
 #include "common/bounds.h"
 #include "common/rec.h"
+#include "common/zh.h"
 #include "sink.h"
 
 /* The records of one document: at most every cell at its longest, bounded. */
@@ -43,71 +44,24 @@ gk_sink_fail(struct gk_sink *s, enum gk_err e, const char *fmt, ...)
 	return -1;
 }
 
-/* Length of the UTF-8 sequence at p (n bytes left), or 0 when invalid. */
-static size_t
-utf8_len(const unsigned char *p, size_t n, unsigned long *cp)
-{
-	unsigned long c;
-	size_t len, i;
-
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		len = 2;
-		c = p[0] & 0x1f;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		len = 3;
-		c = p[0] & 0x0f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		len = 4;
-		c = p[0] & 0x07;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (p[i] & 0x3f);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	*cp = c;
-	return len;
-}
-
-/* White space for folding: ASCII controls and space, NBSP, the Unicode
- * spaces, U+3000 (ideographic), and the zero-width ones Word leaves. */
-static int
-is_space(unsigned long c)
-{
-	return c <= 0x20 || c == 0x7f || c == 0x85 || c == 0xa0 ||
-	    c == 0x1680 || (c >= 0x2000 && c <= 0x200b) || c == 0x2028 ||
-	    c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000 ||
-	    c == 0xfeff;
-}
-
 /*
  * Append text to the records, white space folded to one space and trimmed,
- * invalid UTF-8 replaced by U+FFFD.  Returns the bytes added, or -1.
+ * invalid UTF-8 replaced by U+FFFD, and the characters that only look like
+ * others (CJK radicals and compatibility ideographs that PDF fonts map
+ * glyphs to) made the ideographs they show: the text as a reader sees it.
+ * Returns the bytes added, or -1.
  */
 static long
 add_folded(struct gk_sink *s, const char *text)
 {
-	const unsigned char *p = (const unsigned char *)text;
 	size_t n = strlen(text), i = 0, start = s->recs.len, len;
-	unsigned long c;
+	char u[4];
+	unsigned c;
 	int pending = 0;
 
 	while (i < n) {
-		if ((len = utf8_len(p + i, n - i, &c)) == 0) {
-			len = 1;
-			c = 0xfffd;
-		}
-		if (is_space(c)) {
+		c = zh_lookalike(zh_decode(text + i, n - i, &len));
+		if (zh_is_space(c)) {
 			pending = s->recs.len > start;
 			i += len;
 			continue;
@@ -115,10 +69,7 @@ add_folded(struct gk_sink *s, const char *text)
 		if (pending && gk_buf_addc(&s->recs, ' ') == -1)
 			goto full;
 		pending = 0;
-		if (c == 0xfffd && len == 1) {
-			if (gk_buf_adds(&s->recs, "\xef\xbf\xbd") == -1)
-				goto full;
-		} else if (gk_buf_add(&s->recs, p + i, len) == -1)
+		if (gk_buf_add(&s->recs, u, zh_put(u, sizeof(u), c)) == -1)
 			goto full;
 		if (s->recs.len - start > GK_MAX_TEXT) {
 			s->recs.len = start;
@@ -133,6 +84,15 @@ full:
 	s->recs.len = start;
 	return gk_sink_fail(s, GK_E_TOO_BIG,
 	    "the document's text is larger than %zu bytes", SINK_MAX_BYTES);
+}
+
+/* The PAGE field: the page number, or nothing. */
+static int
+add_page(struct gk_sink *s)
+{
+	if (s->page <= 0)
+		return gk_buf_addc(&s->recs, '\t');
+	return gk_buf_printf(&s->recs, "\t%d", s->page);
 }
 
 static int
@@ -168,7 +128,8 @@ para(struct gk_sink *s, const char *text, int keep)
 		s->recs.p[mark] = '\0';
 		return 0;
 	}
-	if (count_item(s) == -1 || gk_buf_addc(&s->recs, '\n') == -1) {
+	if (count_item(s) == -1 || add_page(s) == -1 ||
+	    gk_buf_addc(&s->recs, '\n') == -1) {
 		s->recs.len = mark;
 		return gk_sink_fail(s, GK_E_TOO_BIG,
 		    "the document's text is larger than %zu bytes",
@@ -188,6 +149,12 @@ int
 gk_sink_para_keep(struct gk_sink *s, const char *text)
 {
 	return para(s, text != NULL ? text : "", 1);
+}
+
+void
+gk_sink_page(struct gk_sink *s, int page)
+{
+	s->page = page > 0 ? page : 0;
 }
 
 int
@@ -228,7 +195,7 @@ gk_sink_cell(struct gk_sink *s, int row, int col, int rowspan, int colspan,
 		s->recs.len = mark;
 		return -1;
 	}
-	if (gk_buf_addc(&s->recs, '\n') == -1)
+	if (add_page(s) == -1 || gk_buf_addc(&s->recs, '\n') == -1)
 		goto full;
 	s->seq++;
 	return 0;

@@ -20,6 +20,7 @@ struct gk_sink {
 	unsigned long seq;	/* next SEQ */
 	int tables;		/* tables begun so far */
 	unsigned long items;	/* paras and cells so far */
+	int page;		/* the page being read (1, 2, ...); 0: none */
 	struct gk_buf recs;	/* the records, until gk_sink_commit */
 	enum gk_err err;	/* first failure: a limit, or gk_sink_fail */
 	char msg[256];
@@ -47,6 +48,12 @@ int gk_sink_para(struct gk_sink *, const char *text);
  * fill with empty paras.
  */
 int gk_sink_para_keep(struct gk_sink *, const char *text);
+
+/*
+ * The page the paras and cells that follow are printed on (1-based), for
+ * formats with pages; 0 (the default) writes an empty PAGE.
+ */
+void gk_sink_page(struct gk_sink *, int page);
 
 /* Start a new table; returns its number (1, 2, ...). */
 int gk_sink_table(struct gk_sink *);

@@ -71,11 +71,11 @@ def main():
         with open(os.path.join(out_dir, doc + '.out'), encoding='utf-8', errors='replace') as f:
             for line in f:
                 c = line.rstrip('\n').split('\t')
-                if c[0] == 'metric' and len(c) == 8:
+                if c[0] == 'metric' and len(c) >= 8:
                     got[c[2]] = dict(value=c[3], unit=c[4], raw=c[5], flags=c[6])
-                elif c[0] == 'check' and len(c) == 6 and c[2] != 'format_mismatch':
+                elif c[0] == 'check' and len(c) >= 6 and c[2] != 'format_mismatch':
                     got_checks.add((c[2], c[3], num(c[4]), num(c[5])))
-                elif c[0] == 'report' and len(c) == 10 and rep is None:
+                elif c[0] == 'report' and len(c) >= 10 and rep is None:
                     rep = c
                 elif c[0] == 'error':
                     errors.append(line.strip())

@@ -20,6 +20,39 @@ tx_num_str(double d, char *out, size_t outsz)
 		snprintf(out, outsz, "0");
 }
 
+void
+tx_check_message(const char *name, const char *where, const char *expected,
+    const char *found, char *out, size_t outsz)
+{
+	if (strcmp(name, "row_total") == 0)
+		snprintf(out, outsz, "table 三, row %s: the six applicant "
+		    "columns add up to %s, but its 总计 is %s", where,
+		    expected, found);
+	else if (strcmp(name, "closed_total") == 0)
+		snprintf(out, outsz, "table 三, column %s: the outcomes "
+		    "(予以公开 … 其他处理) add up to %s, but （七）总计 is %s",
+		    where, expected, found);
+	else if (strcmp(name, "balance") == 0)
+		snprintf(out, outsz, "table 三, column %s: new plus carried-in "
+		    "requests are %s, but closed plus carried-out are %s "
+		    "(the form's own rule: 一 + 二 = 三 + 四)", where, expected,
+		    found);
+	else if (strcmp(name, "appeals_total") == 0)
+		snprintf(out, outsz, "table 四, %s: 维持 + 纠正 + 其他 + 尚未审结 "
+		    "add up to %s, but its 总计 is %s", where, expected, found);
+	else if (strcmp(name, "template_shape") == 0)
+		snprintf(out, outsz, strcmp(found, "0") == 0 ?
+		    "%s: the template has this figure once; the report does "
+		    "not print it%.0s" : "%s: the template has this figure "
+		    "once; the report prints it %s times", where, found);
+	else if (strcmp(name, "format_mismatch") == 0)
+		snprintf(out, outsz, "%s: the version kept says %s, another "
+		    "version of the report says %s", where, expected, found);
+	else
+		snprintf(out, outsz, "%s: expected %s, found %s", where,
+		    expected, found);
+}
+
 /* Adds the key's value to *sum; returns -1 when it is not a number. */
 static int
 add(const struct tx_version *v, const char *key, double *sum)

@@ -169,18 +169,19 @@ on_item(FILE *out, const struct gk_rec *r, int cell)
 		it->row = atoi(r->f[CELL_ROW]);
 		it->col = atoi(r->f[CELL_COL]);
 	}
+	it->page = atoi(r->f[cell ? CELL_PAGE : PARA_PAGE]);
 	it->text = xstrdup(r->f[cell ? CELL_TEXT : PARA_TEXT]);
 }
 
 static void
-on_unknown(const struct gk_rec *r)
+on_note(const struct gk_rec *r)
 {
 	struct tx_version *v;
 
 	/* note DOC ocr N: N pages were read from page images */
-	if (r->nfield >= 3 && strcmp(r->f[0], "note") == 0 &&
-	    strcmp(r->f[2], "ocr") == 0 && (v = find(r->f[1])) != NULL)
-		v->ocr = atoi(r->f[3]);
+	if (strcmp(r->f[NOTE_KEY], "ocr") == 0 &&
+	    (v = find(r->f[NOTE_DOC])) != NULL)
+		v->ocr = atoi(r->f[NOTE_VALUE]);
 }
 
 static void
@@ -330,8 +331,8 @@ main(int argc, char *argv[])
 				v->failed = 1;
 			gk_emit_raw(stdout, &r);
 			break;
-		case GK_UNKNOWN:
-			on_unknown(&r);
+		case GK_NOTE:
+			on_note(&r);
 			gk_emit_raw(stdout, &r);
 			break;
 		case GK_COMMENT:

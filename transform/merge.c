@@ -87,12 +87,34 @@ same_value(const char *a, const char *b)
 	return x == y;
 }
 
+/* The trace fields of a metric: SEQ, TABLE, ROW, COL, PAGE (empty where
+ * they do not apply). */
+static void
+trace(const struct tx_where *w, char at[5][24])
+{
+	int i;
+
+	for (i = 0; i < 5; i++)
+		at[i][0] = '\0';
+	if (w->seq == 0)
+		return;
+	snprintf(at[0], sizeof(at[0]), "%lu", w->seq);
+	if (w->cell) {
+		snprintf(at[1], sizeof(at[1]), "%d", w->table);
+		snprintf(at[2], sizeof(at[2]), "%d", w->row);
+		snprintf(at[3], sizeof(at[3]), "%d", w->col);
+	}
+	if (w->page > 0)
+		snprintf(at[4], sizeof(at[4]), "%d", w->page);
+}
+
 int
 tx_report(FILE *out, struct tx_version **v, int n)
 {
 	static struct tx_check checks[MAXCHECKS];
+	static char msg[TX_FIELD_MAX * 2 + 512];
 	struct tx_version *best = NULL;
-	char report[17], flags[64], found[TX_FIELD_MAX + 32];
+	char report[17], flags[64], found[TX_FIELD_MAX + 32], at[5][24];
 	const char *agency = NULL, *year = NULL, *title, *pub;
 	int i, j, nc, rc = 0;
 
@@ -133,13 +155,17 @@ tx_report(FILE *out, struct tx_version **v, int n)
 
 		tx_flags_str(m->flags | (best->ocr > 0 ? TXF_OCR : 0), flags,
 		    sizeof(flags));
+		trace(&m->at, at);
 		gk_emit(out, GK_METRIC, report, m->key, m->value, m->unit,
-		    m->raw, flags, best->doc);
+		    m->raw, flags, best->doc, at[0], at[1], at[2], at[3], at[4]);
 	}
 	nc = tx_checks(best, checks, MAXCHECKS);
-	for (i = 0; i < nc && i < MAXCHECKS; i++)
+	for (i = 0; i < nc && i < MAXCHECKS; i++) {
+		tx_check_message(checks[i].name, checks[i].where,
+		    checks[i].expected, checks[i].found, msg, sizeof(msg));
 		gk_emit(out, GK_CHECK, report, checks[i].name, checks[i].where,
-		    checks[i].expected, checks[i].found);
+		    checks[i].expected, checks[i].found, msg);
+	}
 	for (j = 0; j < n; j++) {
 		if (v[j] == best || v[j]->tmpl == TX_NONE)
 			continue;
@@ -151,8 +177,10 @@ tx_report(FILE *out, struct tx_version **v, int n)
 				continue;
 			snprintf(found, sizeof(found), "%s@%s", o->value,
 			    v[j]->doc);
+			tx_check_message("format_mismatch", m->key, m->value,
+			    found, msg, sizeof(msg));
 			gk_emit(out, GK_CHECK, report, "format_mismatch",
-			    m->key, m->value, found);
+			    m->key, m->value, found, msg);
 		}
 	}
 	return rc;

@@ -24,7 +24,8 @@
 struct tok {
 	const char *text;
 	char *norm;		/* tx_label_norm of the text */
-	int cell, table, row, col;
+	unsigned long seq;
+	int cell, table, row, col, page;
 	int vlike;		/* reads as a value */
 	int empty;		/* an empty para: a blank cell of a page that
 				 * prints one <p> per cell (gk-extract keeps
@@ -80,9 +81,23 @@ by_seq(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Where token t stands, for the metric's trace. */
 static void
-add_value(struct ctx *c, const struct tx_row *r, int col, const char *text)
+where(const struct tok *t, struct tx_where *at)
 {
+	at->seq = t->seq;
+	at->cell = t->cell;
+	at->table = t->table;
+	at->row = t->row;
+	at->col = t->col;
+	at->page = t->page;
+}
+
+static void
+add_value(struct ctx *c, const struct tx_row *r, int col, const struct tok *t)
+{
+	const char *text = t->text;
+	struct tx_where at;
 	struct tx_value v;
 	char key[160], buf[TX_FIELD_MAX + 32];
 	const char *hdr = "";
@@ -115,7 +130,8 @@ add_value(struct ctx *c, const struct tx_row *r, int col, const char *text)
 		snprintf(key, sizeof(key), "%s.%s", r->key, r->cols[col]);
 	else
 		snprintf(key, sizeof(key), "%s", r->key);
-	tx_version_add(c->out, key, &v);
+	where(t, &at);
+	tx_version_add(c->out, key, &v, &at);
 }
 
 #define SUBTOTAL	7	/* 法人或其他组织小计: not in the template */
@@ -130,12 +146,12 @@ row_width(const struct ctx *c, const struct tx_row *r)
 /* The k-th figure of a row; 三's 小计 column is left out (SCHEMA has no
  * key for it, and 总计 is checked against the applicant columns). */
 static void
-add_figure(struct ctx *c, const struct tx_row *r, int k, const char *text)
+add_figure(struct ctx *c, const struct tx_row *r, int k, const struct tok *t)
 {
 	if (r->cols != tx_applicants)
-		add_value(c, r, k, text);
+		add_value(c, r, k, t);
 	else if (c->order3[k] != SUBTOTAL)
-		add_value(c, r, c->order3[k], text);
+		add_value(c, r, c->order3[k], t);
 }
 
 /* The patterns the labels of this document are matched against. */
@@ -446,7 +462,7 @@ appeals_tokens(struct ctx *c, int i)
 	for (k = 0; k < 15; k++) {
 		struct tx_row r = { "", tx_appeal_keys[k], 1, NULL, 0 };
 
-		add_value(c, &r, 0, c->t[start + k].text);
+		add_value(c, &r, 0, &c->t[start + k]);
 	}
 	return start + 15;
 }
@@ -517,7 +533,7 @@ read_tokens(struct ctx *c)
 				;
 		} else if (nv == w)
 			for (k = 0; k < nv; k++)
-				add_figure(c, r, k, c->t[j + k].text);
+				add_figure(c, r, k, &c->t[j + k]);
 		i = j + nv;
 	}
 }
@@ -562,7 +578,7 @@ read_row(struct ctx *c, int a, int b)
 				return;
 	}
 	for (k = 0; k < w && a + k < b; k++)
-		add_figure(c, r, k, c->t[a + k].text);
+		add_figure(c, r, k, &c->t[a + k]);
 }
 
 static int
@@ -594,7 +610,7 @@ read_cells(struct ctx *c)
 					struct tx_row r = { "",
 					    tx_appeal_keys[k], 1, NULL, 0 };
 
-					add_value(c, &r, 0, c->t[i + k].text);
+					add_value(c, &r, 0, &c->t[i + k]);
 				}
 				appeals_table = -1;
 				continue;
@@ -635,9 +651,11 @@ cnum_section(const char *text)
 
 static void
 legacy_row(struct ctx *c, char *section, size_t secsz, const char *label,
-    const char *unit, const char *value)
+    const char *unit, const struct tok *vt)
 {
 	char lk[TX_LABEL_MAX], key[TX_LABEL_MAX * 2 + 16], u[32];
+	const char *value = vt != NULL ? vt->text : NULL;
+	struct tx_where at;
 	struct tx_value v;
 
 	tx_label_key(label, lk, sizeof(lk));
@@ -658,7 +676,9 @@ legacy_row(struct ctx *c, char *section, size_t secsz, const char *label,
 		/* amounts in 元 are not converted in the legacy form: its
 		 * 单位 column says what the figure is */
 	}
-	tx_version_add(c->out, key, &v);
+	if (vt != NULL)
+		where(vt, &at);
+	tx_version_add(c->out, key, &v, vt != NULL ? &at : NULL);
 }
 
 static int
@@ -772,14 +792,15 @@ read_legacy(struct ctx *c)
 				continue;
 			legacy_row(c, section, sizeof(section), c->t[k].text,
 			    j - k == 3 ? c->t[k + 1].text : NULL,
-			    c->t[j - 1].text);
+			    &c->t[j - 1]);
 		}
 		return;
 	}
 	for (i = s; i < c->n && header_tok(&c->t[i]); i++)
 		;
 	while (i < c->n) {
-		const char *unit = NULL, *value = NULL;
+		const char *unit = NULL;
+		const struct tok *value = NULL;
 		struct tok *t = &c->t[i];
 
 		if (t->empty) {		/* not in a row's place: nothing */
@@ -813,7 +834,7 @@ read_legacy(struct ctx *c)
 			i++;	/* a blank 单位 (an empty para), then the figure */
 		if (i < c->n && figure(&c->t[i]) &&
 		    !next_serial(c, i, seq, nseq))
-			value = c->t[i++].text;
+			value = &c->t[i++];
 		/* a line with neither unit nor figure that is not a numbered
 		 * row ends the table (the signature under it) */
 		if (unit == NULL && value == NULL && !numbered(label))
@@ -927,6 +948,8 @@ tx_read(struct tx_version *v)
 		t->table = v->items[i].table;
 		t->row = v->items[i].row;
 		t->col = v->items[i].col;
+		t->seq = v->items[i].seq;
+		t->page = v->items[i].page;
 		hascells |= t->cell;
 		tx_label_norm(t->text, norm, sizeof(norm));
 		if ((t->norm = strdup(norm)) == NULL) {

@@ -82,10 +82,18 @@ void tx_flags_str(int flags, char *out, size_t outsz);
 
 /* ---- a read document ---- */
 
+/* Where a value was read: the para or cell (SEQ), the cell's table, row
+ * and column (cell set), the page (0: none). */
+struct tx_where {
+	unsigned long seq;
+	int cell, table, row, col, page;
+};
+
 struct tx_metric {
 	char *key, *value, *unit, *raw;
 	int flags;
 	int nfound;		/* how many times the key was printed */
+	struct tx_where at;
 };
 
 struct tx_version {
@@ -111,10 +119,13 @@ struct tx_item {
 	int cell;		/* 1 cell, 0 para */
 	unsigned long seq;
 	int table, row, col;
+	int page;		/* 0: the format has no pages */
 	char *text;
 };
 
-int tx_version_add(struct tx_version *, const char *key, const struct tx_value *);
+/* at may be NULL (nowhere in particular). */
+int tx_version_add(struct tx_version *, const char *key, const struct tx_value *,
+    const struct tx_where *at);
 struct tx_metric *tx_version_get(const struct tx_version *, const char *key);
 void tx_version_free(struct tx_version *);
 void tx_metrics_free(struct tx_version *);
@@ -133,6 +144,9 @@ struct tx_check {
 	char found[TX_FIELD_MAX + 32];
 };
 
+/* One sentence saying what a failed check found, with its figures. */
+void tx_check_message(const char *name, const char *where,
+    const char *expected, const char *found, char *out, size_t outsz);
 /* Fill up to max failed checks of the version; returns how many failed. */
 int tx_checks(const struct tx_version *, struct tx_check *, int max);
 /* Decimal number formatting used by the checks. */

@@ -22,7 +22,8 @@ tx_version_get(const struct tx_version *v, const char *key)
  * twice is a template_shape failure). Returns -1 when out of memory or over
  * the cell limit. */
 int
-tx_version_add(struct tx_version *v, const char *key, const struct tx_value *val)
+tx_version_add(struct tx_version *v, const char *key, const struct tx_value *val,
+    const struct tx_where *at)
 {
 	struct tx_metric *m;
 
@@ -48,6 +49,10 @@ tx_version_add(struct tx_version *v, const char *key, const struct tx_value *val
 	m->raw = strdup(val->raw);
 	m->flags = val->flags;
 	m->nfound = 1;
+	if (at != NULL)
+		m->at = *at;
+	else
+		memset(&m->at, 0, sizeof(m->at));
 	if (!m->key || !m->value || !m->unit || !m->raw) {
 		free(m->key), free(m->value), free(m->unit), free(m->raw);
 		return -1;

@@ -113,7 +113,7 @@ for f in tests/corpus/docs/*.html; do
 	id=$(basename "$f" .html)
 	for ext in html docx; do
 		"$bin/gk-fetch" "tests/corpus/docs/$id.$ext" | "$bin/gk-extract" |
-		    awk -F'\t' '$1 == "cell"' | cut -f4- >"$tmp/$id.$ext"
+		    awk -F'\t' '$1 == "cell"' | cut -f4-9 >"$tmp/$id.$ext"
 	done
 	[ -s "$tmp/$id.html" ] || fail "$id.html: no cells"
 	cmp -s "$tmp/$id.html" "$tmp/$id.docx" || {
@@ -124,7 +124,7 @@ done
 
 # --- 3. the blank form: empty figure cells on the grid ---------------------
 "$bin/gk-fetch" tests/realworld/docs/form2021.docx | "$bin/gk-extract" |
-    awk -F'\t' '$1 == "cell"' | cut -f4- >"$tmp/form"
+    awk -F'\t' '$1 == "cell"' | cut -f4-9 >"$tmp/form"
 python3 - "$tmp/form" <<'PY' || exit 1
 import sys
 cells = {}

@@ -17,7 +17,7 @@ for d in $(cut -f1 tests/corpus/synthetic/truth/reports.tsv | sed 1d); do
 # Awkward text: quotes at the start, inside and alone; a CR; an error.
 title='"十四五"规划 与 “引号” 及 a"b'
 awk -F '\t' -v OFS='\t' -v t="$title" '$1 == "report" && $2 == "syn001" { $9 = t } { print }' "$t/s" >"$t/s2"
-printf 'metric\tsyn001\tnote.quote\t\t\t"\tnot_a_number\tsyn001\r\n' >>"$t/s2"
+printf 'metric\tsyn001\tnote.quote\t\t\t"\tnot_a_number\tsyn001\t1\t\t\t\t\r\n' >>"$t/s2"
 printf 'error\tdeadbeef00000000\textract\tcorrupt\tbad "xref" table at 0\n' >>"$t/s2"
 "$bin/gk-load" "$t/d" <"$t/s2"
 rc=$?

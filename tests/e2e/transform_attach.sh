@@ -23,10 +23,10 @@ awk -F'\t' -v OFS='\t' -v pg="$pg" '$1 == "doc" { $4 = pg; $9 = ""; $10 = "";
     $11 = "" } { print }' "$t/docx" >"$t/att"
 {
 	printf 'doc\tpage01\t%s\t%s\t/x\t-\t1\thtml\t%s\t\t\t\tnew\n' "$pg" "$pg" "$title"
-	printf 'para\tpage01\t1\t%s\n' "$title"
-	printf 'para\tpage01\t2\t青岛政务网 发布日期 : 2021-01-20 来源 : 市国资委\n'
-	printf 'para\tpage01\t3\t%s全文见附件。\n' "$title"
-	printf 'para\tpage01\t4\t附件：%s.docx\n' "$title"
+	printf 'para\tpage01\t1\t%s\t\n' "$title"
+	printf 'para\tpage01\t2\t青岛政务网 发布日期 : 2021-01-20 来源 : 市国资委\t\n'
+	printf 'para\tpage01\t3\t%s全文见附件。\t\n' "$title"
+	printf 'para\tpage01\t4\t附件：%s.docx\t\n' "$title"
 } >"$t/page"
 
 run() {	# name, then the files of the stream in order

@@ -29,7 +29,7 @@ awk -F'\t' 'BEGIN { OFS = "\t" }
     $1 == "cell" && $2 == "'"$docx"'" && $9 == "5146" { $9 = "5147" } { print }' \
     "$t/ext" | "$bin/gk-transform" >"$t/out2" || fail "gk-transform exit $?"
 grep '^check' "$t/out2" >"$t/checks2"
-printf 'check\t%s\tformat_mismatch\trequests.new.total\t5146\t5147@%s\n' "$html" "$docx" >"$t/want2"
+printf 'check\t%s\tformat_mismatch\trequests.new.total\t5146\t5147@%s\trequests.new.total: the version kept says 5146, another version of the report says 5147@%s\n' "$html" "$docx" "$docx" >"$t/want2"
 diff "$t/want2" "$t/checks2" || fail "want exactly one format_mismatch"
 
 # 3. the page lost the 行政许可 row: the complete .docx is kept instead,

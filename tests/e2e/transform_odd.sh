@@ -33,10 +33,10 @@ grep -q "$(printf '^error\tvoid\ttransform\tno_template\tno text at all')" "$t/v
 
 {
 	doc prose file:///x/prose.html
-	printf 'para\tprose\t1\t某局2020年政府信息公开工作年度报告\n'
-	printf 'para\tprose\t2\t一、总体情况\n'
-	printf 'para\tprose\t3\t2020年，本局主动公开政府信息126条，全年收到政府信息公开申请12件，其中予以公开8件，不予公开1件，结转下年度继续办理3件。\n'
-	printf 'para\tprose\t4\t全年未发生政府信息公开行政复议、行政诉讼。\n'
+	printf 'para\tprose\t1\t某局2020年政府信息公开工作年度报告\t\n'
+	printf 'para\tprose\t2\t一、总体情况\t\n'
+	printf 'para\tprose\t3\t2020年，本局主动公开政府信息126条，全年收到政府信息公开申请12件，其中予以公开8件，不予公开1件，结转下年度继续办理3件。\t\n'
+	printf 'para\tprose\t4\t全年未发生政府信息公开行政复议、行政诉讼。\t\n'
 } >"$t/prose.in"
 tx prose
 [ "$(rc prose)" = 1 ] || fail "prose: exit $(rc prose)"
@@ -53,7 +53,7 @@ cat "$t/copy" >>"$t/twice.in"
 tx twice
 [ "$(count twice '^report')" = 1 ] || fail "twice: want one report"
 [ "$(count twice '^metric')" = 198 ] || fail "twice: want 198 metrics, got $(count twice '^metric')"
-[ "$(count twice "$(printf '^check\t[^\t]*\ttemplate_shape\t[^\t]*\t1\t2$')")" = 198 ] ||
+[ "$(count twice "$(printf '^check\t[^\t]*\ttemplate_shape\t[^\t]*\t1\t2\t')")" = 198 ] ||
     fail "twice: want 198 keys found twice"
 # the same doc record twice: the second holds the content
 { head -1 "$t/seed"; cat "$t/seed"; } >"$t/dupdoc.in"
@@ -63,20 +63,20 @@ tx dupdoc
 awk 'BEGIN { srand(7); printf "doc\tjunk\tfile:///j.html\tfile:///j.html\t/x\t-\t1\thtml\t\t\t\t\tnew\n";
     for (i = 1; i <= 10000; i++) { s = ""; n = 1 + int(rand() * 12);
         for (k = 0; k < n; k++) s = s substr("规章行政许可处罚（一）1.其他总计申请予以公开0123456789", 1 + int(rand() * 40), 1);
-        printf "cell\tjunk\t%d\t1\t%d\t%d\t1\t1\t%s\n", i, int(i / 10), i % 10, s } }' >"$t/junk.in"
+        printf "cell\tjunk\t%d\t1\t%d\t%d\t1\t1\t%s\t\n", i, int(i / 10), i % 10, s } }' >"$t/junk.in"
 tx junk
 [ "$(count junk "$(printf '^error\tjunk\ttransform\tno_template\t')")" = 1 ] ||
     [ "$(count junk '^report')" = 1 ] || fail "junk: neither a report nor no_template"
 
 awk 'BEGIN { printf "doc\tbig\tfile:///b.html\tfile:///b.html\t/x\t-\t1\thtml\t\t\t\t\tnew\n";
-    for (i = 1; i <= 200005; i++) printf "cell\tbig\t%d\t1\t%d\t0\t1\t1\tx%d\n", i, i, i }' >"$t/big.in"
+    for (i = 1; i <= 200005; i++) printf "cell\tbig\t%d\t1\t%d\t0\t1\t1\tx%d\t\n", i, i, i }' >"$t/big.in"
 tx big
 [ "$(count big "$(printf '^error\tbig\ttransform\ttoo_many\t')")" = 1 ] || fail "big: want one too_many"
 [ "$(rc big)" = 1 ] || fail "big: exit $(rc big)"
 
 awk 'BEGIN { for (i = 1; i <= 1500; i++) {
     printf "doc\tn%d\tfile:///n/%d.html\tfile:///n/%d.html\t/x\t-\t1\thtml\t\t\t\t\tnew\n", i, i, i;
-    printf "para\tn%d\t1\t关于开展第%d次培训的通知\n", i, i } }' >"$t/many.in"
+    printf "para\tn%d\t1\t关于开展第%d次培训的通知\t\n", i, i } }' >"$t/many.in"
 tx many
 [ "$(count many "$(printf '^error\tn[0-9]*\ttransform\tno_template\t')")" = 1500 ] ||
     fail "many: want 1500 no_template errors"
@@ -84,7 +84,7 @@ tx many
     fail "many: an error twice"
 
 {
-	printf 'cell\tghost\t1\t1\t0\t0\t1\t1\t规章\n'
+	printf 'cell\tghost\t1\t1\t0\t0\t1\t1\t规章\t\n'
 	printf 'para\tbroken\n'
 	cat "$t/seed"
 } >"$t/ghost.in"

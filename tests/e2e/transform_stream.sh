@@ -13,8 +13,8 @@ d=tests/corpus/docs/001_967186fe634bba4e
 doc=$(awk -F'\t' '$1 == "doc" { print $2; exit }' "$t/ext")
 {
 	printf 'doc\tnotable\tfile:///x/notice.html\tfile:///x/notice.html\t/x\t-\t1\thtml\t\t\t\t\tnew\n'
-	printf 'para\tnotable\t1\t关于开展培训的通知\n'
-	printf 'para\tnotable\t2\t各单位：2021年培训定于5月举行。\n'
+	printf 'para\tnotable\t1\t关于开展培训的通知\t\n'
+	printf 'para\tnotable\t2\t各单位：2021年培训定于5月举行。\t\n'
 	printf 'future\tsomething\tnew\n'
 	printf 'error\tgone\textract\tcorrupt\tthe zip is damaged\n'
 	cat "$t/ext"

@@ -15,13 +15,13 @@
 
 static const char input[] =
     "# a comment\n"
-    "para\td1\t1\t第一段\n"
-    "cell\td1\t2\t1\t0\t0\t1\t2\t总计\n"
+    "para\td1\t1\t第一段\t\n"
+    "cell\td1\t2\t1\t0\t0\t1\t2\t总计\t3\n"
     "para\td1\ttoo few\n"
     "future\tx\ty\n"
     "\n"
-    "metric\tr\tactive.rules.made\t0\t\t0\t\td1\r\n"
-    "para\td1\t3\tlast line without newline";
+    "metric\tr\tactive.rules.made\t0\t\t0\t\td1\t5\t1\t2\t3\t\r\n"
+    "para\td1\t3\tlast line without newline\t7";
 
 /* Read everything, feeding `step` bytes at a time (0 = all at once), and
  * write a summary line per result into out. */
@@ -55,7 +55,7 @@ summarise(size_t step, char *out, size_t outsz)
 			n += (size_t)snprintf(out + n, outsz - n, "%s/%d/%s\n",
 			    gk_rectype_name(rec.type), rec.nfield,
 			    rec.type == GK_COMMENT || rec.type == GK_UNKNOWN ?
-			    rec.line : rec.f[rec.nfield]);
+			    rec.line : rec.f[rec.nfield - 1]);
 		step = step == 0 ? 0 : step % 3 + 1;	/* 1, 2, 3, 1, ... */
 	}
 	gk_reader_free(r);
@@ -63,12 +63,12 @@ summarise(size_t step, char *out, size_t outsz)
 
 static const char expected[] =
     "#/0/# a comment\n"
-    "para/3/第一段\n"
-    "cell/8/总计\n"
-    "BAD[test: line 4: para record has 2 fields, expected 3]\n"
+    "para/4/第一段\n"
+    "cell/9/总计\n"
+    "BAD[test: line 4: para record has 2 fields, expected 4]\n"
     "?/2/future\tx\ty\n"
-    "metric/7/d1\n"
-    "para/3/last line without newline\n";
+    "metric/12/3\n"
+    "para/4/last line without newline\n";
 
 static void
 test_whole(void **state)
@@ -95,7 +95,7 @@ test_long_line_resyncs(void **state)
 {
 	struct gk_reader *r = gk_reader_new("s", 16);
 	struct gk_rec rec;
-	const char *in = "para\td\t1\tthis line is far too long\npara\td\t2\tok\n";
+	const char *in = "para\td\t1\tthis line is far too long\t\npara\td\t2\tok\t\n";
 
 	(void)state;
 	gk_reader_feed(r, in, 10);	/* not yet over the limit */

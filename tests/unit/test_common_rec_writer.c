@@ -22,10 +22,10 @@ test_sanitise(void **state)
 	FILE *fp = open_memstream(&buf, &len);
 
 	(void)state;
-	assert_int_equal(gk_emit(fp, GK_PARA, "d1", "7", "a\tb\nc\r\nd"), 0);
+	assert_int_equal(gk_emit(fp, GK_PARA, "d1", "7", "a\tb\nc\r\nd", "2"), 0);
 	assert_int_equal(gk_emit(fp, GK_ERROR, "d1", "extract", "corrupt", NULL), 0);
 	fclose(fp);
-	assert_string_equal(buf, "para\td1\t7\ta b c  d\nerror\td1\textract\tcorrupt\t\n");
+	assert_string_equal(buf, "para\td1\t7\ta b c  d\t2\nerror\td1\textract\tcorrupt\t\n");
 	free(buf);
 }
 
@@ -40,7 +40,7 @@ test_round_trip(void **state)
 
 	(void)state;
 	gk_emit(fp, GK_METRIC, "r1", "requests.new.total", "-2248", "万元",
-	    "减少2248", "unit_converted,blank", "d9");
+	    "减少2248", "unit_converted,blank", "d9", "12", "3", "4", "5", "");
 	fclose(fp);
 	gk_reader_feed(r, buf, len);
 	gk_reader_finish(r);
@@ -49,6 +49,9 @@ test_round_trip(void **state)
 	assert_string_equal(rec.f[METRIC_KEY], "requests.new.total");
 	assert_string_equal(rec.f[METRIC_RAW], "减少2248");
 	assert_string_equal(rec.f[METRIC_DOC], "d9");
+	assert_string_equal(rec.f[METRIC_SEQ], "12");
+	assert_string_equal(rec.f[METRIC_COL], "5");
+	assert_string_equal(rec.f[METRIC_PAGE], "");
 	fp = fopen("/dev/null", "w");
 	assert_int_equal(gk_emit_raw(fp, &rec), 0);
 	fclose(fp);
@@ -61,10 +64,17 @@ test_types(void **state)
 {
 	(void)state;
 	assert_int_equal(gk_rectype_nfield(GK_DOC), 12);
-	assert_int_equal(gk_rectype_nfield(GK_CELL), 8);
+	assert_int_equal(gk_rectype_nfield(GK_PARA), 4);
+	assert_int_equal(gk_rectype_nfield(GK_CELL), 9);
 	assert_int_equal(gk_rectype_nfield(GK_REPORT), 9);
+	assert_int_equal(gk_rectype_nfield(GK_METRIC), 12);
+	assert_int_equal(gk_rectype_nfield(GK_CHECK), 6);
+	assert_int_equal(gk_rectype_nfield(GK_READING), 2);
+	assert_int_equal(gk_rectype_nfield(GK_NOTE), 3);
+	assert_int_equal(gk_rectype_nfield(GK_LISTING), 2);
 	assert_int_equal(gk_rectype_of("check"), GK_CHECK);
-	assert_int_equal(gk_rectype_of("note"), GK_UNKNOWN);
+	assert_int_equal(gk_rectype_of("note"), GK_NOTE);
+	assert_int_equal(gk_rectype_of("group"), GK_UNKNOWN);
 }
 
 int

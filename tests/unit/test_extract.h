@@ -63,14 +63,15 @@ read_fixture(const char *path, size_t *len)
 /*
  * Keep only the records of one type, and of each only the fields from
  * `from` on (1-based after the type name), one record a line.  For cells,
- * from 3 gives "TABLE ROW COL ROWSPAN COLSPAN TEXT"; for paras 3 gives TEXT.
+ * from 3 gives "TABLE ROW COL ROWSPAN COLSPAN TEXT"; for paras 3 gives TEXT
+ * (the PAGE that ends both is left out).
  */
 static inline char *
 fields(const char *recs, const char *type, int from)
 {
 	size_t tl = strlen(type), cap = strlen(recs) + 1, n = 0;
 	char *out = malloc(cap);
-	const char *p = recs, *e, *f;
+	const char *p = recs, *e, *f, *l;
 	int k;
 
 	if (out == NULL)
@@ -84,8 +85,16 @@ fields(const char *recs, const char *type, int from)
 		for (f = p, k = 0; k < from && f < e; f++)
 			if (*f == '\t')
 				k++;
-		memcpy(out + n, f, (size_t)(e - f));
-		n += (size_t)(e - f);
+		/* para and cell end with PAGE: left out */
+		for (l = e; l > f && l[-1] != '\t'; l--)
+			;
+		if (l > f && (strcmp(type, "para") == 0 ||
+		    strcmp(type, "cell") == 0))
+			l--;
+		else
+			l = e;
+		memcpy(out + n, f, (size_t)(l - f));
+		n += (size_t)(l - f);
 		out[n++] = '\n';
 	}
 	out[n] = '\0';

@@ -138,16 +138,16 @@ test_seed000_by_hand(void **state)
 	    "doc", &e);
 	assert_int_equal(e, GK_E_OK);
 	/* Paragraphs before the first table, in order. */
-	assert_non_null(strstr(out, "para\td\t1\t市民营经济局\n"));
-	assert_non_null(strstr(out, "para\td\t3\t一、总体情况\n"));
+	assert_non_null(strstr(out, "para\td\t1\t市民营经济局\t\n"));
+	assert_non_null(strstr(out, "para\td\t3\t一、总体情况\t\n"));
 	/* A wide cell: one cell edge pair over four grid columns. */
 	assert_non_null(strstr(out,
-	    "cell\td\t40\t1\t0\t0\t1\t4\t第二十条第（一）项\n"));
+	    "cell\td\t40\t1\t0\t0\t1\t4\t第二十条第（一）项\t\n"));
 	/* Merged three down and three across. */
 	assert_non_null(strstr(out, "\t2\t0\t0\t3\t3\t（本列数据的勾稽关系为"));
 	/* Merged down, then across. */
-	assert_non_null(strstr(out, "\t2\t1\t3\t2\t1\t自然人\n"));
-	assert_non_null(strstr(out, "\t2\t1\t4\t1\t5\t法人或其他组织\n"));
+	assert_non_null(strstr(out, "\t2\t1\t3\t2\t1\t自然人\t\n"));
+	assert_non_null(strstr(out, "\t2\t1\t4\t1\t5\t法人或其他组织\t\n"));
 	/* A vertically merged cell is written once. */
 	assert_null(strstr(strstr(out, "自然人") + 1, "自然人"));
 	/* No field code or control character leaks into the text. */

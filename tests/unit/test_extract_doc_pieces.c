@@ -164,17 +164,17 @@ test_built(void **state)
 	static const unsigned tc_restart[3] = { 0x60, 0, 0 };
 	static const unsigned tc_cont[3] = { 0x20, 0, 0 };
 	static const char want[] =
-	    "para\td\t1\tTitle \xe2\x80\x9cq\xe2\x80\x9d \xe2\x82\xac" "5\n"
-	    "para\td\t2\tSee link here\n"
-	    "cell\td\t3\t1\t0\t0\t1\t1\tH\n"
-	    "cell\td\t4\t1\t0\t1\t1\t2\twi de\n"
-	    "cell\td\t5\t1\t1\t0\t2\t1\tm\n"
-	    "cell\td\t6\t1\t1\t1\t1\t1\tin y\n"
-	    "cell\td\t7\t1\t1\t2\t1\t1\tz\n"
-	    "cell\td\t8\t1\t2\t1\t1\t1\tp\n"
-	    "cell\td\t9\t1\t2\t2\t1\t1\t中文\n"
-	    "para\td\t10\tAfter line\n"
-	    "para\td\t11\tPage2\n";
+	    "para\td\t1\tTitle \xe2\x80\x9cq\xe2\x80\x9d \xe2\x82\xac" "5\t\n"
+	    "para\td\t2\tSee link here\t\n"
+	    "cell\td\t3\t1\t0\t0\t1\t1\tH\t\n"
+	    "cell\td\t4\t1\t0\t1\t1\t2\twi de\t\n"
+	    "cell\td\t5\t1\t1\t0\t2\t1\tm\t\n"
+	    "cell\td\t6\t1\t1\t1\t1\t1\tin y\t\n"
+	    "cell\td\t7\t1\t1\t2\t1\t1\tz\t\n"
+	    "cell\td\t8\t1\t2\t1\t1\t1\tp\t\n"
+	    "cell\td\t9\t1\t2\t2\t1\t1\t中文\t\n"
+	    "para\td\t10\tAfter line\t\n"
+	    "para\td\t11\tPage2\t\n";
 	struct para ps[24];
 	unsigned char wd[WD_SIZE], tbl[1024], data[256], *fkp;
 	uint32_t cp = 0, cps[4], fcs[24][2];

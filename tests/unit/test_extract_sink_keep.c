@@ -32,10 +32,10 @@ kept_and_numbered(void **state)
 	assert_int_equal(gk_sink_commit(&s), 0);
 	gk_sink_free(&s);
 	fclose(fp);
-	assert_string_equal(out, "para\tD\t1\t规章\n"
-	    "para\tD\t2\t\n"
-	    "para\tD\t3\t\n"
-	    "para\tD\t4\t7\n");
+	assert_string_equal(out, "para\tD\t1\t规章\t\n"
+	    "para\tD\t2\t\t\n"
+	    "para\tD\t3\t\t\n"
+	    "para\tD\t4\t7\t\n");
 	free(out);
 }
 

@@ -1,7 +1,8 @@
 /*
  * The sink numbers paras and cells in one reading order, folds white space
  * (NBSP and U+3000 included), drops empty paras but keeps empty cells,
- * mends bad UTF-8, and turns every limit (GK_MAX_CELLS, GK_MAX_TEXT,
+ * mends bad UTF-8, folds look-alike radicals, writes the page of paged
+ * formats, and turns every limit (GK_MAX_CELLS, GK_MAX_TEXT,
  * GK_MAX_TABLE_ROWS / COLS) into one `error` record with nothing else of
  * the document written.
  */
@@ -55,15 +56,20 @@ test_order_and_folding(void **state)
 	assert_int_equal(gk_sink_cell(&m.s, 0, 3, 1, 1, "a\xff" "b"), 0);
 	assert_int_equal(gk_sink_note(&m.s, "pages", "2"), 0);
 	assert_int_equal(gk_sink_table(&m.s), 2);
+	gk_sink_page(&m.s, 3);		/* a format with pages */
 	assert_int_equal(gk_sink_cell(&m.s, 4, 1, 1, 1, "1,203"), 0);
-	assert_int_equal(m.s.items, 4);
+	gk_sink_page(&m.s, 0);
+	assert_int_equal(gk_sink_para(&m.s, "⾏政规范性⽂件"), 0);
+	assert_int_equal(m.s.items, 5);
 	out = close_mem(&m);
 	assert_string_equal(out,
-	    "para\tD\t1\t标题 第一 部分\n"
-	    "cell\tD\t2\t1\t0\t0\t2\t3\t\n"
-	    "cell\tD\t3\t1\t0\t3\t1\t1\ta\xef\xbf\xbd" "b\n"
+	    "para\tD\t1\t标题 第一 部分\t\n"
+	    "cell\tD\t2\t1\t0\t0\t2\t3\t\t\n"
+	    "cell\tD\t3\t1\t0\t3\t1\t1\ta\xef\xbf\xbd" "b\t\n"
 	    "note\tD\tpages\t2\n"
-	    "cell\tD\t4\t2\t4\t1\t1\t1\t1,203\n");
+	    "cell\tD\t4\t2\t4\t1\t1\t1\t1,203\t3\n"
+	    /* look-alike radicals made the ideographs they show */
+	    "para\tD\t5\t行政规范性文件\t\n");
 	free(out);
 }
 
@@ -115,7 +121,7 @@ test_too_long_text(void **state)
 	open_mem(&m);
 	assert_int_equal(gk_sink_para(&m.s, big), 0);
 	out = close_mem(&m);
-	assert_int_equal(strlen(out), strlen("para\tD\t1\t\n") + GK_MAX_TEXT);
+	assert_int_equal(strlen(out), strlen("para\tD\t1\t\t\n") + GK_MAX_TEXT);
 	free(out);
 	free(big);
 }

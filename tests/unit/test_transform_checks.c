@@ -25,7 +25,7 @@ put(const char *key, const char *text)
 	struct tx_value val;
 
 	tx_value_parse(text, 0, &val);
-	assert_int_equal(tx_version_add(&v, key, &val), 0);
+	assert_int_equal(tx_version_add(&v, key, &val, NULL), 0);
 }
 
 /* A complete gov2019 report whose figures add up: every key 0, then the

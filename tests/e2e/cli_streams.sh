@@ -62,7 +62,7 @@ expect 2 "gk-transform: standard input: no doc, para or cell records to read" "$
 # -v says what was passed on unchanged
 "$bin/gk-extract" -v <"$t/fetched.tsv" 2>&1 >/dev/null | grep -q 'passed on unchanged\|documents read' || true
 "$bin/gk-transform" -v <"$t/extracted.tsv" 2>"$t/err" >/dev/null
-grep -q "gk-transform: standard input: passed on unchanged: 2 lines of other types" "$t/err" || { cat "$t/err"; fail "gk-transform -v: what it passed on"; }
+grep -q "gk-transform: standard input: passed on unchanged: 2 note" "$t/err" || { cat "$t/err"; fail "gk-transform -v: what it passed on"; }
 
 # - is standard input; the right stream loads
 "$bin/gk-load" "$t/d" - <"$t/transformed.tsv" || fail "gk-load DIR - "

@@ -11,6 +11,7 @@
 #   make uninstall  remove what make install put there
 #   make deps       install the Debian packages (as root)
 #   make bench      speed and memory beside peer tools
+#   make fuzz       every libFuzzer harness for FUZZ_SECONDS (clang; tests/fuzz)
 
 CC ?= cc
 OPT ?= -O2 -g
@@ -20,7 +21,14 @@ MANDIR ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/gk
 STAGES := fetch extract transform load
 
-ifeq ($(SAN),1)
+ifeq ($(FUZZ),1)
+# make fuzz: every library built for libFuzzer (clang), ASan and UBSan
+CC := clang
+O := build/fuzz
+BINDIR := build/fuzz/bin
+SANFLAGS := -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all -fno-omit-frame-pointer
+OPT := -O1 -g
+else ifeq ($(SAN),1)
 O := build/san
 BINDIR := build/san/bin
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -118,8 +126,36 @@ $(O)/tests/%: tests/unit/%.c $$(call arealib,$$*)
 	$(CC) $(ALLCFLAGS) -MMD -MP $(call pkgcflags,cmocka) $(call pkgcflags,$(call area,$*)) $(call pkgcflags,common) \
 	  -o $@ $< $(call arealib,$*) $(call pkglibs,$(call area,$*)) $(call pkglibs,common) $(call pkglibs,cmocka) $(ALLLDFLAGS)
 
-test: $(PROGS) $(SCRIPTS) $(UNIT_BIN)
-	@GK_BIN=$(BINDIR) GK_UNIT=$(O)/tests sh tests/run.sh
+# Fuzz harnesses: tests/fuzz/fuzz_<area>_<what>.c, one parser each.  make
+# test links each with tests/fuzz/replay.c and replays its seeds and every
+# input that once crashed it (tests/fuzz/regress/); make fuzz links each
+# with libFuzzer and runs it FUZZ_SECONDS (tests/fuzz/run.sh).
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
+REPLAY_BIN := $(patsubst %,$(O)/fuzz/replay_%,$(FUZZ_NAMES))
+FUZZ_BIN := $(patsubst %,$(O)/fuzz/fuzz_%,$(FUZZ_NAMES))
+farea = $(word 1,$(subst _, ,$(1)))
+farealib = $(if $(filter common,$(call farea,$(1))),,$(O)/lib$(call farea,$(1)).a) $(O)/libcommon.a
+fuzzflags = $(call pkgcflags,$(call farea,$(1))) $(call pkgcflags,common)
+fuzzlibs = $(call farealib,$(1)) $(call pkglibs,$(call farea,$(1))) $(call pkglibs,common)
+$(O)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $$(call farealib,$$*)
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) -MMD -MP $(call fuzzflags,$*) -o $@ $< tests/fuzz/replay.c \
+	  $(call fuzzlibs,$*) $(ALLLDFLAGS)
+$(O)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $$(call farealib,$$*)
+	@mkdir -p $(@D)
+	$(CC) $(ALLCFLAGS) -fsanitize=fuzzer $(call fuzzflags,$*) -o $@ $< \
+	  $(call fuzzlibs,$*) $(ALLLDFLAGS) -fsanitize=fuzzer
+
+test: $(PROGS) $(SCRIPTS) $(UNIT_BIN) $(REPLAY_BIN)
+	@GK_BIN=$(BINDIR) GK_UNIT=$(O)/tests GK_FUZZ=$(O)/fuzz sh tests/run.sh
+
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 2
+fuzz-bins: $(FUZZ_BIN)
+fuzz:
+	$(MAKE) FUZZ=1 fuzz-bins
+	sh tests/fuzz/run.sh build/fuzz/fuzz $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_NAMES)
 
 check:
 	$(MAKE) test
@@ -161,5 +197,5 @@ clean:
 	rm -rf build bin
 
 FORCE:
-.PHONY: all test check demo bench bench-deps deps clean harvest install uninstall FORCE
+.PHONY: all test check demo bench bench-deps deps clean harvest fuzz fuzz-bins install uninstall FORCE
 -include $(shell find build -name '*.d' 2>/dev/null)

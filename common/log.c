@@ -28,6 +28,9 @@ gk_progname(void)
 	return progname;
 }
 
+static void vwarn(const char *, const char *, va_list)
+    __attribute__((format(printf, 2, 0)));
+
 static void
 vwarn(const char *what, const char *fmt, va_list ap)
 {

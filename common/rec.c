@@ -130,6 +130,9 @@ gk_reader_error(const struct gk_reader *r)
 	return r->err;
 }
 
+static enum gk_read_result bad(struct gk_reader *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
 static enum gk_read_result
 bad(struct gk_reader *r, const char *fmt, ...)
 {
@@ -194,7 +197,8 @@ gk_reader_next(struct gk_reader *r, struct gk_rec *rec)
 	size_t len;
 
 	for (;;) {
-		char *s = r->buf + r->start;
+		/* nothing fed yet: no buffer at all */
+		char *s = r->buf != NULL ? r->buf + r->start : NULL;
 		size_t avail = r->len - r->start;
 
 		nl = avail > 0 ? memchr(s, '\n', avail) : NULL;

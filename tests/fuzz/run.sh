@@ -1,0 +1,42 @@
+#!/bin/sh
+# run.sh DIR SECONDS JOBS NAME...: run each libFuzzer harness DIR/fuzz_NAME
+# for SECONDS from its seeds (tests/fuzz/seeds.sh), JOBS at a time, with a
+# working corpus in build/fuzz/corpus/NAME (kept between runs) and crash
+# inputs in build/fuzz/crashes/NAME/.  Prints one line per harness: runs,
+# coverage, corpus size, crashes.  Exit 1 when any harness found a crash:
+# copy the input into tests/fuzz/regress/NAME/ (make test replays it), fix
+# the bug, and run again.
+set -u
+dir=$1 secs=$2 jobs=$3
+shift 3
+out=build/fuzz
+mkdir -p "$out/logs"
+one() {
+	name=$1
+	mkdir -p "$out/corpus/$name" "$out/crashes/$name"
+	# shellcheck disable=SC2046
+	for f in $(sh tests/fuzz/seeds.sh "$name"); do
+		cp -n "$f" "$out/corpus/$name/seed-$(echo "$f" | tr '/' '_')" 2>/dev/null || true
+	done
+	nice -n 10 "$dir/fuzz_$name" -max_total_time="$secs" -timeout=20 \
+	    -rss_limit_mb=2048 -max_len=1048576 -print_final_stats=1 \
+	    -artifact_prefix="$out/crashes/$name/" "$out/corpus/$name" \
+	    >"$out/logs/$name.log" 2>&1
+	rc=$?
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/logs/$name.log" | tail -n 1)
+	cov=$(grep -o 'cov: [0-9]*' "$out/logs/$name.log" | tail -n 1)
+	ncrash=$(find "$out/crashes/$name" -type f | wc -l)
+	printf '%-16s %3ss  %10s runs  %-10s  corpus %5s  crashes %s%s\n' "$name" "$secs" \
+	    "${runs:-?}" "${cov:-cov: ?}" "$(ls "$out/corpus/$name" | wc -l)" "$ncrash" \
+	    "$([ "$rc" -ne 0 ] && echo "  (exit $rc: $out/logs/$name.log)")"
+}
+if [ "${1:-}" = "-1" ]; then	# one harness: run.sh DIR SECONDS JOBS -1 NAME
+	one "$2"
+	exit 0
+fi
+printf '%s\n' "$@" | xargs -P "$jobs" -I{} sh "$0" "$dir" "$secs" 1 -1 {}
+status=0
+for name in "$@"; do
+	[ -z "$(find "$out/crashes/$name" -type f 2>/dev/null)" ] || status=1
+done
+exit "$status"

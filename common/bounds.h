@@ -15,5 +15,7 @@
 #define GK_MAX_TABLE_COLS	256		/* columns of one table */
 #define GK_MAX_TEXT		(1u << 20)	/* text of one para or cell */
 #define GK_MAX_DEPTH		256		/* nesting of markup */
+#define GK_MAX_ELEMENTS		250000		/* elements of one HTML page or
+						 * XML part: ~80 MB of tree */
 
 #endif

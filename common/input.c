@@ -14,6 +14,7 @@
 const char *
 gk_input_looks(const unsigned char *p, size_t n)
 {
+	const unsigned char *nl;
 	size_t i;
 
 	if (n == 0)
@@ -35,7 +36,10 @@ gk_input_looks(const unsigned char *p, size_t n)
 		continue;
 	if (i < n && p[i] == '<')
 		return "an HTML or XML page";
-	if (memchr(p, '\0', n) != NULL)
+	/* the first line only: a NUL in a later line is that line's fault,
+	 * for the reader to name */
+	if (memchr(p, '\0', (nl = memchr(p, '\n', n)) != NULL ?
+	    (size_t)(nl - p) : n) != NULL)
 		return "binary data";
 	if (p[0] == '#')
 		return NULL;	/* a comment */

@@ -26,6 +26,7 @@
 #include "common/sniff.h"
 #include "format.h"
 #include "grid.h"
+#include "markup.h"
 
 #define W_NS	"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define S_NS	"http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -131,6 +132,18 @@ skipped(const xmlNode *n)
 	return 0;
 }
 
+/* Nested deeper than gk reads: the document fails (never a silent cut). */
+static int
+too_deep(struct docx *x)
+{
+	if (!x->failed) {
+		x->failed = 1;
+		gk_sink_fail(x->sink, GK_E_TOO_MANY, "markup nested deeper "
+		    "than %d levels", GK_MAX_DEPTH);
+	}
+	return 1;
+}
+
 static int
 add(struct docx *x, struct gk_buf *b, const char *s, size_t n)
 {
@@ -150,7 +163,7 @@ para_text(struct docx *x, const xmlNode *n, struct gk_buf *b, int depth)
 {
 	const xmlNode *c, *t;
 
-	if (depth > GK_MAX_DEPTH)
+	if (depth > GK_MAX_DEPTH && too_deep(x))
 		return;
 	for (c = n->children; c != NULL && !x->failed; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || skipped(c))
@@ -190,7 +203,7 @@ textboxes(struct docx *x, const xmlNode *n, int depth)
 {
 	const xmlNode *c;
 
-	if (depth > GK_MAX_DEPTH)
+	if (depth > GK_MAX_DEPTH && too_deep(x))
 		return;
 	for (c = n->children; c != NULL && !x->failed; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || mc(c, "Fallback") ||
@@ -229,7 +242,7 @@ body(struct docx *x, const xmlNode *n, int depth)
 {
 	const xmlNode *c;
 
-	if (depth > GK_MAX_DEPTH)
+	if (depth > GK_MAX_DEPTH && too_deep(x))
 		return;
 	for (c = n->children; c != NULL && !x->failed; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || skipped(c))
@@ -263,7 +276,7 @@ cell_text(struct docx *x, const xmlNode *n, struct gk_buf *b,
 {
 	const xmlNode *c;
 
-	if (depth > GK_MAX_DEPTH)
+	if (depth > GK_MAX_DEPTH && too_deep(x))
 		return;
 	for (c = n->children; c != NULL && !x->failed; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || skipped(c))
@@ -285,12 +298,12 @@ cell_text(struct docx *x, const xmlNode *n, struct gk_buf *b,
  * the wrappers (w:sdt / w:sdtContent, w:customXml, w:ins, mc:Choice).
  */
 static int
-collect(const xmlNode *n, const char *name, const xmlNode **out, int max,
-    int k, int depth)
+collect(struct docx *x, const xmlNode *n, const char *name,
+    const xmlNode **out, int max, int k, int depth)
 {
 	const xmlNode *c;
 
-	if (depth > GK_MAX_DEPTH)
+	if (depth > GK_MAX_DEPTH && too_deep(x))
 		return k;
 	for (c = n->children; c != NULL && k < max; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE || skipped(c))
@@ -300,7 +313,7 @@ collect(const xmlNode *n, const char *name, const xmlNode **out, int max,
 		else if (w(c, "sdt") || w(c, "sdtContent") ||
 		    w(c, "customXml") || w(c, "ins") || w(c, "moveTo") ||
 		    mc(c, "AlternateContent") || mc(c, "Choice"))
-			k = collect(c, name, out, max, k, depth + 1);
+			k = collect(x, c, name, out, max, k, depth + 1);
 	}
 	return k;
 }
@@ -335,7 +348,7 @@ table(struct docx *x, const xmlNode *t, int depth)
 		gk_sink_fail(x->sink, GK_E_NOMEM, "out of memory");
 		goto out;
 	}
-	nrows = collect(t, "tr", rows, GK_MAX_TABLE_ROWS + 1, 0, 0);
+	nrows = collect(x, t, "tr", rows, GK_MAX_TABLE_ROWS + 1, 0, 0);
 	if (nrows > GK_MAX_TABLE_ROWS) {
 		fail(x, GK_E_TOO_MANY, "rows", GK_MAX_TABLE_ROWS);
 		goto out;
@@ -344,7 +357,7 @@ table(struct docx *x, const xmlNode *t, int depth)
 		gk_grid_row(&g);
 		col = val_int(child(child(rows[r], "trPr"), "gridBefore"), 0,
 		    GK_MAX_TABLE_COLS);
-		ncells = collect(rows[r], "tc", cells, GK_MAX_TABLE_COLS + 1,
+		ncells = collect(x, rows[r], "tc", cells, GK_MAX_TABLE_COLS + 1,
 		    0, 0);
 		if (ncells > GK_MAX_TABLE_COLS) {
 			fail(x, GK_E_TOO_MANY, "columns", GK_MAX_TABLE_COLS);
@@ -540,6 +553,13 @@ extract(const struct gk_doc *d, struct gk_sink *s)
 	if (rc != GK_E_OK) {
 		gk_buf_free(&xml);
 		return s->err;
+	}
+	if (gk_markup_elements(gk_buf_str(&xml), xml.len, GK_MAX_ELEMENTS) >
+	    GK_MAX_ELEMENTS) {
+		gk_buf_free(&xml);
+		gk_sink_fail(s, GK_E_TOO_MANY, "%s: word/document.xml has more "
+		    "than %d elements", d->file, GK_MAX_ELEMENTS);
+		return GK_E_TOO_MANY;
 	}
 	xmlSetStructuredErrorFunc(NULL, quiet);
 	doc = xmlReadMemory(gk_buf_str(&xml), (int)xml.len, NULL, NULL,

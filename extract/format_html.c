@@ -33,6 +33,7 @@
 #include "common/sniff.h"
 #include "format.h"
 #include "grid.h"
+#include "markup.h"
 
 #define SNIFF_BYTES	4096
 
@@ -391,12 +392,24 @@ bare_p(const xmlNode *n, int depth)
 }
 
 /* The text of a cell: blocks and line breaks become spaces. */
+/* Nested deeper than gk reads: the document fails (never a silent cut). */
+static int
+nested_too_deep(struct html *h)
+{
+	if (!h->failed) {
+		h->failed = 1;
+		gk_sink_fail(h->sink, GK_E_TOO_MANY, "markup nested deeper "
+		    "than %d levels", GK_MAX_DEPTH);
+	}
+	return 1;
+}
+
 static void
 cell_text(struct html *h, const xmlNode *n, struct gk_buf *b, int depth)
 {
 	const xmlNode *c;
 
-	if (depth > GK_MAX_DEPTH)
+	if (depth > GK_MAX_DEPTH && nested_too_deep(h))
 		return;
 	for (c = n->children; c != NULL && !h->failed; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -531,7 +544,7 @@ flow(struct html *h, const xmlNode *n, int depth)
 {
 	const xmlNode *c;
 
-	if (depth > GK_MAX_DEPTH)
+	if (depth > GK_MAX_DEPTH && nested_too_deep(h))
 		return;
 	for (c = n->children; c != NULL && !h->failed; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -597,6 +610,13 @@ extract(const struct gk_doc *d, struct gk_sink *s)
 		return GK_E_ENCODING;
 	}
 	gk_debug("%s: read as %s", d->id, cs);
+	if (gk_markup_elements(gk_buf_str(&utf8), utf8.len, GK_MAX_ELEMENTS) >
+	    GK_MAX_ELEMENTS) {
+		gk_buf_free(&utf8);
+		gk_sink_fail(s, GK_E_TOO_MANY, "%s: the page has more than %d "
+		    "elements", d->file, GK_MAX_ELEMENTS);
+		return GK_E_TOO_MANY;
+	}
 	xmlSetStructuredErrorFunc(&too_deep, quiet);
 	doc = htmlReadMemory(gk_buf_str(&utf8), (int)utf8.len, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |

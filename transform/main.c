@@ -298,6 +298,7 @@ main(int argc, char *argv[])
 	gk_progress_update(0, total, NULL);
 	while ((res = gk_read(rd, in, &r)) != GK_READ_EOF) {
 		if (res == GK_READ_BAD) {
+			gk_warn(NULL, "%s", gk_reader_error(rd));
 			gk_emit(stdout, GK_ERROR, "", "transform", "bad_record",
 			    gk_reader_error(rd));
 			docs_failed = 1;

@@ -59,8 +59,8 @@ int carry_chain(struct dataset *, const struct aliases *);
 /* wide.c: one row per report of template, one column per key. */
 int wide_write(const struct dataset *, const char *template, FILE *);
 
-/* page.c: the static index.html. */
-int page_write(const struct dataset *, const struct aliases *, FILE *);
+/* page.c: the overview sections of index.html (site.h). */
+int page_sections(const struct dataset *, const struct aliases *, FILE *);
 
 /* Parse a VALUE: 1 and *v when it is a number, 0 when blank (counts as 0),
  * -1 when it is not a number (or the flags say so). */

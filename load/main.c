@@ -24,6 +24,7 @@
 #include "load.h"
 #include "lock.h"
 #include "out.h"
+#include "site.h"
 #include "stream.h"
 
 #define DEFAULT_ALIASES "agency-aliases.tsv"	/* in config/ */
@@ -97,10 +98,10 @@ write_all(const struct dataset *d, const struct aliases *al, const char *dir)
 	if ((fp = out_open(&o, "wide-gov2021.tsv")) == NULL ||
 	    wide_write(d, "gov2021", fp) == -1)
 		goto bad;
-	if ((fp = out_open(&o, "index.html")) == NULL ||
-	    page_write(d, al, fp) == -1)
-		goto bad;
-	return out_commit(&o);
+	if (out_commit(&o) == -1)
+		return -1;
+	/* the site, from the files just written (site.h) */
+	return site_write(dir, dir, al);
 bad:
 	if (fp != NULL)
 		gk_warn(dir, "cannot write %s: %s", o.f[o.n - 1].tmp,

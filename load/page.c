@@ -1,11 +1,9 @@
 /*
- * page.c: data/index.html, a static page that opens from disk: what the
- * data set holds, the reports whose checks fail, and two charts drawn here
- * as inline SVG (no script, no framework): requests received and their
- * outcomes per year, and per agency.  Every bar carries data-* attributes
+ * page.c: the overview sections of data/index.html (site.c writes the rest
+ * of the page): what the data set holds, the reports whose checks fail,
+ * and two charts drawn here as inline SVG (no script): requests received
+ * and their outcomes per year, and per agency.  Every bar carries data-* attributes
  * with its figures, so a test can read the chart back from the DOM.
- * Nothing on the page depends on the time it was made: loading the same
- * data twice writes the same bytes.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -432,7 +430,12 @@ table_failing(FILE *fp, const struct dataset *d, size_t *nfail)
 		fputs("</td><td>", fp);
 		esc(fp, c->f[C_AGENCY]);
 		fputs("</td><td>", fp);
-		alink(fp, rr != NULL ? rr[0]->f[R_PAGE] : "", c->f[C_REPORT]);
+		fputs("<a href=\"site/r/", fp);
+		esc(fp, c->f[C_REPORT]);
+		fputs(".html\">", fp);
+		esc(fp, rr != NULL && rr[0]->f[R_TITLE][0] ? rr[0]->f[R_TITLE] :
+		    c->f[C_REPORT]);
+		fputs("</a>", fp);
 		fputs("</td><td>", fp);
 		esc(fp, c->f[C_TEMPLATE]);
 		fprintf(fp, "</td><td class=\"n\">%zu</td><td>", j - i);
@@ -487,7 +490,7 @@ table_errors(FILE *fp, const struct dataset *d)
 }
 
 int
-page_write(const struct dataset *d, const struct aliases *al, FILE *fp)
+page_sections(const struct dataset *d, const struct aliases *al, FILE *fp)
 {
 	struct sums *years = NULL, *ag = NULL;
 	struct idx mx;
@@ -519,15 +522,6 @@ page_write(const struct dataset *d, const struct aliases *al, FILE *fp)
 	qsort(years, ny, sizeof(*years), cmp_name);
 	qsort(ag, na, sizeof(*ag), cmp_received);
 
-	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n"
-	    "<title>政府信息公开工作年度报告 · gk data</title>\n<style>\n"
-	    "body{font-family:sans-serif;margin:2em;max-width:72em;color:#222}\n"
-	    "table{border-collapse:collapse;margin:.5em 0 1.5em}\n"
-	    "th,td{border:1px solid #ccc;padding:.2em .5em;text-align:left}\n"
-	    "td.n{text-align:right}\nthead th{background:#eee}\n"
-	    ".check{white-space:nowrap}\n</style>\n</head>\n<body>\n"
-	    "<h1>政府信息公开工作年度报告 — data</h1>\n", fp);
 	fprintf(fp, "<p id=\"summary\"><span id=\"n-reports\">%zu</span> "
 	    "reports, <span id=\"n-metrics\">%zu</span> values, "
 	    "<span id=\"n-checks\">%zu</span> failed checks, "
@@ -540,32 +534,41 @@ page_write(const struct dataset *d, const struct aliases *al, FILE *fp)
 	    "<a href=\"wide-gov2019.tsv\">wide-gov2019.tsv</a>, "
 	    "<a href=\"wide-gov2021.tsv\">wide-gov2021.tsv</a>.</p>\n", fp);
 
-	fputs("<h2>Reports per year and template</h2>\n", fp);
+	fputs("<h2 id=\"per-year\">Reports per year and template</h2>\n"
+	    "<div class=\"scroll\">", fp);
 	table_per_year(fp, d);
+	fputs("</div>\n", fp);
 
 	fputs("<h2>Requests received and their outcomes, per year</h2>\n"
 	    "<p>Sums over the gov2019 and gov2021 reports of each year: "
 	    "本年新收 (requests.new.total) and the 办理结果 rows' totals; a "
 	    "blank cell counts as 0, a cell that is not a number is left "
 	    "out.</p>\n", fp);
+	fputs("<div class=\"scroll chart\">", fp);
 	chart_years(fp, years, ny);
-
+	fputs("</div>\n<div class=\"scroll\">", fp);
 	figures(fp, years, ny);
+	fputs("</div>\n", fp);
 	fprintf(fp, "<h2>Requests received and their outcomes, per agency</h2>\n"
 	    "<p>All years together; the %zu agencies with most requests "
 	    "(of %zu; agencies matched by name and "
 	    "config/agency-aliases.tsv).</p>\n",
 	    na < TOP_AGENCIES ? na : TOP_AGENCIES, na);
+	fputs("<div class=\"scroll chart\">", fp);
 	chart_agencies(fp, ag, na < TOP_AGENCIES ? na : TOP_AGENCIES);
+	fputs("</div>\n", fp);
 
-	fputs("<h2>Reports whose checks fail</h2>\n", fp);
+	fputs("<h2 id=\"failing\">Reports whose checks fail</h2>\n"
+	    "<div class=\"scroll\">", fp);
 	table_failing(fp, d, &nfail);
+	fputs("</div>\n", fp);
 	fprintf(fp, "<p id=\"n-failing\">%zu reports with failed checks.</p>\n",
 	    nfail);
 
-	fputs("<h2>Documents that could not be read</h2>\n", fp);
+	fputs("<h2 id=\"unread\">Documents that could not be read</h2>\n"
+	    "<div class=\"scroll\">", fp);
 	table_errors(fp, d);
-	fputs("</body>\n</html>\n", fp);
+	fputs("</div>\n", fp);
 
 	free(years);
 	free(ag);

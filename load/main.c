@@ -74,7 +74,7 @@ wrong_stream(const struct stream *s, const char *name)
 }
 
 static int
-write_all(const struct dataset *d, const struct aliases *al, const char *dir)
+write_all(const struct dataset *d, const char *dir)
 {
 	struct out o;
 	FILE *fp;
@@ -98,10 +98,7 @@ write_all(const struct dataset *d, const struct aliases *al, const char *dir)
 	if ((fp = out_open(&o, "wide-gov2021.tsv")) == NULL ||
 	    wide_write(d, "gov2021", fp) == -1)
 		goto bad;
-	if (out_commit(&o) == -1)
-		return -1;
-	/* the site, from the files just written (site.h) */
-	return site_write(dir, dir, al);
+	return out_commit(&o);
 bad:
 	if (fp != NULL)
 		gk_warn(dir, "cannot write %s: %s", o.f[o.n - 1].tmp,
@@ -222,13 +219,22 @@ main(int argc, char *argv[])
 	}
 	dataset_sort(&d);
 	gk_progress_detail("writing the data set in %s", dir);
-	if (write_all(&d, al, dir) == -1) {
+	if (write_all(&d, dir) == -1) {
 		rv = GK_EXIT_RUN;
 		goto done;
 	}
 	gk_debug("%s: %zu reports, %zu values, %zu failed checks, %zu errors "
 	    "read; the data set holds %zu reports", dir, s.reports.n,
 	    s.metrics.n, s.checks.n, s.errors.n, d.reports.n);
+	/* the site, from the files just written (site.h); the data set in
+	 * memory goes first: the site reads its own copy */
+	dataset_free(&d);
+	dataset_init(&d);
+	gk_progress_detail("writing the site in %s", dir);
+	if (site_write(dir, dir, al) == -1) {
+		rv = GK_EXIT_RUN;
+		goto done;
+	}
 	if (s.bad > 0 || s.errors.n > 0)
 		rv = GK_EXIT_DOCS;
 done:

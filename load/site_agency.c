@@ -181,7 +181,7 @@ series_table(FILE *fp, const struct site *s, const struct ag *g)
 		    "page).</p>\n", fp);
 	}
 	fputs("<div class=\"scroll\"><table id=\"series\"><thead><tr>"
-	    "<th>year</th><th>report</th>", fp);
+	    "<th>year</th><th>template</th>", fp);
 	for (k = 0; k < ns; k++) {
 		const char *l = cs < 0 ? dict_label(s->dict, names[k], "", 1) :
 		    NULL;

@@ -41,6 +41,8 @@ static const char css[] =
 "td.nan{background:#fff7e0}\ntd.fail{background:#fde2e1;"
 "outline:2px solid #c62828;outline-offset:-2px}\n"
 "td.missing{background:#f4f4f4;color:#999}\n"
+"table.failures td,#agency-reports td,#agencies td,#coverage th,"
+"#series td{white-space:nowrap}\n"
 "sup.m{color:#c62828;font-weight:600}\nsup.o{color:#6a1b9a}\n"
 ".badge{display:inline-block;padding:0 .45em;border-radius:.8em;"
 "font-size:.85em;background:#e6f4ea;color:#1e6b34;white-space:nowrap}\n"

@@ -27,6 +27,7 @@ for d in $(cut -f1 tests/corpus/truth/reports.tsv | sed 1d); do
 for d in $(cut -f1 $syn/reports.tsv | sed 1d); do sh $mk $syn "$d"; done >>"$t/s"
 sh $mk $syn syn001 hz2023 "洪泽区人民政府" 2023 >>"$t/s"
 sh $mk $syn syn008 hz2024 "淮安市洪泽区人民政府" 2024 >>"$t/s"
+sh $mk $syn syn010 cy2018 "城阳区财政局" 2018 >>"$t/s"	# 2016, 2018: a hole
 "$bin/gk-load" -a config/agency-aliases.tsv "$t/d" <"$t/s" || fail "gk-load: exit $?"
 # the gk version and the generation time on every page; a reload of the
 # same data keeps that time, so the site stays byte for byte the same
@@ -127,6 +128,9 @@ try:
     n = b.js("document.querySelectorAll('#agency-reports tbody tr').length")
     check(n >= len([r for r in reports if r["agency"] == agency]), "the agency page of %s lists %s reports" % (agency, n))
     check(b.js("document.querySelectorAll('#series tbody tr').length") == n, "the agency's series: a row per report")
+    b.open("file://%s/site/coverage.html" % d, 1366)
+    holes = b.js("Array.from(document.querySelectorAll('td[data-hole]')).map(c => c.closest('tr').querySelector('th').textContent + ' ' + document.querySelectorAll('#coverage thead th')[c.cellIndex].textContent)")
+    check(holes == ["城阳区财政局 2017"], "coverage holes: %s, want 城阳区财政局 2017" % holes)
     print("site: %d reports listed, filtered, %d values on their pages, at 390 and 1366 px" % (len(ids), nvalues))
 finally:
     b.close()

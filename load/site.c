@@ -322,7 +322,6 @@ site_write(const char *dir, const char *out, const struct aliases *al)
 	s.tmp = tmp;
 	s.d = &d;
 	s.al = al;
-	s.dict = dict_read(dir);
 	s.series = extra_read(dir, "series.tsv");
 	s.coverage = extra_read(dir, "coverage.tsv");
 	s.sources = extra_read(dir, "sources.tsv");
@@ -361,7 +360,6 @@ done:
 	idx_free(&s.rx);
 	idx_free(&s.mx);
 	idx_free(&s.cx);
-	dict_free(s.dict);
 	extra_free(s.series);
 	extra_free(s.coverage);
 	extra_free(s.sources);

@@ -35,7 +35,6 @@ struct site {
 	const struct aliases *al;
 	struct idx rx, mx, cx;		/* reports, metrics, checks by report */
 	char when[64];			/* generation time, UTC */
-	struct dict *dict;		/* dictionary.tsv, when there is one */
 	struct extra *series, *coverage;/* series.tsv, coverage.tsv */
 	struct extra *sources;		/* sources.tsv */
 };
@@ -55,12 +54,7 @@ void agency_file(const struct site *, const char *agency, char *out,
 /* The static files: gk.css, gk.js. */
 int site_assets(const struct site *);
 
-/* dictionary.tsv: key -> printed labels (NULL when unknown). */
-struct dict *dict_read(const char *dir);
-void dict_free(struct dict *);
-const char *dict_label(const struct dict *, const char *key,
-    const char *template, int what);	/* what: 0 table, 1 row, 2 column */
-/* One sentence on what a check tests; NULL for an unknown check. */
+/* One sentence on what a check tests (common/schema); NULL if unknown. */
 const char *check_about(const char *check);
 /* The checks check_about knows, in order; NULL past the last. */
 const char *check_name(size_t i);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/schema.h"
 #include "site.h"
 
 struct ag {
@@ -183,11 +184,19 @@ series_table(FILE *fp, const struct site *s, const struct ag *g)
 	fputs("<div class=\"scroll\"><table id=\"series\"><thead><tr>"
 	    "<th>year</th><th>template</th>", fp);
 	for (k = 0; k < ns; k++) {
-		const char *l = cs < 0 ? dict_label(s->dict, names[k], "", 1) :
+		const struct gk_key *gk = cs < 0 ? gk_key_lookup(names[k]) :
 		    NULL;
+		char lab[512];
 
-		fputs("<th>", fp);
-		h_esc(fp, l != NULL ? l : names[k]);
+		fputs("<th title=\"", fp);
+		h_esc(fp, names[k]);
+		fputs("\">", fp);
+		/* a key's row label, the last of its groups */
+		if (gk != NULL && gk_key_row_label(gk, lab, sizeof(lab)) > 0)
+			h_esc(fp, strrchr(lab, '/') ? strrchr(lab, '/') + 2 :
+			    lab);
+		else
+			h_esc(fp, names[k]);
 		fputs("</th>", fp);
 	}
 	fputs("</tr></thead><tbody>\n", fp);

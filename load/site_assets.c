@@ -41,6 +41,7 @@ static const char css[] =
 "td.nan{background:#fff7e0}\ntd.fail{background:#fde2e1;"
 "outline:2px solid #c62828;outline-offset:-2px}\n"
 "td.missing{background:#f4f4f4;color:#999}\n"
+"th.sub{font-weight:normal;padding-left:1.4em}\ntr.group th{background:#f7f9fb}\n"
 "table.failures td,#agency-reports td,#agencies td,#coverage th,"
 "#series td{white-space:nowrap}\n"
 "sup.m{color:#c62828;font-weight:600}\nsup.o{color:#6a1b9a}\n"

@@ -1,7 +1,8 @@
 /*
  * site_html.c: what the pages of the site share: escaping, the head and
- * the foot of a page, the style sheet and the script, the extra files of
- * the data set read as tables (dictionary.tsv, series.tsv, coverage.tsv).
+ * the foot of a page, the sentence of each check (common/schema), the extra
+ * files of the data set read as tables (series.tsv, coverage.tsv,
+ * sources.tsv).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "common/cli.h"
 #include "common/hash.h"
 #include "common/log.h"
+#include "common/schema.h"
 #include "site.h"
 
 FILE *
@@ -121,54 +123,23 @@ h_foot(FILE *fp, const struct site *s, const char *root)
 	    s->when, root, root, root, root);
 }
 
-/*
- * One sentence per check (SCHEMA.md's table, in a reader's words).  The
- * data set's dictionary.tsv, when it explains a check, is shown instead.
- */
-static const struct {
-	const char *check, *about;
-} checks[] = {
-	{ "row_total", "In table 三, a row's 总计 (total) must equal the sum of "
-	  "its six applicant columns; WHERE is the row." },
-	{ "closed_total", "In table 三, 三（七）总计 must equal the sum of "
-	  "every 办理结果 row (予以公开 … 其他处理) in the same applicant "
-	  "column; WHERE is the column." },
-	{ "balance", "In table 三, requests received this year plus those "
-	  "carried in (一 + 二) must equal those closed plus those carried "
-	  "out (三（七） + 四), the 勾稽关系 printed on the form; WHERE is the "
-	  "applicant column." },
-	{ "appeals_total", "In table 四, each group's 总计 must equal 维持 + "
-	  "纠正 + 其他 + 尚未审结; WHERE is the group (行政复议, or 行政诉讼 "
-	  "未经复议 / 复议后)." },
-	{ "template_shape", "Every row of the template must be printed once; "
-	  "WHERE is the key that is missing (found 0) or printed twice; a "
-	  "missing row counts as 0 in the sums." },
-	{ "format_mismatch", "Two versions of one report (its page, its Word "
-	  "or PDF file) print a different value; EXPECTED is the kept "
-	  "version's, FOUND the other's and its document." },
-	{ "carry_chain", "What an agency carried into this year (二、上年结转) "
-	  "must equal what its report of the year before carried out "
-	  "(四、结转下年度); WHERE is the applicant column." },
-	{ "duplicate_report", "Two different documents claim to be the same "
-	  "agency's report for the same year." },
-};
-
+/* One sentence per check: common/schema's. */
 const char *
 check_about(const char *check)
 {
-	size_t i;
+	const struct gk_check *c = gk_check(check);
 
-	for (i = 0; i < sizeof(checks) / sizeof(checks[0]); i++)
-		if (strcmp(checks[i].check, check) == 0)
-			return checks[i].about;
-	return NULL;
+	return c != NULL ? c->sentence : NULL;
 }
 
 const char *
 check_name(size_t i)
 {
-	return i < sizeof(checks) / sizeof(checks[0]) ? checks[i].check :
-	    NULL;
+	size_t n;
+
+	for (n = 0; gk_checks[n].name != NULL; n++)
+		continue;
+	return i < n ? gk_checks[i].name : NULL;
 }
 
 /* ---- any TSV file with a header line ---- */
@@ -278,103 +249,4 @@ extra_col(const struct extra *x, const char *name)
 		if (strcmp(x->cols[k], name) == 0)
 			return k;
 	return -1;
-}
-
-/* ---- dictionary.tsv: the printed labels of each key ---- */
-
-struct dict {
-	struct extra *x;
-	int key, tmpl, col[3];	/* table, row label, column label */
-};
-
-static int
-first_col(const struct extra *x, const char *const *names)
-{
-	int k;
-
-	for (; *names != NULL; names++)
-		if ((k = extra_col(x, *names)) >= 0)
-			return k;
-	return -1;
-}
-
-static int dict_keycol;
-
-static int
-cmp_dict(const void *a, const void *b)
-{
-	char **const *ra = a, **const *rb = b;
-
-	return strcmp((*ra)[dict_keycol], (*rb)[dict_keycol]);
-}
-
-struct dict *
-dict_read(const char *dir)
-{
-	static const char *const keyn[] = { "key", "metric", NULL };
-	static const char *const tmpln[] = { "template", NULL };
-	static const char *const tablen[] = { "table_label", "table", NULL };
-	static const char *const rown[] = { "row_label", "row", NULL };
-	static const char *const coln[] = { "column_label", "col_label",
-		"column", NULL };
-	struct dict *d;
-	struct extra *x;
-
-	if ((x = extra_read(dir, "dictionary.tsv")) == NULL)
-		return NULL;
-	if ((d = calloc(1, sizeof(*d))) == NULL) {
-		extra_free(x);
-		return NULL;
-	}
-	d->x = x;
-	d->key = first_col(x, keyn);
-	d->tmpl = first_col(x, tmpln);
-	d->col[0] = first_col(x, tablen);
-	d->col[1] = first_col(x, rown);
-	d->col[2] = first_col(x, coln);
-	if (d->key < 0) {
-		dict_free(d);
-		return NULL;
-	}
-	dict_keycol = d->key;
-	qsort(x->rows, x->n, sizeof(x->rows[0]), cmp_dict);
-	return d;
-}
-
-void
-dict_free(struct dict *d)
-{
-	if (d == NULL)
-		return;
-	extra_free(d->x);
-	free(d);
-}
-
-const char *
-dict_label(const struct dict *d, const char *key, const char *tmpl, int what)
-{
-	const char *any = NULL;
-	size_t i, lo = 0, hi;
-
-	if (d == NULL || what < 0 || what > 2 || d->col[what] < 0)
-		return NULL;
-	for (hi = d->x->n; lo < hi;) {	/* the first row of key */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(d->x->rows[mid][d->key], key) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (i = lo; i < d->x->n && strcmp(d->x->rows[i][d->key], key) == 0;
-	    i++) {
-		char **r = d->x->rows[i];
-
-		if (r[d->col[what]][0] == '\0')
-			continue;
-		if (d->tmpl < 0 || strcmp(r[d->tmpl], tmpl) == 0)
-			return r[d->col[what]];
-		any = r[d->col[what]];
-	}
-	return any;
 }

@@ -5,16 +5,20 @@
  * that are not numbers and cells of failing checks marked, and each
  * failing check explained under the tables.
  *
- * A key is ROW.COLUMN: table 三's requests.denied.state_secret.person is
- * row requests.denied.state_secret, column person.  The printed labels come
- * from the data set's dictionary.tsv; without it the key's own words are
- * shown.  A legacy key (legacy.SECTION.ROW) is its printed label already:
- * one row each, with its 单位 and 统计数.
+ * The tables of a national form are drawn from common/schema: its tables,
+ * rows and columns in print order with their printed labels, the group
+ * labels over the rows (三、本年度办理结果, （三）不予公开), a header row
+ * each time the columns change (the parts of table 二).  A figure of the
+ * form the report lacks is a grey cell.  Values the form does not know (a
+ * legacy report, whose keys are its printed labels, or a key of another
+ * form) follow in tables of their own: a key ROW.COLUMN is a cell, a
+ * legacy key (legacy.SECTION.ROW) a row with its 单位 and 统计数.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/schema.h"
 #include "site.h"
 
 #define MAXCOL 64
@@ -182,7 +186,7 @@ has_flag(const char *flags, const char *f)
 }
 
 static void
-put_cell(FILE *fp, const struct cell *c)
+put_cell(FILE *fp, const struct cell *c, int unit)
 {
 	const struct row *m = c->m;
 	const char *cls = "n";
@@ -222,7 +226,7 @@ put_cell(FILE *fp, const struct cell *c)
 		h_esc(fp, m->f[M_VALUE]);
 	else if (has_flag(m->f[M_FLAGS], "not_a_number"))
 		h_esc(fp, m->f[M_RAW]);
-	if (m->f[M_UNIT][0] != '\0' && m->f[M_VALUE][0] != '\0') {
+	if (unit && m->f[M_UNIT][0] != '\0' && m->f[M_VALUE][0] != '\0') {
 		fputs(" <small>", fp);
 		h_esc(fp, m->f[M_UNIT]);
 		fputs("</small>", fp);
@@ -240,18 +244,12 @@ put_cell(FILE *fp, const struct cell *c)
 }
 
 static void
-put_table(FILE *fp, const struct site *s, const struct ttab *t,
-    const char *tmpl)
+put_table(FILE *fp, const struct ttab *t)
 {
-	const char *title = NULL, *l;
+	const char *title = NULL;
 	size_t i, j;
 	int k;
 
-	for (i = 0; i < t->nrow && title == NULL; i++)
-		for (k = 0; k < t->ncol && title == NULL; k++)
-			if (t->rows[i].c[k].m != NULL)
-				title = dict_label(s->dict,
-				    t->rows[i].c[k].m->f[M_METRIC], tmpl, 0);
 	for (j = 0; title == NULL && j < sizeof(titles) / sizeof(titles[0]);
 	    j++)
 		if (strcmp(titles[j].id, t->id) == 0)
@@ -263,10 +261,6 @@ put_table(FILE *fp, const struct site *s, const struct ttab *t,
 	for (k = 0; k < t->ncol; k++) {
 		const char *lab = NULL;
 
-		for (i = 0; i < t->nrow && lab == NULL; i++)
-			if (t->rows[i].c[k].m != NULL)
-				lab = dict_label(s->dict,
-				    t->rows[i].c[k].m->f[M_METRIC], tmpl, 2);
 		if (strcmp(t->id, "legacy") == 0)
 			lab = "统计数";
 		fputs("<th>", fp);
@@ -282,18 +276,22 @@ put_table(FILE *fp, const struct site *s, const struct ttab *t,
 
 		for (k = 0; k < t->ncol && any == NULL; k++)
 			any = r->c[k].m;
-		l = any ? dict_label(s->dict, any->f[M_METRIC], tmpl, 1) : NULL;
-		fputs("<tr><th>", fp);
-		if (l != NULL)
-			h_esc(fp, l);
-		else if (strcmp(t->id, "legacy") == 0)
-			h_esc(fp, r->key + 7);
-		else
+		if (strcmp(t->id, "legacy") == 0) {
+			/* legacy.SECTION is a section's own row, legacy.
+			 * SECTION.ROW a row under it */
+			const char *sub = strchr(r->key + 7, '.');
+
+			fputs(sub != NULL ? "<tr><th class=\"sub\">" :
+			    "<tr><th>", fp);
+			h_esc(fp, sub != NULL ? sub + 1 : r->key + 7);
+		} else {
+			fputs("<tr><th>", fp);
 			h_esc(fp, strchr(r->key, '.') ? strchr(r->key, '.') + 1 :
 			    r->key);
+		}
 		fputs("</th>", fp);
 		for (k = 0; k < t->ncol; k++)
-			put_cell(fp, &r->c[k]);
+			put_cell(fp, &r->c[k], strcmp(t->id, "legacy") != 0);
 		if (strcmp(t->id, "legacy") == 0) {
 			fputs("<td>", fp);
 			if (any != NULL)
@@ -380,37 +378,260 @@ documents(FILE *fp, const struct site *s, const struct row *r,
 	fputs("</tbody></table></div>\n", fp);
 }
 
+/* The values of one report by key, and which of them are drawn. */
+struct vals {
+	const struct row **m;
+	size_t n;
+	char *used;
+	char (*mark)[256];	/* the keys failing checks point at */
+	int *note;
+	size_t nmark;
+};
+
+static int
+cmp_metric(const void *a, const void *b)
+{
+	return strcmp((*(const struct row *const *)a)->f[M_METRIC],
+	    (*(const struct row *const *)b)->f[M_METRIC]);
+}
+
+/* The value of key, marked used, and its notes; c->m NULL when none. */
+static void
+val_cell(struct vals *v, const char *key, struct cell *c)
+{
+	size_t lo = 0, hi = v->n, i;
+
+	memset(c, 0, sizeof(*c));
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(v->m[mid]->f[M_METRIC], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < v->n && strcmp(v->m[lo]->f[M_METRIC], key) == 0) {
+		c->m = v->m[lo];
+		v->used[lo] = 1;
+	}
+	for (i = 0; i < v->nmark && c->m != NULL; i++)
+		if (strcmp(v->mark[i], key) == 0 && c->nnote < MAXNOTE)
+			c->note[c->nnote++] = v->note[i];
+}
+
+static void
+put_label(FILE *fp, const char *num, const char *label)
+{
+	h_esc(fp, num != NULL ? num : "");
+	h_esc(fp, label != NULL ? label : "");
+}
+
+/* Columns the form does not key (法人或其他组织小计) are not drawn. */
+static int
+col_drawn(const struct gk_col *c)
+{
+	return c->suffix != NULL;
+}
+
+/*
+ * The header of a block of rows that share their columns: the groups over
+ * the headers (法人或其他组织, 行政复议) in a row of their own, each once
+ * over its columns.
+ */
+static void
+block_open(FILE *fp, const struct gk_table *t, const struct gk_row *r)
+{
+	int k, n, groups = 0;
+
+	for (k = 0; k < r->ncols; k++)
+		groups |= r->cols[k].group != NULL;
+	fputs("<div class=\"scroll\"><table class=\"printed\" "
+	    "data-table=\"", fp);
+	h_esc(fp, t->id);
+	fprintf(fp, "\"><thead><tr><th%s>", groups ? " rowspan=\"2\"" : "");
+	if (t->label_head != NULL)
+		h_esc(fp, t->label_head);
+	fputs("</th>", fp);
+	if (r->cols == NULL) {
+		if (t->heads != NULL && t->heads[0] != NULL)
+			for (k = 0; t->heads[k] != NULL; k++) {
+				fputs("<th>", fp);
+				h_esc(fp, t->heads[k]);
+				fputs("</th>", fp);
+			}
+		else
+			fputs("<th></th>", fp);
+	}
+	for (k = 0; groups && k < r->ncols; k += n) {
+		const char *g = r->cols[k].group;
+
+		for (n = 1; k + n < r->ncols && g != NULL &&
+		    r->cols[k + n].group != NULL &&
+		    strcmp(r->cols[k + n].group, g) == 0; n++)
+			continue;
+		if (!col_drawn(&r->cols[k])) {
+			n = 1;
+			continue;
+		}
+		if (g == NULL) {
+			fputs("<th rowspan=\"2\">", fp);
+			h_esc(fp, r->cols[k].label);
+		} else {
+			fprintf(fp, "<th colspan=\"%d\">", n);
+			h_esc(fp, g);
+		}
+		fputs("</th>", fp);
+	}
+	if (groups)
+		fputs("</tr><tr>", fp);
+	for (k = 0; k < r->ncols; k++) {
+		if (!col_drawn(&r->cols[k]) || (groups &&
+		    r->cols[k].group == NULL))
+			continue;
+		fputs("<th>", fp);
+		h_esc(fp, r->cols[k].label);
+		if (r->cols[k].unit != NULL) {
+			fputs(" <small>（", fp);
+			h_esc(fp, r->cols[k].unit);
+			fputs("）</small>", fp);
+		}
+		fputs("</th>", fp);
+	}
+	fputs("</tr></thead><tbody>\n", fp);
+}
+
+static int
+block_width(const struct gk_table *t, const struct gk_row *r)
+{
+	int k = 0, n = 0;
+
+	if (r->cols != NULL) {
+		for (k = 0; k < r->ncols; k++)
+			n += col_drawn(&r->cols[k]);
+		return n;
+	}
+	if (t->heads != NULL)
+		while (t->heads[k] != NULL)
+			k++;
+	return k > 0 ? k : 1;
+}
+
+/* A table of a national form, as it prints. */
+static void
+put_form_table(FILE *fp, const struct gk_table *t, struct vals *v)
+{
+	const struct gk_col *cur = NULL;
+	char key[GK_KEY_MAX];
+	struct cell c;
+	int i, j, k, open = 0, width = 1, first = 1;
+
+	fputs("<h3>", fp);
+	h_esc(fp, t->title);
+	fputs("</h3>\n", fp);
+	for (i = 0; i < t->nrows; i++) {
+		const struct gk_row *r = &t->rows[i], *next = r;
+
+		/* a group belongs to the block of the next row of figures */
+		for (j = i; next->kind == GK_ROW_GROUP && j + 1 < t->nrows; )
+			next = &t->rows[++j];
+		if (next->kind == GK_ROW_GROUP)
+			break;
+		if (first || next->cols != cur) {
+			if (open)
+				fputs("</tbody></table></div>\n", fp);
+			block_open(fp, t, next);
+			open = 1;
+			first = 0;
+			cur = next->cols;
+			width = block_width(t, next);
+		}
+		if (r->kind == GK_ROW_GROUP) {
+			fprintf(fp, "<tr class=\"group\"><th colspan=\"%d\">",
+			    width + 1);
+			put_label(fp, r->num, r->label);
+			fputs("</th></tr>\n", fp);
+			continue;
+		}
+		fputs("<tr><th>", fp);
+		if (!t->unlabelled)
+			put_label(fp, r->num, r->label);
+		fputs("</th>", fp);
+		if (r->cols == NULL) {
+			if (r->key == NULL)
+				continue;
+			val_cell(v, r->key, &c);
+			/* 单位 then 统计数 when the table prints a unit column */
+			if (width > 1) {
+				fputs("<td>", fp);
+				h_esc(fp, c.m != NULL && c.m->f[M_UNIT][0] ?
+				    c.m->f[M_UNIT] : r->unit != NULL ? r->unit :
+				    "");
+				fputs("</td>", fp);
+			}
+			if (c.m != NULL)
+				put_cell(fp, &c, width == 1);
+			else
+				fputs("<td class=\"missing\" title=\"not in "
+				    "the report\">·</td>", fp);
+			fputs("</tr>\n", fp);
+			continue;
+		}
+		for (k = 0; k < r->ncols; k++) {
+			if (!col_drawn(&r->cols[k]))
+				continue;
+			if (r->key == NULL) {
+				fputs("<td class=\"none\"></td>", fp);
+				continue;
+			}
+			snprintf(key, sizeof(key), "%s.%s", r->key,
+			    r->cols[k].suffix);
+			val_cell(v, key, &c);
+			if (c.m != NULL)
+				put_cell(fp, &c, 1);
+			else
+				fputs("<td class=\"missing\" title=\"not in "
+				    "the report\">·</td>", fp);
+		}
+		fputs("</tr>\n", fp);
+	}
+	if (open)
+		fputs("</tbody></table></div>\n", fp);
+}
+
 static int
 report_page(struct site *s, const struct row *r)
 {
 	struct ttab tabs[16];
 	const struct row **m, **c;
+	const struct gk_form *form;
+	struct vals v;
 	char rel[128], af[64], tab[32], rowk[256], keys[2][256];
 	const char *col;
 	size_t nm = 0, nc = 0, i;
-	int nt = 0, j, k, nk;
+	int nt = 0, j, k, nk, drawn = 0;
 	FILE *fp;
 
+	memset(&v, 0, sizeof(v));
 	m = idx_find(&s->mx, r->f[R_REPORT], &nm);
 	c = idx_find(&s->cx, r->f[R_REPORT], &nc);
-	for (i = 0; i < nm; i++) {
-		struct ttab *t;
-		struct cell *cl;
-
-		split_key(m[i]->f[M_METRIC], tab, sizeof(tab), rowk,
-		    sizeof(rowk), &col);
-		if ((t = tab_of(tabs, &nt, tab)) == NULL ||
-		    (cl = cell_of(t, rowk, col)) == NULL)
-			continue;	/* more tables or columns: not shown */
-		cl->m = m[i];
-	}
+	if (m == NULL)
+		nm = 0;
+	if (c == NULL)
+		nc = 0;
+	if ((v.m = calloc(nm + 1, sizeof(*v.m))) == NULL ||
+	    (v.used = calloc(nm + 1, 1)) == NULL ||
+	    (v.mark = calloc(2 * nc + 1, sizeof(*v.mark))) == NULL ||
+	    (v.note = calloc(2 * nc + 1, sizeof(*v.note))) == NULL)
+		goto bad;
+	if (nm > 0)
+		memcpy(v.m, m, nm * sizeof(*m));
+	v.n = nm;
+	qsort(v.m, nm, sizeof(*v.m), cmp_metric);
 	for (i = 0; i < nc; i++) {
 		nk = check_keys(c[i], keys);
 		for (k = 0; k < nk; k++) {
-			struct cell *cl = find_key(tabs, nt, keys[k]);
-
-			if (cl != NULL && cl->nnote < MAXNOTE)
-				cl->note[cl->nnote++] = (int)i + 1;
+			memcpy(v.mark[v.nmark], keys[k], sizeof(keys[k]));
+			v.note[v.nmark++] = (int)i + 1;
 		}
 	}
 
@@ -444,8 +665,38 @@ report_page(struct site *s, const struct row *r)
 	    "<span>hover a cell: its key and what was printed</span></p>\n",
 	    fp);
 	fputs("<h2>Tables as printed</h2>\n", fp);
+	form = gk_form(r->f[R_TEMPLATE]);
+	for (j = 0; form != NULL && !form->by_label && j < form->ntables; j++)
+		put_form_table(fp, &form->tables[j], &v);
+	/* the values the form does not place, in their printed order */
+	for (i = 0; i < nm; i++) {
+		struct ttab *t;
+		struct cell *cl;
+		size_t a;
+
+		for (a = 0; a < v.n && v.m[a] != m[i]; a++)
+			continue;
+		if (a < v.n && v.used[a]) {
+			drawn++;
+			continue;
+		}
+		split_key(m[i]->f[M_METRIC], tab, sizeof(tab), rowk,
+		    sizeof(rowk), &col);
+		if ((t = tab_of(tabs, &nt, tab)) == NULL ||
+		    (cl = cell_of(t, rowk, col)) == NULL)
+			continue;	/* more tables or columns: not shown */
+		cl->m = m[i];
+	}
+	for (i = 0; i < v.nmark; i++) {
+		struct cell *cl = find_key(tabs, nt, v.mark[i]);
+
+		if (cl != NULL && cl->nnote < MAXNOTE)
+			cl->note[cl->nnote++] = v.note[i];
+	}
+	if (drawn > 0 && nt > 0)
+		fputs("<h3>Values the form does not have</h3>\n", fp);
 	for (j = 0; j < nt; j++)
-		put_table(fp, s, &tabs[j], r->f[R_TEMPLATE]);
+		put_table(fp, &tabs[j]);
 	if (nm == 0)
 		fputs("<p>No values.</p>\n", fp);
 	fputs("<h2 id=\"checks\">Failing checks</h2>\n", fp);
@@ -482,10 +733,18 @@ report_page(struct site *s, const struct row *r)
 	h_foot(fp, s, "../../");
 	for (j = 0; j < nt; j++)
 		free(tabs[j].rows);
+	free(v.m);
+	free(v.used);
+	free(v.mark);
+	free(v.note);
 	return site_close(fp, rel);
 bad:
 	for (j = 0; j < nt; j++)
 		free(tabs[j].rows);
+	free(v.m);
+	free(v.used);
+	free(v.mark);
+	free(v.note);
 	return -1;
 }
 

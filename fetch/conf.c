@@ -1,5 +1,8 @@
 /*
- * conf.c: the configuration file parser and the built-in defaults.
+ * conf.c: the configuration file parser.  The built-in defaults are not
+ * written here: they are config/qingdao.conf, compiled in (fetch/build.mk
+ * makes fetch_builtin.h from it and from config/agencies.tsv), and read by
+ * this same parser.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -8,61 +11,26 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "common/bounds.h"
+#include "common/buf.h"
 #include "conf.h"
 #include "url.h"
 
-enum { SET_START = 1, SET_ALLOW = 2, SET_LISTING = 4, SET_REPORT = 8,
-       SET_ATTACHMENT = 16, SET_NEXT = 32, SET_ATTLABEL = 64,
-       SET_LISTLABEL = 128 };
+/* config/qingdao.conf and config/agencies.tsv as compiled in */
+#include "fetch_builtin.h"
 
-/* Built-in defaults: the shapes of www.qingdao.gov.cn (tests/site/README). */
-static const char *def_start[] = {
-	"http://www.qingdao.gov.cn/zwgk/szfgk/gknb/index.shtml",
-	"http://www.qingdao.gov.cn/ywdt/zwzl/ndbg/index.shtml",
-	NULL
-};
-static const char *def_allow[] = { "www.qingdao.gov.cn", "qingdao.gov.cn",
-	"*.qingdao.gov.cn", NULL };
-static const char *def_listing[] = { "/index(_[0-9]+)?\\.s?html?$", "/$",
-	NULL };
-static const char *def_report[] = { "/t[0-9]{8}_[0-9]+\\.s?html?$", NULL };
-static const char *def_attachment[] = {
-	"\\.([Dd][Oo][Cc][Xx]?|[Pp][Dd][Ff]|[Ww][Pp][Ss]|[Xx][Ll][Ss][Xx]?)$",
-	NULL
-};
-static const char *def_next[] = { "下一页", "下页", NULL };
-/* another column of reports, linked from a listing (a hub of department
- * or district columns, the other path family) */
-static const char *def_listlabel[] = { "年度报告", "年报", NULL };
-static const char *def_attlabel[] = { "word版下载", "pdf版下载", "附件",
-	"WORD版下载", "PDF版下载", "Word版下载", NULL };
+enum { SET_START = 1 << 0, SET_ALLOW = 1 << 1, SET_LISTING = 1 << 2,
+       SET_REPORT = 1 << 3, SET_ATTACHMENT = 1 << 4, SET_NEXT = 1 << 5,
+       SET_ATTLABEL = 1 << 6, SET_LISTLABEL = 1 << 7, SET_HUB = 1 << 8,
+       SET_COLUMN = 1 << 9, SET_SRCIGNORE = 1 << 10, SET_DATELABEL = 1 << 11,
+       SET_SRCLABEL = 1 << 12, SET_CONNECT = 1 << 13 };
 
-void
-conf_init(struct fetch_conf *c)
-{
-	memset(c, 0, sizeof(*c));
-	c->user_agent = strdup("gk-fetch/1.0 (government report archiver)");
-	c->per_host = 2;
-	c->max_conns = 8;
-	c->delay_ms = 500;
-	c->max_crawl_delay_ms = 30000;
-	c->connect_timeout = 15;
-	c->timeout = 300;
-	c->low_speed_limit = 100;
-	c->low_speed_time = 30;
-	c->max_bytes = GK_MAX_DOWNLOAD;
-	c->max_page_bytes = 8 << 20;
-	c->max_listing = 500;
-	c->max_docs = 20000;
-	c->retries = 3;
-	c->backoff_ms = 1000;
-	c->backoff_max_ms = 60000;
-	c->retry_after_max = 120;
-	c->max_redirects = 5;
-	c->robots = 1;
-}
+#define CONF_MAX_DEPTH 8	/* includes within includes */
+
+static int load_text(struct fetch_conf *, const char *text, const char *name,
+    char *err, size_t errsz);
 
 static void
 free_list(char **v, int n)
@@ -84,17 +52,42 @@ void
 conf_free(struct fetch_conf *c)
 {
 	free_list(c->start, c->nstart);
+	free_list(c->hub, c->nhub);
 	free_list(c->allow, c->nallow);
 	free_list(c->next_label, c->nnext_label);
 	free_list(c->attach_label, c->nattach_label);
 	free_list(c->listing_label, c->nlisting_label);
+	free_list(c->date_label, c->ndate_label);
+	free_list(c->source_label, c->nsource_label);
+	free_list(c->connect_to, c->nconnect_to);
 	free_pats(c->listing, c->nlisting);
 	free_pats(c->report, c->nreport);
 	free_pats(c->attachment, c->nattachment);
+	free_pats(c->column, c->ncolumn);
+	free_pats(c->source_ignore, c->nsource_ignore);
 	while (c->nhost-- > 0)
 		free(c->host[c->nhost].host);
 	free(c->user_agent);
+	free(c->ca_file);
+	free(c->agencies_path);
+	agencies_free(&c->agencies);
 	memset(c, 0, sizeof(*c));
+}
+
+int
+conf_init(struct fetch_conf *c, char *err, size_t errsz)
+{
+	memset(c, 0, sizeof(*c));
+	c->start_columns = 1;
+	c->builtin = 1;
+	if (load_text(c, gk_builtin_conf, "config/qingdao.conf (built in)",
+	    err, errsz) == -1) {
+		conf_free(c);
+		return -1;
+	}
+	c->builtin = 0;
+	c->set = 0;	/* a file's first line of a list replaces it */
+	return 0;
 }
 
 static int
@@ -161,15 +154,41 @@ num(const char *v, long long lo, long long hi, long long *out, char *err,
 
 /* A start URL must be absolute and usable; it is stored normalised. */
 static int
-add_start(struct fetch_conf *c, const char *v, char *err, size_t errsz)
+add_url(char **v, int *n, const char *s, char *err, size_t errsz)
 {
 	char u[URL_MAX];
 
-	if (url_normalize(v, u, sizeof(u)) == -1) {
-		snprintf(err, errsz, "%s: not an http, https or file URL", v);
+	if (url_normalize(s, u, sizeof(u)) == -1) {
+		snprintf(err, errsz, "%s: not an http, https or file URL", s);
 		return -1;
 	}
-	return add_str(c->start, &c->nstart, u, err, errsz);
+	return add_str(v, n, u, err, errsz);
+}
+
+/* A path named in the file being read, made absolute from its folder. */
+static char *
+resolve(const struct fetch_conf *c, const char *v, char *err, size_t errsz)
+{
+	char buf[PATH_MAX], cwd[PATH_MAX];
+	char *p;
+
+	if (v[0] == '/' || (c->dir[0] == '\0' && strcmp(v, "-") == 0))
+		p = strdup(v);
+	else {
+		const char *d = c->dir;
+
+		if (d[0] == '\0')
+			d = getcwd(cwd, sizeof(cwd)) != NULL ? cwd : ".";
+		if (snprintf(buf, sizeof(buf), "%s/%s", d, v) >=
+		    (int)sizeof(buf)) {
+			snprintf(err, errsz, "%s: path too long", v);
+			return NULL;
+		}
+		p = strdup(buf);
+	}
+	if (p == NULL)
+		snprintf(err, errsz, "out of memory");
+	return p;
 }
 
 /* Does host fall under entry a (a host name, or "*.suffix")? */
@@ -252,6 +271,52 @@ host_conf(const struct fetch_conf *c, const char *host)
 	return wild;
 }
 
+/* "connect-to HOST:PORT:ADDR:PORT" as curl's --connect-to takes it. */
+static int
+connect_line(struct fetch_conf *c, const char *v, char *err, size_t errsz)
+{
+	int colons = 0;
+
+	for (const char *p = v; *p != '\0'; p++)
+		if (*p == ':')
+			colons++;
+		else if (*p == ' ' || *p == '\t') {
+			colons = -1;
+			break;
+		}
+	if (colons < 3) {
+		snprintf(err, errsz, "connect-to %s: HOST:PORT:ADDRESS:PORT", v);
+		return -1;
+	}
+	return add_str(c->connect_to, &c->nconnect_to, v, err, errsz);
+}
+
+static int
+include_line(struct fetch_conf *c, const char *v, char *err, size_t errsz)
+{
+	char dir[PATH_MAX], *path;
+	int rc;
+
+	if (c->builtin) {
+		snprintf(err, errsz, "include: not in the built-in file");
+		return -1;
+	}
+	if (c->depth >= CONF_MAX_DEPTH) {
+		snprintf(err, errsz, "include: nested more than %d deep",
+		    CONF_MAX_DEPTH);
+		return -1;
+	}
+	if ((path = resolve(c, v, err, errsz)) == NULL)
+		return -1;
+	memcpy(dir, c->dir, sizeof(dir));
+	c->depth++;
+	rc = conf_load(c, path, err, errsz);
+	c->depth--;
+	memcpy(c->dir, dir, sizeof(dir));
+	free(path);
+	return rc;
+}
+
 int
 conf_line(struct fetch_conf *c, const char *line, char *err, size_t errsz)
 {
@@ -286,12 +351,20 @@ conf_line(struct fetch_conf *c, const char *line, char *err, size_t errsz)
 		return -1;
 	}
 
-#define LIST(name, bit, arr, cnt, clear)				\
+#define LIST(name, bit, clear)						\
 	if (strcmp(key, name) == 0) {					\
 		if (!(c->set & (bit))) {				\
 			clear;						\
 			c->set |= (bit);				\
 		}
+#define STRS(name, bit, arr, cnt)					\
+	LIST(name, bit, (free_list(arr, cnt), cnt = 0))			\
+		return add_str(arr, &cnt, val, err, errsz);		\
+	}
+#define PATS(name, bit, arr, cnt)					\
+	LIST(name, bit, (free_pats(arr, cnt), cnt = 0))			\
+		return add_pat(arr, &cnt, val, err, errsz);		\
+	}
 #define NUM(name, field, lo, hi)					\
 	if (strcmp(key, name) == 0) {					\
 		if (num(val, lo, hi, &x, err, errsz) == -1)		\
@@ -300,43 +373,50 @@ conf_line(struct fetch_conf *c, const char *line, char *err, size_t errsz)
 		return 0;						\
 	}
 
-	LIST("start", SET_START, c->start, c->nstart,
-	    (free_list(c->start, c->nstart), c->nstart = 0))
-		return add_start(c, val, err, errsz);
+	LIST("start", SET_START, (free_list(c->start, c->nstart),
+	    c->nstart = 0))
+		return add_url(c->start, &c->nstart, val, err, errsz);
 	}
-	LIST("allow", SET_ALLOW, c->allow, c->nallow,
-	    (free_list(c->allow, c->nallow), c->nallow = 0))
+	LIST("hub", SET_HUB, (free_list(c->hub, c->nhub), c->nhub = 0))
+		return add_url(c->hub, &c->nhub, val, err, errsz);
+	}
+	LIST("allow", SET_ALLOW, (free_list(c->allow, c->nallow),
+	    c->nallow = 0))
 		for (char *p = val; *p != '\0'; p++)
 			*p = (char)tolower((unsigned char)*p);
 		return add_str(c->allow, &c->nallow, val, err, errsz);
 	}
-	LIST("listing", SET_LISTING, c->listing, c->nlisting,
-	    (free_pats(c->listing, c->nlisting), c->nlisting = 0))
-		return add_pat(c->listing, &c->nlisting, val, err, errsz);
+	LIST("connect-to", SET_CONNECT, (free_list(c->connect_to,
+	    c->nconnect_to), c->nconnect_to = 0))
+		return connect_line(c, val, err, errsz);
 	}
-	LIST("report", SET_REPORT, c->report, c->nreport,
-	    (free_pats(c->report, c->nreport), c->nreport = 0))
-		return add_pat(c->report, &c->nreport, val, err, errsz);
+	PATS("listing", SET_LISTING, c->listing, c->nlisting)
+	PATS("report", SET_REPORT, c->report, c->nreport)
+	PATS("attachment", SET_ATTACHMENT, c->attachment, c->nattachment)
+	PATS("column", SET_COLUMN, c->column, c->ncolumn)
+	PATS("source-ignore", SET_SRCIGNORE, c->source_ignore,
+	    c->nsource_ignore)
+	STRS("next-label", SET_NEXT, c->next_label, c->nnext_label)
+	STRS("attachment-label", SET_ATTLABEL, c->attach_label,
+	    c->nattach_label)
+	STRS("listing-label", SET_LISTLABEL, c->listing_label,
+	    c->nlisting_label)
+	STRS("date-label", SET_DATELABEL, c->date_label, c->ndate_label)
+	STRS("source-label", SET_SRCLABEL, c->source_label, c->nsource_label)
+	if (strcmp(key, "include") == 0)
+		return include_line(c, val, err, errsz);
+	if (strcmp(key, "agencies") == 0) {
+		free(c->agencies_path);
+		c->agencies_path = NULL;	/* the built-in copy */
+		if (!c->builtin && (c->agencies_path = resolve(c, val, err,
+		    errsz)) == NULL)
+			return -1;
+		return 0;
 	}
-	LIST("attachment", SET_ATTACHMENT, c->attachment, c->nattachment,
-	    (free_pats(c->attachment, c->nattachment), c->nattachment = 0))
-		return add_pat(c->attachment, &c->nattachment, val, err, errsz);
-	}
-	LIST("next-label", SET_NEXT, c->next_label, c->nnext_label,
-	    (free_list(c->next_label, c->nnext_label), c->nnext_label = 0))
-		return add_str(c->next_label, &c->nnext_label, val, err, errsz);
-	}
-	LIST("attachment-label", SET_ATTLABEL, c->attach_label,
-	    c->nattach_label, (free_list(c->attach_label, c->nattach_label),
-	    c->nattach_label = 0))
-		return add_str(c->attach_label, &c->nattach_label, val, err,
-		    errsz);
-	}
-	LIST("listing-label", SET_LISTLABEL, c->listing_label,
-	    c->nlisting_label, (free_list(c->listing_label,
-	    c->nlisting_label), c->nlisting_label = 0))
-		return add_str(c->listing_label, &c->nlisting_label, val, err,
-		    errsz);
+	if (strcmp(key, "ca-file") == 0) {
+		free(c->ca_file);
+		return (c->ca_file = resolve(c, val, err, errsz)) == NULL ? -1 :
+		    0;
 	}
 	if (strcmp(key, "user-agent") == 0) {
 		free(c->user_agent);
@@ -375,90 +455,134 @@ conf_line(struct fetch_conf *c, const char *line, char *err, size_t errsz)
 	NUM("retry-after-max", retry_after_max, 0, 3600)
 	NUM("max-redirects", max_redirects, 0, 20)
 #undef LIST
+#undef STRS
+#undef PATS
 #undef NUM
 	snprintf(err, errsz, "%s: unknown key", key);
 	return -1;
 }
 
+/* Apply every line of text; name (and the line number) in errors. */
+static int
+load_text(struct fetch_conf *c, const char *text, const char *name,
+    char *err, size_t errsz)
+{
+	const char *p = text;
+	unsigned long no = 0;
+	char line[4096], why[512];
+
+	while (*p != '\0') {
+		size_t n = strcspn(p, "\n");
+
+		no++;
+		if (n >= sizeof(line)) {
+			snprintf(err, errsz, "%s line %lu: too long", name, no);
+			return -1;
+		}
+		memcpy(line, p, n);
+		line[n] = '\0';
+		p += n + (p[n] == '\n');
+		if (conf_line(c, line, why, sizeof(why)) == -1) {
+			snprintf(err, errsz, "%s line %lu: %s", name, no, why);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int
 conf_load(struct fetch_conf *c, const char *path, char *err, size_t errsz)
 {
-	char line[4096], why[512];
-	unsigned long no = 0;
-	FILE *fp;
+	struct gk_buf b;
+	char *s;
+	int rc;
 
-	if ((fp = fopen(path, "r")) == NULL) {
-		snprintf(err, errsz, "%s", strerror(errno));
+	gk_buf_init(&b, 1 << 20);
+	if (strcmp(path, "-") == 0) {
+		char chunk[4096];
+		size_t n;
+
+		while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
+			if (gk_buf_add(&b, chunk, n) == -1) {
+				snprintf(err, errsz, "-: larger than 1 MB");
+				gk_buf_free(&b);
+				return -1;
+			}
+		rc = ferror(stdin) ? -1 : 0;
+		c->dir[0] = '\0';	/* relative to the working folder */
+	} else {
+		rc = gk_buf_read_file(&b, path);
+		/* relative paths in it are taken from its folder */
+		snprintf(c->dir, sizeof(c->dir), "%s", path);
+		if ((s = strrchr(c->dir, '/')) == NULL)
+			snprintf(c->dir, sizeof(c->dir), ".");
+		else if (s == c->dir)
+			s[1] = '\0';
+		else
+			*s = '\0';
+	}
+	if (rc != 0) {
+		snprintf(err, errsz, "%s: %s", path, rc == -2 ?
+		    "larger than 1 MB" : strerror(errno));
+		gk_buf_free(&b);
 		return -1;
 	}
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		no++;
-		if (strchr(line, '\n') == NULL && !feof(fp)) {
-			snprintf(err, errsz, "line %lu: too long", no);
-			fclose(fp);
-			return -1;
-		}
-		if (conf_line(c, line, why, sizeof(why)) == -1) {
-			snprintf(err, errsz, "line %lu: %s", no, why);
-			fclose(fp);
-			return -1;
-		}
-	}
-	if (ferror(fp)) {
-		snprintf(err, errsz, "%s", strerror(errno));
-		fclose(fp);
+	if (memchr(b.p != NULL ? b.p : "", '\0', b.len) != NULL) {
+		snprintf(err, errsz, "%s: not a text file (NUL byte)", path);
+		gk_buf_free(&b);
 		return -1;
 	}
-	fclose(fp);
-	return 0;
+	if (c->depth == 0)
+		c->set = 0;	/* this file's lists replace the ones before */
+	rc = load_text(c, gk_buf_str(&b), path, err, errsz);
+	gk_buf_free(&b);
+	return rc;
 }
 
-static int
-fill(char **v, int *n, const char **def, char *err, size_t errsz)
+int
+conf_allow_host(struct fetch_conf *c, const char *host, char *err,
+    size_t errsz)
 {
-	if (*n > 0)
-		return 0;
-	for (; *def != NULL; def++)
-		if (add_str(v, n, *def, err, errsz) == -1)
-			return -1;
-	return 0;
-}
+	char h[256];
+	size_t i;
 
-static int
-fillpat(struct pattern *p, int *n, const char **def, char *err, size_t errsz)
-{
-	if (*n > 0)
+	for (i = 0; host[i] != '\0' && i + 1 < sizeof(h); i++)
+		h[i] = (char)tolower((unsigned char)host[i]);
+	h[i] = '\0';
+	if (conf_host_allowed(c, h))
 		return 0;
-	for (; *def != NULL; def++)
-		if (add_pat(p, n, *def, err, errsz) == -1)
-			return -1;
-	return 0;
+	return add_str(c->allow, &c->nallow, h, err, errsz);
 }
 
 int
 conf_finish(struct fetch_conf *c, char *err, size_t errsz)
 {
-	if (c->nstart == 0)
-		for (const char **s = def_start; *s != NULL; s++)
-			if (add_start(c, *s, err, errsz) == -1)
-				return -1;
-	if (fill(c->allow, &c->nallow, def_allow, err, errsz) == -1 ||
-	    fill(c->next_label, &c->nnext_label, def_next, err, errsz) == -1 ||
-	    fill(c->attach_label, &c->nattach_label, def_attlabel, err,
-	    errsz) == -1 ||
-	    fill(c->listing_label, &c->nlisting_label, def_listlabel, err,
-	    errsz) == -1 ||
-	    fillpat(c->listing, &c->nlisting, def_listing, err, errsz) == -1 ||
-	    fillpat(c->report, &c->nreport, def_report, err, errsz) == -1 ||
-	    fillpat(c->attachment, &c->nattachment, def_attachment, err,
-	    errsz) == -1)
+	/* no value is built into the code: the file must give them all */
+	if (c->per_host <= 0 || c->max_conns <= 0 || c->max_listing <= 0 ||
+	    c->max_docs <= 0 || c->connect_timeout <= 0 || c->timeout <= 0 ||
+	    c->low_speed_limit <= 0 || c->low_speed_time <= 0 ||
+	    c->max_bytes <= 0 || c->max_page_bytes <= 0 ||
+	    c->user_agent == NULL) {
+		snprintf(err, errsz, "per-host, max-connections, "
+		    "max-listing-pages, max-documents, connect-timeout, timeout, "
+		    "low-speed-limit, low-speed-time, max-bytes, max-page-bytes "
+		    "and user-agent must be set");
 		return -1;
+	}
+	if (c->nreport == 0 || c->nlisting == 0 || c->nallow == 0) {
+		snprintf(err, errsz, "report, listing and allow must be set");
+		return -1;
+	}
 	if (c->max_conns < c->per_host)
 		c->max_conns = c->per_host;
-	for (int i = 0; i < c->nhost; i++)
-		if (c->max_conns < c->host[i].per_host)
-			c->max_conns = c->host[i].per_host;
-	return 0;
+	for (int k = 0; k < c->nhost; k++)
+		if (c->max_conns < c->host[k].per_host)
+			c->max_conns = c->host[k].per_host;
+	agencies_free(&c->agencies);
+	if (c->agencies_path == NULL)
+		return agencies_parse(&c->agencies, gk_builtin_agencies,
+		    "config/agencies.tsv (built in)", err, errsz);
+	return agencies_load(&c->agencies, c->agencies_path, err, errsz);
 }
 
 int

@@ -1,13 +1,17 @@
 /*
- * conf.h: gk-fetch's crawl configuration (config/qingdao.conf documents the
- * format: one "key value" a line, '#' comments).  With no file the built-in
- * defaults fit www.qingdao.gov.cn.
+ * conf.h: gk-fetch's crawl configuration: one "key value" a line, '#'
+ * comments (config/qingdao.conf documents every key).  The built-in
+ * defaults are config/qingdao.conf itself, compiled in by make
+ * (fetch/build.mk), and its agencies file config/agencies.tsv with it.
  */
 #ifndef GK_FETCH_CONF_H
 #define GK_FETCH_CONF_H
 
+#include <limits.h>
 #include <regex.h>
 #include <stddef.h>
+
+#include "agency.h"
 
 #define CONF_MAX_LIST 64
 
@@ -24,20 +28,33 @@ struct host_conf {
 };
 
 struct fetch_conf {
-	char *start[CONF_MAX_LIST];
+	char *start[CONF_MAX_LIST];	/* listing or report pages */
 	int nstart;
+	char *hub[CONF_MAX_LIST];	/* pages that link agencies' pages */
+	int nhub;
 	char *allow[CONF_MAX_LIST];	/* host, or "*.example.org" */
 	int nallow;
 	struct pattern listing[CONF_MAX_LIST], report[CONF_MAX_LIST],
-	    attachment[CONF_MAX_LIST];
-	int nlisting, nreport, nattachment;
+	    attachment[CONF_MAX_LIST], column[CONF_MAX_LIST],
+	    source_ignore[CONF_MAX_LIST];
+	int nlisting, nreport, nattachment, ncolumn, nsource_ignore;
 	char *next_label[CONF_MAX_LIST];	/* anchor text of "next page" */
 	int nnext_label;
 	char *attach_label[CONF_MAX_LIST];	/* text that marks an attachment */
 	int nattach_label;
 	char *listing_label[CONF_MAX_LIST];	/* link text of a report column */
 	int nlisting_label;
+	char *date_label[CONF_MAX_LIST];	/* 发布日期 ... before the date */
+	int ndate_label;
+	char *source_label[CONF_MAX_LIST];	/* 来源 ... before the agency */
+	int nsource_label;
+	char *connect_to[CONF_MAX_LIST];	/* HOST:PORT:ADDR:PORT */
+	int nconnect_to;
 	char *user_agent;
+	char *ca_file;		/* CA bundle for https, NULL: the system's */
+	char *agencies_path;	/* NULL: the built-in config/agencies.tsv */
+	struct agencies agencies;	/* read by conf_finish */
+	int start_columns;	/* start at the agencies' columns (default 1) */
 	int per_host;		/* transfers at once to one host */
 	int max_conns;		/* transfers at once in all */
 	long delay_ms;		/* between request starts to one host */
@@ -55,24 +72,40 @@ struct fetch_conf {
 	long backoff_max_ms;
 	long retry_after_max;	/* seconds of Retry-After honoured at most */
 	int max_redirects;
-	int robots;		/* obey robots.txt (default 1) */
+	int robots;		/* obey robots.txt */
 	struct host_conf host[CONF_MAX_LIST];
 	int nhost;
-	/* which lists a file has set: a file replaces a default list */
+	/* while reading: which lists this file has set (its first line of
+	 * a list replaces the list), where it is, how deep in includes */
 	unsigned set;
+	char dir[PATH_MAX];	/* "" for the built-in file */
+	int builtin, depth;
 };
 
-void conf_init(struct fetch_conf *);
+/*
+ * The built-in configuration: config/qingdao.conf as compiled in.  0, or
+ * -1 with a reason in err (a broken build).
+ */
+int conf_init(struct fetch_conf *, char *err, size_t errsz);
 void conf_free(struct fetch_conf *);
 /*
  * Apply one line ("key value...").  0, or -1 with a reason in err.
- * Lines that are empty or comments are accepted and ignored.
+ * Lines that are empty or comments are accepted and ignored.  Relative
+ * paths (include, agencies, ca-file) are taken from the file being read,
+ * else from the working directory.
  */
 int conf_line(struct fetch_conf *, const char *line, char *err, size_t errsz);
-/* Read a file: 0, or -1 with "line N: reason" in err. */
+/*
+ * Read a file ("-": standard input) over what is set: a list key's first
+ * line in the file replaces that list, later lines add to it; "include
+ * FILE" reads FILE in place.  0, or -1 with "FILE line N: reason" in err.
+ */
 int conf_load(struct fetch_conf *, const char *path, char *err, size_t errsz);
-/* Fill the lists a file left empty with the built-in defaults. */
+/* Check the values and read the agencies file. */
 int conf_finish(struct fetch_conf *, char *err, size_t errsz);
+/* Allow host too (a --start or command-line URL's host). */
+int conf_allow_host(struct fetch_conf *, const char *host, char *err,
+    size_t errsz);
 
 /* 1 when host is allowed: listed exactly, or under a "*.suffix" entry.
  * An IP literal is allowed only when listed exactly. */

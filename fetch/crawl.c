@@ -37,6 +37,7 @@
 #include "common/rec.h"
 #include "common/sniff.h"
 #include "crawl.h"
+#include "label.h"
 #include "local.h"
 #include "robots.h"
 #include "store.h"
@@ -79,7 +80,10 @@ struct job {
 	enum kind kind;
 	char *url;
 	char *page;		/* the report page (for attachments) */
-	struct meta meta;
+	struct meta meta;	/* of a document; meta.agency of a listing: the
+				 * column's agency, "" when not known */
+	enum page_kind page_kind;	/* listings: a column, hub or agency page */
+	int given;		/* a URL given by the user: a page or a file */
 	struct group *g;	/* report pages and attachments; else NULL */
 	struct host *host;
 	int attempt, hops, nocond;
@@ -116,9 +120,10 @@ struct crawl {
 	int splice;
 	struct host *hosts;
 	struct seen seen;
+	struct curl_slist *connect_to;	/* connect-to, for every transfer */
 	char root[URL_MAX];	/* file:// mirror root, "" when none */
 	int active, queued;
-	int nlisting, ndocs;
+	int nlisting, ndocs, nlistings;
 	int n_new, n_changed, n_unchanged, n_failed, n_errors;
 	int bodies, not_modified;
 	long long body_bytes;
@@ -237,50 +242,143 @@ same_host(const char *a, const char *b)
 	return n == (size_t)(url_path(b) - b) && strncmp(a, b, n) == 0;
 }
 
+/* Is a in a folder below b's (not b's own)? */
 static int
-has_label(char *const *labels, int n, const char *text)
+below(const char *a, const char *b)
 {
-	int i;
+	const char *sa = strrchr(url_path(a), '/'), *sb = strrchr(url_path(b),
+	    '/');
 
-	for (i = 0; i < n; i++)
-		if (strstr(text, labels[i]) != NULL)
-			return 1;
-	return 0;
+	return in_folder(a, b) && sa != NULL && sb != NULL && sa - a > sb - b;
 }
 
 enum link_kind
-crawl_classify(const struct fetch_conf *cf, int from_report,
+crawl_classify(const struct fetch_conf *cf, enum page_kind from,
     const char *from_url, const struct page_link *l)
 {
 	char path[URL_MAX];
+	int listing, column, host;
 
 	path_only(l->url, path, sizeof(path));
 	if (strcmp(l->url, from_url) == 0)
 		return LINK_NONE;
-	if (!from_report) {
+	listing = conf_match(cf->listing, cf->nlisting, path);
+	host = same_host(l->url, from_url);
+	/* a report column by its folder's name, or by the link's text */
+	column = host && (conf_match(cf->column, cf->ncolumn, path) ||
+	    (listing && label_any(cf->listing_label, cf->nlisting_label,
+	    l->text)));
+	switch (from) {
+	case PAGE_LISTING:
 		if (conf_match(cf->report, cf->nreport, path))
 			return LINK_REPORT;
-		if (has_label(cf->next_label, cf->nnext_label, l->text))
+		if (label_any(cf->next_label, cf->nnext_label, l->text))
 			return LINK_LISTING;
-		if (conf_match(cf->listing, cf->nlisting, path) &&
-		    (in_folder(l->url, from_url) || (same_host(l->url,
-		    from_url) && has_label(cf->listing_label,
-		    cf->nlisting_label, l->text))))
+		if (listing && in_folder(l->url, from_url))
 			return LINK_LISTING;
+		if (column)
+			return LINK_COLUMN;
 		/* some columns list the report files themselves */
 		if (conf_match(cf->attachment, cf->nattachment, path))
 			return LINK_ATTACHMENT;
 		return LINK_NONE;
+	case PAGE_HUB:
+		/* a hub links many pages that are not reports: only these */
+		if (label_any(cf->next_label, cf->nnext_label, l->text) ||
+		    (listing && in_folder(l->url, from_url) &&
+		    !below(l->url, from_url)))
+			return LINK_HUB;
+		if (column)
+			return LINK_COLUMN;
+		if (listing && below(l->url, from_url))
+			return LINK_AGENCY;
+		return LINK_NONE;
+	case PAGE_AGENCY:
+		return column ? LINK_COLUMN : LINK_NONE;
+	case PAGE_REPORT:
+		break;
 	}
 	if (conf_match(cf->attachment, cf->nattachment, path))
 		return LINK_ATTACHMENT;
 	/* a download link without a file name: trust a short label */
 	if (strcmp(path, "/") != 0 && strlen(l->label) < 120 &&
-	    !conf_match(cf->report, cf->nreport, path) &&
-	    !conf_match(cf->listing, cf->nlisting, path) &&
-	    has_label(cf->attach_label, cf->nattach_label, l->label))
+	    !conf_match(cf->report, cf->nreport, path) && !listing &&
+	    label_any(cf->attach_label, cf->nattach_label, l->label))
 		return LINK_ATTACHMENT;
 	return LINK_NONE;
+}
+
+const char *
+crawl_link_name(const struct page_link *l)
+{
+	const char *t = l->text;
+	size_t n = strlen(t);
+
+	if (l->title != NULL && l->title[0] != '\0' && (n == 0 ||
+	    (n >= 3 && (strcmp(t + n - 3, "...") == 0 ||
+	    strcmp(t + n - 3, "…") == 0))))
+		return l->title;
+	return t;
+}
+
+/*
+ * Can the text name an agency?  "2024年", "2021年度", "2", "更多>>" cannot:
+ * fewer than two CJK characters besides 年, 度, 第 and 页.
+ */
+static int
+name_like(const char *t)
+{
+	static const char *const skip[] = { "年", "度", "第", "页", NULL };
+	const unsigned char *p = (const unsigned char *)t;
+	int n = 0;
+
+	while (*p != '\0') {
+		int i;
+
+		if (*p < 0xE0) {
+			p++;
+			continue;
+		}
+		for (i = 0; skip[i] != NULL; i++)
+			if (strncmp((const char *)p, skip[i], 3) == 0)
+				break;
+		if (skip[i] == NULL && ++n >= 2)
+			return 1;
+		p += *p >= 0xF0 ? 4 : 3;
+	}
+	return 0;
+}
+
+/*
+ * The agency of a listing page reached by a link of kind k from page j:
+ * the agency whose column holds it (agencies.tsv), else that of the
+ * column it belongs to (its pages, year folders), else the link's text
+ * where the link names an agency (a hub's agency pages, a sub-column of
+ * a listing that has no agency); "" when not known.
+ */
+static void
+listing_agency(const struct crawl *c, const struct job *j, enum link_kind k,
+    const struct page_link *l, char *out, size_t outsz)
+{
+	const struct agency *g = agencies_of_url(&c->cf->agencies, l->url);
+	const char *name = crawl_link_name(l);
+	const char *a = "";
+
+	if (g != NULL)
+		a = g->name;
+	else if (k == LINK_LISTING) {
+		a = j->meta.agency;
+		if (a[0] == '\0' && below(l->url, j->url) && name_like(name))
+			a = name;
+	} else if (k == LINK_AGENCY)
+		a = name_like(name) ? name : "";
+	else if (k == LINK_COLUMN && below(l->url, j->url)) {
+		if (j->page_kind == PAGE_AGENCY)
+			a = j->meta.agency;
+		else if (j->page_kind == PAGE_HUB && name_like(name))
+			a = name;
+	}
+	snprintf(out, outsz, "%s", a);
 }
 
 /* --- records ------------------------------------------------------- */
@@ -362,6 +460,20 @@ emit_doc(struct crawl *c, const struct job *j, const struct sentry *e,
 	gk_emit(out_of(c, j->g), GK_DOC, id, j->url, j->page ? j->page : j->url, file,
 	    failed ? "" : e->sha, failed ? "" : bytes, failed ? "" : e->type,
 	    j->meta.title, j->meta.agency, j->meta.published, fetched, status);
+}
+
+/*
+ * `listing URL AGENCY`: a page of a report column was read, AGENCY the
+ * column's ("" when not known), so that gk-load can list every agency
+ * the crawl knows, found or not.  Written at once, outside any group.
+ */
+static void
+emit_listing(struct crawl *c, const struct job *j)
+{
+	const char *f[2] = { j->url, j->meta.agency };
+
+	gk_emitv(c->out, "listing", 2, f);
+	c->nlistings++;
 }
 
 /* --- the queue ----------------------------------------------------- */
@@ -493,7 +605,7 @@ off_limits(struct crawl *c, const char *url, int from_http)
  * An attachment linked from a listing (from NULL, its meta from the
  * listing in m) is a page of its own, in a group of its own.
  */
-static void
+static struct job *
 enqueue(struct crawl *c, enum kind k, const char *url, struct job *from,
     const struct meta *m, int from_http)
 {
@@ -505,7 +617,7 @@ enqueue(struct crawl *c, enum kind k, const char *url, struct job *from,
 	if ((r = seen_add(&c->seen, url)) <= 0) {
 		if (r == -1)
 			gk_warn(url, "out of memory");
-		return;
+		return NULL;
 	}
 	if ((why = off_limits(c, url, from_http)) != NULL) {
 		struct job fake = { .url = (char *)url, .g = g };
@@ -520,17 +632,17 @@ enqueue(struct crawl *c, enum kind k, const char *url, struct job *from,
 			c->n_failed++;
 		}
 		emit_error(c, g, url, GK_E_OFF_HOST, "%s", why);
-		return;
+		return NULL;
 	}
 	if (k == K_LISTING && c->nlisting >= c->cf->max_listing) {
 		emit_error(c, g, url, GK_E_TOO_MANY,
 		    "more than %d listing pages", c->cf->max_listing);
-		return;
+		return NULL;
 	}
 	if (k != K_LISTING && c->ndocs >= c->cf->max_docs) {
 		emit_error(c, g, url, GK_E_TOO_MANY, "more than %d documents",
 		    c->cf->max_docs);
-		return;
+		return NULL;
 	}
 	if (k == K_LISTING)
 		c->nlisting++;
@@ -538,7 +650,7 @@ enqueue(struct crawl *c, enum kind k, const char *url, struct job *from,
 		c->ndocs++;
 	if ((j = job_new(c, k, url, from != NULL ? from->url : NULL,
 	    from != NULL ? &from->meta : m)) == NULL)
-		return;
+		return NULL;
 	if ((k == K_REPORT || (k == K_ATTACH && from == NULL)) &&
 	    (j->g = group_new()) == NULL)
 		gk_warn(url, "out of memory: its records are not grouped");
@@ -554,9 +666,10 @@ enqueue(struct crawl *c, enum kind k, const char *url, struct job *from,
 			c->sp_head = j;
 		c->sp_tail = j;
 		j->next = NULL;
-		return;
+		return j;
 	}
 	push(c, j, 0);
+	return j;
 }
 
 /* --- transfers ----------------------------------------------------- */
@@ -681,7 +794,8 @@ start(struct crawl *c, struct job *j)
 	    cf->max_page_bytes < cf->max_bytes ? cf->max_page_bytes :
 	    cf->max_bytes;
 	if ((j->fd = store_tmp(c->st, j->tmp, sizeof(j->tmp))) == -1) {
-		gk_warn(j->tmp, "%s", strerror(errno));
+		gk_warn(j->url, "no temporary file in the cache: %s",
+		    strerror(errno));
 		return -1;
 	}
 	if ((j->sha = gk_sha256_new()) == NULL || (j->e = curl_easy_init()) ==
@@ -707,6 +821,10 @@ start(struct crawl *c, struct job *j)
 	curl_easy_setopt(j->e, CURLOPT_LOW_SPEED_TIME, cf->low_speed_time);
 	curl_easy_setopt(j->e, CURLOPT_MAXFILESIZE_LARGE,
 	    (curl_off_t)j->max);
+	if (c->connect_to != NULL)
+		curl_easy_setopt(j->e, CURLOPT_CONNECT_TO, c->connect_to);
+	if (cf->ca_file != NULL)
+		curl_easy_setopt(j->e, CURLOPT_CAINFO, cf->ca_file);
 	/* conditional only when the cache still holds what the state names */
 	e = store_get(c->st, j->url);
 	if (e != NULL && !j->nocond && store_has(c->st, e->sha) &&
@@ -732,7 +850,6 @@ start(struct crawl *c, struct job *j)
 	c->active++;
 	j->rnext = c->running;
 	c->running = j;
-	gk_debug("GET %s", j->url);
 	return 0;
 }
 
@@ -799,15 +916,10 @@ retry(struct crawl *c, struct job *j, long retry_after)
 static void
 listed_meta(const struct page_link *l, struct meta *m)
 {
-	const char *t = l->text, *after;
-	size_t n = strlen(t);
+	const char *after;
+	size_t n = strlen(l->text);
 
-	memset(m, 0, sizeof(*m));
-	if (l->title != NULL && l->title[0] != '\0' && (n == 0 ||
-	    (n >= 3 && (strcmp(t + n - 3, "...") == 0 ||
-	    strcmp(t + n - 3, "…") == 0))))
-		t = l->title;
-	snprintf(m->title, sizeof(m->title), "%s", t);
+	snprintf(m->title, sizeof(m->title), "%s", crawl_link_name(l));
 	/* the date after the link text first: a title holds years too */
 	if ((after = strstr(l->label, l->text)) != NULL && n > 0)
 		after += n;
@@ -818,32 +930,60 @@ listed_meta(const struct page_link *l, struct meta *m)
 		m->published[0] = '\0';
 }
 
-/* Queue what a listing or report page links to. */
+/* Queue a listing page of the given kind and agency. */
+static void
+enqueue_listing(struct crawl *c, const char *url, enum page_kind pk,
+    const char *agency, int http)
+{
+	struct meta m;
+	struct job *n;
+
+	memset(&m, 0, sizeof(m));
+	snprintf(m.agency, sizeof(m.agency), "%s", agency);
+	if ((n = enqueue(c, K_LISTING, url, NULL, &m, http)) != NULL)
+		n->page_kind = pk;
+}
+
+/* Queue what a listing, hub or report page links to. */
 static void
 follow(struct crawl *c, struct job *j, const struct page_info *pi)
 {
 	int http = strncmp(j->url, "http", 4) == 0, k;
+	enum page_kind from = j->kind == K_REPORT ? PAGE_REPORT : j->page_kind;
+	char agency[sizeof(j->meta.agency)];
 	struct meta m;
 	size_t i;
 
 	c->splice = 1;
 	for (i = 0; i < pi->nlinks; i++) {
-		const char *u = pi->links[i].url;
+		const struct page_link *l = &pi->links[i];
+		enum link_kind lk = crawl_classify(c->cf, from, j->url, l);
 
-		switch (crawl_classify(c->cf, j->kind == K_REPORT, j->url,
-		    &pi->links[i])) {
+		switch (lk) {
 		case LINK_REPORT:
-			enqueue(c, K_REPORT, u, NULL, NULL, http);
+			/* the column's agency, when the page names none */
+			memset(&m, 0, sizeof(m));
+			memcpy(m.agency, j->meta.agency, sizeof(m.agency));
+			enqueue(c, K_REPORT, l->url, NULL, &m, http);
 			break;
 		case LINK_LISTING:
-			enqueue(c, K_LISTING, u, NULL, NULL, http);
+		case LINK_COLUMN:
+		case LINK_AGENCY:
+		case LINK_HUB:
+			listing_agency(c, j, lk, l, agency, sizeof(agency));
+			enqueue_listing(c, l->url, lk == LINK_HUB ? PAGE_HUB :
+			    lk == LINK_AGENCY ? PAGE_AGENCY : PAGE_LISTING,
+			    agency, http);
 			break;
 		case LINK_ATTACHMENT:
 			if (j->kind == K_REPORT)
-				enqueue(c, K_ATTACH, u, j, NULL, http);
+				enqueue(c, K_ATTACH, l->url, j, NULL, http);
 			else {
-				listed_meta(&pi->links[i], &m);
-				enqueue(c, K_ATTACH, u, NULL, &m, http);
+				memset(&m, 0, sizeof(m));
+				listed_meta(l, &m);
+				memcpy(m.agency, j->meta.agency,
+				    sizeof(m.agency));
+				enqueue(c, K_ATTACH, l->url, NULL, &m, http);
 			}
 			break;
 		case LINK_NONE:
@@ -858,7 +998,8 @@ follow(struct crawl *c, struct job *j, const struct page_info *pi)
 		snprintf(rel, sizeof(rel), "%s_%d.%s", pi->pager_prefix, k,
 		    pi->pager_ext);
 		if (url_resolve(j->url, rel, u, sizeof(u)) == 0)
-			enqueue(c, K_LISTING, u, NULL, NULL, http);
+			enqueue_listing(c, u, j->page_kind, j->meta.agency,
+			    http);
 	}
 	/* attachments go to the front, in the order the page links them */
 	c->splice = 0;
@@ -917,9 +1058,16 @@ use_body(struct crawl *c, struct job *j, struct sentry *e, int *parsed,
 			j->host->rb = robots_all(1);
 		j->host->robots = 2;
 		set_delay(c, j->host, robots_crawl_delay(j->host->rb));
-	} else if (j->kind != K_ATTACH && page_parse_mirror(b.p, b.len,
-	    j->url, e->charset, c->root[0] ? c->root : NULL, pi) == 0)
-		*parsed = 1;
+	} else if (j->kind != K_ATTACH && !(j->given &&
+	    strcmp(e->type, "html") != 0)) {
+		struct page_labels lb = { c->cf->date_label,
+		    c->cf->ndate_label, c->cf->source_label,
+		    c->cf->nsource_label };
+
+		if (page_parse(b.p, b.len, j->url, e->charset,
+		    c->root[0] ? c->root : NULL, &lb, pi) == 0)
+			*parsed = 1;
+	}
 	gk_buf_free(&b);
 	return 0;
 }
@@ -978,11 +1126,16 @@ success(struct crawl *c, struct job *j, int not_modified)
 	}
 	if (parsed && j->kind == K_REPORT) {
 		snprintf(j->meta.title, sizeof(j->meta.title), "%s", pi.title);
-		snprintf(j->meta.agency, sizeof(j->meta.agency), "%s",
-		    pi.agency);
+		/* a source naming the web site leaves the column's agency */
+		if (pi.agency[0] != '\0' && !conf_match(c->cf->source_ignore,
+		    c->cf->nsource_ignore, pi.agency))
+			snprintf(j->meta.agency, sizeof(j->meta.agency), "%s",
+			    pi.agency);
 		snprintf(j->meta.published, sizeof(j->meta.published), "%s",
 		    pi.published);
 	}
+	if (parsed && j->kind == K_LISTING && j->page_kind == PAGE_LISTING)
+		emit_listing(c, j);
 	if (j->kind == K_REPORT || j->kind == K_ATTACH) {
 		emit_doc(c, j, e, status);
 		if (strcmp(status, "new") == 0)
@@ -995,7 +1148,8 @@ success(struct crawl *c, struct job *j, int not_modified)
 	if (parsed) {
 		follow(c, j, &pi);
 		page_free(&pi);
-	} else if (j->kind == K_LISTING || j->kind == K_REPORT)
+	} else if (j->kind == K_LISTING || (j->kind == K_REPORT &&
+	    !j->given))
 		emit_error(c, j->g, j->url, GK_E_CORRUPT,
 		    "not a readable HTML page");
 	job_free(c, j);
@@ -1089,6 +1243,17 @@ done(struct crawl *c, struct job *j, CURLcode rc)
 	long code = 0;
 
 	curl_easy_getinfo(j->e, CURLINFO_RESPONSE_CODE, &code);
+	if (gk_verbose()) {
+		curl_off_t us = 0;
+
+		curl_easy_getinfo(j->e, CURLINFO_TOTAL_TIME_T, &us);
+		if (rc != CURLE_OK)
+			gk_debug("GET %s: %s, %lld bytes, %.2f s", j->url,
+			    curl_easy_strerror(rc), j->bytes, (double)us / 1e6);
+		else
+			gk_debug("GET %s %ld, %lld bytes, %.2f s", j->url,
+			    code, j->bytes, (double)us / 1e6);
+	}
 	if (j->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
 		fail(c, j, GK_E_TOO_BIG, "larger than max-bytes (%lld)",
 		    j->max);
@@ -1305,6 +1470,72 @@ mirror_root(struct crawl *c, const char *start)
 		c->root[strlen(c->root) - 1] = '\0';
 }
 
+/* The agency whose column holds url, "" when none. */
+static const char *
+column_agency(const struct crawl *c, const char *url)
+{
+	const struct agency *g = agencies_of_url(&c->cf->agencies, url);
+
+	return g != NULL ? g->name : "";
+}
+
+/*
+ * The crawl: the start URLs (listing pages, or report pages by their
+ * pattern), the hubs, and the report column of every agency that has one.
+ */
+static void
+start_crawl(struct crawl *c)
+{
+	const struct fetch_conf *cf = c->cf;
+	struct meta m;
+	size_t k;
+	int i;
+
+	for (i = 0; i < cf->nstart; i++) {
+		char path[URL_MAX];
+
+		if (strncmp(cf->start[i], "file:", 5) == 0 && c->root[0] == '\0')
+			mirror_root(c, cf->start[i]);
+		path_only(cf->start[i], path, sizeof(path));
+		if (conf_match(cf->report, cf->nreport, path)) {
+			memset(&m, 0, sizeof(m));
+			snprintf(m.agency, sizeof(m.agency), "%s",
+			    column_agency(c, cf->start[i]));
+			enqueue(c, K_REPORT, cf->start[i], NULL, &m, 0);
+		} else
+			enqueue_listing(c, cf->start[i], PAGE_LISTING,
+			    column_agency(c, cf->start[i]), 0);
+	}
+	for (i = 0; i < cf->nhub; i++)
+		enqueue_listing(c, cf->hub[i], PAGE_HUB,
+		    column_agency(c, cf->hub[i]), 0);
+	for (k = 0; cf->start_columns && k < cf->agencies.n; k++)
+		if (cf->agencies.v[k].column[0] != '\0')
+			enqueue_listing(c, cf->agencies.v[k].column,
+			    PAGE_LISTING, cf->agencies.v[k].name, 0);
+}
+
+/*
+ * Documents given by URL: each is fetched under the same rules; a page is
+ * a report page (its attachments follow), anything else a file of its own.
+ */
+static void
+start_urls(struct crawl *c)
+{
+	struct meta m;
+	struct job *j;
+	size_t k;
+
+	for (k = 0; k < c->op->nurls; k++) {
+		memset(&m, 0, sizeof(m));
+		snprintf(m.agency, sizeof(m.agency), "%s",
+		    column_agency(c, c->op->urls[k]));
+		if ((j = enqueue(c, K_REPORT, c->op->urls[k], NULL, &m, 0)) !=
+		    NULL)
+			j->given = 1;
+	}
+}
+
 int
 crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 {
@@ -1336,6 +1567,20 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 	curl_multi_setopt(c.m, CURLMOPT_MAX_HOST_CONNECTIONS, (long)maxhost);
 	curl_multi_setopt(c.m, CURLMOPT_MAX_TOTAL_CONNECTIONS,
 	    (long)cf->max_conns);
+	for (i = 0; i < cf->nconnect_to; i++) {
+		struct curl_slist *l = curl_slist_append(c.connect_to,
+		    cf->connect_to[i]);
+
+		if (l == NULL) {
+			gk_warn("connect-to", "out of memory");
+			curl_slist_free_all(c.connect_to);
+			curl_multi_cleanup(c.m);
+			curl_global_cleanup();
+			store_close(c.st);
+			return GK_EXIT_RUN;
+		}
+		c.connect_to = l;
+	}
 	srand((unsigned)time(NULL) ^ (unsigned)getpid());
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
@@ -1345,15 +1590,10 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 	sigaction(SIGPIPE, &sa, NULL);
 	c.last_save = now_ms();
 
-	for (i = 0; i < cf->nstart; i++) {
-		char path[URL_MAX];
-
-		if (strncmp(cf->start[i], "file:", 5) == 0 && c.root[0] == '\0')
-			mirror_root(&c, cf->start[i]);
-		path_only(cf->start[i], path, sizeof(path));
-		enqueue(&c, conf_match(cf->report, cf->nreport, path) ?
-		    K_REPORT : K_LISTING, cf->start[i], NULL, NULL, 0);
-	}
+	if (op->nurls > 0)
+		start_urls(&c);
+	else
+		start_crawl(&c);
 	while (!stop && (c.head != NULL || c.active > 0)) {
 		long wait = schedule(&c);
 		CURLMsg *msg;
@@ -1420,6 +1660,7 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 	status = stop || c.save_failed ? GK_EXIT_RUN : c.n_errors > 0 ?
 	    GK_EXIT_DOCS : GK_EXIT_OK;
 	curl_multi_cleanup(c.m);
+	curl_slist_free_all(c.connect_to);
 	curl_global_cleanup();
 	while (c.hosts != NULL) {
 		struct host *h = c.hosts;

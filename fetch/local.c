@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "common/bounds.h"
 #include "common/buf.h"
@@ -18,6 +19,7 @@
 #include "common/rec.h"
 #include "common/sniff.h"
 #include "local.h"
+#include "store.h"
 
 int
 local_file_url(const char *abspath, char *out, size_t outsz)
@@ -60,11 +62,28 @@ emit_error(FILE *out, const char *url, const char *path, enum gk_err e,
 	gk_emit(out, GK_ERROR, id, "fetch", gk_errname(e), msg);
 }
 
+/* A file's TITLE: its name without the folder and the extension. */
+static void
+file_title(const char *path, char *out, size_t outsz)
+{
+	const char *b = strrchr(path, '/'), *dot;
+	size_t n;
+
+	b = b != NULL ? b + 1 : path;
+	dot = strrchr(b, '.');
+	n = dot != NULL && dot > b ? (size_t)(dot - b) : strlen(b);
+	if (n >= outsz)
+		n = outsz - 1;
+	memcpy(out, b, n);
+	out[n] = '\0';
+}
+
 static int
-emit_file(FILE *out, const char *path, const struct stat *st)
+emit_file(FILE *out, const char *path, const struct stat *st, int in_dir)
 {
 	char abspath[PATH_MAX], url[3 * PATH_MAX + 8], id[17];
-	char sha[GK_SHA256_HEX], bytes[32], fetched[32];
+	char sha[GK_SHA256_HEX], bytes[32], fetched[32], title[NAME_MAX + 1];
+	const char *type;
 	struct gk_buf b;
 	struct tm tm;
 	int rc;
@@ -86,14 +105,21 @@ emit_file(FILE *out, const char *path, const struct stat *st)
 		gk_buf_free(&b);
 		return 1;
 	}
+	type = gk_sniff((const unsigned char *)b.p, b.len);
+	if (in_dir && strcmp(type, "other") == 0) {
+		/* a README, a .tsv: not a document */
+		gk_debug("%s: not a document, left out", path);
+		gk_buf_free(&b);
+		return 0;
+	}
 	gk_doc_id(url, id);
 	gk_sha256_hex(b.p, b.len, sha);
 	snprintf(bytes, sizeof(bytes), "%zu", b.len);
 	gmtime_r(&st->st_mtime, &tm);
 	strftime(fetched, sizeof(fetched), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	gk_emit(out, GK_DOC, id, url, url, abspath, sha, bytes,
-	    gk_sniff((const unsigned char *)b.p, b.len), "", "", "", fetched,
-	    "new");
+	file_title(abspath, title, sizeof(title));
+	gk_emit(out, GK_DOC, id, url, url, abspath, sha, bytes, type, title,
+	    "", "", fetched, "new");
 	gk_buf_free(&b);
 	return 0;
 }
@@ -110,7 +136,7 @@ walk(FILE *out, const char *path, int depth)
 		return 1;
 	}
 	if (S_ISREG(st.st_mode))
-		return emit_file(out, path, &st);
+		return emit_file(out, path, &st, depth > 0);
 	if (!S_ISDIR(st.st_mode)) {
 		emit_error(out, path, path, GK_E_OPEN, "not a regular file");
 		return 1;
@@ -140,4 +166,64 @@ int
 local_emit(FILE *out, const char *path)
 {
 	return walk(out, path, 0);
+}
+
+int
+local_emit_stdin(FILE *out, const char *state_dir)
+{
+	char err[PATH_MAX + 256], tmp[PATH_MAX], file[PATH_MAX + 96];
+	char sha[GK_SHA256_HEX], url[96], id[17], bytes[32], fetched[32];
+	struct store *st;
+	struct gk_buf b;
+	struct tm tm;
+	time_t now = time(NULL);
+	char chunk[65536];
+	size_t n, off;
+	int fd;
+
+	gk_buf_init(&b, GK_MAX_FILE);
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
+		if (gk_buf_add(&b, chunk, n) == -1) {
+			emit_error(out, "stdin:", "-", GK_E_TOO_BIG,
+			    "larger than the file limit");
+			gk_buf_free(&b);
+			return 1;
+		}
+	if (ferror(stdin)) {
+		emit_error(out, "stdin:", "-", GK_E_OPEN, "read error");
+		gk_buf_free(&b);
+		return 1;
+	}
+	if ((st = store_open(state_dir, err, sizeof(err))) == NULL)
+		gk_fatal("state", "%s", err);
+	gk_sha256_hex(b.p != NULL ? b.p : "", b.len, sha);
+	if ((fd = store_tmp(st, tmp, sizeof(tmp))) == -1)
+		gk_fatal(state_dir, "no temporary file in the cache: %s",
+		    strerror(errno));
+	for (off = 0; off < b.len; ) {
+		ssize_t w = write(fd, b.p + off, b.len - off);
+
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1)
+			gk_fatal(state_dir, "cannot write the cache: %s",
+			    strerror(errno));
+		off += (size_t)w;
+	}
+	if (store_commit(st, fd, tmp, sha) == -1)
+		gk_fatal(state_dir, "cannot write the cache: %s",
+		    strerror(errno));
+	close(fd);
+	store_cache_path(st, sha, file, sizeof(file));
+	snprintf(url, sizeof(url), "urn:sha256:%s", sha);
+	gk_doc_id(url, id);
+	snprintf(bytes, sizeof(bytes), "%zu", b.len);
+	gmtime_r(&now, &tm);
+	strftime(fetched, sizeof(fetched), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	gk_emit(out, GK_DOC, id, url, url, file, sha, bytes,
+	    gk_sniff((const unsigned char *)gk_buf_str(&b), b.len), "", "", "",
+	    fetched, "new");
+	store_close(st);
+	gk_buf_free(&b);
+	return 0;
 }

@@ -7,10 +7,20 @@
 
 #include <stdio.h>
 
-/* Emit one `doc` record per file at or under path (folders walked in name
- * order), or one `error` record per path that cannot be read.  Returns the
- * number of failures. */
+/*
+ * Emit one `doc` record per file at or under path (folders walked in name
+ * order), or one `error` record per path that cannot be read.  In a
+ * folder only documents are taken (by their magic bytes: a README or a
+ * .tsv is left out, with a -v note); a file named by itself is taken
+ * whatever it holds.  TITLE is the file's name without its extension.
+ * Returns the number of failures.
+ */
 int local_emit(FILE *out, const char *path);
+/*
+ * The document on standard input: kept in the cache under state_dir (as
+ * a fetched body is), URL urn:sha256:HEX.  Returns the number of failures.
+ */
+int local_emit_stdin(FILE *out, const char *state_dir);
 
 /* file:// URL of an absolute path, bytes outside RFC 3986's unreserved set
  * and '/' percent-encoded.  Returns -1 when out does not fit. */

@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "label.h"
 #include "page.h"
 #include "url.h"
 
@@ -179,8 +180,11 @@ skip_sep(const char *p)
 	}
 }
 
-/* "2021-01-28", "2021/1/28", "2021年1月28日" → "2021-01-28". */
-static int
+/*
+ * "2021-01-28", "2021/1/28", "2021年1月28日" → "2021-01-28": the end of
+ * the date in p, or NULL when p does not start with one.
+ */
+static const char *
 parse_date(const char *p, char out[16])
 {
 	int v[3], i;
@@ -192,7 +196,7 @@ parse_date(const char *p, char out[16])
 		while (isdigit((unsigned char)*p) && k < 4)
 			v[i] = v[i] * 10 + (*p++ - '0'), k++;
 		if (k == 0 || (i == 0 && k != 4))
-			return -1;
+			return NULL;
 		if (i == 2)
 			break;
 		if (*p == '-' || *p == '/' || *p == '.')
@@ -200,12 +204,24 @@ parse_date(const char *p, char out[16])
 		else if (strncmp(p, "年", 3) == 0 || strncmp(p, "月", 3) == 0)
 			p += 3;
 		else
-			return -1;
+			return NULL;
 	}
 	if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31)
-		return -1;
+		return NULL;
+	if (strncmp(p, "日", 3) == 0)
+		p += 3;
 	snprintf(out, 16, "%04d-%02d-%02d", v[0] % 10000, v[1], v[2]);
-	return 0;
+	return p;
+}
+
+/* A date starts at p: four digits not inside a longer number. */
+static int
+date_start(const char *s, const char *p)
+{
+	return (p == s || !isdigit((unsigned char)p[-1])) &&
+	    isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+	    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
+	    !isdigit((unsigned char)p[4]);
 }
 
 int
@@ -214,10 +230,7 @@ page_find_date(const char *s, char out[16])
 	const char *p;
 
 	for (p = s; *p != '\0'; p++)
-		if ((p == s || !isdigit((unsigned char)p[-1])) &&
-		    isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
-		    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
-		    !isdigit((unsigned char)p[4]) && parse_date(p, out) == 0)
+		if (date_start(s, p) && parse_date(p, out) != NULL)
 			return 0;
 	return -1;
 }
@@ -290,8 +303,9 @@ meta(struct walk *w, xmlNode *n)
 		    pi->agency[0] == '\0')
 			squeeze(c, pi->agency, sizeof(pi->agency));
 		else if (strcasecmp(nm, "PubDate") == 0 &&
-		    pi->published[0] == '\0')
-			(void)parse_date(c, pi->published);
+		    pi->published[0] == '\0' &&
+		    parse_date(c, pi->published) == NULL)
+			pi->published[0] = '\0';
 	}
 	xmlFree(name);
 	xmlFree(content);
@@ -378,28 +392,66 @@ block_text(xmlNode *n, char *out, size_t max, size_t *len, int depth)
 	}
 }
 
-/* 发布日期 and 来源 in the page text, when no <meta> gave them. */
-static void
-from_text(struct page_info *pi, const char *text)
+/* The date (out) that ends right before label at l, spaces between. */
+static int
+date_before(const char *text, const char *l, char out[16])
 {
-	const char *p;
+	const char *q = l - 24 > text ? l - 24 : text, *e;
+	char d[16];
 
-	if (pi->published[0] == '\0' &&
-	    (p = strstr(text, "发布日期")) != NULL)
-		(void)parse_date(skip_sep(p + strlen("发布日期")), pi->published);
-	if (pi->published[0] == '\0' &&
-	    (p = strstr(text, "发布时间")) != NULL)
-		(void)parse_date(skip_sep(p + strlen("发布时间")), pi->published);
-	if (pi->agency[0] == '\0' && (p = strstr(text, "来源")) != NULL) {
-		size_t n;
-
-		p = skip_sep(p + strlen("来源"));
-		n = strcspn(p, " \t");
-		if (n >= sizeof(pi->agency))
-			n = 0;
-		memcpy(pi->agency, p, n);
-		pi->agency[n] = '\0';
+	for (; q < l; q++) {
+		if (!date_start(text, q) || (e = parse_date(q, d)) == NULL)
+			continue;
+		while (e < l && *e == ' ')
+			e++;
+		if (e == l) {
+			memcpy(out, d, 16);
+			return 0;
+		}
 	}
+	return -1;
+}
+
+/*
+ * The publication date and the agency in the page text, when no <meta>
+ * gave them: after a date label (发布日期 : 2025-03-07), the value after
+ * a source label (来源：X, up to the next space), and a date printed right
+ * before the source label with no label of its own (2021-01-29 来源:X).
+ * A label whose first occurrence holds no value is looked for again.
+ */
+static void
+from_text(struct page_info *pi, const char *text,
+    const struct page_labels *lb)
+{
+	const char *p, *e, *src = NULL;
+	int i;
+
+	for (i = 0; lb != NULL && i < lb->ndate && pi->published[0] == '\0';
+	    i++)
+		for (p = text; (p = label_find(p, lb->date[i], &e)) != NULL;
+		    p = e)
+			if (parse_date(skip_sep(e), pi->published) != NULL)
+				break;
+			else
+				pi->published[0] = '\0';
+	for (i = 0; lb != NULL && i < lb->nsource && src == NULL; i++)
+		for (p = text; (p = label_find(p, lb->source[i], &e)) != NULL;
+		    p = e) {
+			const char *v = skip_sep(e);
+			size_t n = strcspn(v, " \t");
+
+			if (n == 0 || n >= sizeof(pi->agency))
+				continue;
+			src = p;
+			if (pi->agency[0] == '\0') {
+				memcpy(pi->agency, v, n);
+				pi->agency[n] = '\0';
+			}
+			break;
+		}
+	if (pi->published[0] == '\0' && src != NULL &&
+	    date_before(text, src, pi->published) == -1)
+		pi->published[0] = '\0';
 }
 
 /* TRS pagers: createPageHTML(5, 0, "index", "shtml") */
@@ -429,14 +481,8 @@ quiet(void *ctx, xmlError *e)
 
 int
 page_parse(const char *body, size_t len, const char *url,
-    const char *http_charset, struct page_info *pi)
-{
-	return page_parse_mirror(body, len, url, http_charset, NULL, pi);
-}
-
-int
-page_parse_mirror(const char *body, size_t len, const char *url,
-    const char *http_charset, const char *root, struct page_info *pi)
+    const char *http_charset, const char *root,
+    const struct page_labels *labels, struct page_info *pi)
 {
 	struct walk *w;
 	htmlDocPtr doc;
@@ -481,7 +527,7 @@ page_parse_mirror(const char *body, size_t len, const char *url,
 			block_text(b->children, raw, 64 << 10, &n, 0);
 			raw[n] = '\0';
 			squeeze(raw, t, 64 << 10);
-			from_text(pi, t);
+			from_text(pi, t, labels);
 		}
 		free(raw);
 		free(t);

@@ -2,6 +2,8 @@
  * page.h: what gk-fetch reads from an HTML page: its links (resolved and
  * normalised), its title, agency (来源) and publication date (发布日期),
  * and a TRS "createPageHTML(count, current, prefix, ext)" pager.  The
+ * date and agency come from <meta> (PubDate, ContentSource), else from the
+ * page text after the site's labels (发布日期 : …, 来源：…).  The
  * charset comes from the HTTP header, else <meta>, else valid UTF-8, else
  * GB18030; gb2312 and gbk are read as GB18030, their superset.
  */
@@ -30,19 +32,26 @@ struct page_info {
 	char pager_prefix[64], pager_ext[16];
 };
 
+/* The labels a site prints before the date and the agency (conf.h). */
+struct page_labels {
+	char *const *date;	/* 发布日期, 发布时间, 成文日期 */
+	int ndate;
+	char *const *source;	/* 信息来源, 来源 */
+	int nsource;
+};
+
 /* The libxml2 encoding name for a page. */
 void page_charset(const char *body, size_t len, const char *http_charset,
     char *out, size_t outsz);
-/* Parse.  0, or -1 when the page cannot be parsed at all. */
-int page_parse(const char *body, size_t len, const char *url,
-    const char *http_charset, struct page_info *);
 /*
- * The same, for a page of a local mirror: links starting with one '/' are
- * resolved under root (a file:// URL of the mirror's top folder), not under
- * the file system's root.
+ * Parse.  0, or -1 when the page cannot be parsed at all.  root, when not
+ * NULL, is the file:// URL of a local mirror's top folder: links starting
+ * with one '/' are resolved under it, not under the file system's root.
+ * labels (NULL: none) find the date and agency in the text.
  */
-int page_parse_mirror(const char *body, size_t len, const char *url,
-    const char *http_charset, const char *root, struct page_info *);
+int page_parse(const char *body, size_t len, const char *url,
+    const char *http_charset, const char *root,
+    const struct page_labels *labels, struct page_info *);
 void page_free(struct page_info *);
 /*
  * The first date in s ("2021-03-09", "2021/3/9", "2021年3月9日", not

@@ -186,3 +186,22 @@ agencies_of_url(const struct agencies *a, const char *url)
 	}
 	return best;
 }
+
+const struct agency *
+agencies_above_column(const struct agencies *a, const char *url)
+{
+	const struct agency *found = NULL;
+	const char *slash = strrchr(url_path(url), '/');
+	size_t n, i;
+
+	if (slash == NULL)
+		return NULL;
+	n = (size_t)(slash - url + 1);
+	for (i = 0; i < a->n; i++)
+		if (a->v[i].folder > n && strncmp(a->v[i].column, url, n) == 0) {
+			if (found != NULL)
+				return NULL;
+			found = &a->v[i];
+		}
+	return found;
+}

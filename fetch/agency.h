@@ -44,4 +44,12 @@ void agencies_free(struct agencies *);
 const struct agency *agencies_of_url(const struct agencies *,
     const char *url);
 
+/*
+ * The agency whose column lies in url's folder or below it (url is the
+ * agency's own page, above its report column); NULL when there is none
+ * or more than one.
+ */
+const struct agency *agencies_above_column(const struct agencies *,
+    const char *url);
+
 #endif

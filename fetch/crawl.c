@@ -370,8 +370,13 @@ listing_agency(const struct crawl *c, const struct job *j, enum link_kind k,
 		a = j->meta.agency;
 		if (a[0] == '\0' && below(l->url, j->url) && name_like(name))
 			a = name;
-	} else if (k == LINK_AGENCY)
-		a = name_like(name) ? name : "";
+	} else if (k == LINK_AGENCY) {
+		/* the page above a column of agencies.tsv is its agency's */
+		if ((g = agencies_above_column(&c->cf->agencies, l->url)) != NULL)
+			a = g->name;
+		else
+			a = name_like(name) ? name : "";
+	}
 	else if (k == LINK_COLUMN && below(l->url, j->url)) {
 		if (j->page_kind == PAGE_AGENCY)
 			a = j->meta.agency;
@@ -463,9 +468,10 @@ emit_doc(struct crawl *c, const struct job *j, const struct sentry *e,
 }
 
 /*
- * `listing URL AGENCY`: a page of a report column was read, AGENCY the
- * column's ("" when not known), so that gk-load can list every agency
- * the crawl knows, found or not.  Written at once, outside any group.
+ * `listing URL AGENCY`: a page of a report column (or an agency's page
+ * under a hub) was read, AGENCY the column's ("" when not known), so that
+ * gk-load can list every agency the crawl knows, found or not.  Written
+ * at once, outside any group.
  */
 static void
 emit_listing(struct crawl *c, const struct job *j)
@@ -1134,7 +1140,7 @@ success(struct crawl *c, struct job *j, int not_modified)
 		snprintf(j->meta.published, sizeof(j->meta.published), "%s",
 		    pi.published);
 	}
-	if (parsed && j->kind == K_LISTING && j->page_kind == PAGE_LISTING)
+	if (parsed && j->kind == K_LISTING && j->page_kind != PAGE_HUB)
 		emit_listing(c, j);
 	if (j->kind == K_REPORT || j->kind == K_ATTACH) {
 		emit_doc(c, j, e, status);
@@ -1564,7 +1570,12 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 	for (i = 0; i < cf->nhost; i++)
 		if (cf->host[i].per_host > maxhost)
 			maxhost = cf->host[i].per_host;
-	curl_multi_setopt(c.m, CURLMOPT_MAX_HOST_CONNECTIONS, (long)maxhost);
+	/* (through connect-to, curl counts the connections of every host by
+	 * the address connected to: its bound would hold all the hosts of a
+	 * mirror to one host's share, so ours alone bounds them) */
+	if (cf->nconnect_to == 0)
+		curl_multi_setopt(c.m, CURLMOPT_MAX_HOST_CONNECTIONS,
+		    (long)maxhost);
 	curl_multi_setopt(c.m, CURLMOPT_MAX_TOTAL_CONNECTIONS,
 	    (long)cf->max_conns);
 	for (i = 0; i < cf->nconnect_to; i++) {

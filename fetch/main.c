@@ -173,7 +173,8 @@ main(int argc, char *argv[])
 	struct list configs = { 0 }, starts = { 0 }, connects = { 0 },
 	    urls = { 0 }, paths = { 0 };
 	char err[1024];
-	int ch, failed = 0, rc, state_set = 0;
+	int ch, failed = 0, rc, state_set = 0, stdin_doc = 0,
+	    stdin_uses = 0;
 	size_t i;
 
 	gk_log_init(argv[0]);
@@ -182,6 +183,7 @@ main(int argc, char *argv[])
 	while ((ch = getopt_long(argc, argv, "c:hi:qv", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
+			stdin_uses += strcmp(optarg, "-") == 0;
 			push(&configs, optarg);
 			break;
 		case 's':
@@ -198,6 +200,7 @@ main(int argc, char *argv[])
 			push(&connects, optarg);
 			break;
 		case 'i':
+			stdin_uses += strcmp(optarg, "-") == 0;
 			read_list(optarg, &urls, &paths);
 			break;
 		case 'h':
@@ -225,9 +228,16 @@ main(int argc, char *argv[])
 		usage(0);	/* never a crawl nobody asked for */
 	if (starts.n > 0 && urls.n > 0)
 		usage(0);	/* --start crawls; URLs are fetched alone */
+	for (i = 0; i < paths.n; i++)
+		if (strcmp(paths.v[i], "-") == 0)
+			stdin_doc++;
+	if (stdin_doc + stdin_uses > 1)
+		usage(0);	/* one standard input */
+	/* local files take no crawl options (--state: where "-" is kept) */
 	if (paths.n > 0 && urls.n == 0 && (configs.n > 0 || starts.n > 0 ||
-	    connects.n > 0 || state_set || op.changed_only))
-		usage(0);	/* local files take no crawl options */
+	    connects.n > 0 || (state_set && stdin_doc == 0) ||
+	    op.changed_only))
+		usage(0);
 	for (i = 0; i < paths.n; i++)
 		failed += strcmp(paths.v[i], "-") == 0 ?
 		    local_emit_stdin(stdout, op.state_dir) :

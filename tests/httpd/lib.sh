@@ -1,6 +1,8 @@
 # Sourced by tests/e2e/fetch_*.sh: start tests/httpd/server.py on a free
 # port of 127.0.0.1 and stop it on exit.  Sets PORT, BASE, SRVLOG, TMPD,
-# TIMELOG (HOST START_MS END_MS PATH per request, server-side).
+# TIMELOG (HOST START_MS END_MS PATH SCHEME per request, server-side).
+# With SRV_VHOSTS=DIR set before, the server answers for the hosts of DIR
+# by their names, over TLS too (tests/httpd/test-cert.pem) on TLSPORT.
 # The system's python3 first: a pyenv shim costs seconds per start on a
 # loaded machine, and the server needs nothing beyond the standard library.
 PY=${GK_PYTHON:-}
@@ -15,10 +17,17 @@ cleanup() {
 	rm -rf "$TMPD"
 }
 trap cleanup EXIT
-"$PY" tests/httpd/server.py --root tests/site/www --port-file "$TMPD/port" --log "$SRVLOG" --timelog "$TIMELOG" &
+if [ -n "${SRV_VHOSTS:-}" ]; then
+	"$PY" tests/httpd/server.py --root tests/site/www --port-file "$TMPD/port" --log "$SRVLOG" --timelog "$TIMELOG" \
+	    --vhosts "$SRV_VHOSTS" --tls-cert tests/httpd/test-cert.pem --tls-key tests/httpd/test-key.pem \
+	    --tls-port-file "$TMPD/tlsport" &
+else
+	"$PY" tests/httpd/server.py --root tests/site/www --port-file "$TMPD/port" --log "$SRVLOG" --timelog "$TIMELOG" &
+fi
 srv_pid=$!
 i=0
 while [ ! -s "$TMPD/port" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 [ -s "$TMPD/port" ] || { echo "test server did not start"; exit 1; }
 PORT=$(cat "$TMPD/port")
+TLSPORT=$(cat "$TMPD/tlsport" 2>/dev/null)
 BASE=http://127.0.0.1:$PORT

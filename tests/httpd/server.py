@@ -17,11 +17,17 @@ and faults chosen by the file name's prefix:
   /faults/ndbg/old/X   301 to /faults/ndbg/202204/X
 
 Every request is logged to --log as "METHOD PATH STATUS", and to --timelog
-(when given) as "HOST START_MS END_MS PATH" (monotonic ms; HOST without the
-port).  GET /robots.txt asked as host H answers robots-H.txt when the
-folder has one (a per-host robots.txt).  GET /__stats answers
-"max_inflight N requests N".  Every loop is bounded."""
-import argparse, email.utils, gzip, hashlib, os, socket, struct, sys, threading, time
+(when given) as "HOST START_MS END_MS PATH SCHEME" (monotonic ms; HOST
+without the port).  GET /robots.txt asked as host H answers robots-H.txt
+when the folder has one (a per-host robots.txt).  GET /__stats answers
+"max_inflight N requests N".  A path ending in / serves its folder's
+index.shtml or index.html.  Every loop is bounded.
+
+--vhosts DIR serves the Host header's own folder DIR/HOST when there is
+one (several sites under their real names, reached with curl's
+--connect-to), else --root.  --tls-cert/--tls-key/--tls-port-file serve
+the same over TLS on a second port."""
+import argparse, email.utils, gzip, hashlib, os, socket, ssl, struct, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 lock = threading.Lock()
@@ -85,8 +91,9 @@ class H(BaseHTTPRequestHandler):
                 inflight -= 1
                 if self.server.timelog:
                     with open(self.server.timelog, 'a') as f:
-                        f.write('%s %.1f %.1f %s\n' % (self.host(), t0 * 1000,
-                                time.monotonic() * 1000, self.path))
+                        f.write('%s %.1f %.1f %s %s\n' % (self.host(), t0 * 1000,
+                                time.monotonic() * 1000, self.path,
+                                self.server.scheme))
 
     def first(self):
         with lock:
@@ -132,12 +139,22 @@ class H(BaseHTTPRequestHandler):
                 else:
                     self.wfile.write(chunk)
             return
-        if path == '/robots.txt':
-            own = os.path.join(self.server.root, 'robots-%s.txt' % self.host())
+        root = self.server.root
+        h = self.host().lower()
+        if self.server.vhosts and h and '/' not in h and not h.startswith('.') and \
+                os.path.isdir(os.path.join(self.server.vhosts, h)):
+            root = os.path.realpath(os.path.join(self.server.vhosts, h))
+        elif path == '/robots.txt':
+            own = os.path.join(root, 'robots-%s.txt' % self.host())
             if '/' not in self.host() and os.path.isfile(own):
                 path = '/' + os.path.basename(own)
-        fs = os.path.realpath(os.path.join(self.server.root, path.lstrip('/')))
-        if not fs.startswith(self.server.root + os.sep) or not os.path.isfile(fs):
+        fs = os.path.realpath(os.path.join(root, path.lstrip('/')))
+        if path.endswith('/') and os.path.isdir(fs):
+            for index in ('index.shtml', 'index.html'):
+                if os.path.isfile(os.path.join(fs, index)):
+                    fs = os.path.join(fs, index)
+                    break
+        if not fs.startswith(root + os.sep) or not os.path.isfile(fs):
             return self.send(404, b'not found', [('Content-Type', 'text/plain')])
         with open(fs, 'rb') as f:
             body = f.read()
@@ -193,19 +210,44 @@ def main():
     ap.add_argument('--port-file', required=True)
     ap.add_argument('--log', required=True)
     ap.add_argument('--timelog')
+    ap.add_argument('--vhosts')
+    ap.add_argument('--tls-cert')
+    ap.add_argument('--tls-key')
+    ap.add_argument('--tls-port-file')
     a = ap.parse_args()
-    srv = ThreadingHTTPServer(('127.0.0.1', 0), H)
-    srv.daemon_threads = True
-    srv.root = os.path.realpath(a.root)
-    srv.logpath = a.log
-    srv.timelog = a.timelog
     open(a.log, 'w').close()
     if a.timelog:
         open(a.timelog, 'w').close()
-    tmp = a.port_file + '.tmp'
-    with open(tmp, 'w') as f:
-        f.write('%d\n' % srv.server_address[1])
-    os.rename(tmp, a.port_file)
+
+    # a backlog of 5 (socketserver's default) drops the connections of a
+    # crawl of many hosts at once: SYN retried after a second
+    ThreadingHTTPServer.request_queue_size = 128
+
+    def make(scheme):
+        srv = ThreadingHTTPServer(('127.0.0.1', 0), H)
+        srv.daemon_threads = True
+        srv.root = os.path.realpath(a.root)
+        srv.vhosts = os.path.realpath(a.vhosts) if a.vhosts else None
+        srv.logpath = a.log
+        srv.timelog = a.timelog
+        srv.scheme = scheme
+        return srv
+
+    def announce(srv, port_file):
+        tmp = port_file + '.tmp'
+        with open(tmp, 'w') as f:
+            f.write('%d\n' % srv.server_address[1])
+        os.rename(tmp, port_file)
+
+    srv = make('http')
+    if a.tls_port_file:
+        tls = make('https')
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(a.tls_cert, a.tls_key)
+        tls.socket = ctx.wrap_socket(tls.socket, server_side=True)
+        threading.Thread(target=tls.serve_forever, daemon=True).start()
+        announce(tls, a.tls_port_file)
+    announce(srv, a.port_file)
     srv.serve_forever()
 
 if __name__ == '__main__':

@@ -122,7 +122,7 @@ test_crawl_delay_conf(void **state)
 	char err[256];
 
 	(void)state;
-	conf_init(&c);
+	assert_int_equal(conf_init(&c, err, sizeof(err)), 0);
 	assert_int_equal(conf_finish(&c, err, sizeof(err)), 0);
 	assert_int_equal(conf_delay_ms(&c, "www.qingdao.gov.cn", -1), 500);
 	assert_int_equal(conf_delay_ms(&c, "www.qingdao.gov.cn", 200), 500);

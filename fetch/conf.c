@@ -301,6 +301,10 @@ include_line(struct fetch_conf *c, const char *v, char *err, size_t errsz)
 		snprintf(err, errsz, "include: not in the built-in file");
 		return -1;
 	}
+	if (strcmp(v, "-") == 0) {
+		snprintf(err, errsz, "include: - is not a file");
+		return -1;
+	}
 	if (c->depth >= CONF_MAX_DEPTH) {
 		snprintf(err, errsz, "include: nested more than %d deep",
 		    CONF_MAX_DEPTH);

@@ -476,9 +476,7 @@ emit_doc(struct crawl *c, const struct job *j, const struct sentry *e,
 static void
 emit_listing(struct crawl *c, const struct job *j)
 {
-	const char *f[2] = { j->url, j->meta.agency };
-
-	gk_emitv(c->out, "listing", 2, f);
+	gk_emit(c->out, GK_LISTING, j->url, j->meta.agency);
 	c->nlistings++;
 }
 

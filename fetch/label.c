@@ -1,24 +1,20 @@
 /*
- * label.c: label matching that ignores letter case and white space.
+ * label.c: label matching that ignores letter case and white space (what
+ * white space is: common/zh.h).
  */
 #include <stddef.h>
 #include <string.h>
 
+#include "common/zh.h"
 #include "label.h"
 
 int
 label_space(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	size_t len;
+	unsigned cp = zh_decode(s, 4, &len);
 
-	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' ||
-	    *p == '\v')
-		return 1;
-	if (p[0] == 0xC2 && p[1] == 0xA0)
-		return 2;
-	if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
-		return 3;
-	return 0;
+	return *s != '\0' && zh_is_space(cp) ? (int)len : 0;
 }
 
 /* Bytes of the UTF-8 character at p (1 for a stray byte). */

@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "common/zh.h"
 #include "label.h"
 #include "page.h"
 #include "url.h"
@@ -113,42 +114,12 @@ page_charset(const char *body, size_t len, const char *http_charset,
 	    len) ? "UTF-8" : "GB18030");
 }
 
-/*
- * Copy text normalised: runs of white space (ASCII, U+00A0, U+3000)
- * become one space, trimmed; bounded by outsz on a character boundary.
- */
+/* Copy text with its white space folded (common/zh: runs of any white
+ * space one ASCII space, trimmed), bounded by outsz on a character. */
 static void
 squeeze(const char *in, char *out, size_t outsz)
 {
-	const unsigned char *p = (const unsigned char *)in;
-	size_t n = 0;
-	int space = 0;
-
-	while (*p != '\0') {
-		size_t k = 1;
-
-		if (*p <= 0x20)
-			space = 1;
-		else if (p[0] == 0xC2 && p[1] == 0xA0)
-			space = 1, k = 2;
-		else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
-			space = 1, k = 3;
-		else {
-			k = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1;
-			for (size_t j = 1; j < k; j++)
-				if (p[j] == '\0')
-					k = j;
-			if (n + (space && n > 0) + k + 1 > outsz)
-				break;
-			if (space && n > 0)
-				out[n++] = ' ';
-			space = 0;
-			memcpy(out + n, p, k);
-			n += k;
-		}
-		p += k;
-	}
-	out[n] = '\0';
+	(void)zh_fold(in, out, outsz);
 }
 
 static char *

@@ -123,7 +123,7 @@ struct crawl {
 	struct curl_slist *connect_to;	/* connect-to, for every transfer */
 	char root[URL_MAX];	/* file:// mirror root, "" when none */
 	int active, queued;
-	int nlisting, ndocs, nlistings;
+	int nlisting, ndocs;
 	int n_new, n_changed, n_unchanged, n_failed, n_errors;
 	int bodies, not_modified;
 	long long body_bytes;
@@ -376,8 +376,7 @@ listing_agency(const struct crawl *c, const struct job *j, enum link_kind k,
 			a = g->name;
 		else
 			a = name_like(name) ? name : "";
-	}
-	else if (k == LINK_COLUMN && below(l->url, j->url)) {
+	} else if (k == LINK_COLUMN && below(l->url, j->url)) {
 		if (j->page_kind == PAGE_AGENCY)
 			a = j->meta.agency;
 		else if (j->page_kind == PAGE_HUB && name_like(name))
@@ -477,7 +476,6 @@ static void
 emit_listing(struct crawl *c, const struct job *j)
 {
 	gk_emit(c->out, GK_LISTING, j->url, j->meta.agency);
-	c->nlistings++;
 }
 
 /* --- the queue ----------------------------------------------------- */

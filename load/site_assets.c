@@ -93,7 +93,7 @@ static const char js[] =
 "  fill(ag, uniq('agency')); fill(yr, uniq('year').reverse()); fill(tp, uniq('template'));\n"
 "  function norm(s) { return String(s).toLowerCase().replace(/\\s+/g, ''); }\n"
 "  ix.reports.forEach(function (r) {\n"
-"    r._text = norm([r.id, r.agency, r.year, r.template, r.title, r.published, r.checks.join(' ')].join(' '));\n"
+"    r._text = norm([r.id, r.agency, r.year, r.template, r.title, r.checks.join(' ')].join(' '));\n"
 "  });\n"
 "  function apply() {\n"
 "    var words = q.value.trim().split(/\\s+/).filter(Boolean).map(norm), n = 0;\n"

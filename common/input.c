@@ -93,7 +93,8 @@ gk_input_start(struct gk_reader *rd, FILE *fp, const char *name)
 void
 gk_tally_add(struct gk_tally *t, const struct gk_rec *r)
 {
-	if ((int)r->type >= 0 && r->type <= GK_COMMENT)
+	/* group records only mark where a report's records begin */
+	if ((int)r->type >= 0 && r->type <= GK_COMMENT && r->type != GK_GROUP)
 		t->n[r->type]++;
 }
 

@@ -21,6 +21,7 @@ static const struct {
 	[GK_READING] = { "reading", 2 },
 	[GK_NOTE] = { "note", 3 },
 	[GK_LISTING] = { "listing", 2 },
+	[GK_GROUP] = { "group", 1 },
 };
 
 struct gk_reader {

@@ -25,6 +25,7 @@ enum gk_rectype {
 	GK_READING,
 	GK_NOTE,
 	GK_LISTING,
+	GK_GROUP,
 	GK_NTYPES,		/* the known types end here */
 	GK_UNKNOWN = GK_NTYPES,	/* a type no table lists: pass it through */
 	GK_COMMENT		/* a line starting with '#' */
@@ -40,6 +41,7 @@ enum { CELL_DOC = 1, CELL_SEQ, CELL_TABLE, CELL_ROW, CELL_COL,
 enum { READING_DOC = 1, READING_NAME };
 enum { NOTE_DOC = 1, NOTE_KEY, NOTE_VALUE };
 enum { LISTING_URL = 1, LISTING_AGENCY };
+enum { GROUP_ID = 1 };
 enum { ERROR_DOC = 1, ERROR_STAGE, ERROR_CODE, ERROR_MESSAGE };
 enum { REPORT_ID = 1, REPORT_PAGE, REPORT_AGENCY, REPORT_YEAR,
        REPORT_TEMPLATE, REPORT_SOURCE, REPORT_STATUS, REPORT_TITLE,

@@ -70,6 +70,7 @@ struct host {
  * were queued before by another page belong to that page's group.
  */
 struct group {
+	char id[17];		/* DOC of its first record: the report page */
 	FILE *f;		/* open_memstream over buf */
 	char *buf;
 	size_t len;
@@ -408,9 +409,13 @@ group_put(struct crawl *c, struct group *g)
 {
 	if (g == NULL || --g->refs > 0)
 		return;
+	/* a `group` record first: the records up to the next one belong
+	 * together (a report page and its documents), so that a stream can
+	 * be split between groups (GNU parallel --pipe --recstart) */
 	if (fclose(g->f) == EOF)
 		gk_warn("records", "out of memory: a report's records are lost");
-	else if (g->len > 0 && fwrite(g->buf, 1, g->len, c->out) != g->len)
+	else if (g->len > 0 && (gk_emit(c->out, GK_GROUP, g->id) == -1 ||
+	    fwrite(g->buf, 1, g->len, c->out) != g->len))
 		gk_warn("stdout", "write error");
 	free(g->buf);
 	free(g);
@@ -440,6 +445,8 @@ emit_error(struct crawl *c, struct group *g, const char *url, enum gk_err e,
 	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
 	va_end(ap);
 	gk_doc_id(url, id);
+	if (g != NULL && g->id[0] == '\0')
+		memcpy(g->id, id, sizeof(g->id));
 	gk_emit(out_of(c, g), GK_ERROR, id, "fetch", gk_errname(e), msg);
 	if (gk_verbose())
 		gk_warn(NULL, "%s", msg);
@@ -461,6 +468,8 @@ emit_doc(struct crawl *c, const struct job *j, const struct sentry *e,
 		store_cache_path(c->st, e->sha, file, sizeof(file));
 	snprintf(bytes, sizeof(bytes), "%lld", failed ? 0 : e->bytes);
 	utc_now(fetched);
+	if (j->g != NULL && j->g->id[0] == '\0')
+		memcpy(j->g->id, id, sizeof(j->g->id));
 	gk_emit(out_of(c, j->g), GK_DOC, id, j->url, j->page ? j->page : j->url, file,
 	    failed ? "" : e->sha, failed ? "" : bytes, failed ? "" : e->type,
 	    j->meta.title, j->meta.agency, j->meta.published, fetched, status);

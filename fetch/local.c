@@ -117,6 +117,8 @@ emit_file(FILE *out, const char *path, const struct stat *st, int in_dir)
 	snprintf(bytes, sizeof(bytes), "%zu", b.len);
 	gmtime_r(&st->st_mtime, &tm);
 	strftime(fetched, sizeof(fetched), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	/* each file is a report page of its own: a group of one */
+	gk_emit(out, GK_GROUP, id);
 	file_title(abspath, title, sizeof(title));
 	gk_emit(out, GK_DOC, id, url, url, abspath, sha, bytes, type, title,
 	    "", "", fetched, "new");

@@ -336,6 +336,16 @@ main(int argc, char *argv[])
 			on_note(&r);
 			gk_emit_raw(stdout, &r);
 			break;
+		case GK_GROUP:
+			/* nothing after it belongs to the reports before it:
+			 * write them (and give up the pages that waited for an
+			 * attachment), so that each group's output stands on
+			 * its own and a stream split between groups gives the
+			 * output of the whole */
+			flush(stdout);
+			docs_failed |= tx_pending_flush(stdout);
+			gk_emit_raw(stdout, &r);
+			break;
 		case GK_COMMENT:
 			break;
 		default:	/* report, metric, check from elsewhere */

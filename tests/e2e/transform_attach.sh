@@ -12,9 +12,11 @@ fail() { echo "FAIL: $*"; exit 1; }
 pg=file:///site/ndbg/202101/t20210120_1.shtml
 title=青岛市人民政府国有资产监督管理委员会2020年政府信息公开工作年度报告
 
-"$bin/gk-fetch" tests/corpus/docs/001_967186fe634bba4e.docx |
+# (the streams are put together by hand, as a crawl would give them and
+# worse: without gk-fetch's group records, which would end a report)
+"$bin/gk-fetch" tests/corpus/docs/001_967186fe634bba4e.docx | grep -v '^group' |
     "$bin/gk-extract" >"$t/docx" || fail "extract 001.docx"
-"$bin/gk-fetch" tests/corpus/docs/002_76275f96720f379e.html |
+"$bin/gk-fetch" tests/corpus/docs/002_76275f96720f379e.html | grep -v '^group' |
     "$bin/gk-extract" >"$t/other" || fail "extract 002.html"
 att=$(awk -F'\t' '$1 == "doc" { print $2; exit }' "$t/docx")
 # the attachment as a crawl gives it: PAGE is the report page, and no

@@ -10,7 +10,8 @@ d=tests/corpus/docs/002_76275f96720f379e
 fail() { echo "FAIL: $*"; exit 1; }
 
 "$bin/gk-fetch" $d.html $d.docx $d.pdf |
-    awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "doc" { if (p == "") p = $4; $4 = p } { print }' |
+    awk -F'\t' 'BEGIN { OFS = "\t" } $1 == "group" { if (g++) next }
+        $1 == "doc" { if (p == "") p = $4; $4 = p } { print }' |
     "$bin/gk-extract" >"$t/ext" || fail "gk-fetch | gk-extract"
 html=$(awk -F'\t' '$1 == "doc" { print $2; exit }' "$t/ext")
 docx=$(awk -F'\t' '$1 == "doc" && $8 == "docx" { print $2 }' "$t/ext")

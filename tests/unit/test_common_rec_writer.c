@@ -74,7 +74,8 @@ test_types(void **state)
 	assert_int_equal(gk_rectype_nfield(GK_LISTING), 2);
 	assert_int_equal(gk_rectype_of("check"), GK_CHECK);
 	assert_int_equal(gk_rectype_of("note"), GK_NOTE);
-	assert_int_equal(gk_rectype_of("group"), GK_UNKNOWN);
+	assert_int_equal(gk_rectype_nfield(GK_GROUP), 1);
+	assert_int_equal(gk_rectype_of("future"), GK_UNKNOWN);
 }
 
 int

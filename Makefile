@@ -100,7 +100,7 @@ $(O)/libcommon.a: $(common_OBJ)
 	ar rcs $@ $^
 
 define stage_rules
-$(1)_SRC := $$(filter-out $(1)/main.c,$$(wildcard $(1)/*.c))
+$(1)_SRC := $$(filter-out $(1)/main.c,$$(wildcard $(1)/*.c $(1)/*/*.c))
 $(1)_OBJ := $$(patsubst %.c,$(O)/%.o,$$($(1)_SRC))
 $(O)/$(1)/%.o: $(1)/%.c
 	@mkdir -p $$(@D)

@@ -22,7 +22,7 @@
 #include "format.h"
 #include "ocr_grid.h"
 #include "ocr_lib.h"
-#include "pdf.h"
+#include "pdf/pdf.h"
 
 #define OCR_DPI		200		/* render resolution (see NOTES_ocr.md) */
 #define OCR_MAX_PIXELS	(40L << 20)	/* one rendered page; larger pages

@@ -1,10 +1,10 @@
 /*
  * format_pdf.c: PDFs with a text layer, read with MuPDF.
  *
- * Page by page: characters with positions (pdf_page.c), ruled tables rebuilt
- * as grids (pdf_table.c), each character put in the cell that holds it or
+ * Page by page: characters with positions (pdf/device.c), ruled tables rebuilt
+ * as grids (pdf/table.c), each character put in the cell that holds it or
  * left as running text; running text becomes lines and paragraphs
- * (pdf_text.c).  Everything is written in reading order, top to bottom.
+ * (pdf/text.c).  Everything is written in reading order, top to bottom.
  *
  * A table that runs over a page break is one table: the table that ends a
  * page is held back until the next page shows whether its first item is a
@@ -23,8 +23,8 @@
 #include "common/buf.h"
 #include "common/progress.h"
 #include "extract/format.h"
-#include "extract/pdf.h"
-#include "extract/pdf_layout.h"
+#include "extract/pdf/pdf.h"
+#include "extract/pdf/layout.h"
 
 static int
 pdf_bid(const struct gk_doc *d)

@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/pdf.h"
-#include "extract/pdf_align.h"
-#include "extract/pdf_table.h"
-#include "extract/pdf_text.h"
+#include "extract/pdf/pdf.h"
+#include "extract/pdf/align.h"
+#include "extract/pdf/table.h"
+#include "extract/pdf/text.h"
 
 #define SIZE	10.0f
 

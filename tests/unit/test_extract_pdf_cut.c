@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/pdf.h"
-#include "extract/pdf_layout.h"
+#include "extract/pdf/pdf.h"
+#include "extract/pdf/layout.h"
 #include "extract/sink.h"
 
 #define SIZE	10.0f

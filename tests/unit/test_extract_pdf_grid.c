@@ -11,8 +11,8 @@
 
 #include <string.h>
 
-#include "extract/pdf.h"
-#include "extract/pdf_table.h"
+#include "extract/pdf/pdf.h"
+#include "extract/pdf/table.h"
 
 static void
 hline(struct gk_pdf_page *pg, float y, float x0, float x1)

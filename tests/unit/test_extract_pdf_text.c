@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "common/buf.h"
-#include "extract/pdf_text.h"
+#include "extract/pdf/text.h"
 
 #define EM 10.0f
 

@@ -1,5 +1,5 @@
 /*
- * pdf_layout.c: one page at a time, put every character in its table cell
+ * layout.c: one page at a time, put every character in its table cell
  * or in the running text, and write paras and tables in reading order (top
  * to bottom).  See format_pdf.c for the page-break rules.
  */
@@ -9,11 +9,11 @@
 
 #include "common/bounds.h"
 #include "common/buf.h"
-#include "extract/pdf_align.h"
-#include "extract/pdf_layout.h"
-#include "extract/pdf_loose.h"
-#include "extract/pdf_table.h"
-#include "extract/pdf_text.h"
+#include "extract/pdf/align.h"
+#include "extract/pdf/layout.h"
+#include "extract/pdf/loose.h"
+#include "extract/pdf/table.h"
+#include "extract/pdf/text.h"
 
 #define COL_TOL		3.0f	/* column lines this close are the same */
 #define MARGIN_TOP	0.08f	/* page share where a page number may sit */
@@ -996,7 +996,7 @@ out:
 
 /*
  * The rulings of the tables without rulings among the characters left out
- * of the ruled tables (pdf_align.c), added to a copy of the page's: syn
+ * of the ruled tables (align.c), added to a copy of the page's: syn
  * gets the page's rulings and the new ones, and shares its characters.
  * Returns 1 when it added some, 0 when not, -1 when memory ran out.
  */

@@ -1,13 +1,13 @@
 /*
- * pdf_store.c: the storage of a page's characters and rulings, apart from
- * MuPDF (pdf_page.c fills it), so that code and tests that only look at
+ * store.c: the storage of a page's characters and rulings, apart from
+ * MuPDF (device.c fills it), so that code and tests that only look at
  * rulings do not link the 44 MB of MuPDF.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/pdf.h"
+#include "extract/pdf/pdf.h"
 
 #define MAX_PAGE_SEGS	100000
 #define MIN_SEG		1.0f	/* shorter segments are dots, not rules */

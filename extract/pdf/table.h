@@ -1,10 +1,10 @@
 /*
- * pdf_table.h: ruled tables of a PDF page, rebuilt as grids of cells.
+ * table.h: ruled tables of a PDF page, rebuilt as grids of cells.
  */
 #ifndef GK_EXTRACT_PDF_TABLE_H
 #define GK_EXTRACT_PDF_TABLE_H
 
-#include "extract/pdf.h"
+#include "extract/pdf/pdf.h"
 
 struct gk_pdf_cell {
 	int row, col, rowspan, colspan;

@@ -1,5 +1,5 @@
 /*
- * pdf_loose.c: the cells of a table printed without ruling lines.
+ * loose.c: the cells of a table printed without ruling lines.
  *
  * Such a table is a zone of lines with gaps between cells (the padding).
  * Its lines are cut into pieces at those gaps, and also where a character
@@ -18,7 +18,7 @@
 
 #include "common/bounds.h"
 #include "common/buf.h"
-#include "extract/pdf_loose.h"
+#include "extract/pdf/loose.h"
 
 #define EDGE_TOL	1.5f	/* left edges this close are one column start */
 #define EDGE_MIN	3	/* pieces that make a column start */

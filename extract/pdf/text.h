@@ -1,5 +1,5 @@
 /*
- * pdf_text.h: lines and text from PDF characters with positions.
+ * text.h: lines and text from PDF characters with positions.
  */
 #ifndef GK_EXTRACT_PDF_TEXT_H
 #define GK_EXTRACT_PDF_TEXT_H
@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "common/buf.h"
-#include "extract/pdf.h"
+#include "extract/pdf/pdf.h"
 
 /* A line: v[first .. first+n-1] after gk_pdf_lines reordered v. */
 struct gk_pdf_line {

@@ -1,5 +1,5 @@
 /*
- * pdf_table.c: ruling lines -> tables -> grids of (possibly merged) cells.
+ * table.c: ruling lines -> tables -> grids of (possibly merged) cells.
  *
  * 1. Rulings on one line that touch or overlap are merged (producers draw
  *    each cell's border on its own: LibreOffice draws a 9x8 grid as 186
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/pdf_table.h"
+#include "extract/pdf/table.h"
 
 #define LINE_TOL	1.0f	/* rulings this close are on one line */
 #define JOIN_TOL	2.0f	/* and join when their ends are this close */

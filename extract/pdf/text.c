@@ -1,5 +1,5 @@
 /*
- * pdf_text.c: characters with positions -> lines -> text.
+ * text.c: characters with positions -> lines -> text.
  *
  * Lines are clustered by baseline (origin.y) and font size, never by the
  * character quads, which for CJK fonts are ~2.9 em tall.  Within a line,
@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/pdf.h"
-#include "extract/pdf_text.h"
+#include "extract/pdf/pdf.h"
+#include "extract/pdf/text.h"
 
 #define SAME_LINE_EM	0.45f	/* baselines closer than this (em): one line */
 #define GAP_EM		0.3f	/* a wider gap (em) is a space */

@@ -1,5 +1,5 @@
 /*
- * pdf_page.c: what one PDF page holds for table reading: its characters
+ * device.c: what one PDF page holds for table reading: its characters
  * (from MuPDF's structured text) and its ruling lines (from a small device
  * that sees every path the page draws).
  *
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/pdf.h"
+#include "extract/pdf/pdf.h"
 
 #define MAX_PAGE_CHARS	200000
 #define RULE_THIN	2.5f	/* a filled rectangle thinner than this is a rule */

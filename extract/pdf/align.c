@@ -1,7 +1,7 @@
 /*
- * pdf_align.c: the grid of a table printed without ruling lines, from the
+ * align.c: the grid of a table printed without ruling lines, from the
  * alignment of its text, drawn as rulings so that the ruled-table code
- * (pdf_table.c, page breaks in pdf_layout.c) reads it like any other.
+ * (table.c, page breaks in layout.c) reads it like any other.
  *
  * A zone is a run of lines with wide gaps (the padding between cells), the
  * lines close to them, and the lines between two of them that are not
@@ -24,14 +24,14 @@
  * nearest the middle of each gap between its pieces.  Every box is a cell:
  * a column with nothing in a row is an empty cell (a blank figure).  A
  * header row after body rows starts a new table.  A table needs a row of
- * figures and another row; the rest stays with pdf_loose.c.
+ * figures and another row; the rest stays with loose.c.
  */
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "extract/pdf_align.h"
+#include "extract/pdf/align.h"
 
 #define GAP_EM		0.45f	/* a gap this wide parts two cells (em) */
 #define WIDE_EM		1.5f	/* one gap this wide: a line of cells */
@@ -170,7 +170,7 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 
 		if (c != NULL && space_char(c->c))
 			continue;
-		/* drawn twice at the same place: fake bold (pdf_text.c) */
+		/* drawn twice at the same place: fake bold (text.c) */
 		if (c != NULL && from != (size_t)-1 &&
 		    c->c == v[l->first + last]->c &&
 		    c->x0 - v[l->first + last]->x0 < 0.3f * l->size)

@@ -1,11 +1,11 @@
 /*
- * pdf_align.h: the grid of a table without ruling lines, from text
+ * align.h: the grid of a table without ruling lines, from text
  * alignment, drawn as rulings.
  */
 #ifndef GK_EXTRACT_PDF_ALIGN_H
 #define GK_EXTRACT_PDF_ALIGN_H
 
-#include "extract/pdf_text.h"
+#include "extract/pdf/text.h"
 
 /*
  * Find the tables without rulings among the lines (keep[i] = 0: not text

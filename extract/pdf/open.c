@@ -1,5 +1,5 @@
 /*
- * pdf_open.c: open a PDF from memory with MuPDF, and ask whether it has a
+ * open.c: open a PDF from memory with MuPDF, and ask whether it has a
  * text layer.  Every MuPDF call runs under fz_try: MuPDF reports errors by
  * longjmp, and none may escape into the rest of gk.
  */
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "common/bounds.h"
-#include "extract/pdf.h"
+#include "extract/pdf/pdf.h"
 
 fz_context *
 gk_pdf_context(void)

@@ -1,10 +1,10 @@
 /*
- * pdf_loose.h: the cells of a table printed without ruling lines.
+ * loose.h: the cells of a table printed without ruling lines.
  */
 #ifndef GK_EXTRACT_PDF_LOOSE_H
 #define GK_EXTRACT_PDF_LOOSE_H
 
-#include "extract/pdf_text.h"
+#include "extract/pdf/text.h"
 
 #define PIECE_EM	0.45f	/* cells of a line are this far apart (em) */
 

@@ -1,12 +1,12 @@
 /*
- * pdf_layout.h: a PDF's pages -> paras and cells in reading order, with
+ * layout.h: a PDF's pages -> paras and cells in reading order, with
  * tables continued over page breaks.
  */
 #ifndef GK_EXTRACT_PDF_LAYOUT_H
 #define GK_EXTRACT_PDF_LAYOUT_H
 
 #include "common/err.h"
-#include "extract/pdf.h"
+#include "extract/pdf/pdf.h"
 #include "extract/sink.h"
 
 struct gk_pdf_hcell {

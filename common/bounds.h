@@ -17,5 +17,13 @@
 #define GK_MAX_DEPTH		256		/* nesting of markup */
 #define GK_MAX_ELEMENTS		250000		/* elements of one HTML page or
 						 * XML part: ~80 MB of tree */
+/* One PDF (extract/pdf/): what MuPDF may hold and spend, what a page may draw */
+#define GK_MAX_PDF_MEMORY	(192u << 20)	/* bytes MuPDF holds at once */
+#define GK_MAX_PDF_SECONDS	5.0		/* CPU seconds of MuPDF work on a
+						   document (an OCR page: each) */
+#define GK_MAX_PAGE_CHARS	200000		/* characters drawn on a page */
+#define GK_MAX_PAGE_PATHS	100000		/* paths drawn on a page */
+#define GK_MAX_PAGE_RULES	20000		/* ruling segments of a page */
+#define GK_MAX_PDF_NESTING	256		/* clips, groups, forms nested */
 
 #endif

@@ -25,8 +25,8 @@ struct gk_format {
 	const char *name;
 	/*
 	 * How sure the format is that it reads this document: 0 not at all;
-	 * the bits of evidence otherwise (a magic number is worth ~64).  A
-	 * fallback (OCR) bids 1.  Bidders only look, never change anything.
+	 * the bits of evidence otherwise (a magic number is worth ~64).
+	 * Bidders only peek at the bytes: never parse, never change anything.
 	 */
 	int (*bid)(const struct gk_doc *);
 	/*
@@ -40,11 +40,4 @@ struct gk_format {
 
 /* NULL-terminated, cheap bidders first. */
 extern const struct gk_format *const gk_formats[];
-/*
- * The fallbacks (OCR, bid 1), NULL-terminated: asked only when no format of
- * gk_formats bid more than 1 (libarchive's raw format).  Their bids are
- * expensive and can never beat a real reader.
- */
-extern const struct gk_format *const gk_fallbacks[];
-
 #endif

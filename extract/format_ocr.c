@@ -1,8 +1,10 @@
 /*
  * format_ocr.c: scanned PDFs (pages that are only images), read by OCR.
  *
- * The fallback format: it bids 1, and only for a PDF none of whose pages has
- * a text layer.  It is asked only when no other format bid more than 1.  Each page is rendered grey by MuPDF, the table grids are
+ * The PDF format (format_pdf.c) opens the document and reads each page
+ * once; when no page has a text layer it hands the open document here
+ * (ocr.h).  Each page is rendered grey by MuPDF, under its own budget
+ * period, the table grids are
  * found from their ruling lines (ocr_grid.c) and the rules erased, then
  * Tesseract (chi_sim) reads every table cell on its own and the text between
  * the tables band by band.  Cells come out as cells, text lines as paras, in
@@ -19,7 +21,7 @@
 #include "common/bounds.h"
 #include "common/log.h"
 #include "common/progress.h"
-#include "format.h"
+#include "ocr.h"
 #include "ocr_grid.h"
 #include "ocr_lib.h"
 #include "pdf/pdf.h"
@@ -75,29 +77,6 @@ tess_get(void)
 	atexit(tess_end);
 	tess_failed = 0;
 	return tess;
-}
-
-static int
-ocr_bid(const struct gk_doc *d)
-{
-	fz_context *ctx;
-	fz_document *doc;
-	char msg[256];
-	int n, bid = 0;
-
-	if (!gk_pdf_magic(d->data, d->len))
-		return 0;
-	if ((ctx = gk_pdf_context()) == NULL)
-		return 0;
-	/* A PDF the pdf format cannot open either: it bids and says why. */
-	if (gk_pdf_open(ctx, d->data, d->len, &doc, &n, msg, sizeof(msg)) ==
-	    GK_E_OK) {
-		if (gk_pdf_text_pages(ctx, doc, n, 1) == 0)
-			bid = 1;
-		fz_drop_document(ctx, doc);
-	}
-	fz_drop_context(ctx);
-	return bid;
 }
 
 /*
@@ -484,31 +463,57 @@ fail:
 
 /* Render page i grey at dpi (less for a huge page) and OCR it. */
 static int
-render_ocr(fz_context *ctx, fz_document *doc, int i, TessBaseAPI *api,
+render_ocr(struct gk_pdf_doc *pd, int i, TessBaseAPI *api,
     struct gk_sink *sink, struct ocr_cont *cont)
 {
+	fz_context *ctx = pd->ctx;
 	fz_page *page = NULL;
 	fz_pixmap *pix = NULL;
+	fz_device *dev = NULL;
 	int dpi = OCR_DPI, rc;
 	struct ocr_img img;
+	fz_matrix ctm;
 	fz_rect r;
+	char msg[256];
+	enum gk_err e;
 
 	fz_var(page);
 	fz_var(pix);
+	fz_var(dev);
 	fz_var(dpi);
+	gk_pdf_budget_start(pd);
 	fz_try(ctx) {
-		page = fz_load_page(ctx, doc, i);
+		page = fz_load_page(ctx, pd->doc, i);
 		r = fz_bound_page(ctx, page);
 		while (dpi > 50 && (double)(r.x1 - r.x0) * dpi / 72 *
 		    ((r.y1 - r.y0) * dpi / 72) > OCR_MAX_PIXELS)
 			dpi -= 25;
-		pix = fz_new_pixmap_from_page(ctx, page,
-		    fz_scale(dpi / 72.0f, dpi / 72.0f), fz_device_gray(ctx), 0);
+		ctm = fz_scale(dpi / 72.0f, dpi / 72.0f);
+		pix = fz_new_pixmap_with_bbox(ctx, fz_device_gray(ctx),
+		    fz_round_rect(fz_transform_rect(r, ctm)), NULL, 0);
+		fz_clear_pixmap_with_value(ctx, pix, 0xff);
+		dev = fz_new_draw_device(ctx, ctm, pix);
+		/* the cookie: the budget stops a page that draws too long */
+		fz_run_page(ctx, page, dev, fz_identity, &pd->cookie);
+		fz_close_device(ctx, dev);
+	}
+	fz_always(ctx) {
+		fz_drop_device(ctx, dev);
 	}
 	fz_catch(ctx) {
+		fz_drop_pixmap(ctx, pix);
 		fz_drop_page(ctx, page);
-		return gk_sink_fail(sink, GK_E_CORRUPT, "page %d cannot be "
-		    "rendered: %s", i + 1, fz_caught_message(ctx));
+		snprintf(msg, sizeof(msg), "page %d cannot be rendered: %s",
+		    i + 1, fz_caught_message(ctx));
+		e = gk_pdf_failure(pd, GK_E_CORRUPT, msg, sizeof(msg));
+		return gk_sink_fail(sink, e, "%s", msg);
+	}
+	if (pd->cookie.abort) {
+		fz_drop_pixmap(ctx, pix);
+		fz_drop_page(ctx, page);
+		e = gk_pdf_failure(pd, GK_E_CORRUPT, msg, sizeof(msg));
+		return gk_sink_fail(sink, e, "page %d: %s", i + 1,
+		    e == GK_E_CORRUPT ? "rendering was stopped" : msg);
 	}
 	img.p = fz_pixmap_samples(ctx, pix);
 	img.w = fz_pixmap_width(ctx, pix);
@@ -525,54 +530,32 @@ render_ocr(fz_context *ctx, fz_document *doc, int i, TessBaseAPI *api,
 	return rc;
 }
 
-static enum gk_err
-ocr_extract(const struct gk_doc *d, struct gk_sink *sink)
+enum gk_err
+gk_ocr_pdf(struct gk_pdf_doc *pd, const char *id, struct gk_sink *sink)
 {
-	fz_context *ctx;
-	fz_document *doc;
 	TessBaseAPI *api;
-	enum gk_err e;
 	struct ocr_cont cont;
-	int n, i;
-	char msg[256];
+	int i;
+	char msg[32];
 
 	memset(&cont, 0, sizeof(cont));
-	if ((ctx = gk_pdf_context()) == NULL) {
-		gk_sink_fail(sink, GK_E_NOMEM, "no memory for MuPDF");
-		return GK_E_NOMEM;
-	}
-	if ((e = gk_pdf_open(ctx, d->data, d->len, &doc, &n, msg,
-	    sizeof(msg))) != GK_E_OK) {
-		fz_drop_context(ctx);
-		gk_sink_fail(sink, e, "%s", msg);
-		return e;
-	}
 	if ((api = tess_get()) == NULL) {
-		fz_drop_document(ctx, doc);
-		fz_drop_context(ctx);
 		gk_sink_fail(sink, GK_E_OCR, "%s", tess_why);
 		return GK_E_OCR;
 	}
-	for (i = 0; i < n; i++) {
-		gk_debug("ocr: %s: page %d of %d", d->id, i + 1, n);
-		gk_progress_detail("%s page %d/%d (OCR)", d->id, i + 1, n);
+	for (i = 0; i < pd->npages; i++) {
+		gk_debug("ocr: %s: page %d of %d", id, i + 1, pd->npages);
+		gk_progress_detail("%s page %d/%d (OCR)", id, i + 1,
+		    pd->npages);
 		gk_sink_page(sink, i + 1);
-		if (render_ocr(ctx, doc, i, api, sink, &cont) == -1)
+		if (render_ocr(pd, i, api, sink, &cont) == -1)
 			break;
 	}
 	cont_clear(&cont);
-	fz_drop_document(ctx, doc);
-	fz_drop_context(ctx);
-	if (i < n)
+	if (i < pd->npages)
 		return sink->err != GK_E_OK ? sink->err : GK_E_OCR;
-	snprintf(msg, sizeof(msg), "%d", n);
+	snprintf(msg, sizeof(msg), "%d", pd->npages);
 	if (gk_sink_note(sink, "ocr", msg) == -1)
 		return sink->err;
 	return GK_E_OK;
 }
-
-const struct gk_format gk_format_ocr = {
-	.name = "ocr",
-	.bid = ocr_bid,
-	.extract = ocr_extract,
-};

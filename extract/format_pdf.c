@@ -1,53 +1,27 @@
 /*
- * format_pdf.c: PDFs with a text layer, read with MuPDF.
+ * format_pdf.c: PDF documents, read with MuPDF (extract/pdf/).
  *
- * Page by page: characters with positions (pdf/device.c), ruled tables rebuilt
- * as grids (pdf/table.c), each character put in the cell that holds it or
- * left as running text; running text becomes lines and paragraphs
- * (pdf/text.c).  Everything is written in reading order, top to bottom.
- *
- * A table that runs over a page break is one table: the table that ends a
- * page is held back until the next page shows whether its first item is a
- * table on the same column lines.  If so its rows are appended, the header
- * rows it repeats are dropped, and a merged cell cut by the break (an empty
- * continuation of a spanning label) is joined to its first part.
- * Page-number lines (- 4 -, 第4页) are dropped.
- *
- * A PDF with no text on any page bids 0: it is a scan, for format_ocr.c.
+ * The bid looks at the first bytes only (libarchive's rule: bidders peek,
+ * never consume).  The document is opened once, under its budget, and each
+ * page is interpreted once (pdf/device.c): its characters and its rulings.
+ * Pages with a text layer are laid out into paras and cells (pdf/layout.c);
+ * a document none of whose pages has one is a scan, and the same open
+ * document goes to the OCR reader (format_ocr.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/bounds.h"
-#include "common/buf.h"
 #include "common/progress.h"
 #include "extract/format.h"
-#include "extract/pdf/pdf.h"
+#include "extract/ocr.h"
 #include "extract/pdf/layout.h"
+#include "extract/pdf/pdf.h"
 
 static int
 pdf_bid(const struct gk_doc *d)
 {
-	fz_context *ctx;
-	fz_document *doc;
-	char msg[256];
-	int n, r;
-
-	if (!gk_pdf_magic(d->data, d->len))
-		return 0;
-	if ((ctx = gk_pdf_context()) == NULL)
-		return 64;	/* extract will say out_of_memory */
-	if (gk_pdf_open(ctx, d->data, d->len, &doc, &n, msg,
-	    sizeof(msg)) != GK_E_OK) {
-		fz_drop_context(ctx);
-		return 64;	/* ours to report: corrupt, encrypted */
-	}
-	r = gk_pdf_text_pages(ctx, doc, n, 1);
-	fz_drop_document(ctx, doc);
-	fz_drop_context(ctx);
-	/* No text layer anywhere: a scan, leave it to OCR. */
-	return r == 0 ? 0 : 64;
+	return gk_pdf_magic(d->data, d->len) ? 64 : 0;
 }
 
 static void
@@ -74,48 +48,50 @@ notes(fz_context *ctx, fz_document *doc, int npages, struct gk_sink *s)
 }
 
 static enum gk_err
-pdf_extract(const struct gk_doc *d, struct gk_sink *s)
+pdf_read(const char *id, const unsigned char *data, size_t len,
+    struct gk_sink *s)
 {
-	fz_context *ctx;
-	fz_document *doc;
+	struct gk_pdf_doc pd;
 	struct gk_pdf_page pg;
 	struct gk_pdf_layout lay;
 	char msg[256];
 	enum gk_err err;
-	int n, i;
+	int i, text = 0;
 
-	if ((ctx = gk_pdf_context()) == NULL) {
-		gk_sink_fail(s, GK_E_NOMEM, "MuPDF: no memory for a context");
-		return GK_E_NOMEM;
-	}
-	err = gk_pdf_open(ctx, d->data, d->len, &doc, &n, msg, sizeof(msg));
-	if (err != GK_E_OK) {
+	if ((err = gk_pdf_open(&pd, data, len, msg, sizeof(msg))) != GK_E_OK) {
 		gk_sink_fail(s, err, "%s", msg);
-		fz_drop_context(ctx);
 		return err;
 	}
-	notes(ctx, doc, n, s);
+	notes(pd.ctx, pd.doc, pd.npages, s);
 	gk_pdf_layout_init(&lay, s);
-	for (i = 0; i < n && err == GK_E_OK; i++) {
-		gk_progress_detail("%s page %d/%d", d->id, i + 1, n);
-		if (gk_pdf_page_read(ctx, doc, i, &pg, msg, sizeof(msg)) < 0) {
-			err = GK_E_CORRUPT;
+	for (i = 0; i < pd.npages && err == GK_E_OK; i++) {
+		gk_progress_detail("%s page %d/%d", id, i + 1, pd.npages);
+		err = gk_pdf_page_read(&pd, i, &pg, msg, sizeof(msg));
+		if (err != GK_E_OK) {
 			gk_sink_fail(s, err, "%s", msg);
 			break;
 		}
+		text |= gk_pdf_page_has_text(&pg);
 		err = gk_pdf_layout_page(&lay, &pg);
 		gk_pdf_page_free(&pg);
 	}
 	if (err == GK_E_OK)
 		err = gk_pdf_layout_finish(&lay);
 	gk_pdf_layout_free(&lay);	/* keeps lay.emitted */
-	fz_drop_document(ctx, doc);
-	fz_drop_context(ctx);
-	if (err == GK_E_OK && lay.emitted == 0) {
+	if (err == GK_E_OK && !text)
+		err = gk_ocr_pdf(&pd, id, s);	/* a scan */
+	else if (err == GK_E_OK && lay.emitted == 0) {
 		err = GK_E_NO_TEXT;
 		gk_sink_fail(s, err, "no text on any page");
 	}
+	gk_pdf_close(&pd);
 	return err;
+}
+
+static enum gk_err
+pdf_extract(const struct gk_doc *d, struct gk_sink *s)
+{
+	return pdf_read(d->id, d->data, d->len, s);
 }
 
 const struct gk_format gk_format_pdf = {

@@ -52,28 +52,20 @@ now_ms(clockid_t clock)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/*
- * The highest bid wins; a tie goes to the format listed first.  The
- * fallbacks (OCR, bid 1) are asked only when no other format bid more than
- * 1: the OCR bid opens the PDF with MuPDF, which is wasted on a PDF the PDF
- * reader has already claimed.
- */
+/* The highest bid wins; a tie goes to the format listed first. */
 static const struct gk_format *
 choose(const struct gk_doc *d)
 {
-	const struct gk_format *const *list[] = { gk_formats, gk_fallbacks };
 	const struct gk_format *best = NULL;
-	size_t l;
 	int i, bid, top = 0;
 
-	for (l = 0; l < sizeof(list) / sizeof(list[0]) && top <= 1; l++)
-		for (i = 0; list[l][i] != NULL; i++) {
-			bid = list[l][i]->bid(d);
-			if (bid > top) {
-				top = bid;
-				best = list[l][i];
-			}
+	for (i = 0; gk_formats[i] != NULL; i++) {
+		bid = gk_formats[i]->bid(d);
+		if (bid > top) {
+			top = bid;
+			best = gk_formats[i];
 		}
+	}
 	return best;
 }
 

@@ -6,7 +6,7 @@
  * A zone is a run of lines with wide gaps (the padding between cells), the
  * lines close to them, and the lines between two of them that are not
  * running text (rows whose figures are all blank have no wide gap).  Its
- * lines are cut into pieces at gaps over GAP_EM.  Rows:
+ * lines are cut into pieces at gaps over CELL_GAP_EM.  Rows:
  *   - a line with figures is a row;
  *   - a line of several pieces over the figures is a header row (its
  *     wrapped rest, piece under piece, joins it);
@@ -32,14 +32,8 @@
 #include <string.h>
 
 #include "extract/pdf/align.h"
+#include "extract/pdf/thresholds.h"
 
-#define GAP_EM		0.45f	/* a gap this wide parts two cells (em) */
-#define WIDE_EM		1.5f	/* one gap this wide: a line of cells */
-#define NEAR_EM		2.2f	/* a line this close to a zone line is in it */
-#define JOIN_EM		2.6f	/* a numbered label this close above figures */
-#define COLGAP		2.0f	/* a column gap is at least this wide (pt) */
-#define FILL_EM		30.0f	/* lines between two lines of cells this close */
-#define AFTER_EM	2.5f	/* a line this far below the last row is not in it */
 #define MAXPIECES	64
 #define MAXCOLS		256
 
@@ -102,7 +96,7 @@ figure_piece(const struct gk_pdf_char *const *c, size_t n)
 			return 0;
 		other++;
 	}
-	return digits > 0 && other <= 4 &&
+	return digits > 0 && other <= FIGURE_UNIT_CHARS &&
 	    !(n > 1 && (c[1]->c == '.' || c[1]->c == 0x3001));
 }
 
@@ -154,7 +148,7 @@ unit_piece(const struct gk_pdf_char *const *c, size_t n)
 	return 1;
 }
 
-/* Cut a line into pieces at gaps over GAP_EM; classify it. */
+/* Cut a line into pieces at gaps over CELL_GAP_EM; classify it. */
 static void
 cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 {
@@ -172,21 +166,19 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 			continue;
 		/* drawn twice at the same place: fake bold (text.c) */
 		if (c != NULL && from != (size_t)-1 &&
-		    c->c == v[l->first + last]->c &&
-		    c->x0 - v[l->first + last]->x0 < 0.3f * l->size)
+		    gk_pdf_dup(v[l->first + last], c))
 			continue;
 		g = c != NULL && from != (size_t)-1 ?
 		    (c->x0 - v[l->first + last]->x1) / l->size : 0;
-		if (c == NULL || (from != (size_t)-1 && g > GAP_EM)) {
+		if (c == NULL || (from != (size_t)-1 && g > CELL_GAP_EM)) {
 			if (from != (size_t)-1 && a->np < MAXPIECES) {
 				size_t k, m = 0;
 				const struct gk_pdf_char *tmp[256];
 
 				for (k = from; k <= last && m < 256; k++)
 					if (!space_char(v[l->first + k]->c) &&
-					    (m == 0 || v[l->first + k]->c !=
-					    tmp[m - 1]->c || v[l->first + k]->x0 -
-					    tmp[m - 1]->x0 >= 0.3f * l->size))
+					    (m == 0 || !gk_pdf_dup(tmp[m - 1],
+					    v[l->first + k])))
 						tmp[m++] = v[l->first + k];
 				a->px0[a->np] = v[l->first + from]->x0;
 				a->px1[a->np] = v[l->first + last]->x1;
@@ -203,9 +195,9 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 				lastunit = unit_piece(tmp, m);
 				a->np++;
 			}
-			if (g > WIDE_EM)
+			if (g > WIDE_GAP_EM)
 				*wide += 2;
-			else if (g > GAP_EM)
+			else if (g > CELL_GAP_EM)
 				(*wide)++;
 			from = i;
 		}
@@ -299,7 +291,7 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 		 * between it and the figures the label spans (一、本年新收…
 		 * over the label columns), not a blank figure.
 		 */
-		labelled = g[r].header || x >= fx0 - COLGAP;
+		labelled = g[r].header || x >= fx0 - COLUMN_GAP;
 		for (k = 0; k < nc && !labelled; k++)
 			if (cx[k] > x && cx[k] < fx0)
 				break;
@@ -308,7 +300,7 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 		for (i = 0; i < n && !labelled; i++)
 			for (p = 0; al[i].row == r && p < al[i].np; p++)
 				if (al[i].px0[p] > x && al[i].px0[p] < fx0 -
-				    COLGAP)
+				    COLUMN_GAP)
 					labelled = 1;
 		if (!labelled)
 			continue;
@@ -316,8 +308,8 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 			if (al[i].row != r)
 				continue;
 			for (p = 0; p < al[i].np; p++) {
-				if (al[i].px0[p] < x - 0.5f &&
-				    al[i].px1[p] > x + 0.5f)
+				if (al[i].px0[p] < x - CROSS_TOL &&
+				    al[i].px1[p] > x + CROSS_TOL)
 					crossed = 1;
 				if (p == 0 || gapped || al[i].px1[p - 1] > x ||
 				    al[i].px0[p] < x)
@@ -393,7 +385,7 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	(void)y;
 	cover = m > 0 ? iv[1] : x1;
 	for (i = 1; i < m; i++) {
-		if (iv[2 * i] - cover > COLGAP) {
+		if (iv[2 * i] - cover > COLUMN_GAP) {
 			if (!hinted(hint, nhint, cover, iv[2 * i], &x))
 				x = (cover + iv[2 * i]) / 2;
 			if (nc < MAXCOLS)
@@ -414,7 +406,7 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	 */
 	qsort(cx, (size_t)nc, sizeof(float), cmp_float);
 	for (c = 0; c < nc; c++) {
-		if (cx[c] >= fx0 - COLGAP || c + 1 >= nc)
+		if (cx[c] >= fx0 - COLUMN_GAP || c + 1 >= nc)
 			continue;
 		for (r = g0; r < g1; r++)
 			if (!g[r].header && both_sides(al, n, r, cx[c],
@@ -437,11 +429,11 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 			continue;
 		for (p = 1; p < al[i].np; p++)
 			if (!al[i].pfig[p] && !al[i].pfig[p - 1] &&
-			    al[i].px0[p] - al[i].px1[p - 1] > COLGAP &&
+			    al[i].px0[p] - al[i].px1[p - 1] > COLUMN_GAP &&
 			    nc < MAXCOLS && al[i].pnum[p]) {
 				x = (al[i].px1[p - 1] + al[i].px0[p]) / 2;
 				for (c = 0; c < nc; c++)
-					if (fabsf(cx[c] - x) < COLGAP)
+					if (fabsf(cx[c] - x) < COLUMN_GAP)
 						break;
 				if (c == nc)
 					cx[nc++] = x;
@@ -469,7 +461,7 @@ wraps(const struct aline *a, const struct aline *b)
 {
 	int p, q;
 
-	if (b->yc - a->yc > 1.6f * b->l->size)
+	if (b->yc - a->yc > HEADER_WRAP_EM * b->l->size)
 		return 0;
 	for (q = 0; q < b->np; q++) {
 		for (p = 0; p < a->np; p++)
@@ -553,7 +545,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	for (i = 0; i + 1 < n; i++)
 		if (al[i].np == 1 && al[i].ufirst && !al[i].fig &&
 		    !al[i + 1].fig && al[i + 1].x1 <= al[i].x0 &&
-		    al[i + 1].yc - al[i].yc < 0.6f * al[i].l->size) {
+		    al[i + 1].yc - al[i].yc < UNIT_LOWER_EM * al[i].l->size) {
 			al[i].unit = 1;
 			al[i].single = 0;
 		}
@@ -561,9 +553,9 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	for (i = 0; i < n; i++) {
 		h = al[i].l->size;
 		if (al[i].single && after_body(al, i) &&
-		    ((al[i].x0 > zx0 + 6 * h &&
+		    ((al[i].x0 > zx0 + TITLE_EM * h &&
 		    fabsf((al[i].x0 + al[i].x1) - (zx0 + zx1)) <
-		    6 * h) || title_line(al, n, i, fx0))) {
+		    TITLE_EM * h) || title_line(al, n, i, fx0))) {
 			g[ng].top = g[ng].bot = al[i].yc;
 			g[ng].title = 1;
 			al[i].row = ng++;
@@ -596,7 +588,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 				    al[k].unit)
 					break;
 			if (!al[i].unit && k < n && al[k].fig && !al[k].numbered &&
-			    al[k].yc - al[i].yc < JOIN_EM * al[i].l->size) {
+			    al[k].yc - al[i].yc < LABEL_JOIN_EM * al[i].l->size) {
 				g[ng].top = al[i].yc;
 				g[ng].bot = al[k].yc;
 				g[ng].figs = 1;
@@ -648,17 +640,17 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		if ((r = al[i].row) < 0)
 			continue;
 		h = al[i].l->size;
-		if (al[i].yc - 0.7f * h < g[r].y0)
-			g[r].y0 = al[i].yc - 0.7f * h;
-		if (al[i].yc + 0.7f * h > g[r].y1)
-			g[r].y1 = al[i].yc + 0.7f * h;
+		if (al[i].yc - ROW_HALF_EM * h < g[r].y0)
+			g[r].y0 = al[i].yc - ROW_HALF_EM * h;
+		if (al[i].yc + ROW_HALF_EM * h > g[r].y1)
+			g[r].y1 = al[i].yc + ROW_HALF_EM * h;
 	}
 	/*
 	 * Rows whose lines interleave (header lines set close, a wrapped
 	 * label around another's) are one row.
 	 */
 	for (r = 1; r < ng;) {
-		if (g[r].y0 >= g[r - 1].y1 - 0.5f * (g[r].y1 - g[r].y0) ||
+		if (g[r].y0 >= g[r - 1].y1 - ROW_OVERLAP * (g[r].y1 - g[r].y0) ||
 		    (g[r].figs && g[r - 1].figs)) {
 			r++;
 			continue;
@@ -714,7 +706,7 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 		goto out;
 	for (i = 0; i < nl; i++) {
 		al[i].l = &ln[i];
-		al[i].yc = ln[i].y - 0.35f * ln[i].size;
+		al[i].yc = ln[i].y - LINE_MIDDLE_EM * ln[i].size;
 		cut(v, &al[i], &w);
 		if (keep[i])
 			zone[i] = w >= 2;
@@ -742,7 +734,7 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 		    ln[j].y - ln[i].y > FILL_EM * ln[i].size)
 			continue;
 		for (m = i + 1; m < j; m++)
-			if (keep[m] && al[m].x1 > right - 1.5f * ln[m].size)
+			if (keep[m] && al[m].x1 > right - RAGGED_EM * ln[m].size)
 				break;
 		if (m < j)
 			continue;
@@ -755,7 +747,7 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 	 * line of cells, none of them running text, go on with it.
 	 */
 	for (j = 0; nhint > 0 && j < nl && zone[j] != 1; j++)
-		if (keep[j] && al[j].x1 > right - 1.5f * ln[j].size)
+		if (keep[j] && al[j].x1 > right - RAGGED_EM * ln[j].size)
 			break;
 	if (nhint > 0 && j < nl && zone[j] == 1)
 		for (m = 0; m < j; m++)

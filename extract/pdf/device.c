@@ -1,97 +1,87 @@
 /*
- * device.c: what one PDF page holds for table reading: its characters
- * (from MuPDF's structured text) and its ruling lines (from a small device
- * that sees every path the page draws).
+ * device.c: one interpretation of a PDF page gives what table reading needs:
+ * its characters and its ruling lines.
  *
- * Rulings are stroked horizontal or vertical segments, filled rectangles
- * thinner than RULE_THIN (what many producers draw for a border), and the
- * four edges of larger filled rectangles (shaded cells).  White fills and
- * page-sized backgrounds draw no line a reader sees, so they are skipped.
+ * A device of ours sees every call the page makes.  Text calls go on to
+ * MuPDF's structured-text device (which knows the fonts' metrics); paths
+ * are looked at here.  Rulings are stroked horizontal or vertical
+ * segments, filled rectangles thinner than RULE_THIN (a border drawn as a
+ * thin box), and the four edges of larger filled rectangles (shaded
+ * cells).  White fills and page-sized backgrounds draw no line a reader
+ * sees, so they are skipped.  The device follows the clip: rulings and
+ * characters outside the clip in force are not on the page (a producer may
+ * draw a whole table on every page and clip it to the page's part).
+ * Images and shadings are not decoded; a tiling pattern's cell is not run.
+ *
+ * The limits of a page (common/bounds.h) are checked as the calls come:
+ * characters before the text device builds them, paths, rulings, nesting;
+ * and the budget's clock every GK_PDF_TICKS calls.  Past a limit the device
+ * throws FZ_ERROR_ABORT, which MuPDF's interpreter passes on.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <mupdf/pdf.h>
+
+#include "common/bounds.h"
 #include "extract/pdf/pdf.h"
+#include "extract/pdf/thresholds.h"
 
-#define MAX_PAGE_CHARS	200000
-#define RULE_THIN	2.5f	/* a filled rectangle thinner than this is a rule */
-#define AXIS_TOL	0.5f	/* |dy| below this: a horizontal segment */
-#define MIN_SEG		1.0f	/* shorter segments are dots, not rules */
-#define MAX_CLIP	64	/* clip nesting we follow */
-#define MAX_TCLIP	64	/* distinct clips text is drawn under */
+#define MAX_TCLIP	64	/* distinct clips text is drawn under that we
+				   tell apart; past that every char is kept */
 
-static int
-addchar(struct gk_pdf_page *pg, const fz_stext_char *c)
-{
-	struct gk_pdf_char *nc;
-	size_t ncap;
-	fz_rect r;
+enum over { OVER_NONE, OVER_CHARS, OVER_PATHS, OVER_RULES, OVER_NESTING };
 
-	if (pg->nch == pg->capch) {
-		if (pg->capch >= MAX_PAGE_CHARS)
-			return -1;
-		ncap = pg->capch ? pg->capch * 2 : 256;
-		if ((nc = realloc(pg->ch, ncap * sizeof(*nc))) == NULL)
-			return -1;
-		pg->ch = nc;
-		pg->capch = ncap;
-	}
-	r = fz_rect_from_quad(c->quad);
-	nc = &pg->ch[pg->nch++];
-	nc->c = c->c;
-	nc->x0 = r.x0;
-	nc->x1 = r.x1;
-	/*
-	 * The baseline, not the quad: CJK quads are ~2.9 em tall and overlap
-	 * the lines above and below.
-	 */
-	nc->y = c->origin.y;
-	nc->size = c->size > 0 ? c->size : 1;
-	return 0;
-}
-
-/* The ruling-line device. */
-struct rules_dev {
+struct page_dev {
 	fz_device super;
+	fz_device *text;	/* MuPDF's structured-text device */
 	struct gk_pdf_page *pg;
+	struct gk_pdf_budget *budget;
+	enum over over;		/* the limit that stopped the page */
+	size_t nchars;		/* characters drawn so far */
+	size_t npaths;
 	fz_matrix ctm;
 	int stroke;		/* walking a stroked path, else a filled one */
-	int full;		/* a limit was hit */
 	fz_point cur, start;
 	fz_point pts[8];	/* the current subpath of a fill, if short */
 	int npts;		/* -1: not a rectangle */
-	/*
-	 * The clip in force.  Some producers (wkhtmltopdf) draw a whole
-	 * table on every page and clip it to the page's part: only what is
-	 * inside the clip is on the page.
-	 */
-	fz_rect clip[MAX_CLIP];
-	int depth;		/* may pass MAX_CLIP: deeper clips are ignored */
+	fz_rect clip[GK_MAX_PDF_NESTING];
+	int depth;		/* clips and groups in force */
 	fz_rect tclip[MAX_TCLIP];	/* clips text was drawn under */
 	int ntclip;		/* -1: too many to tell, keep every char */
 };
 
-static fz_rect
-cur_clip(const struct rules_dev *d)
+static void
+stop(fz_context *ctx, struct page_dev *d, enum over why)
 {
-	if (d->depth <= 0)
-		return fz_infinite_rect;
-	return d->clip[(d->depth > MAX_CLIP ? MAX_CLIP : d->depth) - 1];
+	d->over = why;
+	if (d->budget->cookie != NULL)
+		d->budget->cookie->abort = 1;
+	fz_throw(ctx, FZ_ERROR_ABORT, "a limit of the page was hit");
+}
+
+static fz_rect
+cur_clip(const struct page_dev *d)
+{
+	return d->depth <= 0 ? fz_infinite_rect : d->clip[d->depth - 1];
 }
 
 static void
-push_clip(struct rules_dev *d, fz_rect r)
+push_clip(fz_context *ctx, struct page_dev *d, fz_rect r)
 {
-	if (d->depth < MAX_CLIP)
-		d->clip[d->depth] = fz_intersect_rect(r, cur_clip(d));
+	gk_pdf_budget_tick(ctx, d->budget);
+	if (d->depth >= GK_MAX_PDF_NESTING)
+		stop(ctx, d, OVER_NESTING);
+	d->clip[d->depth] = fz_intersect_rect(r, cur_clip(d));
 	d->depth++;
 }
 
 /* Add a ruling, cut to the clip in force. */
-static int
-clip_seg(struct rules_dev *d, int vertical, float at, float lo, float hi)
+static void
+clip_seg(fz_context *ctx, struct page_dev *d, int vertical, float at,
+    float lo, float hi)
 {
 	fz_rect c = cur_clip(d);
 	float t;
@@ -102,40 +92,35 @@ clip_seg(struct rules_dev *d, int vertical, float at, float lo, float hi)
 		hi = t;
 	}
 	if (vertical) {
-		if (at < c.x0 - 1 || at > c.x1 + 1)
-			return 0;
+		if (at < c.x0 - CLIP_SLACK || at > c.x1 + CLIP_SLACK)
+			return;
 		lo = lo < c.y0 ? c.y0 : lo;
 		hi = hi > c.y1 ? c.y1 : hi;
 	} else {
-		if (at < c.y0 - 1 || at > c.y1 + 1)
-			return 0;
+		if (at < c.y0 - CLIP_SLACK || at > c.y1 + CLIP_SLACK)
+			return;
 		lo = lo < c.x0 ? c.x0 : lo;
 		hi = hi > c.x1 ? c.x1 : hi;
 	}
-	if (hi <= lo)
-		return 0;
-	return gk_pdf_page_addseg(d->pg, vertical, at, lo, hi);
+	if (hi > lo && gk_pdf_page_addseg(d->pg, vertical, at, lo, hi) < 0)
+		stop(ctx, d, OVER_RULES);
 }
 
 static void
-rd_seg(struct rules_dev *d, fz_point a, fz_point b)
+rd_seg(fz_context *ctx, struct page_dev *d, fz_point a, fz_point b)
 {
-	int r = 0;
-
 	if (fabsf(a.y - b.y) < AXIS_TOL)
-		r = clip_seg(d, 0, (a.y + b.y) / 2, a.x, b.x);
+		clip_seg(ctx, d, 0, (a.y + b.y) / 2, a.x, b.x);
 	else if (fabsf(a.x - b.x) < AXIS_TOL)
-		r = clip_seg(d, 1, (a.x + b.x) / 2, a.y, b.y);
-	if (r < 0)
-		d->full = 1;
+		clip_seg(ctx, d, 1, (a.x + b.x) / 2, a.y, b.y);
 }
 
 /* A filled axis-aligned rectangle: a rule when thin, else four edges. */
 static void
-rd_rect(struct rules_dev *d, float x0, float y0, float x1, float y1)
+rd_rect(fz_context *ctx, struct page_dev *d, float x0, float y0, float x1,
+    float y1)
 {
 	float t, w, h;
-	int r = 0;
 
 	if (x0 > x1) {
 		t = x0;
@@ -149,23 +134,21 @@ rd_rect(struct rules_dev *d, float x0, float y0, float x1, float y1)
 	}
 	w = x1 - x0;
 	h = y1 - y0;
-	if (h < RULE_THIN && w >= MIN_SEG)
-		r = clip_seg(d, 0, (y0 + y1) / 2, x0, x1);
-	else if (w < RULE_THIN && h >= MIN_SEG)
-		r = clip_seg(d, 1, (x0 + x1) / 2, y0, y1);
-	else if (w * h < 0.5f * d->pg->w * d->pg->h) {
-		r |= clip_seg(d, 0, y0, x0, x1);
-		r |= clip_seg(d, 0, y1, x0, x1);
-		r |= clip_seg(d, 1, x0, y0, y1);
-		r |= clip_seg(d, 1, x1, y0, y1);
+	if (h < RULE_THIN && w >= MIN_RULE)
+		clip_seg(ctx, d, 0, (y0 + y1) / 2, x0, x1);
+	else if (w < RULE_THIN && h >= MIN_RULE)
+		clip_seg(ctx, d, 1, (x0 + x1) / 2, y0, y1);
+	else if (w * h < BACKGROUND_SHARE * d->pg->w * d->pg->h) {
+		clip_seg(ctx, d, 0, y0, x0, x1);
+		clip_seg(ctx, d, 0, y1, x0, x1);
+		clip_seg(ctx, d, 1, x0, y0, y1);
+		clip_seg(ctx, d, 1, x1, y0, y1);
 	}
-	if (r < 0)
-		d->full = 1;
 }
 
 /* End of a filled subpath: is it an axis-aligned rectangle? */
 static void
-rd_flush(struct rules_dev *d)
+rd_flush(fz_context *ctx, struct page_dev *d)
 {
 	float xs[2], ys[2];
 	int i, nx = 0, ny = 0, j, seen;
@@ -193,13 +176,13 @@ rd_flush(struct rules_dev *d)
 		}
 	}
 	if (nx == 2 && ny == 2)
-		rd_rect(d, xs[0], ys[0], xs[1], ys[1]);
+		rd_rect(ctx, d, xs[0], ys[0], xs[1], ys[1]);
 out:
 	d->npts = 0;
 }
 
 static void
-rd_addpt(struct rules_dev *d, fz_point p)
+rd_addpt(struct page_dev *d, fz_point p)
 {
 	if (d->npts < 0)
 		return;
@@ -212,10 +195,9 @@ rd_addpt(struct rules_dev *d, fz_point p)
 static void
 w_moveto(fz_context *ctx, void *arg, float x, float y)
 {
-	struct rules_dev *d = arg;
+	struct page_dev *d = arg;
 
-	(void)ctx;
-	rd_flush(d);
+	rd_flush(ctx, d);
 	d->cur = d->start = fz_transform_point_xy(x, y, d->ctm);
 	rd_addpt(d, d->cur);
 }
@@ -223,13 +205,12 @@ w_moveto(fz_context *ctx, void *arg, float x, float y)
 static void
 w_lineto(fz_context *ctx, void *arg, float x, float y)
 {
-	struct rules_dev *d = arg;
+	struct page_dev *d = arg;
 	fz_point p;
 
-	(void)ctx;
 	p = fz_transform_point_xy(x, y, d->ctm);
 	if (d->stroke)
-		rd_seg(d, d->cur, p);
+		rd_seg(ctx, d, d->cur, p);
 	else
 		rd_addpt(d, p);
 	d->cur = p;
@@ -239,7 +220,7 @@ static void
 w_curveto(fz_context *ctx, void *arg, float x1, float y1, float x2,
     float y2, float x3, float y3)
 {
-	struct rules_dev *d = arg;
+	struct page_dev *d = arg;
 
 	(void)ctx;
 	(void)x1;
@@ -253,40 +234,38 @@ w_curveto(fz_context *ctx, void *arg, float x1, float y1, float x2,
 static void
 w_closepath(fz_context *ctx, void *arg)
 {
-	struct rules_dev *d = arg;
+	struct page_dev *d = arg;
 
-	(void)ctx;
 	if (d->stroke)
-		rd_seg(d, d->cur, d->start);
+		rd_seg(ctx, d, d->cur, d->start);
 	else
-		rd_flush(d);
+		rd_flush(ctx, d);
 	d->cur = d->start;
 }
 
 static void
 w_rectto(fz_context *ctx, void *arg, float x0, float y0, float x1, float y1)
 {
-	struct rules_dev *d = arg;
+	struct page_dev *d = arg;
 	fz_point a, b, c, e;
 
-	(void)ctx;
-	rd_flush(d);
+	rd_flush(ctx, d);
 	a = fz_transform_point_xy(x0, y0, d->ctm);
 	b = fz_transform_point_xy(x1, y0, d->ctm);
 	c = fz_transform_point_xy(x1, y1, d->ctm);
 	e = fz_transform_point_xy(x0, y1, d->ctm);
 	if (d->stroke) {
-		rd_seg(d, a, b);
-		rd_seg(d, b, c);
-		rd_seg(d, c, e);
-		rd_seg(d, e, a);
+		rd_seg(ctx, d, a, b);
+		rd_seg(ctx, d, b, c);
+		rd_seg(ctx, d, c, e);
+		rd_seg(ctx, d, e, a);
 	} else {
 		d->pts[0] = a;
 		d->pts[1] = b;
 		d->pts[2] = c;
 		d->pts[3] = e;
 		d->npts = 4;
-		rd_flush(d);
+		rd_flush(ctx, d);
 	}
 	d->cur = d->start = a;
 }
@@ -301,23 +280,31 @@ invisible(fz_context *ctx, fz_colorspace *cs, const float *color, float alpha)
 {
 	int i, n;
 
-	if (alpha < 0.05f)
+	if (alpha < INK_MIN)
 		return 1;
 	if (cs == NULL || color == NULL)
 		return 0;
 	n = fz_colorspace_n(ctx, cs);
 	if (fz_colorspace_is_cmyk(ctx, cs)) {
 		for (i = 0; i < n; i++)
-			if (color[i] > 0.05f)
+			if (color[i] > INK_MIN)
 				return 0;
 		return 1;
 	}
 	if (!fz_colorspace_is_gray(ctx, cs) && !fz_colorspace_is_rgb(ctx, cs))
 		return 0;
 	for (i = 0; i < n; i++)
-		if (color[i] < 0.95f)
+		if (color[i] < 1 - INK_MIN)
 			return 0;
 	return 1;
+}
+
+static void
+count_path(fz_context *ctx, struct page_dev *d)
+{
+	gk_pdf_budget_tick(ctx, d->budget);
+	if (++d->npaths > GK_MAX_PAGE_PATHS)
+		stop(ctx, d, OVER_PATHS);
 }
 
 static void
@@ -325,17 +312,18 @@ rd_fill_path(fz_context *ctx, fz_device *dev, const fz_path *path,
     int even_odd, fz_matrix ctm, fz_colorspace *cs, const float *color,
     float alpha, fz_color_params cp)
 {
-	struct rules_dev *d = (struct rules_dev *)dev;
+	struct page_dev *d = (struct page_dev *)dev;
 
 	(void)even_odd;
 	(void)cp;
-	if (d->full || invisible(ctx, cs, color, alpha))
+	count_path(ctx, d);
+	if (invisible(ctx, cs, color, alpha))
 		return;
 	d->ctm = ctm;
 	d->stroke = 0;
 	d->npts = 0;
 	fz_walk_path(ctx, path, &walker, d);
-	rd_flush(d);
+	rd_flush(ctx, d);
 }
 
 static void
@@ -343,11 +331,12 @@ rd_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *path,
     const fz_stroke_state *ss, fz_matrix ctm, fz_colorspace *cs,
     const float *color, float alpha, fz_color_params cp)
 {
-	struct rules_dev *d = (struct rules_dev *)dev;
+	struct page_dev *d = (struct page_dev *)dev;
 
 	(void)ss;
 	(void)cp;
-	if (d->full || invisible(ctx, cs, color, alpha))
+	count_path(ctx, d);
+	if (invisible(ctx, cs, color, alpha))
 		return;
 	d->ctm = ctm;
 	d->stroke = 1;
@@ -359,55 +348,41 @@ static void
 rd_clip_path(fz_context *ctx, fz_device *dev, const fz_path *path,
     int even_odd, fz_matrix ctm, fz_rect scissor)
 {
+	struct page_dev *d = (struct page_dev *)dev;
+
 	(void)even_odd;
 	(void)scissor;
-	push_clip((struct rules_dev *)dev, fz_bound_path(ctx, path, NULL, ctm));
+	count_path(ctx, d);
+	push_clip(ctx, d, fz_bound_path(ctx, path, NULL, ctm));
 }
 
 static void
 rd_clip_stroke_path(fz_context *ctx, fz_device *dev, const fz_path *path,
     const fz_stroke_state *ss, fz_matrix ctm, fz_rect scissor)
 {
-	(void)scissor;
-	push_clip((struct rules_dev *)dev, fz_bound_path(ctx, path, ss, ctm));
-}
+	struct page_dev *d = (struct page_dev *)dev;
 
-static void
-rd_clip_text(fz_context *ctx, fz_device *dev, const fz_text *text,
-    fz_matrix ctm, fz_rect scissor)
-{
-	(void)ctx;
-	(void)text;
-	(void)ctm;
 	(void)scissor;
-	push_clip((struct rules_dev *)dev, fz_infinite_rect);
-}
-
-static void
-rd_clip_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *text,
-    const fz_stroke_state *ss, fz_matrix ctm, fz_rect scissor)
-{
-	(void)ss;
-	rd_clip_text(ctx, dev, text, ctm, scissor);
+	count_path(ctx, d);
+	push_clip(ctx, d, fz_bound_path(ctx, path, ss, ctm));
 }
 
 static void
 rd_clip_image_mask(fz_context *ctx, fz_device *dev, fz_image *img,
     fz_matrix ctm, fz_rect scissor)
 {
-	(void)ctx;
 	(void)img;
 	(void)scissor;
-	push_clip((struct rules_dev *)dev,
+	push_clip(ctx, (struct page_dev *)dev,
 	    fz_transform_rect(fz_unit_rect, ctm));
 }
 
 static void
 rd_pop_clip(fz_context *ctx, fz_device *dev)
 {
-	struct rules_dev *d = (struct rules_dev *)dev;
+	struct page_dev *d = (struct page_dev *)dev;
 
-	(void)ctx;
+	gk_pdf_budget_tick(ctx, d->budget);
 	if (d->depth > 0)
 		d->depth--;
 }
@@ -417,12 +392,11 @@ static void
 rd_begin_mask(fz_context *ctx, fz_device *dev, fz_rect area, int lum,
     fz_colorspace *cs, const float *bc, fz_color_params cp)
 {
-	(void)ctx;
 	(void)lum;
 	(void)cs;
 	(void)bc;
 	(void)cp;
-	push_clip((struct rules_dev *)dev, area);
+	push_clip(ctx, (struct page_dev *)dev, area);
 }
 
 static void
@@ -432,22 +406,61 @@ rd_end_mask(fz_context *ctx, fz_device *dev)
 	(void)dev;
 }
 
+/* A transparency group nests like a clip (a form may open one). */
 static void
-rd_fill_text(fz_context *ctx, fz_device *dev, const fz_text *text,
-    fz_matrix ctm, fz_colorspace *cs, const float *color, float alpha,
-    fz_color_params cp)
+rd_begin_group(fz_context *ctx, fz_device *dev, fz_rect area,
+    fz_colorspace *cs, int isolated, int knockout, int blendmode, float alpha)
 {
-	struct rules_dev *d = (struct rules_dev *)dev;
+	(void)area;
+	(void)cs;
+	(void)isolated;
+	(void)knockout;
+	(void)blendmode;
+	(void)alpha;
+	push_clip(ctx, (struct page_dev *)dev, fz_infinite_rect);
+}
+
+static void
+rd_end_group(fz_context *ctx, fz_device *dev)
+{
+	rd_pop_clip(ctx, dev);
+}
+
+/* A tiling pattern's cell draws no text or ruling we read: not run. */
+static int
+rd_begin_tile(fz_context *ctx, fz_device *dev, fz_rect area, fz_rect view,
+    float xstep, float ystep, fz_matrix ctm, int id)
+{
+	(void)area;
+	(void)view;
+	(void)xstep;
+	(void)ystep;
+	(void)ctm;
+	(void)id;
+	gk_pdf_budget_tick(ctx, ((struct page_dev *)dev)->budget);
+	return 1;
+}
+
+static void
+rd_end_tile(fz_context *ctx, fz_device *dev)
+{
+	(void)ctx;
+	(void)dev;
+}
+
+/* Before text reaches the text device: count it, note the clip in force. */
+static void
+text_seen(fz_context *ctx, struct page_dev *d, const fz_text *text)
+{
+	const fz_text_span *sp;
 	fz_rect c = cur_clip(d);
 	int i;
 
-	(void)ctx;
-	(void)text;
-	(void)ctm;
-	(void)cs;
-	(void)color;
-	(void)alpha;
-	(void)cp;
+	gk_pdf_budget_tick(ctx, d->budget);
+	for (sp = text->head; sp != NULL; sp = sp->next)
+		d->nchars += (size_t)(sp->len > 0 ? sp->len : 0);
+	if (d->nchars > GK_MAX_PAGE_CHARS)
+		stop(ctx, d, OVER_CHARS);
 	if (d->ntclip < 0)
 		return;
 	for (i = 0; i < d->ntclip; i++)
@@ -459,9 +472,93 @@ rd_fill_text(fz_context *ctx, fz_device *dev, const fz_text *text,
 		d->tclip[d->ntclip++] = c;
 }
 
+static void
+rd_fill_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+    fz_matrix ctm, fz_colorspace *cs, const float *color, float alpha,
+    fz_color_params cp)
+{
+	struct page_dev *d = (struct page_dev *)dev;
+
+	text_seen(ctx, d, text);
+	fz_fill_text(ctx, d->text, text, ctm, cs, color, alpha, cp);
+}
+
+static void
+rd_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+    const fz_stroke_state *ss, fz_matrix ctm, fz_colorspace *cs,
+    const float *color, float alpha, fz_color_params cp)
+{
+	struct page_dev *d = (struct page_dev *)dev;
+
+	text_seen(ctx, d, text);
+	fz_stroke_text(ctx, d->text, text, ss, ctm, cs, color, alpha, cp);
+}
+
+static void
+rd_clip_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+    fz_matrix ctm, fz_rect scissor)
+{
+	struct page_dev *d = (struct page_dev *)dev;
+
+	text_seen(ctx, d, text);
+	fz_clip_text(ctx, d->text, text, ctm, scissor);
+	push_clip(ctx, d, fz_infinite_rect);
+}
+
+static void
+rd_clip_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+    const fz_stroke_state *ss, fz_matrix ctm, fz_rect scissor)
+{
+	struct page_dev *d = (struct page_dev *)dev;
+
+	text_seen(ctx, d, text);
+	fz_clip_stroke_text(ctx, d->text, text, ss, ctm, scissor);
+	push_clip(ctx, d, fz_infinite_rect);
+}
+
+static void
+rd_ignore_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+    fz_matrix ctm)
+{
+	struct page_dev *d = (struct page_dev *)dev;
+
+	text_seen(ctx, d, text);
+	fz_ignore_text(ctx, d->text, text, ctm);
+}
+
+static int
+addchar(struct gk_pdf_page *pg, const fz_stext_char *c)
+{
+	struct gk_pdf_char *nc;
+	size_t ncap;
+	fz_rect r;
+
+	if (pg->nch == pg->capch) {
+		if (pg->capch >= GK_MAX_PAGE_CHARS)
+			return -1;
+		ncap = pg->capch ? pg->capch * 2 : 256;
+		if ((nc = realloc(pg->ch, ncap * sizeof(*nc))) == NULL)
+			return -1;
+		pg->ch = nc;
+		pg->capch = ncap;
+	}
+	r = fz_rect_from_quad(c->quad);
+	nc = &pg->ch[pg->nch++];
+	nc->c = c->c;
+	nc->x0 = r.x0;
+	nc->x1 = r.x1;
+	/*
+	 * The baseline, not the quad: CJK quads are ~2.9 em tall and overlap
+	 * the lines above and below.
+	 */
+	nc->y = c->origin.y;
+	nc->size = c->size > 0 ? c->size : 1;
+	return 0;
+}
+
 /* Drop the characters no text clip lets through. */
 static void
-clip_chars(struct gk_pdf_page *pg, const struct rules_dev *d)
+clip_chars(struct gk_pdf_page *pg, const struct page_dev *d)
 {
 	size_t i, n = 0;
 	float cx, cy;
@@ -471,7 +568,7 @@ clip_chars(struct gk_pdf_page *pg, const struct rules_dev *d)
 		return;
 	for (i = 0; i < pg->nch; i++) {
 		cx = (pg->ch[i].x0 + pg->ch[i].x1) / 2;
-		cy = pg->ch[i].y - 0.3f * pg->ch[i].size;
+		cy = pg->ch[i].y - CHAR_MIDDLE_EM * pg->ch[i].size;
 		for (in = 0, k = 0; k < d->ntclip && !in; k++)
 			in = fz_is_infinite_rect(d->tclip[k]) ||
 			    (cx >= d->tclip[k].x0 && cx <= d->tclip[k].x1 &&
@@ -482,84 +579,195 @@ clip_chars(struct gk_pdf_page *pg, const struct rules_dev *d)
 	pg->nch = n;
 }
 
-int
-gk_pdf_page_read(fz_context *ctx, fz_document *doc, int no,
-    struct gk_pdf_page *pg, char *msg, size_t msgsize)
+/* The characters of the structured text, in its order. */
+static int
+copy_chars(struct gk_pdf_page *pg, fz_stext_page *tp)
 {
-	fz_page *page = NULL;
-	fz_stext_page *tp = NULL;
-	struct rules_dev *dev = NULL;
-	fz_stext_options opts;
 	fz_stext_block *b;
 	fz_stext_line *l;
 	fz_stext_char *c;
+
+	for (b = tp->first_block; b != NULL; b = b->next) {
+		if (b->type != FZ_STEXT_BLOCK_TEXT)
+			continue;
+		for (l = b->u.t.first_line; l != NULL; l = l->next)
+			for (c = l->first_char; c != NULL; c = c->next)
+				if (addchar(pg, c) < 0)
+					return -1;
+	}
+	return 0;
+}
+
+/*
+ * Type 3 fonts lose their glyph programs before the page runs: the text
+ * needs their widths and Unicode mapping, never their outlines, and MuPDF
+ * runs every glyph's program when it loads such a font (most of the time
+ * of a page printed with them).  The fonts of the page's resources and of
+ * the forms it draws, nested at most LEAN_DEPTH deep.
+ */
+#define LEAN_DEPTH	8
+
+static void
+lean_resources(fz_context *ctx, pdf_document *doc, pdf_obj *res, int depth)
+{
+	pdf_obj *fonts, *f, *cp, *xobjs, *x;
+	int i, n;
+
+	if (depth > LEAN_DEPTH || !pdf_is_dict(ctx, res) ||
+	    pdf_mark_obj(ctx, res))
+		return;
+	fz_try(ctx) {
+		fonts = pdf_dict_get(ctx, res, PDF_NAME(Font));
+		n = pdf_dict_len(ctx, fonts);
+		for (i = 0; i < n; i++) {
+			f = pdf_dict_get_val(ctx, fonts, i);
+			cp = pdf_dict_get(ctx, f, PDF_NAME(CharProcs));
+			if (pdf_name_eq(ctx, pdf_dict_get(ctx, f,
+			    PDF_NAME(Subtype)), PDF_NAME(Type3)) &&
+			    pdf_dict_len(ctx, cp) > 0)
+				pdf_dict_put_drop(ctx, f, PDF_NAME(CharProcs),
+				    pdf_new_dict(ctx, doc, 0));
+		}
+		xobjs = pdf_dict_get(ctx, res, PDF_NAME(XObject));
+		n = pdf_dict_len(ctx, xobjs);
+		for (i = 0; i < n; i++) {
+			x = pdf_dict_get_val(ctx, xobjs, i);
+			if (pdf_name_eq(ctx, pdf_dict_get(ctx, x,
+			    PDF_NAME(Subtype)), PDF_NAME(Form)))
+				lean_resources(ctx, doc, pdf_dict_get(ctx, x,
+				    PDF_NAME(Resources)), depth + 1);
+		}
+	}
+	fz_always(ctx)
+		pdf_unmark_obj(ctx, res);
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+}
+
+static const char *
+over_name(enum over o)
+{
+	switch (o) {
+	case OVER_CHARS:
+		return "characters";
+	case OVER_PATHS:
+		return "paths";
+	case OVER_RULES:
+		return "ruling lines";
+	case OVER_NESTING:
+		return "levels of nesting (clips, groups, forms)";
+	default:
+		return "";
+	}
+}
+
+static long
+over_limit(enum over o)
+{
+	switch (o) {
+	case OVER_CHARS:
+		return GK_MAX_PAGE_CHARS;
+	case OVER_PATHS:
+		return GK_MAX_PAGE_PATHS;
+	case OVER_RULES:
+		return GK_MAX_PAGE_RULES;
+	default:
+		return GK_MAX_PDF_NESTING;
+	}
+}
+
+enum gk_err
+gk_pdf_page_read(struct gk_pdf_doc *pd, int no, struct gk_pdf_page *pg,
+    char *msg, size_t msgsize)
+{
+	fz_context *ctx = pd->ctx;
+	fz_page *page = NULL;
+	fz_stext_page *tp = NULL;
+	fz_device *tdev = NULL;
+	struct page_dev *dev = NULL;
+	fz_stext_options opts;
 	fz_rect bounds;
-	int ret = 0;
+	enum gk_err err = GK_E_OK;
+	enum over over = OVER_NONE;
 
 	fz_var(page);
 	fz_var(tp);
+	fz_var(tdev);
 	fz_var(dev);
-	fz_var(ret);
+	fz_var(err);
+	fz_var(over);
 	memset(pg, 0, sizeof(*pg));
 	memset(&opts, 0, sizeof(opts));
 	/* Our own gaps decide the spaces; MuPDF's guesses split numbers. */
 	opts.flags = FZ_STEXT_INHIBIT_SPACES;
 	fz_try(ctx) {
-		page = fz_load_page(ctx, doc, no);
+		page = fz_load_page(ctx, pd->doc, no);
+		lean_resources(ctx, (pdf_document *)pd->doc, pdf_page_resources(
+		    ctx, pdf_page_from_fz_page(ctx, page)), 0);
 		bounds = fz_bound_page(ctx, page);
 		pg->w = bounds.x1 - bounds.x0;
 		pg->h = bounds.y1 - bounds.y0;
-		tp = fz_new_stext_page_from_page(ctx, page, &opts);
-		for (b = tp->first_block; b != NULL && ret == 0; b = b->next) {
-			if (b->type != FZ_STEXT_BLOCK_TEXT)
-				continue;
-			for (l = b->u.t.first_line; l != NULL && ret == 0;
-			    l = l->next)
-				for (c = l->first_char; c != NULL; c = c->next)
-					if (addchar(pg, c) < 0) {
-						snprintf(msg, msgsize, "page %d: "
-						    "too many characters", no + 1);
-						ret = -1;
-						break;
-					}
-		}
-		if (ret == 0) {
-			dev = fz_new_derived_device(ctx, struct rules_dev);
-			dev->super.fill_path = rd_fill_path;
-			dev->super.stroke_path = rd_stroke_path;
-			dev->super.clip_path = rd_clip_path;
-			dev->super.clip_stroke_path = rd_clip_stroke_path;
-			dev->super.clip_text = rd_clip_text;
-			dev->super.clip_stroke_text = rd_clip_stroke_text;
-			dev->super.clip_image_mask = rd_clip_image_mask;
-			dev->super.pop_clip = rd_pop_clip;
-			dev->super.begin_mask = rd_begin_mask;
-			dev->super.end_mask = rd_end_mask;
-			dev->super.fill_text = rd_fill_text;
-			dev->pg = pg;
-			/* the page itself clips everything */
-			push_clip(dev, bounds);
-			fz_run_page(ctx, page, &dev->super, fz_identity, NULL);
-			fz_close_device(ctx, &dev->super);
+		tp = fz_new_stext_page(ctx, bounds);
+		tdev = fz_new_stext_device(ctx, tp, &opts);
+		dev = fz_new_derived_device(ctx, struct page_dev);
+		dev->super.fill_path = rd_fill_path;
+		dev->super.stroke_path = rd_stroke_path;
+		dev->super.clip_path = rd_clip_path;
+		dev->super.clip_stroke_path = rd_clip_stroke_path;
+		dev->super.fill_text = rd_fill_text;
+		dev->super.stroke_text = rd_stroke_text;
+		dev->super.clip_text = rd_clip_text;
+		dev->super.clip_stroke_text = rd_clip_stroke_text;
+		dev->super.ignore_text = rd_ignore_text;
+		dev->super.clip_image_mask = rd_clip_image_mask;
+		dev->super.pop_clip = rd_pop_clip;
+		dev->super.begin_mask = rd_begin_mask;
+		dev->super.end_mask = rd_end_mask;
+		dev->super.begin_group = rd_begin_group;
+		dev->super.end_group = rd_end_group;
+		dev->super.begin_tile = rd_begin_tile;
+		dev->super.end_tile = rd_end_tile;
+		dev->text = tdev;
+		dev->pg = pg;
+		dev->budget = pd->budget;
+		/* the page itself clips everything */
+		push_clip(ctx, dev, bounds);
+		fz_run_page(ctx, page, &dev->super, fz_identity, &pd->cookie);
+		fz_close_device(ctx, &dev->super);
+		fz_close_device(ctx, tdev);
+		if (copy_chars(pg, tp) < 0) {
+			err = GK_E_NOMEM;
+			snprintf(msg, msgsize, "page %d: out of memory", no + 1);
+		} else
 			clip_chars(pg, dev);
-			if (dev->full) {
-				snprintf(msg, msgsize, "page %d: too many "
-				    "ruling lines", no + 1);
-				ret = -1;
-			}
-		}
 	}
 	fz_always(ctx) {
+		if (dev != NULL)
+			over = dev->over;
 		fz_drop_device(ctx, (fz_device *)dev);
+		fz_drop_device(ctx, tdev);
 		fz_drop_stext_page(ctx, tp);
 		fz_drop_page(ctx, page);
 	}
 	fz_catch(ctx) {
 		snprintf(msg, msgsize, "page %d: %s", no + 1,
 		    fz_caught_message(ctx));
-		ret = -1;
+		err = GK_E_CORRUPT;
 	}
-	if (ret < 0)
+	/* the interpreter may end a page that a limit stopped quietly */
+	if (err == GK_E_CORRUPT || pd->cookie.abort) {
+		if (err == GK_E_OK)
+			snprintf(msg, msgsize, "page %d: reading was stopped",
+			    no + 1);
+		err = gk_pdf_failure(pd, GK_E_CORRUPT, msg, msgsize);
+		if (err == GK_E_CORRUPT && over != OVER_NONE) {
+			err = GK_E_TOO_MANY;
+			snprintf(msg, msgsize, "page %d draws more than the limit "
+			    "of %ld %s", no + 1, over_limit(over),
+			    over_name(over));
+		}
+	}
+	if (err != GK_E_OK)
 		gk_pdf_page_free(pg);
-	return ret;
+	return err;
 }

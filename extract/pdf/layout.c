@@ -14,12 +14,7 @@
 #include "extract/pdf/loose.h"
 #include "extract/pdf/table.h"
 #include "extract/pdf/text.h"
-
-#define COL_TOL		3.0f	/* column lines this close are the same */
-#define MARGIN_TOP	0.08f	/* page share where a page number may sit */
-#define MARGIN_BOTTOM	0.12f
-#define ZONE_EM		2.2f	/* a line this close to a table line is in it */
-#define WIDE_GAP_EM	1.5f	/* one gap this wide: a line of cells */
+#include "extract/pdf/thresholds.h"
 
 struct para {
 	float y, x;
@@ -261,7 +256,7 @@ held_col(const struct gk_pdf_held *h, float x)
 	int i;
 
 	for (i = 0; i < h->nx; i++)
-		if (x > h->xs[i] - COL_TOL && x < h->xs[i] + COL_TOL)
+		if (x > h->xs[i] - COLUMN_SAME && x < h->xs[i] + COLUMN_SAME)
 			return i;
 	return -1;
 }
@@ -625,7 +620,7 @@ tabular(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
 		g = gap_before(v, ln, i);
 		if (g > WIDE_GAP_EM)
 			return 1;
-		if (g > PIECE_EM)
+		if (g > CELL_GAP_EM)
 			wide++;
 	}
 	return wide >= 2;
@@ -761,7 +756,7 @@ tail_header(const struct gk_pdf_page *pg, const struct gk_pdf_table *t,
 		if (!keep[i])
 			continue;
 		stop = heading_start(v, &ln[i]) || (!tabular(v, &ln[i]) &&
-		    ln[i].x1 > right - 1.5f * ln[i].size);
+		    ln[i].x1 > right - RAGGED_EM * ln[i].size);
 		for (k = 0; k < ln[i].n && !stop; k++)
 			if ((v[ln[i].first + k]->c >= '0' &&
 			    v[ln[i].first + k]->c <= '9') ||
@@ -781,7 +776,7 @@ tail_header(const struct gk_pdf_page *pg, const struct gk_pdf_table *t,
 	 * is a para as before.
 	 */
 	if (top == nl && i < nl && heading_start(v, &ln[i]) &&
-	    !tabular(v, &ln[i]) && ink_x1(v, &ln[i]) <= right - 1.5f *
+	    !tabular(v, &ln[i]) && ink_x1(v, &ln[i]) <= right - RAGGED_EM *
 	    ln[i].size) {
 		for (k = i; k-- > 0 && !keep[k];)
 			;
@@ -862,9 +857,9 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 		if (!keep[i] || zone[i])
 			continue;
 		if ((i > 0 && zone[i - 1] == 1 &&
-		    ln[i].y - ln[i - 1].y < ZONE_EM * ln[i].size) ||
+		    ln[i].y - ln[i - 1].y < NEAR_EM * ln[i].size) ||
 		    (i + 1 < nl && zone[i + 1] == 1 &&
-		    ln[i + 1].y - ln[i].y < ZONE_EM * ln[i].size))
+		    ln[i + 1].y - ln[i].y < NEAR_EM * ln[i].size))
 			zone[i] = 2;
 	}
 	if (gk_pdf_loose((const struct gk_pdf_char *const *)v, ln, nl, zone,
@@ -878,10 +873,11 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 		a = &ln[i];
 		for (k = i + 1; k < nl && keep[k] && !zone[k]; k++) {
 			b = &ln[k - 1];
-			if (ln[k].size < b->size - 1 || ln[k].size > b->size + 1 ||
-			    ln[k].y - b->y > 2.2f * b->size ||
-			    b->x1 < right - 1.5f * b->size ||
-			    ln[k].x0 > left + 3 * b->size)
+			if (ln[k].size < b->size - PARA_SIZE ||
+			    ln[k].size > b->size + PARA_SIZE ||
+			    ln[k].y - b->y > NEAR_EM * b->size ||
+			    b->x1 < right - RAGGED_EM * b->size ||
+			    ln[k].x0 > left + PARA_INDENT_EM * b->size)
 				break;
 		}
 		gk_buf_reset(&buf);
@@ -922,11 +918,11 @@ static int
 straddles(const struct gk_pdf_table *t, const struct gk_pdf_char *c,
     float cx, float cy)
 {
-	float top = c->y - 0.85f * c->size;
+	float top = c->y - GLYPH_TOP_EM * c->size;
 
-	if (cy <= t->y1 || top >= t->y1 - 0.5f)
+	if (cy <= t->y1 || top >= t->y1 - EDGE_INSIDE)
 		return -1;
-	return gk_pdf_cell_at(t, cx, t->y1 - 0.01f);
+	return gk_pdf_cell_at(t, cx, t->y1 - 0.01f);	/* just inside */
 }
 
 static int
@@ -956,7 +952,7 @@ assign(const struct gk_pdf_page *pg, struct gk_pdf_table *t, int nt,
 	for (i = 0; i < pg->nch; i++) {
 		c = &pg->ch[i];
 		cx = (c->x0 + c->x1) / 2;
-		cy = c->y - 0.3f * c->size;
+		cy = c->y - CHAR_MIDDLE_EM * c->size;
 		owner[i] = total;	/* running text */
 		for (ti = 0; ti < nt; ti++)
 			if ((ci = gk_pdf_cell_at(&t[ti], cx, cy)) >= 0 ||
@@ -1218,7 +1214,7 @@ gk_pdf_layout_page(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 		 * zone); a label further, so that it does not join the first
 		 * row's figures and goes on only with a held table.
 		 */
-		l->carry_gap = label ? 3 : 2;
+		l->carry_gap = label ? CARRY_LABEL_EM : CARRY_HEADER_EM;
 		l->carry_w = p->w;
 		l->carry_h = p->h;
 		if (page_copy(&b, p, NULL, 0, cut) < 0)

@@ -4,7 +4,7 @@
  * Such a table is a zone of lines with gaps between cells (the padding).
  * Its lines are cut into pieces at those gaps, and also where a character
  * starts exactly at a column's left edge (many pieces start there) after a
- * smaller gap: a narrow column's padding can be narrower than PIECE_EM.
+ * smaller gap: a narrow column's padding can be narrower than CELL_GAP_EM.
  * A label wrapped inside its cell is a piece on the line below, aligned with
  * the piece above (same left edge or same centre), on a line without
  * figures, not starting a new numbered label, under a piece that ran to the
@@ -19,13 +19,7 @@
 #include "common/bounds.h"
 #include "common/buf.h"
 #include "extract/pdf/loose.h"
-
-#define EDGE_TOL	1.5f	/* left edges this close are one column start */
-#define EDGE_MIN	3	/* pieces that make a column start */
-#define SMALL_GAP_EM	0.1f	/* a gap at a column start splits from here */
-#define ALIGN_EM	0.6f	/* aligned edges or centres */
-#define WRAP_EM		1.8f	/* wrapped lines of a cell are this close */
-#define FULL_EM		2.0f	/* a piece this close to the next one is full */
+#include "extract/pdf/thresholds.h"
 
 struct piece {
 	size_t line, first, n;	/* chars v[first .. first+n) of line */
@@ -117,7 +111,7 @@ column_starts(const struct gk_pdf_char *const *v,
 		for (j = 0; j < ln[i].n; j++) {
 			if (space_char(v[ln[i].first + j]->c))
 				continue;
-			if (j > 0 && gap(v, &ln[i], j) <= PIECE_EM)
+			if (j > 0 && gap(v, &ln[i], j) <= CELL_GAP_EM)
 				continue;
 			if (n == cap) {
 				cap *= 2;
@@ -233,7 +227,7 @@ gk_pdf_loose(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 			if (j < ln[i].n) {
 				float g = gap(v, &ln[i], j);
 
-				if (g <= SMALL_GAP_EM || (g <= PIECE_EM &&
+				if (g <= SMALL_GAP_EM || (g <= CELL_GAP_EM &&
 				    !at_start(starts, ns,
 				    v[ln[i].first + j]->x0)))
 					continue;

@@ -6,8 +6,6 @@
 
 #include "extract/pdf/text.h"
 
-#define PIECE_EM	0.45f	/* cells of a line are this far apart (em) */
-
 /*
  * The lines with zone[i] set are one or more tables without rulings: cut
  * them into cells (wrapped labels joined) and call emit once per cell with

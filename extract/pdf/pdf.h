@@ -1,8 +1,17 @@
 /*
- * pdf.h: MuPDF-based reading shared by the PDF formats (format_pdf.c reads
- * the text layer; format_ocr.c reads page images).
+ * pdf.h: a PDF opened with MuPDF under a budget, and what one pass over a
+ * page gives: its characters and its ruling lines.  Shared by format_pdf.c
+ * (the text layer) and format_ocr.c (page images).
  *
  * Coordinates are MuPDF's page space: points, origin top-left, y down.
+ *
+ * The budget (common/bounds.h): MuPDF allocates through a counting
+ * allocator that refuses to hold more than GK_MAX_PDF_MEMORY at once; the
+ * file is handed to MuPDF in slices, and every slice (and every drawing
+ * call of a page) checks the CPU time spent since the budget was started
+ * against GK_MAX_PDF_SECONDS, then sets the fz_cookie's abort and throws.
+ * A page is read in one interpretation, and the limits on its characters,
+ * paths and nesting are checked as the page draws them, never after.
  */
 #ifndef GK_EXTRACT_PDF_H
 #define GK_EXTRACT_PDF_H
@@ -13,31 +22,57 @@
 
 #include "common/err.h"
 
-/*
- * A context with the document handlers registered, or NULL when memory ran
- * out.  Drop it with fz_drop_context.
- */
-fz_context *gk_pdf_context(void);
+/* What the document may cost; filled by gk_pdf_open. */
+struct gk_pdf_budget {
+	size_t max_mem;		/* bytes MuPDF may hold at once */
+	size_t used, peak;	/* bytes held now, at most */
+	int over_mem;		/* an allocation was refused */
+	double seconds;		/* CPU seconds a budget period allows */
+	double deadline;	/* process CPU time at which it ends */
+	int over_time;		/* it ended */
+	fz_cookie *cookie;	/* whose abort is set when it ends */
+	unsigned long ticks;	/* drawing calls since the last clock read */
+};
 
-/*
- * Open a PDF held in memory (the bytes must outlive the document).  Returns
- * GK_E_OK and *docp, or an error code with a sentence in msg:
- * GK_E_CORRUPT (MuPDF cannot open it), GK_E_ENCRYPTED (needs a password),
- * GK_E_TOO_MANY (more than GK_MAX_PAGES pages).  *npages gets the page count.
- * Never throws.
- */
-enum gk_err gk_pdf_open(fz_context *, const unsigned char *, size_t,
-    fz_document **docp, int *npages, char *msg, size_t msgsize);
+/* An open document. */
+struct gk_pdf_doc {
+	fz_context *ctx;
+	fz_document *doc;
+	int npages;
+	fz_cookie cookie;
+	struct gk_pdf_budget *budget;	/* outlives ctx: its allocator */
+};
 
 /* 1 when the bytes start like a PDF (%PDF- within the first 1 KB). */
 int gk_pdf_magic(const unsigned char *, size_t);
 
 /*
- * How many of the document's pages carry a text layer (at least one
- * character that is not white space); stops counting after `enough`.
- * -1 when MuPDF fails.  Never throws.
+ * Open a PDF held in memory (the bytes must outlive the document) and start
+ * its budget.  Returns GK_E_OK, or an error code with a sentence in msg:
+ * GK_E_CORRUPT (MuPDF cannot open it), GK_E_ENCRYPTED (needs a password),
+ * GK_E_TOO_MANY (more than GK_MAX_PAGES pages), GK_E_TOO_BIG or
+ * GK_E_TIMEOUT (the budget ran out while opening), GK_E_NOMEM.  On failure
+ * nothing is left to close.  Never throws.
  */
-int gk_pdf_text_pages(fz_context *, fz_document *, int npages, int enough);
+enum gk_err gk_pdf_open(struct gk_pdf_doc *, const unsigned char *, size_t,
+    char *msg, size_t msgsize);
+void gk_pdf_close(struct gk_pdf_doc *);
+
+/* Start a new budget period of GK_MAX_PDF_SECONDS (each OCR page gets one). */
+void gk_pdf_budget_start(struct gk_pdf_doc *);
+
+/*
+ * The error a MuPDF failure stands for: GK_E_TOO_BIG or GK_E_TIMEOUT when
+ * the budget ran out (with a sentence in msg), else dflt (msg untouched).
+ */
+enum gk_err gk_pdf_failure(const struct gk_pdf_doc *, enum gk_err dflt,
+    char *msg, size_t msgsize);
+
+/*
+ * Inside MuPDF calls (a device, a stream): throw when the budget's time is
+ * up.  Reads the clock every GK_PDF_TICKS calls.
+ */
+void gk_pdf_budget_tick(fz_context *, struct gk_pdf_budget *);
 
 /* One character of the text layer. */
 struct gk_pdf_char {
@@ -65,12 +100,17 @@ struct gk_pdf_page {
 };
 
 /*
- * Fill pg from page number `no` (0-based).  Returns 0, or -1 with msg set
- * (MuPDF failed, or a per-page limit was hit).  Never throws.
+ * Fill pg from page number `no` (0-based) in one interpretation of the
+ * page.  Returns GK_E_OK, or the error with a sentence in msg: a per-page
+ * limit (GK_E_TOO_MANY), the budget (GK_E_TOO_BIG, GK_E_TIMEOUT), MuPDF
+ * failing (GK_E_CORRUPT), memory (GK_E_NOMEM).  Never throws.
  */
-int gk_pdf_page_read(fz_context *, fz_document *, int no,
+enum gk_err gk_pdf_page_read(struct gk_pdf_doc *, int no,
     struct gk_pdf_page *pg, char *msg, size_t msgsize);
 void gk_pdf_page_free(struct gk_pdf_page *);
+
+/* Does the page hold a character that is not white space? */
+int gk_pdf_page_has_text(const struct gk_pdf_page *);
 
 /* Appending to a page; -1 when a per-page limit is hit or memory ran out. */
 int gk_pdf_page_addseg(struct gk_pdf_page *, int vertical, float at,

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/bounds.h"
+#include "common/zh.h"
 #include "extract/pdf/pdf.h"
-
-#define MAX_PAGE_SEGS	100000
-#define MIN_SEG		1.0f	/* shorter segments are dots, not rules */
+#include "extract/pdf/thresholds.h"
 
 void
 gk_pdf_page_free(struct gk_pdf_page *pg)
@@ -36,14 +36,14 @@ gk_pdf_page_addseg(struct gk_pdf_page *pg, int vertical, float at, float lo,
 		lo = hi;
 		hi = t;
 	}
-	if (hi - lo < MIN_SEG)
+	if (hi - lo < MIN_RULE)
 		return 0;
+	if (pg->nh + pg->nv >= GK_MAX_PAGE_RULES)
+		return -1;
 	v = vertical ? &pg->vs : &pg->hs;
 	n = vertical ? &pg->nv : &pg->nh;
 	cap = vertical ? &pg->capv : &pg->caph;
 	if (*n == *cap) {
-		if (*cap >= MAX_PAGE_SEGS)
-			return -1;
 		ncap = *cap ? *cap * 2 : 64;
 		if ((nv = realloc(*v, ncap * sizeof(**v))) == NULL)
 			return -1;
@@ -57,3 +57,14 @@ gk_pdf_page_addseg(struct gk_pdf_page *pg, int vertical, float at, float lo,
 	return 0;
 }
 
+
+int
+gk_pdf_page_has_text(const struct gk_pdf_page *pg)
+{
+	size_t i;
+
+	for (i = 0; i < pg->nch; i++)
+		if (!zh_is_space((unsigned)pg->ch[i].c) && pg->ch[i].c != 0xfffd)
+			return 1;
+	return 0;
+}

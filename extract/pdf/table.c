@@ -15,14 +15,7 @@
 #include <string.h>
 
 #include "extract/pdf/table.h"
-
-#define LINE_TOL	1.0f	/* rulings this close are on one line */
-#define JOIN_TOL	2.0f	/* and join when their ends are this close */
-#define TOUCH_TOL	2.5f	/* a horizontal and a vertical ruling touch */
-#define GRID_TOL	4.0f	/* grid lines closer than this are one: no text
-				   fits between (wkhtmltopdf redraws a cut row
-				   3.4 pt lower in some columns) */
-#define BORDER_MIN	0.5f	/* drawn over this share of a box side */
+#include "extract/pdf/thresholds.h"
 
 static int
 cmp_seg(const void *a, const void *b)
@@ -56,7 +49,7 @@ merge_segs(struct gk_pdf_seg *v, size_t n)
 	qsort(v, n, sizeof(*v), cmp_seg);
 	for (i = 0; i < n; i = j) {
 		at = 0;
-		for (j = i; j < n && v[j].at - v[i].at <= LINE_TOL; j++)
+		for (j = i; j < n && v[j].at - v[i].at <= RULE_SAME_LINE; j++)
 			at += v[j].at;
 		at /= (float)(j - i);
 		qsort(v + i, j - i, sizeof(*v), cmp_seg_lo);
@@ -64,7 +57,7 @@ merge_segs(struct gk_pdf_seg *v, size_t n)
 		gstart = out;
 		for (k = i; k < j; k++) {
 			if (out > gstart &&
-			    v[k].lo <= v[out - 1].hi + JOIN_TOL) {
+			    v[k].lo <= v[out - 1].hi + RULE_JOIN) {
 				if (v[k].hi > v[out - 1].hi)
 					v[out - 1].hi = v[k].hi;
 				continue;
@@ -105,7 +98,7 @@ cmp_float(const void *a, const void *b)
 	return p < q ? -1 : p > q;
 }
 
-/* Sort v and fold values closer than GRID_TOL; returns the new count. */
+/* Sort v and fold values closer than GRID_MERGE; returns the new count. */
 static int
 cluster(float *v, int n)
 {
@@ -115,7 +108,7 @@ cluster(float *v, int n)
 	qsort(v, (size_t)n, sizeof(*v), cmp_float);
 	for (i = 0; i < n; i = j) {
 		sum = 0;
-		for (j = i; j < n && v[j] - v[i] <= GRID_TOL; j++)
+		for (j = i; j < n && v[j] - v[i] <= GRID_MERGE; j++)
 			sum += v[j];
 		v[out++] = sum / (float)(j - i);
 	}
@@ -131,7 +124,7 @@ covered(const struct gk_pdf_seg *v, const int *comp, size_t n, int c,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (comp[i] != c || fabsf(v[i].at - at) > GRID_TOL)
+		if (comp[i] != c || fabsf(v[i].at - at) > GRID_MERGE)
 			continue;
 		lo = v[i].lo > a ? v[i].lo : a;
 		hi = v[i].hi < b ? v[i].hi : b;
@@ -235,12 +228,12 @@ build(struct gk_pdf_table *t, const struct gk_pdf_seg *hs, const int *hc,
 		for (j = 0; j < ncol; j++) {
 			/* the right border of box (r, j) */
 			if (j + 1 < ncol && covered(vs, vc, nv, c, t->xs[j + 1],
-			    t->ys[r], t->ys[r + 1]) < BORDER_MIN *
+			    t->ys[r], t->ys[r + 1]) < BORDER_SHARE *
 			    (t->ys[r + 1] - t->ys[r]))
 				uf_union(up, r * ncol + j, r * ncol + j + 1);
 			/* its bottom border */
 			if (r + 1 < nr && covered(hs, hc, nh, c, t->ys[r + 1],
-			    t->xs[j], t->xs[j + 1]) < BORDER_MIN *
+			    t->xs[j], t->xs[j + 1]) < BORDER_SHARE *
 			    (t->xs[j + 1] - t->xs[j]))
 				uf_union(up, r * ncol + j, (r + 1) * ncol + j);
 		}
@@ -338,10 +331,10 @@ gk_pdf_find_tables(const struct gk_pdf_page *pg, struct gk_pdf_table **tp,
 		up[i] = (int)i;
 	for (i = 0; i < nh; i++)
 		for (j = 0; j < nv; j++)
-			if (vs[j].at >= hs[i].lo - TOUCH_TOL &&
-			    vs[j].at <= hs[i].hi + TOUCH_TOL &&
-			    hs[i].at >= vs[j].lo - TOUCH_TOL &&
-			    hs[i].at <= vs[j].hi + TOUCH_TOL)
+			if (vs[j].at >= hs[i].lo - RULE_TOUCH &&
+			    vs[j].at <= hs[i].hi + RULE_TOUCH &&
+			    hs[i].at >= vs[j].lo - RULE_TOUCH &&
+			    hs[i].at <= vs[j].hi + RULE_TOUCH)
 				uf_union(up, (int)i, (int)(nh + j));
 	for (i = 0; i < nh; i++) {
 		hc[i] = uf_find(up, (int)i);

@@ -3,19 +3,17 @@
  *
  * Lines are clustered by baseline (origin.y) and font size, never by the
  * character quads, which for CJK fonts are ~2.9 em tall.  Within a line,
- * characters go left to right; a gap wider than GAP_EM em becomes a space,
- * and a character drawn twice at (almost) the same place, which is how
- * some producers fake bold, is kept once.
+ * characters go left to right; a gap wider than SPACE_EM em becomes a
+ * space, and a character drawn twice at (almost) the same place (a fake
+ * bold) is kept once.  Thresholds: thresholds.h.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/zh.h"
 #include "extract/pdf/pdf.h"
 #include "extract/pdf/text.h"
-
-#define SAME_LINE_EM	0.45f	/* baselines closer than this (em): one line */
-#define GAP_EM		0.3f	/* a wider gap (em) is a space */
-#define DUP_EM		0.3f	/* a repeat closer than this (em) is fake bold */
+#include "extract/pdf/thresholds.h"
 
 static int
 cmp_y(const void *a, const void *b)
@@ -44,8 +42,14 @@ cmp_x(const void *a, const void *b)
 static int
 is_space(int c)
 {
-	return c == ' ' || c == '\t' || c == 0xa0 || c == 0x3000 ||
-	    c == '\r' || c == '\n';
+	return c >= 0 && zh_is_space((unsigned)c);
+}
+
+int
+gk_pdf_dup(const struct gk_pdf_char *prev, const struct gk_pdf_char *c)
+{
+	return prev != NULL && c->c == prev->c && c->x0 >= prev->x0 &&
+	    c->x0 - prev->x0 < DUP_SHARE * (prev->x1 - prev->x0);
 }
 
 int
@@ -106,27 +110,8 @@ put_utf8(struct gk_buf *b, int c)
 	char s[4];
 	size_t n;
 
-	if (c < 0 || c > 0x10ffff || (c >= 0xd800 && c < 0xe000))
-		c = 0xfffd;
-	if (c < 0x80) {
-		s[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		s[0] = (char)(0xc0 | (c >> 6));
-		s[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		s[0] = (char)(0xe0 | (c >> 12));
-		s[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		s[0] = (char)(0xf0 | (c >> 18));
-		s[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		s[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
+	if (c < 0 || (n = zh_put(s, sizeof(s), (unsigned)c)) == 0)
+		n = zh_put(s, sizeof(s), 0xfffd);
 	return gk_buf_add(b, s, n);
 }
 
@@ -149,9 +134,9 @@ gk_pdf_line_text(struct gk_buf *b, const struct gk_pdf_char *const *v,
 		}
 		em = l->size;
 		if (prev != NULL) {
-			if (c->c == prev->c && c->x0 - prev->x0 < DUP_EM * em)
+			if (gk_pdf_dup(prev, c))
 				continue;
-			if (c->x0 - prev->x1 > GAP_EM * em &&
+			if (c->x0 - prev->x1 > SPACE_EM * em &&
 			    gk_buf_addc(b, ' ') < 0)
 				return -1;
 		}

@@ -25,6 +25,9 @@ struct gk_pdf_line {
 int gk_pdf_lines(const struct gk_pdf_char **v, size_t n,
     struct gk_pdf_line **lines, size_t *nlines);
 
+/* Is c the same character as prev drawn again on top of it (fake bold)? */
+int gk_pdf_dup(const struct gk_pdf_char *prev, const struct gk_pdf_char *c);
+
 /* Append one line's text. 0, or -1 when b is full. */
 int gk_pdf_line_text(struct gk_buf *b, const struct gk_pdf_char *const *v,
     const struct gk_pdf_line *l);

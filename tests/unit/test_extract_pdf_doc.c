@@ -116,17 +116,24 @@ test_text_pdf(void **state)
 	free(p);
 }
 
-/* No text layer: a scan, for the OCR format. */
+/*
+ * The bid peeks at the bytes and opens nothing: a PDF without a text layer
+ * (a scan: read, then handed to OCR) and a broken one bid like any PDF.
+ */
 static void
-test_no_text_bids_zero(void **state)
+test_bid_peeks(void **state)
 {
+	static const char junk[] = "%PDF-1.7\nnot a PDF after all\n";
 	unsigned char *p;
 	size_t n = 0;
 
 	(void)state;
 	p = make_pdf("0 0 1 rg 72 72 200 200 re f\n", 0, &n);
-	assert_int_equal(bid(p, n), 0);
+	assert_int_equal(bid(p, n), 64);
 	free(p);
+	assert_int_equal(bid((const unsigned char *)junk, sizeof(junk) - 1),
+	    64);
+	assert_int_equal(bid((const unsigned char *)"PK\3\4", 4), 0);
 }
 
 static void
@@ -223,7 +230,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_pdf),
-		cmocka_unit_test(test_no_text_bids_zero),
+		cmocka_unit_test(test_bid_peeks),
 		cmocka_unit_test(test_encrypted),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_seed),

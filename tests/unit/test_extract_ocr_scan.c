@@ -1,8 +1,10 @@
 /*
- * The OCR format (extract/format_ocr.c) bids 1 only for a PDF none of whose
- * pages has text, and reads a page without ink as nothing but its `note DOC
- * ocr N`.  The PDFs are built here: a blank page, a page of Helvetica text,
- * text on page 2 of 2, a broken PDF and something that is no PDF.
+ * A PDF none of whose pages has text is a scan: the PDF format (which bids
+ * on the bytes alone) reads its pages once and hands it to the OCR reader
+ * (extract/format_ocr.c), which reads a page without ink as nothing but its
+ * `note DOC ocr N`.  A PDF with text on any page is read as text.  The PDFs
+ * are built here: a blank page, a page of Helvetica text, text on page 2 of
+ * 2, a broken PDF and something that is no PDF.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,7 +19,7 @@
 #include "extract/format.h"
 #include "extract/sink.h"
 
-extern const struct gk_format gk_format_ocr;
+extern const struct gk_format gk_format_pdf;
 
 static char pdf[8192];
 
@@ -70,76 +72,93 @@ make_pdf(int npages, const char *const *content)
 static const char text[] = "BT /F1 12 Tf 20 50 Td (Hello 123) Tj ET";
 static const char lines[] = "0 0 0 RG 10 10 m 190 10 l S";
 
+/* The records the PDF format writes for pdf[0..len). */
+static char *
+run(size_t len, enum gk_err *err)
+{
+	struct gk_doc d = { "d1", "mem.pdf", "pdf",
+	    (const unsigned char *)pdf, len };
+	struct gk_sink sink;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f;
+
+	assert_non_null(f = open_memstream(&buf, &n));
+	gk_sink_init(&sink, f, "d1");
+	*err = gk_format_pdf.extract(&d, &sink);
+	assert_int_equal(gk_sink_commit(&sink), 0);
+	gk_sink_free(&sink);
+	fclose(f);
+	return buf;
+}
+
 static int
 bid(size_t len)
 {
 	struct gk_doc d = { "d1", "mem.pdf", "pdf",
 	    (const unsigned char *)pdf, len };
 
-	return gk_format_ocr.bid(&d);
+	return gk_format_pdf.bid(&d);
 }
 
+/* The bid peeks at the bytes: any PDF is the PDF format's. */
 static void
-test_bid_blank_page(void **state)
+test_bid_peeks(void **state)
 {
 	const char *c[] = { lines };
 
 	(void)state;
-	assert_int_equal(bid(make_pdf(1, c)), 1);
+	assert_true(bid(make_pdf(1, c)) > 1);
+	strcpy(pdf, "<html><body>no PDF here</body></html>");
+	assert_int_equal(bid(strlen(pdf)), 0);
 }
 
+/* A page of text is read as text, not by OCR. */
 static void
-test_bid_text_page(void **state)
+test_text_page(void **state)
 {
 	const char *c[] = { text };
+	enum gk_err e;
+	char *out;
 
 	(void)state;
-	assert_int_equal(bid(make_pdf(1, c)), 0);
+	out = run(make_pdf(1, c), &e);
+	assert_int_equal(e, GK_E_OK);
+	assert_non_null(strstr(out, "para\td1\t1\tHello 123\t1\n"));
+	assert_null(strstr(out, "\tocr\t"));
+	free(out);
 }
 
+/* Text on the last page only: the document has a text layer. */
 static void
-test_bid_text_on_last_page(void **state)
+test_text_on_last_page(void **state)
 {
 	const char *c[] = { lines, text };
+	enum gk_err e;
+	char *out;
 
 	(void)state;
-	assert_int_equal(bid(make_pdf(2, c)), 0);
+	out = run(make_pdf(2, c), &e);
+	assert_int_equal(e, GK_E_OK);
+	assert_non_null(strstr(out, "\tHello 123\t2\n"));
+	assert_null(strstr(out, "\tocr\t"));
+	free(out);
 }
 
-static void
-test_bid_not_pdf(void **state)
-{
-	(void)state;
-	strcpy(pdf, "<html><body>%PDF-</body></html>");
-	assert_int_equal(bid(strlen(pdf)), 0);
-	strcpy(pdf, "%PDF-1.4\n\x01\x02 garbage with no objects\n");
-	assert_int_equal(bid(strlen(pdf)), 0);
-}
-
-/* Extract a blank 2-page scan: no paras or cells, the note says 2. */
+/* A blank 2-page scan: no paras or cells; the notes, ocr 2 last. */
 static void
 test_extract_blank_scan(void **state)
 {
 	const char *c[] = { lines, "" };
-	size_t len = make_pdf(2, c);
-	struct gk_doc d = { "d1", "mem.pdf", "pdf",
-	    (const unsigned char *)pdf, len };
-	struct gk_sink sink;
-	char out[256] = "";
-	FILE *f;
+	enum gk_err e;
+	char *out;
 
 	(void)state;
-	assert_non_null(f = tmpfile());
-	gk_sink_init(&sink, f, "d1");
-	assert_int_equal(gk_format_ocr.extract(&d, &sink), GK_E_OK);
-	assert_int_equal(sink.items, 0);
-	assert_int_equal(gk_sink_commit(&sink), 0);
-	gk_sink_free(&sink);
-	rewind(f);
-	assert_non_null(fgets(out, sizeof(out), f));
-	assert_string_equal(out, "note\td1\tocr\t2\n");
-	assert_null(fgets(out, sizeof(out), f));
-	fclose(f);
+	out = run(make_pdf(2, c), &e);
+	assert_int_equal(e, GK_E_OK);
+	assert_string_equal(out, "note\td1\tpages\t2\n"
+	    "note\td1\tocr\t2\n");
+	free(out);
 }
 
 static void
@@ -153,7 +172,7 @@ test_extract_broken(void **state)
 	(void)state;
 	assert_non_null(f = tmpfile());
 	gk_sink_init(&sink, f, "d1");
-	assert_int_not_equal(gk_format_ocr.extract(&d, &sink), GK_E_OK);
+	assert_int_not_equal(gk_format_pdf.extract(&d, &sink), GK_E_OK);
 	assert_int_not_equal(sink.err, GK_E_OK);
 	gk_sink_free(&sink);
 	fclose(f);
@@ -163,14 +182,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bid_blank_page),
-		cmocka_unit_test(test_bid_text_page),
-		cmocka_unit_test(test_bid_text_on_last_page),
-		cmocka_unit_test(test_bid_not_pdf),
+		cmocka_unit_test(test_bid_peeks),
+		cmocka_unit_test(test_text_page),
+		cmocka_unit_test(test_text_on_last_page),
 		cmocka_unit_test(test_extract_blank_scan),
 		cmocka_unit_test(test_extract_broken),
 	};
 
-	return cmocka_run_group_tests_name("extract_ocr_bid", tests, NULL,
+	return cmocka_run_group_tests_name("extract_ocr_scan", tests, NULL,
 	    NULL);
 }

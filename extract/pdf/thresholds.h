@@ -1,0 +1,143 @@
+/*
+ * thresholds.h: every geometric threshold of the PDF reader, named once,
+ * with its unit and the reason for its value.  Units: pt (1/72 in, the
+ * page's units), em (the font size of the text concerned), or a share (of
+ * a page, a side, a colour channel).  Each has a unit test that builds a
+ * page just inside and just outside it (tests/unit/test_extract_pdf_*.c).
+ *
+ * Limits on what a document may cost are in common/bounds.h.
+ */
+#ifndef GK_EXTRACT_PDF_THRESHOLDS_H
+#define GK_EXTRACT_PDF_THRESHOLDS_H
+
+/* ---- drawing: what is a ruling (device.c) ---- */
+
+/* A filled rectangle thinner than this is one ruling (a border drawn as a
+ * thin box); a thicker one is a shaded cell, whose four edges are rulings.
+ * Borders are 0.1-2 pt; the thinnest shaded cell holds a line of text. */
+#define RULE_THIN		2.5f	/* pt */
+/* A segment whose ends differ by less than this in y (x) is horizontal
+ * (vertical): rulings are drawn on the axes, rounded to a hundredth. */
+#define AXIS_TOL		0.5f	/* pt */
+/* Shorter segments are dots, ticks, or the corners of boxes, not rules. */
+#define MIN_RULE		1.0f	/* pt */
+/* A filled rectangle over this share of the page is its background. */
+#define BACKGROUND_SHARE	0.5f	/* share of the page area */
+/* Alpha below this is not seen; a colour within this of white is white. */
+#define INK_MIN			0.05f	/* share of a colour channel */
+/* A ruling lying this far outside the clip is still drawn: a clip is
+ * often the cell's box itself, and the border lies on its edge. */
+#define CLIP_SLACK		1.0f	/* pt */
+/* The middle of a glyph lies this far above its baseline: where a
+ * character is when it is put in a cell or tested against a clip. */
+#define CHAR_MIDDLE_EM		0.3f	/* em */
+
+/* ---- text: lines, spaces, pieces (text.c, align.c, loose.c) ---- */
+
+/* Baselines closer than this are one line.  Lines of one paragraph are
+ * 1.2-2 em apart; subscripts and a cell's text set off its neighbour's
+ * baseline stay well inside. */
+#define SAME_LINE_EM		0.45f	/* em */
+/* A gap between two characters wider than this is a space. */
+#define SPACE_EM		0.3f	/* em */
+/* The same character drawn again less than this share of its width to
+ * the right is a fake bold (drawn twice, shifted): one character.  A
+ * share of the glyph, not of the em: "ll" in a Latin font is 0.2 em on. */
+#define DUP_SHARE		0.3f	/* share of the glyph's width */
+/* A gap wider than this parts two cells of a table without rulings:
+ * CJK text has no spaces, and Latin word spaces are ~0.25-0.33 em. */
+#define CELL_GAP_EM		0.45f	/* em */
+/* One gap this wide (or two over CELL_GAP_EM) makes a line of cells. */
+#define WIDE_GAP_EM		1.5f	/* em */
+/* A line this close (baseline to baseline) to a line of cells is in its
+ * table: the rest of a wrapped label, a row of blank figures. */
+#define NEAR_EM			2.2f	/* em */
+/* A line ending this far short of the right margin does not run on. */
+#define RAGGED_EM		1.5f	/* em */
+
+/* ---- ruled tables (table.c) ---- */
+
+/* Rulings this close are on one line (a border drawn once per cell). */
+#define RULE_SAME_LINE		1.0f	/* pt */
+/* Rulings on one line join when their ends are this close. */
+#define RULE_JOIN		2.0f	/* pt */
+/* A horizontal and a vertical ruling this close touch (one table). */
+#define RULE_TOUCH		2.5f	/* pt */
+/* Grid lines closer than this are one: no text row fits between (a row
+ * cut by a page break is redrawn a few points lower in some columns). */
+#define GRID_MERGE		4.0f	/* pt */
+/* A box side drawn over less than this share of its length is open: the
+ * box and its neighbour are one merged cell. */
+#define BORDER_SHARE		0.5f	/* share of the side */
+
+/* ---- pages and page breaks (layout.c) ---- */
+
+/* Column lines of two parts of a table this close are one. */
+#define COLUMN_SAME		3.0f	/* pt */
+/* A page number sits in the top or bottom margin: these shares of the
+ * page height. */
+#define MARGIN_TOP		0.08f	/* share of the page height */
+#define MARGIN_BOTTOM		0.12f	/* share of the page height */
+/* A glyph's top lies this far above its baseline (CJK: ~0.88 em). */
+#define GLYPH_TOP_EM		0.85f	/* em */
+/* A glyph is across a table's bottom edge when its top is this far inside
+ * it (above the edge). */
+#define EDGE_INSIDE		0.5f	/* pt */
+/* Running text: a line continues the paragraph above when its font size
+ * is within this of the line above ... */
+#define PARA_SIZE		1.0f	/* pt */
+/* ... it starts no further right than this from the text's left edge ... */
+#define PARA_INDENT_EM		3.0f	/* em */
+/* ... and its baseline is this close below (NEAR_EM). */
+/* A table header carried over a page break is set this far above the next
+ * page's first line (one zone with it); a carried label further, so that
+ * it does not join the first row's figures. */
+#define CARRY_HEADER_EM		2.0f	/* em */
+#define CARRY_LABEL_EM		3.0f	/* em */
+
+/* ---- tables without rulings (align.c) ---- */
+
+/* A numbered label this close above a line of figures is their row's
+ * label (a label wrapped around figures set in its middle). */
+#define LABEL_JOIN_EM		2.6f	/* em */
+/* A column gap is at least this wide. */
+#define COLUMN_GAP		2.0f	/* pt */
+/* Lines between two lines of cells this close are in the table. */
+#define FILL_EM			30.0f	/* em */
+/* A line this far below the last row is not in the table. */
+#define AFTER_EM		2.5f	/* em */
+/* Header line b is the wrapped rest of header line a when this close. */
+#define HEADER_WRAP_EM		1.6f	/* em */
+/* A single piece off the zone's left edge by this much, and centred within
+ * it, is a title. */
+#define TITLE_EM		6.0f	/* em */
+/* A unit alone with its label set lower by less than this is one row. */
+#define UNIT_LOWER_EM		0.6f	/* em */
+/* The centre of a line's text lies this far above its baseline. */
+#define LINE_MIDDLE_EM		0.35f	/* em */
+/* A row reaches this far above and below the centres of its lines. */
+#define ROW_HALF_EM		0.7f	/* em */
+/* Two rows are one when they overlap by over this share of the lower. */
+#define ROW_OVERLAP		0.5f	/* share of the row's height */
+/* A piece crosses a column line when it passes it by more than this. */
+#define CROSS_TOL		0.5f	/* pt */
+/* A figure may carry a short unit after its digits: at most this many
+ * characters (9（件）, 3万元). */
+#define FIGURE_UNIT_CHARS	4
+
+/* ---- the block rules (loose.c) ---- */
+
+/* Left edges this close are one column start ... */
+#define EDGE_TOL		1.5f	/* pt */
+/* ... when this many pieces start there. */
+#define EDGE_MIN		3
+/* At a column start, a gap over this already parts two cells. */
+#define SMALL_GAP_EM		0.1f	/* em */
+/* Edges or centres this close are aligned (a wrapped label). */
+#define ALIGN_EM		0.6f	/* em */
+/* The lines of a wrapped label are this close. */
+#define WRAP_EM			1.8f	/* em */
+/* A piece ending this close to the next piece of its row is full. */
+#define FULL_EM			2.0f	/* em */
+
+#endif

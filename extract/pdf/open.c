@@ -252,7 +252,7 @@ gk_pdf_failure(const struct gk_pdf_doc *pd, enum gk_err dflt, char *msg,
 	}
 	if (b->over_time) {
 		snprintf(msg, msgsize, "reading it takes more than the limit of "
-		    "%.3g seconds", b->seconds);
+		    "%.3g s of CPU time", b->seconds);
 		return GK_E_TIMEOUT;
 	}
 	return dflt;

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Compare gk-transform output with ground truth, strictly.
 
-usage: score.py [--min-pct P] [--flag F] TRUTH_DIR OUT_DIR DOC_ID...
+usage: score.py [--min-pct P] [--flag F] [--tsv FILE] TRUTH_DIR OUT_DIR DOC_ID...
 
 OUT_DIR/DOC_ID.out is the stream `gk-fetch FILE | gk-extract | gk-transform`
-printed for one document. TRUTH_DIR holds DOC_ID.tsv (metric value raw unit
+printed for one document.  DOC_ID may be OUT_ID=TRUTH_ID: OUT_DIR/OUT_ID.out
+scored against TRUTH_ID's truth (many files made from one source). TRUTH_DIR holds DOC_ID.tsv (metric value raw unit
 flags), checks.tsv (doc check where expected found) and reports.tsv (doc
 agency year template), as in the shared corpus.
 
@@ -14,7 +15,9 @@ format_mismatch) are exactly those of checks.tsv with the same expected and
 found, and the report's agency, year and template match. --flag F requires F
 on every value and ignores it in the comparison (OCR); --min-pct P lets the
 values pass at P percent right instead of all. Prints one line per document,
-a summary, and exits 1 unless everything passes.
+a summary, and exits 1 unless everything passes.  --tsv FILE also writes
+one line per document: doc right total missing wrong spurious false_checks
+missed_checks agency_ok year_ok template_ok ok (then the first failures).
 """
 import os
 import sys
@@ -44,12 +47,14 @@ def flagset(s):
 
 def main():
     args = sys.argv[1:]
-    min_pct, need_flag = 100.0, None
+    min_pct, need_flag, tsv = 100.0, None, None
     while args and args[0].startswith('--'):
         if args[0] == '--min-pct':
             min_pct = float(args[1]); args = args[2:]
         elif args[0] == '--flag':
             need_flag = args[1]; args = args[2:]
+        elif args[0] == '--tsv':
+            tsv = open(args[1], 'w', encoding='utf-8'); args = args[2:]
         else:
             sys.exit('score.py: unknown option ' + args[0])
     truth_dir, out_dir, docs = args[0], args[1], args[2:]
@@ -65,10 +70,15 @@ def main():
         reports = {r['doc']: r for r in read_tsv(rpath)}
     bad_docs = 0
     tot_vals = tot_right = 0
-    for doc in docs:
+    if tsv:
+        tsv.write('doc\tright\ttotal\tmissing\twrong\tspurious\tfalse_checks\tmissed_checks'
+                  '\tagency_ok\tyear_ok\ttemplate_ok\tok\tfailures\n')
+    for arg in docs:
+        out_id, _, doc = arg.partition('=')
+        doc = doc or out_id
         truth = {r['metric']: r for r in read_tsv(os.path.join(truth_dir, doc + '.tsv'))}
         got, got_checks, rep, errors = {}, set(), None, []
-        with open(os.path.join(out_dir, doc + '.out'), encoding='utf-8', errors='replace') as f:
+        with open(os.path.join(out_dir, out_id + '.out'), encoding='utf-8', errors='replace') as f:
             for line in f:
                 c = line.rstrip('\n').split('\t')
                 if c[0] == 'metric' and len(c) >= 8:
@@ -116,8 +126,23 @@ def main():
         if min_pct < 100.0:
             ok = pct >= min_pct and not spurious and not meta and not flag_missing
         bad_docs += not ok
+        if tsv:
+            fails = (wrong[:6] + ['spurious ' + x for x in spurious[:3]] +
+                     ['missing check %s %s %s %s' % c for c in sorted(missing_checks, key=str)[:3]] +
+                     ['false check %s %s %s %s' % c for c in sorted(false_checks, key=str)[:3]] +
+                     meta + (['not flagged %s %d' % (need_flag, flag_missing)] if flag_missing
+                             else []) + [e.replace('\t', ' ') for e in errors[:2]])
+            metaw = ' '.join(meta)
+            tsv.write('\t'.join(str(x) for x in (
+                out_id, right, len(truth), sum(1 for w in wrong if w.endswith(' missing')),
+                sum(1 for w in wrong if not w.endswith(' missing')), len(spurious),
+                len(false_checks), len(missing_checks),
+                int('agency' not in metaw and 'no report' not in metaw),
+                int('year' not in metaw and 'no report' not in metaw),
+                int('template' not in metaw and 'no report' not in metaw), int(ok),
+                ' | '.join(fails).replace('\t', ' ')[:600])) + '\n')
         print('%s %s: values %d/%d, spurious %d, checks missing %d, false %d%s%s%s' % (
-            'ok  ' if ok else 'FAIL', doc, right, len(truth), len(spurious),
+            'ok  ' if ok else 'FAIL', out_id, right, len(truth), len(spurious),
             len(missing_checks), len(false_checks),
             ', not flagged %s %d' % (need_flag, flag_missing) if flag_missing else '',
             ('; ' + '; '.join(meta)) if meta else '',

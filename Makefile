@@ -12,6 +12,7 @@
 #   make deps       install the Debian packages (as root)
 #   make bench      speed and memory beside peer tools
 #   make fuzz       every libFuzzer harness for FUZZ_SECONDS (clang; tests/fuzz)
+#   make matrix     the producer matrix: make, read and score it (SEED=N: a holdout)
 
 CC ?= cc
 OPT ?= -O2 -g
@@ -58,7 +59,7 @@ pkgcflags = $(if $($(1)_PKGS)$($(1)_HDR_PKGS),$(shell pkg-config --cflags $(call
 pkglibs = $(if $($(1)_PKGS),$(shell pkg-config --libs $(call pkgnames,$(1)) 2>/dev/null)) $($(1)_LIBS)
 
 # A missing library stops the build with one line naming its Debian package.
-NOCHECK_GOALS := deps bench-deps clean distclean
+NOCHECK_GOALS := deps bench-deps matrix-deps clean distclean
 ifneq ($(filter-out $(NOCHECK_GOALS),$(or $(MAKECMDGOALS),all)),)
 ifeq ($(shell command -v pkg-config),)
 $(error pkg-config not found: install the Debian package pkg-config (make deps))
@@ -193,9 +194,25 @@ deps:
 bench-deps:
 	sh tests/install-deps.sh tests/bench/debian-packages
 
+# The producer matrix (tests/matrix/README.md): the reports printed by every
+# PDF producer of Debian 12, ruled / unruled / one <p> per cell, A4 / Letter /
+# landscape, and scanned; build/matrix/results.tsv and table.txt.  SEED=N
+# makes a holdout (new reports, other fonts) in build/matrix-N.  The files
+# are kept by the hash of their input in build/matrix-cache.
+SEED ?=
+matrix: $(PROGS)
+	nice -n 10 /usr/bin/python3 tests/matrix/matrix.py --bin $(BINDIR) $(if $(SEED),--seed $(SEED)) all
+
+# Remake the committed sample tests/matrix/sample/ and its expected.tsv.
+matrix-sample: $(PROGS)
+	nice -n 10 /usr/bin/python3 tests/matrix/matrix.py --bin $(BINDIR) sample
+
+matrix-deps:
+	sh tests/install-deps.sh tests/matrix/debian-packages
+
 clean:
 	rm -rf build bin
 
 FORCE:
-.PHONY: all test check demo bench bench-deps deps clean harvest fuzz fuzz-bins install uninstall FORCE
+.PHONY: all test check demo bench bench-deps deps clean harvest fuzz fuzz-bins install uninstall FORCE matrix matrix-sample matrix-deps
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,622 @@
+#!/usr/bin/python3
+"""The producer matrix: make it, run gk over it, score it.
+
+usage: /usr/bin/python3 tests/matrix/matrix.py [options] [all|make|score|sample]
+
+  all      make the files (reusing what build/matrix/cache holds), run
+           gk-fetch | gk-extract | gk-transform over each, score, print the
+           table (the default)
+  sample   make the committed sample tests/matrix/sample/ (fixed seed)
+  list     print the plan (one line per file) and stop
+
+options:
+  --seed N      the seed of the new reports and of the font draw; another
+                seed than the default is a holdout: new reports only (never
+                committed), the holdout fonts, other scan draws
+  --per N       sources per producer x layout x paper cell (default 2)
+  --scans N     sources per scan condition (default 3)
+  --producers a,b,...   only these producers (and the scans of them)
+  --jobs N      parallel workers (default 2)
+  --bin DIR     gk's programs (default bin)
+  --out DIR     default build/matrix
+
+Writes under OUT: files/ (the matrix), out/ (gk's stream per file),
+results.tsv (one row per file), table.txt (the table printed),
+failures.txt (every file that is not perfect and what failed), and
+cache/ (produced files by the hash of their input, gk's output by the hash
+of the file and the programs), so a second run only redoes what changed.
+"""
+import concurrent.futures
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+import pageprep  # noqa: E402
+import producers  # noqa: E402
+import scan  # noqa: E402
+
+DEFAULT_SEED = 20261202
+VERSION = 1     # bump to remake every file
+LAYOUTS = ['ruled', 'unruled', 'pcell']
+PAPERS = ['a4', 'letter', 'a4l']
+FONTS = ['Noto Serif CJK SC', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'WenQuanYi Zen Hei',
+         'AR PL UMing CN', 'AR PL UKai CN', 'Droid Sans Fallback']
+HOLDOUT_FONTS = ['Noto Sans CJK JP', 'Noto Serif CJK TC', 'WenQuanYi Zen Hei Sharp',
+                 'WenQuanYi Micro Hei Mono', 'AR PL UMing TW', 'AR PL UKai TW',
+                 'Noto Sans Mono CJK SC']
+# ReportLab and xhtml2pdf take TrueType outlines only (Noto CJK is CFF)
+TTF_FONTS = ['WenQuanYi Micro Hei', 'WenQuanYi Zen Hei', 'AR PL UMing CN', 'AR PL UKai CN',
+             'Droid Sans Fallback', 'STSong-Light']
+HOLDOUT_TTF = ['WenQuanYi Micro Hei Mono', 'WenQuanYi Zen Hei Sharp', 'AR PL UMing TW',
+               'AR PL UKai TW', 'Droid Sans Fallback', 'STSong-Light']
+# the producers whose PDFs the rewriters and the scans start from
+BASES = ['chromium', 'lo-html', 'weasyprint', 'wkhtmltopdf', 'lo-docx', 'cairo', 'reportlab']
+SCAN_BASES = ['lo-docx', 'chromium', 'wkhtmltopdf', 'weasyprint', 'lo-html', 'cairo']
+
+
+class Source:
+    def __init__(self, sid, kind, path, truth, origin):
+        self.id, self.kind, self.path, self.truth, self.origin = sid, kind, path, truth, origin
+
+
+def read_tsv(path):
+    with open(path, encoding='utf-8') as f:
+        rows = [l.rstrip('\n').split('\t') for l in f if l.strip() and not l.startswith('#')]
+    return [dict(zip(rows[0], r + [''] * (len(rows[0]) - len(r)))) for r in rows[1:]]
+
+
+def rel(*p):
+    return os.path.join(ROOT, *p)
+
+
+def sources(seed, newdir, holdout):
+    """Every report with truth the matrix prints: (html pages, Word masters,
+    PDF masters)."""
+    S = []
+    if not holdout:
+        for f in sorted(os.listdir(rel('tests/corpus/docs'))):
+            b, ext = os.path.splitext(f)
+            kind = {'.html': 'html', '.docx': 'word', '.pdf': 'pdf'}.get(ext)
+            if kind:
+                S.append(Source(b, kind, rel('tests/corpus/docs', f), rel('tests/corpus/truth'),
+                                'seed'))
+        for r in read_tsv(rel('tests/corpus/synthetic/MANIFEST.tsv')):
+            kind = {'html': 'html', 'htmlp': 'htmlp', 'docx': 'word', 'pdf': 'pdf'}.get(r['format'])
+            if kind:
+                ext = {'htmlp': 'html', 'word': 'docx'}.get(kind, kind)
+                ext = 'html' if kind in ('html', 'htmlp') else ext
+                S.append(Source(r['doc'], kind, rel('tests/corpus/synthetic/docs',
+                                                     r['doc'] + '.' + ext),
+                                rel('tests/corpus/synthetic/truth'), 'synthetic'))
+        for r in read_tsv(rel('tests/variants/MANIFEST.tsv')):
+            kind = {'html': 'html', 'htmlp': 'htmlp', 'docx': 'word'}[r['format']]
+            ext = 'docx' if kind == 'word' else 'html'
+            S.append(Source(r['doc'], kind, rel('tests/variants/docs', r['doc'] + '.' + ext),
+                            rel('tests/variants/truth'), 'variant'))
+        for r in read_tsv(rel('tests/realworld/truth/reports.tsv')):
+            S.append(Source(r['doc'], 'pdf', rel('tests/realworld/docs', r['doc'] + '.pdf'),
+                            rel('tests/realworld/truth'), 'realworld'))
+    for r in read_tsv(os.path.join(newdir, 'MANIFEST.tsv')):
+        S.append(Source(r['doc'], 'html', os.path.join(newdir, 'docs', r['doc'] + '.html'),
+                        os.path.join(newdir, 'truth'), 'new'))
+    return S
+
+
+class Job:
+    """One file of the matrix."""
+
+    def __init__(self, fid, src, producer, layout, paper, font, ext, base=None, cond=''):
+        self.id, self.src, self.producer = fid, src, producer
+        self.layout, self.paper, self.font, self.ext = layout, paper, font, ext
+        self.base, self.cond = base, cond
+        self.key = None
+
+    def row(self):
+        return dict(file=self.id, source=self.src.id, origin=self.src.origin,
+                    producer=self.producer + ('+' + self.base.producer if self.base else ''),
+                    layout=self.layout, paper=self.paper, font=self.font,
+                    condition=self.cond or '-', ext=self.ext)
+
+
+def plan(S, seed, per, nscan, only, holdout):
+    fonts = HOLDOUT_FONTS if holdout else FONTS
+    ttf = HOLDOUT_TTF if holdout else TTF_FONTS
+    rot = seed % 7
+    cells = [(l, q) for l in LAYOUTS for q in PAPERS]
+    jobs = {}
+    html = [s for s in S if s.kind in ('html', 'htmlp')]
+    word = [s for s in S if s.kind == 'word']
+    pdfs = [s for s in S if s.kind == 'pdf']
+    names = [p for p, v in producers.PRODUCERS.items() if v[0] == 'html']
+
+    def add(j):
+        if j.id not in jobs:
+            jobs[j.id] = j
+        return jobs[j.id]
+
+    def html_job(s, p, l, q, i):
+        fl = ttf if p in ('reportlab', 'xhtml2pdf') else fonts
+        font = fl[(i + rot) % len(fl)]
+        ext = producers.PRODUCERS[p][1]
+        return add(Job('%s.%s.%s.%s' % (s.id, p, l, q), s, p, l, q, font, ext))
+
+    # every producer x layout x paper cell gets `per` sources, drawn round
+    # the list so that each source is printed by several producers; a <p>
+    # page (htmlp) goes to the pcell cells only
+    tables = [s for s in html if s.kind == 'html']
+    flat = [s for s in html if s.kind == 'htmlp']
+    slot = 0
+
+    def draw(l, m):
+        nonlocal slot
+        slot += 1
+        if l == 'pcell' and flat and m % 2 == 1:
+            return flat[(slot * 5 + seed) % len(flat)]
+        return tables[(slot * 7 + seed) % len(tables)]
+
+    for pi, p in enumerate(names):
+        for ci, (l, q) in enumerate(cells):
+            for m in range(per):
+                html_job(draw(l, m), p, l, q, slot + pi)
+    for s in word:
+        for p in ('word-lo', 'word-abiword'):
+            add(Job('%s.%s.native.native' % (s.id, p), s, p, 'native', 'native', 'document',
+                    'pdf'))
+    rewriters = [p for p, v in producers.PRODUCERS.items() if v[0] == 'pdf']
+    for ri, p in enumerate(rewriters):
+        for ci, (l, q) in enumerate(cells):
+            for m in range(per):
+                b = BASES[(ri + ci + m) % len(BASES)]
+                base = html_job(draw(l, m), b, l, q, slot + ri)
+                add(Job('%s.%s+%s.%s.%s' % (base.src.id, p, b, l, q), base.src, p, l, q,
+                        base.font, 'pdf', base=base))
+        for s in pdfs:
+            base = Job('%s.native' % s.id, s, 'native', 'native', 'native', 'document', 'pdf')
+            add(Job('%s.%s+native.native.native' % (s.id, p), s, p, 'native', 'native',
+                    'document', 'pdf', base=base))
+    # scans: ruled pages of several producers, and the PDF masters
+    conds = list(scan.CONDITIONS)
+    ruled = [s for s in html if s.kind == 'html']
+    k = 0
+    for ci, c in enumerate(conds):
+        for n in range(nscan):
+            if n == nscan - 1 and pdfs and ci % 2 == 0:
+                s = pdfs[(ci // 2 + seed) % len(pdfs)]
+                base = Job('%s.native' % s.id, s, 'native', 'native', 'native', 'document', 'pdf')
+                add(Job('%s.native.scan.%s' % (s.id, c), s, 'scan', 'native', 'native',
+                        'document', 'pdf', base=base, cond=c))
+                continue
+            s = ruled[(k * 7 + seed) % len(ruled)]
+            k += 1
+            b = SCAN_BASES[(ci + n) % len(SCAN_BASES)]
+            q = PAPERS[(ci + n) % 2]        # A4 or Letter: scanners take portrait pages
+            base = html_job(s, b, 'ruled', q, k)
+            add(Job('%s.%s.scan.%s' % (s.id, b, c), s, 'scan', 'ruled', q, base.font, 'pdf',
+                    base=base, cond=c))
+    out = list(jobs.values())
+    if only:
+        keep = set(only)
+        out = [j for j in out if j.producer in keep or (j.base and j.base.producer in keep and
+                                                         j.producer in keep | {'scan'})]
+    # bases first, so that rewriters and scans find them made
+    return out
+
+
+# ---------------------------------------------------------------- making
+
+def sha(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_sha(path):
+    with open(path, 'rb') as f:
+        return sha(f.read())
+
+
+# one cache for the matrix, its sample and every holdout
+CACHE = os.path.join(ROOT, 'build', 'matrix-cache')
+
+
+class Maker:
+    def __init__(self, out):
+        self.out = out
+        self.cache = os.path.join(CACHE, 'files')
+        os.makedirs(self.cache, exist_ok=True)
+
+    def prepared(self, job):
+        with open(job.src.path, 'rb') as f:
+            data = f.read()
+        return pageprep.prepare(data, job.layout, job.paper, job.font)
+
+    def key(self, job):
+        if job.key:
+            return job.key
+        if job.producer == 'native':
+            h = file_sha(job.src.path)
+        elif job.base is not None:
+            h = sha(json.dumps([VERSION, job.producer, job.cond, self.key(job.base)]).encode())
+        elif job.src.kind == 'word':
+            h = sha(json.dumps([VERSION, job.producer, file_sha(job.src.path)]).encode())
+        else:
+            h = sha(json.dumps([VERSION, job.producer, job.font, self.prepared(job)]).encode())
+        job.key = h
+        return h
+
+    def path(self, job):
+        if job.producer == 'native':
+            return job.src.path
+        return os.path.join(self.cache, self.key(job) + '.' + job.ext)
+
+
+def make_one(args):
+    """Worker: make one file (and its base first, when it is missing)."""
+    out, job = args
+    m = Maker(out)
+    work = os.path.join(out, 'work', str(os.getpid()))
+    os.makedirs(work, exist_ok=True)
+    t0 = time.time()
+    chain = []
+    j = job
+    while j is not None and j.producer != 'native' and not os.path.exists(m.path(j)):
+        chain.append(j)
+        j = j.base
+    try:
+        for j in reversed(chain):
+            dst = m.path(j)
+            # the temporary name keeps the extension: pandoc picks its
+            # writer by it
+            tmp = '%s.tmp%d.%s' % (dst[:-len(j.ext) - 1], os.getpid(), j.ext)
+            if j.producer == 'scan':
+                scan.scan(m.path(j.base), tmp, j.cond, work)
+            elif j.base is not None:
+                producers.make(j.producer, m.path(j.base), tmp, j.paper, j.font, j.layout, work)
+            elif j.src.kind == 'word':
+                producers.make(j.producer, j.src.path, tmp, j.paper, j.font, j.layout, work)
+            else:
+                page = os.path.join(work, 'page.html')
+                with open(page, 'w', encoding='utf-8') as f:
+                    f.write(m.prepared(j))
+                producers.make(j.producer, page, tmp, j.paper, j.font, j.layout, work)
+            os.replace(tmp, dst)
+    except Exception as e:     # a producer that fails is a row of its own
+        return job.id, None, '%s: %s' % (type(e).__name__, str(e)[:300]), time.time() - t0
+    return job.id, m.path(job), '', time.time() - t0
+
+
+def run_gk(args):
+    """Worker: gk-fetch FILE | gk-extract | gk-transform, cached by the file's
+    and the programs' hashes."""
+    out, fid, path, binkey, bindir = args
+    cdir = os.path.join(CACHE, 'gk')
+    os.makedirs(cdir, exist_ok=True)
+    key = sha((file_sha(path) + binkey).encode())
+    cached = os.path.join(cdir, key + '.out')
+    dst = os.path.join(out, 'out', fid + '.out')
+    t0 = time.time()
+    if not os.path.exists(cached):
+        env = dict(os.environ, OMP_THREAD_LIMIT='1')
+        with open(cached + '.tmp', 'wb') as f:
+            subprocess.run('"$B/gk-fetch" "$F" | "$B/gk-extract" | "$B/gk-transform"',
+                           shell=True, stdout=f, stderr=subprocess.DEVNULL,
+                           env=dict(env, B=bindir, F=path), timeout=1800)
+        os.replace(cached + '.tmp', cached)
+    if os.path.exists(dst):
+        os.unlink(dst)
+    os.link(cached, dst)
+    text, odd = text_layer(path)
+    return fid, time.time() - t0, text, odd
+
+
+def odd_char(ch):
+    """Characters a CJK font maps a common glyph to instead of the
+    ideograph: Kangxi radicals, the CJK radicals supplement, CJK
+    compatibility ideographs (⾏ U+2F8F for 行, ⽂ U+2F42 for 文)."""
+    c = ord(ch)
+    return 0x2E80 <= c <= 0x2FDF or 0xF900 <= c <= 0xFAFF or 0x2F800 <= c <= 0x2FA1F
+
+
+def text_layer(path):
+    """(whether a PDF's text layer gives the report's words, how many odd
+    characters it holds).  A producer that writes glyphs without a Unicode
+    mapping (no ToUnicode, a PostScript print) leaves a PDF only OCR can
+    read: it is scored as a scan."""
+    if not path.endswith('.pdf'):
+        return True, 0
+    try:
+        r = subprocess.run(['pdftotext', path, '-'], capture_output=True, timeout=120)
+    except Exception:
+        return True, 0
+    t = r.stdout.decode('utf-8', errors='replace')
+    return ('公开' in t or '政府' in t), sum(1 for ch in t if odd_char(ch))
+
+
+def pdf_paper(path):
+    """The first page's size as a paper name (a4, letter, a4l, or WxH)."""
+    try:
+        r = subprocess.run(['pdfinfo', path], capture_output=True, text=True, timeout=60)
+    except Exception:
+        return '?'
+    for l in r.stdout.splitlines():
+        if l.startswith('Page size:'):
+            f = l.split()
+            w, h = float(f[2]), float(f[4])
+            for name, (pw, ph) in pageprep.PAPER_PT.items():
+                if abs(w - pw) < 3 and abs(h - ph) < 3:
+                    return name
+            return '%dx%d' % (round(w), round(h))
+    return '-'
+
+
+# ---------------------------------------------------------------- scoring
+
+def score(out, jobs, made, notext):
+    """Score every made file with tests/score.py; rows of results.tsv."""
+    groups = {}
+    for j in jobs:
+        if made.get(j.id):
+            flag = 'ocr' if j.producer == 'scan' or j.id in notext else ''
+            groups.setdefault((j.src.truth, flag), []).append(j)
+    res = {}
+    for (truth, flag), js in groups.items():
+        tsv = os.path.join(out, 'score.tmp.tsv')
+        args = ['python3', rel('tests/score.py'), '--tsv', tsv]
+        if flag:
+            args += ['--flag', flag]
+        args += [truth, os.path.join(out, 'out')] + ['%s=%s' % (j.id, j.src.id) for j in js]
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for r in read_tsv(tsv):
+            res[r['doc']] = r
+        os.unlink(tsv)
+    return res
+
+
+COLS = ['file', 'source', 'origin', 'producer', 'layout', 'paper', 'paper_got', 'font',
+        'condition', 'ext', 'right', 'total', 'missing', 'wrong', 'spurious', 'false_checks',
+        'missed_checks', 'template_ok', 'year_ok', 'agency_ok', 'ok', 'odd_chars', 'symptoms',
+        'failures']
+
+
+def symptoms(r):
+    """What went wrong in a file, in words the table can count."""
+    if str(r['ok']) == '1':
+        return '-'
+    f = r['failures']
+    if f.startswith('producer failed'):
+        return 'producer failed'
+    out = []
+    if 'no report record' in f or 'no_template' in f:
+        out.append('no report')
+    else:
+        if int(r['missing']):
+            out.append('values missing')
+        if int(r['wrong']):
+            out.append('values wrong')
+        if int(r['spurious']):
+            out.append('spurious keys')
+        if int(r['false_checks']):
+            out.append('false checks')
+        if int(r['missed_checks']):
+            out.append('missed checks')
+        for k in ('agency', 'year', 'template'):
+            if str(r[k + '_ok']) != '1':
+                out.append(k + ' wrong')
+        if 'not flagged' in f:
+            out.append('ocr flag missing')
+    if int(r.get('odd_chars') or 0):
+        out.append('radicals in text')
+    return ','.join(out) or 'other'
+
+
+def results(out, jobs, made, errs, res, notext, oddchars):
+    rows = []
+    for j in jobs:
+        r = j.row()
+        if j.id in notext:
+            r['condition'] = 'no-unicode'
+        if made.get(j.id):
+            r['paper_got'] = pdf_paper(made[j.id]) if j.ext == 'pdf' else '-'
+            s = res.get(j.id)
+            if s is None:
+                s = dict(right=0, total=0, missing=0, wrong=0, spurious=0, false_checks=0,
+                         missed_checks=0, template_ok=0, year_ok=0, agency_ok=0, ok=0,
+                         failures='not scored')
+            r.update({k: s[k] for k in COLS if k in s})
+        else:
+            r.update(paper_got='-', right=0, total=0, missing=0, wrong=0, spurious=0,
+                     false_checks=0, missed_checks=0, template_ok=0, year_ok=0, agency_ok=0,
+                     ok=0, failures='producer failed: ' + errs.get(j.id, '?'))
+        r['odd_chars'] = oddchars.get(j.id, 0)
+        r['symptoms'] = symptoms(r)
+        rows.append(r)
+    with open(os.path.join(out, 'results.tsv'), 'w', encoding='utf-8') as f:
+        f.write('\t'.join(COLS) + '\n')
+        for r in rows:
+            f.write('\t'.join(str(r.get(c, '')).replace('\t', ' ') for c in COLS) + '\n')
+    return rows
+
+
+def table(rows, key, title):
+    groups = {}
+    for r in rows:
+        groups.setdefault(key(r), []).append(r)
+    lines = ['%-44s %5s %7s %15s %7s %6s %6s' % (title, 'files', 'perfect', 'values right',
+                                                  '%', 'checks', 'false')]
+    tot = [0] * 6
+    for k in sorted(groups):
+        g = groups[k]
+        n = len(g)
+        perfect = sum(int(r['ok']) for r in g)
+        right = sum(int(r['right']) for r in g)
+        total = sum(int(r['total']) or 0 for r in g)
+        cx = sum(1 for r in g if int(r['false_checks']) == 0 and int(r['missed_checks']) == 0
+                 and int(r['total']) > 0)
+        fc = sum(int(r['false_checks']) for r in g)
+        for i, v in enumerate((n, perfect, right, total, cx, fc)):
+            tot[i] += v
+        lines.append('%-44s %5d %7d %7d/%-7d %6.1f%% %6d %6d' % (
+            k, n, perfect, right, total, 100.0 * right / total if total else 0, cx, fc))
+    lines.append('%-44s %5d %7d %7d/%-7d %6.1f%% %6d %6d' % (
+        'all', tot[0], tot[1], tot[2], tot[3], 100.0 * tot[2] / tot[3] if tot[3] else 0,
+        tot[4], tot[5]))
+    return '\n'.join(lines)
+
+
+def report(out, rows, elapsed):
+    flat = [r for r in rows if r['producer'] != 'scan']
+    scans = [r for r in rows if r['producer'] == 'scan']
+    parts = [
+        table(flat, lambda r: r['producer'], 'producer'),
+        table(flat, lambda r: '%s %s' % (r['layout'], r['paper']), 'layout paper'),
+        table(flat, lambda r: '%s %s %s' % (r['producer'], r['layout'], r['paper']),
+              'producer layout paper'),
+        table(flat, lambda r: r['font'], 'font'),
+        table(flat, lambda r: r['origin'], 'source'),
+    ]
+    if scans:
+        parts.append(table(scans, lambda r: r['condition'], 'scan condition'))
+        parts.append(table(scans, lambda r: '%s %s' % (r['condition'], r['producer'] + ':' +
+                                                       r['file'].split('.')[1]),
+                           'scan condition, base producer'))
+    sy = {}
+    for r in rows:
+        for x in r['symptoms'].split(','):
+            if x != '-':
+                sy.setdefault(x, {}).setdefault(r['producer'].split('+')[0], 0)
+                sy[x][r['producer'].split('+')[0]] += 1
+    parts.append('symptom (files, by producer)\n' + '\n'.join(
+        '%-18s %4d  %s' % (x, sum(d.values()), ' '.join('%s:%d' % kv for kv in sorted(
+            d.items(), key=lambda kv: -kv[1]))) for x, d in sorted(sy.items())))
+    txt = ('\n\n'.join(parts) + '\n\n%d files; checks = files whose failed checks are exactly '
+           'the truth\'s; false = false check failures in all; %.0f s\n' % (len(rows), elapsed))
+    with open(os.path.join(out, 'table.txt'), 'w', encoding='utf-8') as f:
+        f.write(txt)
+    with open(os.path.join(out, 'failures.txt'), 'w', encoding='utf-8') as f:
+        for r in rows:
+            if str(r['ok']) != '1':
+                f.write('%s\t%s/%s right, %s false checks, %s missed; %s\n' % (
+                    r['file'], r['right'], r['total'], r['false_checks'], r['missed_checks'],
+                    r['failures']))
+    return txt
+
+
+# ---------------------------------------------------------------- main
+
+def binkey(bindir):
+    h = hashlib.sha256()
+    for p in ('gk-fetch', 'gk-extract', 'gk-transform'):
+        with open(os.path.join(bindir, p), 'rb') as f:
+            h.update(f.read())
+    return h.hexdigest()
+
+
+def build(out, jobs, nworkers, bindir, quiet=False):
+    t0 = time.time()
+    m = Maker(out)
+    for d in ('files', 'out'):
+        shutil.rmtree(os.path.join(out, d), ignore_errors=True)
+        os.makedirs(os.path.join(out, d))
+    # bases first (they are jobs too, or hidden ones), then what rewrites them
+    order = sorted(jobs, key=lambda j: (j.base is not None, j.producer == 'scan'))
+    todo = [j for j in order if not os.path.exists(m.path(j))]
+    if not quiet:
+        print('matrix: %d files, %d to make' % (len(jobs), len(todo)), file=sys.stderr)
+    made, errs = {}, {}
+    with concurrent.futures.ProcessPoolExecutor(nworkers) as ex:
+        # two rounds: what the others start from, then the others
+        for rnd in (0, 1, 2):
+            part = [(out, j) for j in order if (rnd == 0 and j.base is None) or
+                    (rnd == 1 and j.base is not None and j.producer != 'scan') or
+                    (rnd == 2 and j.producer == 'scan')]
+            for n, (fid, path, err, dt) in enumerate(ex.map(make_one, part, chunksize=1)):
+                if path:
+                    made[fid] = path
+                else:
+                    errs[fid] = err
+                if not quiet and (n + 1) % 50 == 0:
+                    print('matrix: made %d/%d (round %d), %.0f s' % (n + 1, len(part), rnd,
+                                                                    time.time() - t0),
+                          file=sys.stderr)
+    byid = {j.id: j for j in jobs}
+    for fid, path in made.items():
+        dst = os.path.join(out, 'files', fid + '.' + byid[fid].ext)
+        os.link(path, dst) if os.stat(path).st_dev == os.stat(out).st_dev else \
+            shutil.copyfile(path, dst)
+        made[fid] = dst
+    bk = binkey(bindir)
+    args = [(out, fid, path, bk, bindir) for fid, path in made.items()]
+    # scans last: they are slow, the rest is scored first
+    args.sort(key=lambda a: byid[a[1]].producer == 'scan')
+    notext, oddchars = set(), {}
+    with concurrent.futures.ProcessPoolExecutor(nworkers) as ex:
+        for n, (fid, _, text, odd) in enumerate(ex.map(run_gk, args, chunksize=1)):
+            if not text and byid[fid].producer != 'scan':
+                notext.add(fid)
+            oddchars[fid] = odd
+            if not quiet and (n + 1) % 200 == 0:
+                print('matrix: gk read %d/%d, %.0f s' % (n + 1, len(args), time.time() - t0),
+                      file=sys.stderr)
+    res = score(out, jobs, made, notext)
+    rows = results(out, jobs, made, errs, res, notext, oddchars)
+    return rows, made, time.time() - t0
+
+
+def main():
+    args = sys.argv[1:]
+    seed, per, nscan, only, nworkers = DEFAULT_SEED, 2, 3, None, 2
+    bindir, out = rel('bin'), rel('build/matrix')
+    cmd = 'all'
+    while args:
+        a = args.pop(0)
+        if a == '--seed':
+            seed = int(args.pop(0))
+        elif a == '--per':
+            per = max(1, int(args.pop(0)))
+        elif a == '--scans':
+            nscan = int(args.pop(0))
+        elif a == '--producers':
+            only = [x for x in args.pop(0).split(',') if x]
+        elif a == '--jobs':
+            nworkers = int(args.pop(0))
+        elif a == '--bin':
+            bindir = os.path.abspath(args.pop(0))
+        elif a == '--out':
+            out = os.path.abspath(args.pop(0))
+        elif a in ('all', 'sample', 'list'):
+            cmd = a
+        else:
+            sys.exit(__doc__)
+    holdout = seed != DEFAULT_SEED
+    if cmd == 'sample':
+        import sample
+        return sample.main(seed, bindir)
+    if holdout and out == rel('build/matrix'):
+        out = rel('build/matrix-%d' % seed)
+    os.makedirs(out, exist_ok=True)
+    newdir = os.path.join(out, 'new')
+    shutil.rmtree(newdir, ignore_errors=True)
+    subprocess.run(['/usr/bin/python3', os.path.join(HERE, 'make-reports.py'), '--seed', str(seed),
+                    '--count', '48' if holdout else '24', newdir], check=True)
+    S = sources(seed, newdir, holdout)
+    jobs = plan(S, seed, per, nscan, only, holdout)
+    if cmd == 'list':
+        for j in jobs:
+            r = j.row()
+            print('\t'.join(r[c] for c in ('file', 'producer', 'layout', 'paper', 'font',
+                                              'condition')))
+        return 0
+    rows, made, elapsed = build(out, jobs, nworkers, bindir)
+    print(report(out, rows, elapsed))
+    print('results: %s/results.tsv, failing files: %s/failures.txt' % (out, out))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

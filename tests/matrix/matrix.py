@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """The producer matrix: make it, run gk over it, score it.
 
-usage: /usr/bin/python3 tests/matrix/matrix.py [options] [all|make|score|sample]
+usage: /usr/bin/python3 tests/matrix/matrix.py [options] [all|sample|list]
 
-  all      make the files (reusing what build/matrix/cache holds), run
+  all      make the files (reusing what build/matrix-cache holds), run
            gk-fetch | gk-extract | gk-transform over each, score, print the
            table (the default)
   sample   make the committed sample tests/matrix/sample/ (fixed seed)
@@ -22,9 +22,10 @@ options:
 
 Writes under OUT: files/ (the matrix), out/ (gk's stream per file),
 results.tsv (one row per file), table.txt (the table printed),
-failures.txt (every file that is not perfect and what failed), and
-cache/ (produced files by the hash of their input, gk's output by the hash
-of the file and the programs), so a second run only redoes what changed.
+failures.txt (every file that is not perfect and what failed).
+build/matrix-cache/ keeps the produced files by the hash of their input and
+gk's output by the hash of the file and the programs, for every run (the
+matrix, its sample, each holdout): a second run only redoes what changed.
 """
 import concurrent.futures
 import hashlib
@@ -201,6 +202,10 @@ def plan(S, seed, per, nscan, only, holdout):
             base = html_job(s, b, 'ruled', q, k)
             add(Job('%s.%s.scan.%s' % (s.id, b, c), s, 'scan', 'ruled', q, base.font, 'pdf',
                     base=base, cond=c))
+    # the baseline: every page in each of its layouts, read as HTML
+    for s in html:
+        for l in (['pcell'] if s.kind == 'htmlp' else LAYOUTS):
+            add(Job('%s.page.%s.a4' % (s.id, l), s, 'page', l, 'a4', fonts[0], 'html'))
     out = list(jobs.values())
     if only:
         keep = set(only)
@@ -470,8 +475,8 @@ def table(rows, key, title):
 
 
 def report(out, rows, elapsed):
-    flat = [r for r in rows if r['producer'] != 'scan']
-    scans = [r for r in rows if r['producer'] == 'scan']
+    flat = [r for r in rows if not r['producer'].startswith('scan')]
+    scans = [r for r in rows if r['producer'].startswith('scan')]
     parts = [
         table(flat, lambda r: r['producer'], 'producer'),
         table(flat, lambda r: '%s %s' % (r['layout'], r['paper']), 'layout paper'),
@@ -482,8 +487,7 @@ def report(out, rows, elapsed):
     ]
     if scans:
         parts.append(table(scans, lambda r: r['condition'], 'scan condition'))
-        parts.append(table(scans, lambda r: '%s %s' % (r['condition'], r['producer'] + ':' +
-                                                       r['file'].split('.')[1]),
+        parts.append(table(scans, lambda r: '%s %s' % (r['condition'], r['producer']),
                            'scan condition, base producer'))
     sy = {}
     for r in rows:

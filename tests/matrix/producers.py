@@ -40,6 +40,9 @@ PRODUCERS = {
     'lo-to-docx': ('html', 'docx', 'LibreOffice: html -> docx (scored as docx)'),
     'lo-to-doc': ('html', 'doc', 'LibreOffice: html -> doc (scored as doc)'),
     'pandoc-to-docx': ('html', 'docx', 'pandoc: html -> docx (scored as docx)'),
+    # the baseline: the prepared page itself, read as HTML (no printing);
+    # planned apart, for every page and layout
+    'page': ('page', 'html', 'the prepared page itself, read as HTML: the baseline'),
     # from a Word master
     'word-lo': ('word', 'pdf', 'LibreOffice: the .docx master -> pdf'),
     'word-abiword': ('word', 'pdf', 'AbiWord: the .docx master -> pdf'),
@@ -149,11 +152,13 @@ def make(producer, src, out, paper, font, layout, work):
     tmp = os.path.join(work, 'job')
     shutil.rmtree(tmp, ignore_errors=True)
     os.makedirs(tmp)
-    if kind == 'html':
+    if kind in ('html', 'page'):
         page = os.path.join(tmp, 'page.html')
         shutil.copyfile(src, page)
         src = page
-    if producer == 'lo-html':
+    if producer == 'page':
+        shutil.copyfile(src, out)
+    elif producer == 'lo-html':
         shutil.move(soffice(work, src, 'pdf', tmp), out)
     elif producer in ('lo-odt', 'lo-docx', 'lo-doc', 'lo-to-docx', 'lo-to-doc'):
         fmt = {'lo-odt': 'odt', 'lo-docx': DOCX, 'lo-doc': 'doc:MS Word 97',

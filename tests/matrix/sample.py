@@ -24,7 +24,8 @@ import matrix
 
 OUT = os.path.join(matrix.ROOT, 'tests', 'matrix', 'sample')
 TWICE = ['chromium', 'lo-html', 'weasyprint', 'wkhtmltopdf']
-SCANS = ['grey150-q60', 'bilevel200-noisy']
+SCANS = ['grey150-q60', 'bilevel150']     # 150 dpi: OCR stays fast
+NOTEXT = 1      # at most this many PDFs whose text only OCR reads
 BUDGET = 9.5e6      # bytes
 
 
@@ -40,18 +41,16 @@ def pick(jobs):
         for n in range(2 if p in TWICE else 1):
             want = cells[k % len(cells)]
             k += 1
-            c = [j for j in by.get(p, []) if (j.layout, j.paper) == want and j.src.origin in
-                 ('new', 'variant', 'synthetic')]
+            c = [j for j in by.get(p, []) if (j.layout, j.paper) == want]
             if not c:
-                c = [j for j in by.get(p, []) if j.src.origin in ('new', 'variant')]
+                c = by.get(p, [])
             chosen.append(c)
     for p, v in matrix.producers.PRODUCERS.items():
         if v[0] in ('word', 'pdf'):
             chosen.append([j for j in by.get(p, []) if j.src.origin in ('variant', 'new',
                                                                         'synthetic', 'seed')])
     for cond in SCANS:
-        chosen.append([j for j in by.get('scan', []) if j.cond == cond and j.src.origin == 'new'] or
-                      [j for j in by.get('scan', []) if j.cond == cond])
+        chosen.append([j for j in by.get('scan', []) if j.cond == cond])
     return chosen
 
 
@@ -75,18 +74,28 @@ def main(seed, bindir):
         seen[j.id] = j
     rows, made, _ = matrix.build(out, list(seen.values()), 2, bindir)
     size = {fid: os.path.getsize(p) for fid, p in made.items()}
-    chosen, used = [], set()
+    byrow = {r['file']: r for r in rows}
+    chosen, used, notext = [], set(), 0
+
+    def ocr(j):
+        return byrow[j.id]['condition'] == 'no-unicode'
+
     for g in groups:
-        g = [j for j in g if j.id in made and j.src.id not in used]
+        g = [j for j in g if j.id in made]
+        if notext >= NOTEXT:
+            g = [j for j in g if not ocr(j)]
+        # another source than the files before, where the group has one
+        g = [j for j in g if j.src.id not in used] or g
         if not g:
             continue
-        j = min(g, key=lambda j: (size[j.id], j.id))
+        # with a text layer first, then the smallest file
+        j = min(g, key=lambda j: (ocr(j), size[j.id], j.id))
+        notext += ocr(j)
         chosen.append(j)
         used.add(j.src.id)
     total = sum(size[j.id] for j in chosen)
     if total > BUDGET:
         print('sample: %d bytes, over the budget of %d' % (total, BUDGET), file=sys.stderr)
-    byrow = {r['file']: r for r in rows}
     shutil.rmtree(OUT, ignore_errors=True)
     for d in ('docs', 'truth'):
         os.makedirs(os.path.join(OUT, d))

@@ -330,17 +330,24 @@ def odd_char(ch):
 
 def text_layer(path):
     """(whether a PDF's text layer gives the report's words, how many odd
-    characters it holds).  A producer that writes glyphs without a Unicode
-    mapping (no ToUnicode, a PostScript print) leaves a PDF only OCR can
-    read: it is scored as a scan."""
+    characters it holds), as MuPDF reads it (gk's library: poppler's
+    pdftotext maps some of the same glyphs to the unified ideographs).  A
+    producer that writes glyphs without a Unicode mapping (no ToUnicode, a
+    PostScript print) leaves a PDF only OCR can read: it is scored as a
+    scan."""
     if not path.endswith('.pdf'):
         return True, 0
     try:
-        r = subprocess.run(['pdftotext', path, '-'], capture_output=True, timeout=120)
+        r = subprocess.run(['mutool', 'draw', '-q', '-F', 'txt', '-o', '-', path],
+                           capture_output=True, timeout=300)
     except Exception:
         return True, 0
     t = r.stdout.decode('utf-8', errors='replace')
-    return ('公开' in t or '政府' in t), sum(1 for ch in t if odd_char(ch))
+    words = ('公开', '政府', '公開')
+    odd = sum(1 for ch in t if odd_char(ch))
+    import unicodedata
+    folded = unicodedata.normalize('NFKC', t)
+    return any(w in folded for w in words) or odd > 20, odd
 
 
 def pdf_paper(path):

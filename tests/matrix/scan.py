@@ -33,6 +33,15 @@ CONDITIONS = {
     'dirty150': dict(dpi=150, skew=1.5, noise=8, blur=0.6, jpeg=50, mode='grey', r='mutool'),
     'bilevel150': dict(dpi=150, skew=-0.6, noise=4, blur=0, jpeg=None, mode='bilevel',
                        r='pdftoppm'),
+    # controls: one change at a time from a clean 200 dpi grey page, to
+    # tell which one costs the values
+    'ctl200': dict(dpi=200, skew=0.0, noise=0, blur=0, jpeg=None, mode='grey', r='pdftoppm'),
+    'ctl200-skew0.5': dict(dpi=200, skew=0.5, noise=0, blur=0, jpeg=None, mode='grey',
+                           r='pdftoppm'),
+    'ctl200-q75': dict(dpi=200, skew=0.0, noise=0, blur=0, jpeg=75, mode='grey', r='pdftoppm'),
+    'ctl200-noise4': dict(dpi=200, skew=0.0, noise=4, blur=0, jpeg=None, mode='grey',
+                          r='pdftoppm'),
+    'ctl150': dict(dpi=150, skew=0.0, noise=0, blur=0, jpeg=None, mode='grey', r='pdftoppm'),
 }
 
 

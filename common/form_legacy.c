@@ -121,7 +121,8 @@ static const struct gk_row rows[] = {
 	R("（三）", "接受培训人员数", 2, "人次", "people trained"),
 };
 
-static const char *const heads[] = { "单位", "统计数", NULL };
+/* the 序号 column of Anhui's copies too */
+static const char *const heads[] = { "单位", "统计数", "序号", NULL };
 
 static const struct gk_table tables[] = {
 	{ "统计表", "政府信息公开情况统计表", "统计指标", heads, rows,

@@ -6,25 +6,27 @@
 
 #include "common/schema_national.h"
 
-static const char *const v_person[] = { "自然人", NULL };
 static const char *const v_subtotal[] = { "小计", NULL };
 
 /* 自然人 · 法人或其他组织 (商业企业 … 其他) · 总计; some reports add
  * 法人或其他组织小计 after 其他 or after 自然人 (templates.md §7.4). */
+#define APPL	"申请人情况"
+#define ORG	"申请人情况 / 法人或其他组织"
+
 const struct gk_col gk_cols_applicants[GK_NAPPLICANTS] = {
-	{ "person", "自然人", v_person, NULL, NULL, 0, 0, "natural persons" },
-	{ "business", "商业企业", NULL, "法人或其他组织", NULL, 0, 0,
+	{ "person", "自然人", NULL, APPL, NULL, 0, 0, "natural persons" },
+	{ "business", "商业企业", NULL, ORG, NULL, 0, 0,
 	  "businesses" },
-	{ "research", "科研机构", NULL, "法人或其他组织", NULL, 0, 0,
+	{ "research", "科研机构", NULL, ORG, NULL, 0, 0,
 	  "research institutions" },
-	{ "nonprofit", "社会公益组织", NULL, "法人或其他组织", NULL, 0, 0,
+	{ "nonprofit", "社会公益组织", NULL, ORG, NULL, 0, 0,
 	  "non-profit organisations" },
-	{ "legal", "法律服务机构", NULL, "法人或其他组织", NULL, 0, 0,
+	{ "legal", "法律服务机构", NULL, ORG, NULL, 0, 0,
 	  "legal service providers" },
-	{ "other_org", "其他", NULL, "法人或其他组织", NULL, 0, 0,
+	{ "other_org", "其他", NULL, ORG, NULL, 0, 0,
 	  "other organisations" },
-	{ "total", "总计", NULL, NULL, NULL, 0, 0, "all applicants" },
-	{ NULL, "法人或其他组织小计", v_subtotal, NULL, NULL, 0, 1,
+	{ "total", "总计", NULL, APPL, NULL, 0, 0, "all applicants" },
+	{ NULL, "法人或其他组织小计", v_subtotal, ORG, NULL, 0, 1,
 	  "all organisations (a subtotal some reports add)" },
 };
 

@@ -1,11 +1,18 @@
 /*
  * merge.c: the versions of one report page (the HTML page and its .docx,
- * .pdf, .doc attachments) become one report.
+ * .pdf, .doc attachments, and each reading gk-extract gave of one of them)
+ * become one report.
  *
  * The kept version (SOURCE) is the best one: its template complete, then
  * its checks passing, then read from table cells rather than paragraphs,
- * then from text rather than OCR, then the first to arrive.  Every value
- * another version reads differently gives a format_mismatch check.
+ * then from text rather than OCR, then more values, then the first to
+ * arrive; when it is one of several readings of its document, a note
+ * names the reading.  Every value another document reads differently
+ * gives a format_mismatch check, and so does every value another complete
+ * reading of the same document reads differently (an incomplete reading
+ * is a failed one, not a second opinion).  A title whose year is not the
+ * one the text's statistics are of, or whose agency is not the one the
+ * document's own heading names, gives title_mismatch.
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -14,25 +21,10 @@
 
 #include "common/hash.h"
 #include "common/rec.h"
+#include "common/zh.h"
 #include "tx.h"
 
 #define MAXCHECKS 4096
-
-static int
-complete(const struct tx_version *v)
-{
-	const char *keys[256];
-	const struct tx_metric *m;
-	int n, i;
-
-	n = tx_tmpl_keys(v->tmpl, keys, 256);
-	for (i = 0; i < n; i++) {
-		m = tx_version_get(v, keys[i]);
-		if (m == NULL || m->nfound != 1)
-			return 0;
-	}
-	return 1;
-}
 
 /* > 0 when a is better than b */
 static int
@@ -108,6 +100,92 @@ trace(const struct tx_where *w, char at[5][24])
 		snprintf(at[4], sizeof(at[4]), "%d", w->page);
 }
 
+/* What precedes the year in a title (its agency), trimmed; "" when the
+ * title has no year. */
+static void
+title_agency(const char *title, char *out, size_t outsz)
+{
+	const char *at;
+	char f[512];
+
+	out[0] = '\0';
+	if (title == NULL || tx_find_year(title, &at, NULL) < 0 ||
+	    (size_t)(at - title) >= sizeof(f))
+		return;
+	memcpy(f, title, (size_t)(at - title));
+	f[at - title] = '\0';
+	zh_squeeze(f, out, outsz);
+}
+
+/*
+ * Two names of one agency share their characters: an abbreviation keeps
+ * most of them (青岛高新区, 青岛高新技术产业开发区管理委员会; 市国资委,
+ * 青岛市人民政府国有资产监督管理委员会).  Two agencies do not: less than
+ * half of the shorter name's characters (past the place both begin with)
+ * are in the longer.
+ */
+static int
+other_agency(const char *a, const char *b)
+{
+	const char *s, *l, *p, *q;
+	unsigned cp;
+	int n = 0, in = 0;
+
+	while (*a != '\0' && *a == *b)
+		a++, b++;
+	while (((unsigned char)*a & 0xc0) == 0x80)
+		a--, b--;	/* at a character's start */
+	s = strlen(a) <= strlen(b) ? a : b;
+	l = s == a ? b : a;
+	if (*s == '\0')
+		return 0;
+	for (p = s; (cp = zh_next(&p)) != 0; n++) {
+		char ch[8];
+		size_t k = zh_put(ch, sizeof(ch) - 1, cp);
+
+		ch[k] = '\0';
+		q = strstr(l, ch);
+		in += q != NULL;
+	}
+	return in * 2 < n;
+}
+
+static void
+title_check(FILE *out, const char *report, const struct tx_version *best,
+    const char *title)
+{
+	char ta[512], ha[512], msg[1024], y[16];
+	int ty, i, on = 0;
+
+	for (i = 0; best->form->checks != NULL &&
+	    best->form->checks[i] != NULL; i++)
+		on |= strcmp(best->form->checks[i], "title_mismatch") == 0;
+	if (!on || title == NULL)
+		return;
+	ty = tx_find_year(title, NULL, NULL);
+	if (ty >= 0 && best->t_body_year != NULL &&
+	    atoi(best->t_body_year) != ty) {
+		snprintf(y, sizeof(y), "%d", ty);
+		tx_check_message(best->form, "title_mismatch", "year",
+		    best->t_body_year, y, msg, sizeof(msg));
+		gk_emit(out, GK_CHECK, report, "title_mismatch", "year",
+		    best->t_body_year, y, msg);
+	}
+	/* the title the report was listed under against the document's
+	 * own heading */
+	if (best->title == NULL || best->title[0] == '\0' ||
+	    best->t_title == NULL)
+		return;
+	title_agency(best->title, ta, sizeof(ta));
+	title_agency(best->t_title, ha, sizeof(ha));
+	if (ta[0] != '\0' && ha[0] != '\0' && other_agency(ta, ha)) {
+		tx_check_message(best->form, "title_mismatch", "agency", ha, ta,
+		    msg, sizeof(msg));
+		gk_emit(out, GK_CHECK, report, "title_mismatch", "agency", ha,
+		    ta, msg);
+	}
+}
+
 int
 tx_report(FILE *out, struct tx_version **v, int n)
 {
@@ -119,9 +197,9 @@ tx_report(FILE *out, struct tx_version **v, int n)
 	int i, j, nc, rc = 0;
 
 	for (i = 0; i < n; i++) {
-		if (v[i]->tmpl == TX_NONE)
+		if (v[i]->form == NULL)
 			continue;
-		v[i]->complete = complete(v[i]);
+		v[i]->complete = tx_complete(v[i]);
 		v[i]->nchecks = tx_checks(v[i], checks, 0);
 		if (best == NULL || better(v[i], best) > 0)
 			best = v[i];
@@ -149,7 +227,9 @@ tx_report(FILE *out, struct tx_version **v, int n)
 		pub = pick(v, n, best, offsetof(struct tx_version,
 		    t_published));
 	gk_emit(out, GK_REPORT, report, best->page, agency, year,
-	    tx_tmpl_name(best->tmpl), best->doc, best->status, title, pub);
+	    best->form->id, best->doc, best->status, title, pub);
+	if (best->reading != NULL)
+		gk_emit(out, GK_NOTE, report, "reading", best->reading);
 	for (i = 0; i < best->nm; i++) {
 		struct tx_metric *m = &best->m[i];
 
@@ -161,13 +241,19 @@ tx_report(FILE *out, struct tx_version **v, int n)
 	}
 	nc = tx_checks(best, checks, MAXCHECKS);
 	for (i = 0; i < nc && i < MAXCHECKS; i++) {
-		tx_check_message(checks[i].name, checks[i].where,
+		tx_check_message(best->form, checks[i].name, checks[i].where,
 		    checks[i].expected, checks[i].found, msg, sizeof(msg));
 		gk_emit(out, GK_CHECK, report, checks[i].name, checks[i].where,
 		    checks[i].expected, checks[i].found, msg);
 	}
+	title_check(out, report, best, title);
 	for (j = 0; j < n; j++) {
-		if (v[j] == best || v[j]->tmpl == TX_NONE)
+		if (v[j] == best || v[j]->form == NULL)
+			continue;
+		/* another reading of the same document: only a complete
+		 * one is a second opinion */
+		if (strcmp(v[j]->doc, best->doc) == 0 &&
+		    (!v[j]->complete || !best->complete))
 			continue;
 		for (i = 0; i < best->nm; i++) {
 			struct tx_metric *m = &best->m[i], *o;
@@ -177,8 +263,14 @@ tx_report(FILE *out, struct tx_version **v, int n)
 				continue;
 			snprintf(found, sizeof(found), "%s@%s", o->value,
 			    v[j]->doc);
-			tx_check_message("format_mismatch", m->key, m->value,
-			    found, msg, sizeof(msg));
+			tx_check_message(best->form, "format_mismatch", m->key,
+			    m->value, found, msg, sizeof(msg));
+			if (v[j]->reading != NULL) {
+				size_t l = strlen(msg);
+
+				snprintf(msg + l, sizeof(msg) - l, "（%s读法）",
+				    v[j]->reading);
+			}
 			gk_emit(out, GK_CHECK, report, "format_mismatch",
 			    m->key, m->value, found, msg);
 		}

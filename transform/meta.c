@@ -9,9 +9,11 @@
  * date.  Lines of the site around the text (navigation, 发布日期, 字体大小)
  * are skipped; 发布日期 gives PUBLISHED.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/zh.h"
 #include "tx.h"
 
 static int
@@ -29,56 +31,49 @@ nav(const char *s)
 	return 0;
 }
 
-/* The position of the first "NNNN年" (years 1990-2099) or NULL. */
-static const char *
-find_year(const char *s)
+int
+tx_find_year(const char *s, const char **at, const char **end)
 {
-	const char *p;
+	const char *p = s, *q, *r;
+	unsigned cp, prev = 0;
+	size_t len;
+	long v;
+	int n;
 
-	for (p = s; (p = strstr(p, "年")) != NULL; p += 3) {
-		if (p - s < 4)
+	for (; *p != '\0'; prev = cp, p = q) {
+		q = p;
+		cp = zh_next(&q);
+		/* the first numeral of a run of them */
+		if (zh_digit(cp) < 0 || zh_digit(prev) >= 0 || prev == 0x5341)
 			continue;
-		if ((p[-4] == '1' && p[-3] == '9') || (p[-4] == '2' &&
-		    p[-3] == '0')) {
-			if (p[-2] >= '0' && p[-2] <= '9' && p[-1] >= '0' &&
-			    p[-1] <= '9' && !(p - s > 4 && p[-5] >= '0' &&
-			    p[-5] <= '9'))
-				return p - 4;
-		}
+		if ((v = zh_number(p, &len)) < 1990 || v > 2099)
+			continue;
+		for (r = p, n = 0; r < p + len; n++)
+			zh_next(&r);
+		if (n != 4 || strncmp(p + len, "年", 3) != 0)
+			continue;
+		if (at != NULL)
+			*at = p;
+		if (end != NULL)
+			*end = p + len + 3;
+		return (int)v;
 	}
-	return NULL;
+	return -1;
 }
 
-/* 二〇二二年: a year in Chinese numerals (titles print them) as ASCII in
- * out[5]; the position of its first numeral or NULL. */
+/* The position of the first year NNNN年 of s, or NULL; its value in
+ * out[5]. */
 static const char *
-find_cn_year(const char *s, char *out)
+find_year(const char *s, char *out)
 {
-	static const char *const nums[] = { "〇", "一", "二", "三", "四",
-	    "五", "六", "七", "八", "九" };
-	const char *p, *q;
-	int k, d;
+	const char *at;
+	int y = tx_find_year(s, &at, NULL);
 
-	for (p = s; (p = strstr(p, "年")) != NULL; p += 3) {
-		if (p - s < 12)
-			continue;
-		q = p - 12;
-		for (k = 0; k < 4; k++) {
-			for (d = 0; d < 10; d++)
-				if (strncmp(q + 3 * k, nums[d], 3) == 0)
-					break;
-			if (d == 10 || (k == 0 && d != 1 && d != 2))
-				break;
-			out[k] = (char)('0' + d);
-		}
-		if (k < 4)
-			continue;
-		out[4] = '\0';
-		if ((out[0] == '1' && out[1] == '9') ||
-		    (out[0] == '2' && out[1] == '0'))
-			return q;
-	}
-	return NULL;
+	if (y < 0)
+		return NULL;
+	if (out != NULL)
+		snprintf(out, 12, "%d", y);
+	return at;
 }
 
 /* Is p inside brackets of s: （2019年4月修订）, 《…2019年…》?  A year cited
@@ -91,7 +86,7 @@ bracketed(const char *s, const char *p)
 	unsigned cp;
 
 	while (q < p) {
-		cp = tx_utf8_next(&q);
+		cp = zh_next(&q);
 		if (cp == 0xff08 || cp == '(' || cp == 0x300a)
 			depth++;
 		else if ((cp == 0xff09 || cp == ')' || cp == 0x300b) &&
@@ -103,13 +98,16 @@ bracketed(const char *s, const char *p)
 
 /* The first year of body text that is not in brackets. */
 static const char *
-find_body_year(const char *s)
+find_body_year(const char *s, char *out)
 {
-	const char *y;
+	const char *y, *end;
+	int v;
 
-	for (y = find_year(s); y != NULL; y = find_year(y + 4))
-		if (!bracketed(s, y))
+	for (y = s; (v = tx_find_year(y, &y, &end)) >= 0; y = end)
+		if (!bracketed(s, y)) {
+			snprintf(out, 12, "%d", v);
 			return y;
+		}
 	return NULL;
 }
 
@@ -142,8 +140,7 @@ name_line(const char *s)
 	if (strstr(s, "报告") || strstr(s, "总结") || strstr(s, "情况") ||
 	    nav(s) || meta_label(s))
 		return 0;
-	while (*p != '\0') {
-		cp = tx_utf8_next(&p);
+	while ((cp = zh_next(&p)) != 0) {
 		if (cp < 0x80 || (cp >= 0x3000 && cp <= 0x303f) ||
 		    (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x2000 &&
 		    cp <= 0x206f))
@@ -165,21 +162,25 @@ dup_n(const char *s, size_t n)
 	return d;
 }
 
-/* Full-width digits (２０２２年) as ASCII, in place: the UTF-8 form is
- * three bytes, the ASCII one. */
+/* Full-width digits (２０２２年) as ASCII, in place (the ASCII form is
+ * shorter). */
 static void
 ascii_digits(char *s)
 {
+	const char *r = s;
 	char *w = s;
-	const unsigned char *r = (const unsigned char *)s;
+	unsigned cp;
 
 	while (*r != '\0') {
-		if (r[0] == 0xef && r[1] == 0xbc && r[2] >= 0x90 &&
-		    r[2] <= 0x99) {
-			*w++ = (char)('0' + r[2] - 0x90);
-			r += 3;
+		const char *q = r;
+
+		cp = zh_next(&q);
+		if (cp >= 0xff10 && cp <= 0xff19) {
+			*w++ = (char)('0' + zh_digit(cp));
+			r = q;
 		} else
-			*w++ = (char)*r++;
+			while (r < q)
+				*w++ = *r++;
 	}
 	*w = '\0';
 }
@@ -191,18 +192,18 @@ ascii_digits(char *s)
 static int
 wrapped_title(const struct tx_version *v, int i, char *f, size_t fsz)
 {
-	char g[TX_FIELD_MAX], cy[5];
+	char g[TX_FIELD_MAX];
 	size_t n;
 	int j;
 
 	if (strstr(f, "报告") != NULL || strstr(f, "总结") != NULL ||
-	    (find_year(f) == NULL && find_cn_year(f, cy) == NULL))
+	    find_year(f, NULL) == NULL)
 		return i;
 	for (j = i + 1; j < v->nitems && v->items[j].cell; j++)
 		;
 	if (j == v->nitems)
 		return i;
-	tx_fold(v->items[j].text, g, sizeof(g));
+	zh_fold(v->items[j].text, g, sizeof(g));
 	n = strlen(f);
 	/* at most 8 characters: the rest of 年度报告, not a line of text */
 	if (g[0] == '\0' || strlen(g) > 8 * 3 || n + strlen(g) >= fsz)
@@ -219,10 +220,9 @@ wrapped_title(const struct tx_version *v, int i, char *f, size_t fsz)
 static char *
 prefix_at(const char *f)
 {
-	char cy[5];
 	const char *y;
 
-	if ((y = find_year(f)) == NULL && (y = find_cn_year(f, cy)) == NULL)
+	if ((y = find_year(f, NULL)) == NULL)
 		return NULL;
 	while (y > f && y[-1] == ' ')
 		y--;
@@ -246,17 +246,59 @@ published(struct tx_version *v, const char *s)
 	v->t_published = dup_n(p, 10);
 }
 
+/*
+ * The year the statistics are of, as the body says it: 报告中所列数据的统计
+ * 期限自2020年1月1日起至2020年12月31日止 (the year of its 1月1日, when
+ * its 12月31日 is in the same year).
+ */
+static void
+stat_year(struct tx_version *v)
+{
+	char f[TX_FIELD_MAX];
+	const char *p, *at, *end;
+	int i, y, y2, n = 0;
+
+	for (i = 0; i < v->nitems && n < 400 && v->t_body_year == NULL; i++) {
+		if (v->items[i].cell || strstr(v->items[i].text, "12月31日") ==
+		    NULL)
+			continue;
+		n++;
+		zh_squeeze(v->items[i].text, f, sizeof(f));
+		ascii_digits(f);
+		for (p = f; (y = tx_find_year(p, &at, &end)) >= 0; p = end) {
+			if (strncmp(end, "1月1日", strlen("1月1日")) != 0)
+				continue;
+			if ((p = strstr(end, "12月31日")) == NULL)
+				break;
+			/* the year just before that 12月31日 */
+			y2 = -1;
+			for (at = end; (at = strstr(at, "年12月31日")) != NULL &&
+			    at < p + 1; at += 3)
+				if (at - 4 >= f) {
+					y2 = tx_find_year(at - 4, NULL, NULL);
+					break;
+				}
+			if (y2 >= 0 && y2 != y)
+				break;
+			if ((v->t_body_year = malloc(12)) != NULL)
+				snprintf(v->t_body_year, 12, "%d", y);
+			break;
+		}
+	}
+}
+
 void
 tx_meta(struct tx_version *v)
 {
-	char f[TX_FIELD_MAX], cy[5];
+	char f[TX_FIELD_MAX], cy[12];
 	const char *y;
 	int i, nparas = 0, body = 0, named = 0, name_at = -1, title_at = -1;
 
+	stat_year(v);
 	for (i = 0; i < v->nitems && nparas < 200; i++) {
 		if (v->items[i].cell)
 			continue;
-		tx_fold(v->items[i].text, f, sizeof(f));
+		zh_fold(v->items[i].text, f, sizeof(f));
 		if (f[0] == '\0')
 			continue;	/* an empty para (a blank cell) */
 		nparas++;
@@ -268,16 +310,13 @@ tx_meta(struct tx_version *v)
 			continue;
 		if (!body && (strncmp(f, "一、", 6) == 0 || strlen(f) > 240))
 			body = 1;
-		cy[0] = '\0';
 		if (!body && v->t_title == NULL &&
 		    (strstr(f, "报告") || strstr(f, "总结")) &&
-		    ((y = find_year(f)) != NULL ||
-		    (y = find_cn_year(f, cy)) != NULL)) {
+		    (y = find_year(f, cy)) != NULL) {
 			v->t_title = strdup(f);
 			title_at = nparas;
 			if (v->t_year == NULL)
-				v->t_year = cy[0] != '\0' ? strdup(cy) :
-				    dup_n(y, 4);
+				v->t_year = strdup(cy);
 			while (y > f && y[-1] == ' ')
 				y--;
 			/* a name line right above the title beats its prefix;
@@ -308,8 +347,8 @@ tx_meta(struct tx_version *v)
 			named = 1;
 			name_at = nparas;
 		}
-		if (v->t_year == NULL && body && (y = find_body_year(f)) != NULL)
-			v->t_year = dup_n(y, 4);
+		if (v->t_year == NULL && body && find_body_year(f, cy) != NULL)
+			v->t_year = strdup(cy);
 		if (v->t_year != NULL && body && v->t_agency != NULL)
 			break;
 	}

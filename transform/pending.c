@@ -77,14 +77,20 @@ tx_reported(const char *page)
 int
 tx_no_template(FILE *out, struct tx_version **v, int n)
 {
-	int i, rc = 0;
+	int i, j, rc = 0;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		/* one error a document, whatever its readings */
+		for (j = 0; j < i && strcmp(v[j]->doc, v[i]->doc) != 0; j++)
+			;
+		if (j < i)
+			continue;
 		if (!v[i]->failed) {
 			gk_emit(out, GK_ERROR, v[i]->doc, "transform",
 			    "no_template", v[i]->missing);
 			rc = 1;
 		}
+	}
 	return rc;
 }
 
@@ -148,4 +154,18 @@ tx_pending_flush(FILE *out)
 	while (npend > 0)
 		rc |= evict(out);
 	return rc;
+}
+
+void
+tx_pending_reset(void)
+{
+	int i;
+
+	for (i = 0; i < npend; i++) {
+		tx_version_free(pend[i]);
+		free(pend[i]);
+	}
+	npend = 0;
+	memset(seen, 0, sizeof(seen));
+	nseen = 0;
 }

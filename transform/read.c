@@ -1,89 +1,391 @@
 /*
- * read.c: a document's paras and cells -> metrics of one template.
+ * read.c: one reading of a document -> the values of one form.
  *
- * Two readings of the same content, and the one that finds more values
- * wins:
- *   - cells: each table row is label cells then value cells; the row label
- *     is the rightmost label cell that matches the template (two adjacent
- *     cells may make one label), and the values are the cells after it;
- *   - tokens: every para and cell in reading order, as a page without
- *     table markup prints them (one cell per line); a label, then exactly
- *     as many values as its row has.  A label broken over two lines is
- *     joined; a row whose values are not all there is left out (the blank
- *     cells of such pages vanish, and guessing their place is not allowed).
- * Table 四 has no row labels: its 15 values are the first row of numbers
- * after the header that starts with 行政复议.  The legacy 统计表 is read
- * as label, 单位, 统计数 and keyed by its printed labels.
+ * The reading is taken two ways, and the one that gives more values of a
+ * national form wins: its table cells (a unit per table row) and its
+ * tokens (paras and cells in reading order, one cell per line, as pages
+ * without table markup print them).  Each way:
+ *   1. the tables without row labels (四) are found by their header (the
+ *      first column's group, 行政复议) and the run of figures after it;
+ *   2. every labelled table of every form is aligned to the units
+ *      (align.c), the rows placed by their labels and their order;
+ *   3. the forms bid (the schema's weights): the header words and the
+ *      rows with figures that only one form prints count for it (table
+ *      二's above table 三's: SCHEMA.md's mixed form); the best bid wins,
+ *      more rows read break a tie of evidence, and a tie of both is no
+ *      template (never a guess);
+ *   4. each table is read from the form whose version of it fits best
+ *      (the winner's on a tie), so a gov2021 report with gov2019's single
+ *      三（六） keys that row as gov2019 does;
+ *   5. the values are written in the document's order: a row's figures by
+ *      its columns (table 三's by its header, columns.c), a unit from the
+ *      cell, else from the last header over the column.
+ * The legacy 统计表 (legacy.c) bids with its header (统计指标).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/schema.h"
+#include "common/zh.h"
 #include "tx.h"
 
-struct tok {
-	const char *text;
-	char *norm;		/* tx_label_norm of the text */
-	unsigned long seq;
-	int cell, table, row, col, page;
-	int vlike;		/* reads as a value */
-	int empty;		/* an empty para: a blank cell of a page that
-				 * prints one <p> per cell (gk-extract keeps
-				 * an explicitly empty <p>) */
+#define MAXF	16	/* forms */
+#define MAXT	8	/* tables of a form */
+#define MAXHU	128	/* header words with a unit */
+
+struct hunit {
+	char norm[96];
+	char unit[32];
 };
 
-/*
- * The header words of table 二's count columns, by column suffix (the money
- * columns have the template's amount_hdr).  A unit in a header's brackets,
- * 处理决定数量（件）, is the unit of the figures under it (SCHEMA.md: the
- * cell's unit, else the column header's).  The same word heads columns of
- * several sections (上一年项目数量), so the last header seen before a row
- * is the one that counts.
- */
-static const struct {
-	const char *col, *word;
-} colhead[] = {
-	{ "made", "本年新制作数量" }, { "published", "本年新公开数量" },
-	{ "total", "对外公开总数量" }, { "prev", "上一年项目数量" },
-	{ "change", "本年增减" }, { "decisions", "处理决定数量" },
-	{ "decisions", "本年处理决定数量" }, { "items", "采购项目数量" },
-	{ "issued", "本年制发件数" }, { "repealed", "本年废止件数" },
-	{ "in_force", "现行有效件数" },
+/* One table of a document read: a labelled table's alignment, or an
+ * unlabelled table's rows of figures (token index of each run). */
+struct tread {
+	const struct gk_form *form;
+	const struct gk_table *table;
+	const struct tx_ttable *tt;
+	struct tx_align al;
+	int runs[64];		/* unlabelled: the first figure of each */
+	int nruns;
 };
-#define NCOLHEAD	(int)(sizeof(colhead) / sizeof(colhead[0]))
 
 struct ctx {
-	struct tok *t;
-	int n;
-	enum tx_tmpl form2;	/* table 二's form */
-	const struct tx_template *t2;	/* whose rows 二 is read with */
-	int req2021;		/* table 三 has the three （六） rows */
-	char amount_unit[TX_NTMPL][32];	/* from each template's money header */
-	/* the value columns of 三 left to right: an applicant (tx_applicants)
-	 * or SUBTOTAL, as the header prints them */
-	int n3, order3[8];
-	int head3;		/* the header says how many columns 三 has */
-	/* units of the count columns' headers (本年新制作数量（件）) and of
-	 * 三's header (申请人情况（件）), as last seen while reading */
-	char col_unit[NCOLHEAD][32];
-	char req_unit[32];
-	const char *pats[64];
-	const struct tx_row *rows[64];
-	int npats;
+	struct tx_doc *d;
+	struct tx_cols3 c3;
+	const struct gk_col *cols3;	/* the columns c3 places */
+	struct hunit hu[MAXHU];	/* count columns: last header seen */
+	int nhu;
+	struct hunit mu[MAXHU];	/* money columns: first header with a unit */
+	int nmu;
 	struct tx_version *out;
+	int hpos;		/* tokens up to here looked at for headers */
 };
 
-static int
-by_seq(const void *a, const void *b)
-{
-	const struct tx_item *x = a, *y = b;
+/* ---- what the schema prints over figures, normalised once ---- */
 
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+#define MAXWORDS	256
+#define MAXGROUPS	32
+
+struct word {
+	const char *norm;
+	int money;
+};
+
+static struct {
+	int built;
+	/* the headers of the labelled tables' columns and their groups */
+	struct word head[MAXWORDS];
+	int nhead;
+	/* a column group path (pointer) and its levels, normalised */
+	const char *gpath[MAXGROUPS];
+	const char *glevel[MAXGROUPS][4];
+	int nglevel[MAXGROUPS], ngroup;
+	/* per form and table: the header words no other form prints */
+	const char *ev[MAXF][MAXT][64];
+	int nev[MAXF][MAXT];
+} V;
+
+static void
+add_head(const char *norm, int money)
+{
+	int i;
+
+	if (norm[0] == '\0')
+		return;
+	for (i = 0; i < V.nhead; i++)
+		if (strcmp(V.head[i].norm, norm) == 0) {
+			V.head[i].money |= money;
+			return;
+		}
+	if (V.nhead < MAXWORDS) {
+		V.head[V.nhead].norm = norm;
+		V.head[V.nhead++].money = money;
+	}
 }
 
-/* Where token t stands, for the metric's trace. */
+/* The levels of a group path (申请人情况 / 法人或其他组织), normalised. */
+static int
+group_levels(const char *path, const char ***lv)
+{
+	char part[256];
+	const char *p, *q;
+	int g;
+
+	for (g = 0; g < V.ngroup; g++)
+		if (V.gpath[g] == path)
+			break;
+	if (g == V.ngroup) {
+		if (g == MAXGROUPS)
+			return 0;
+		V.gpath[g] = path;
+		V.nglevel[g] = 0;
+		for (p = path; p != NULL && *p != '\0' && V.nglevel[g] < 4;
+		    p = q != NULL ? q + 3 : NULL) {
+			q = strstr(p, " / ");
+			snprintf(part, sizeof(part), "%.*s", (int)(q != NULL ?
+			    q - p : (int)strlen(p)), p);
+			V.glevel[g][V.nglevel[g]++] = tx_snorm(part);
+		}
+		V.ngroup++;
+	}
+	*lv = V.glevel[g];
+	return V.nglevel[g];
+}
+
+/* Does a form other than f print word (a column header or the header
+ * over the labels)? */
+static int
+printed_elsewhere(const struct gk_form *f, const char *word)
+{
+	int g, t, r, c, v;
+
+	for (g = 0; gk_forms[g] != NULL; g++) {
+		if (gk_forms[g] == f)
+			continue;
+		for (t = 0; t < gk_forms[g]->ntables; t++) {
+			const struct gk_table *o = &gk_forms[g]->tables[t];
+
+			if (o->label_head != NULL &&
+			    strcmp(tx_snorm(o->label_head), word) == 0)
+				return 1;
+			for (r = 0; r < o->nrows; r++)
+				for (c = 0; c < o->rows[r].ncols; c++) {
+					const struct gk_col *col =
+					    &o->rows[r].cols[c];
+
+					if (strcmp(tx_snorm(col->label), word) == 0)
+						return 1;
+					for (v = 0; col->variants != NULL &&
+					    col->variants[v] != NULL; v++)
+						if (strcmp(tx_snorm(
+						    col->variants[v]), word) == 0)
+							return 1;
+				}
+		}
+	}
+	return 0;
+}
+
 static void
-where(const struct tok *t, struct tx_where *at)
+add_ev(int f, int t, const char *word)
+{
+	int k;
+
+	if (word[0] == '\0' || printed_elsewhere(gk_forms[f], word))
+		return;
+	for (k = 0; k < V.nev[f][t]; k++)
+		if (strcmp(V.ev[f][t][k], word) == 0)
+			return;
+	if (V.nev[f][t] < 64)
+		V.ev[f][t][V.nev[f][t]++] = word;
+}
+
+static void
+build_vocab(void)
+{
+	const char **lv;
+	int f, t, r, c, k, n;
+
+	if (V.built)
+		return;
+	V.built = 1;
+	for (f = 0; gk_forms[f] != NULL && f < MAXF; f++)
+		for (t = 0; t < gk_forms[f]->ntables && t < MAXT; t++) {
+			const struct gk_table *tb = &gk_forms[f]->tables[t];
+
+			for (r = 0; r < tb->nrows; r++)
+				for (c = 0; c < tb->rows[r].ncols; c++) {
+					const struct gk_col *col =
+					    &tb->rows[r].cols[c];
+
+					add_ev(f, t, tx_snorm(col->label));
+					if (tb->unlabelled)
+						continue;
+					add_head(tx_snorm(col->label), col->money);
+					for (k = 0; col->variants != NULL &&
+					    col->variants[k] != NULL; k++)
+						add_head(tx_snorm(col->variants[k]),
+						    col->money);
+					if (col->group == NULL)
+						continue;
+					n = group_levels(col->group, &lv);
+					for (k = 0; k < n; k++)
+						add_head(lv[k], 0);
+				}
+			if (tb->label_head != NULL)
+				add_ev(f, t, tx_snorm(tb->label_head));
+			for (k = 0; tb->heads != NULL && tb->heads[k] != NULL;
+			    k++)
+				add_ev(f, t, tx_snorm(tb->heads[k]));
+		}
+}
+
+/* ---- header units ---- */
+
+/* Does a column header start with norm (and is longer)? */
+static int
+head_prefix(const char *norm)
+{
+	size_t n = strlen(norm);
+	int i;
+
+	for (i = 0; i < V.nhead; i++)
+		if (strncmp(V.head[i].norm, norm, n) == 0 &&
+		    V.head[i].norm[n] != '\0')
+			return 1;
+	return 0;
+}
+
+/* Is norm the header (label, variant or a group level) of a column of
+ * a labelled table of any form?  Then *money says whether it is money. */
+static int
+col_header(const char *norm, int *money)
+{
+	int i;
+
+	*money = 0;
+	for (i = 0; i < V.nhead; i++)
+		if (V.head[i].norm[0] == norm[0] &&
+		    strcmp(V.head[i].norm, norm) == 0) {
+			*money = V.head[i].money;
+			return 1;
+		}
+	return 0;
+}
+
+static void
+set_unit(struct hunit *h, int *nh, const char *norm, const char *unit,
+    int once)
+{
+	int i;
+
+	for (i = 0; i < *nh; i++)
+		if (strcmp(h[i].norm, norm) == 0)
+			break;
+	if (i == *nh) {
+		if (*nh == MAXHU)
+			return;
+		tx_copy(h[i].norm, sizeof(h[i].norm), norm);
+		h[i].unit[0] = '\0';
+		(*nh)++;
+	}
+	if (once && h[i].unit[0] != '\0')
+		return;
+	tx_copy(h[i].unit, sizeof(h[i].unit), unit);
+}
+
+static const char *
+get_unit(const struct hunit *h, int nh, const char *norm)
+{
+	int i;
+
+	for (i = 0; i < nh; i++)
+		if (strcmp(h[i].norm, norm) == 0)
+			return h[i].unit;
+	return "";
+}
+
+/*
+ * Is token i a column header?  Then its unit (or none) holds for the
+ * figures under it until the next such header; a money header's first
+ * unit holds for the whole document.  On a <p> page a header broken over
+ * two lines (本年新制 / 作数量（件）) is joined with the next line.
+ */
+static void
+note_header(struct ctx *c, int i)
+{
+	char joined[TX_LABEL_MAX * 2], norm[TX_LABEL_MAX], unit[32];
+	const struct tx_tok *t = &c->d->t[i];
+	const char *text = t->text;
+	int pass, money;
+
+	if (tx_tok_figure(t) || t->norm[0] == '\0')
+		return;
+	tx_copy(norm, sizeof(norm), t->norm);
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			/* the first part of a header is the start of one */
+			if (t->cell || i + 1 >= c->d->n || c->d->t[i + 1].cell ||
+			    tx_tok_figure(&c->d->t[i + 1]) ||
+			    !head_prefix(t->norm))
+				return;
+			tx_join(joined, sizeof(joined), t->text,
+			    c->d->t[i + 1].text);
+			gk_label_norm(joined, norm, sizeof(norm));
+			text = joined;
+		}
+		if (col_header(norm, &money)) {
+			gk_header_unit(text, unit, sizeof(unit));
+			if (!money)
+				set_unit(c->hu, &c->nhu, norm, unit, 0);
+			return;
+		}
+	}
+}
+
+/* Money headers print their unit once for the document: the first one
+ * (采购总金额(万元), 本年收费金额（单位：万元）, or with more after it). */
+static void
+money_units(struct ctx *c)
+{
+	char n[TX_LABEL_MAX], unit[32];
+	int f, t, r, k, i;
+
+	for (f = 0; gk_forms[f] != NULL; f++)
+		for (t = 0; t < gk_forms[f]->ntables; t++) {
+			const struct gk_table *tb = &gk_forms[f]->tables[t];
+
+			for (r = 0; r < tb->nrows; r++)
+				for (k = 0; k < tb->rows[r].ncols; k++) {
+					const struct gk_col *col =
+					    &tb->rows[r].cols[k];
+
+					if (!col->money)
+						continue;
+					tx_copy(n, sizeof(n), tx_snorm(col->label));
+					for (i = 0; i < c->d->n; i++) {
+						if (c->d->t[i].vlike ||
+						    strncmp(c->d->t[i].norm, n,
+						    strlen(n)) != 0)
+							continue;
+						gk_header_unit(c->d->t[i].text,
+						    unit, sizeof(unit));
+						if (unit[0] != '\0') {
+							set_unit(c->mu, &c->nmu,
+							    n, unit, 1);
+							break;
+						}
+					}
+				}
+		}
+}
+
+/* The unit a column's header gives its figures. */
+static const char *
+header_unit(const struct ctx *c, const struct gk_col *col)
+{
+	const char **lv;
+	const char *u;
+	int n, k;
+
+	if (col->money)
+		return get_unit(c->mu, c->nmu, tx_snorm(col->label));
+	if ((u = get_unit(c->hu, c->nhu, tx_snorm(col->label)))[0] != '\0')
+		return u;
+	if (col->group == NULL)
+		return "";
+	/* the innermost group first */
+	for (n = group_levels(col->group, &lv), k = n - 1; k >= 0; k--)
+		if ((u = get_unit(c->hu, c->nhu, lv[k]))[0] != '\0')
+			return u;
+	return "";
+}
+
+/* ---- values ---- */
+
+static void
+where(const struct tx_tok *t, struct tx_where *at)
 {
 	at->seq = t->seq;
 	at->cell = t->cell;
@@ -94,918 +396,555 @@ where(const struct tok *t, struct tx_where *at)
 }
 
 static void
-add_value(struct ctx *c, const struct tx_row *r, int col, const struct tok *t)
+add_value(struct ctx *c, const struct gk_row *r, const struct gk_col *col,
+    const struct tx_tok *t)
 {
-	const char *text = t->text;
+	char key[GK_KEY_MAX], buf[TX_FIELD_MAX + 32], raw[TX_FIELD_MAX];
+	const char *hdr = col != NULL ? header_unit(c, col) : "";
+	int amount = col != NULL && col->money;
 	struct tx_where at;
 	struct tx_value v;
-	char key[160], buf[TX_FIELD_MAX + 32];
-	const char *hdr = "";
-	int amount = r->amount && col == r->ncol - 1, k;
 
-	if (amount)
-		hdr = c->amount_unit[c->t2->id];
-	else if (r->cols == tx_applicants)
-		hdr = c->req_unit;
-	else if (r->cols != NULL)
-		for (k = 0; k < NCOLHEAD; k++)
-			if (strcmp(colhead[k].col, r->cols[col]) == 0 &&
-			    c->col_unit[k][0] != '\0')
-				hdr = c->col_unit[k];
-	tx_value_parse(text, amount, &v);
+	if (col != NULL && col->suffix == NULL)
+		return;		/* a column the form does not key */
+	tx_value_parse(t->text, amount, &v);
 	if (!amount && v.unit[0] == '\0' && hdr[0] != '\0')
-		snprintf(v.unit, sizeof(v.unit), "%s", hdr);
+		tx_copy(v.unit, sizeof(v.unit), hdr);
 	else if (v.value[0] != '\0' && v.unit[0] == '\0' && hdr[0] != '\0') {
 		/* the unit printed in the column header */
-		char raw[TX_FIELD_MAX];
-
-		snprintf(raw, sizeof(raw), "%s", v.raw);
+		tx_copy(raw, sizeof(raw), v.raw);
 		snprintf(buf, sizeof(buf), "%s%s", v.raw, hdr);
 		tx_value_parse(buf, amount, &v);
-		snprintf(v.raw, sizeof(v.raw), "%s", raw);
+		tx_copy(v.raw, sizeof(v.raw), raw);
 	} else if (v.value[0] == '\0' && hdr[0] != '\0' && amount &&
 	    strcmp(hdr, "元") != 0)
-		snprintf(v.unit, sizeof(v.unit), "%s", hdr);
-	if (r->cols != NULL)
-		snprintf(key, sizeof(key), "%s.%s", r->key, r->cols[col]);
+		tx_copy(v.unit, sizeof(v.unit), hdr);
+	if (col != NULL)
+		snprintf(key, sizeof(key), "%s.%s", r->key, col->suffix);
 	else
-		snprintf(key, sizeof(key), "%s", r->key);
+		tx_copy(key, sizeof(key), r->key);
 	where(t, &at);
 	tx_version_add(c->out, key, &v, &at);
 }
 
-#define SUBTOTAL	7	/* 法人或其他组织小计: not in the template */
+/* The columns of a row left to right, as printed: table 三's by its
+ * header; n gets how many. */
+static const struct gk_col *
+column(const struct ctx *c, const struct gk_row *r, int k)
+{
+	if (r->cols == NULL)
+		return NULL;
+	if (r->cols == c->cols3)
+		return &r->cols[c->c3.order[k]];
+	return &r->cols[k];
+}
 
-/* How many figures a row has: 三's rows as many as its header shows. */
 static int
-row_width(const struct ctx *c, const struct tx_row *r)
+row_width(const struct ctx *c, const struct gk_row *r)
 {
-	return r->cols == tx_applicants ? c->n3 : r->ncol;
-}
+	int k, n = 0;
 
-/* The k-th figure of a row; 三's 小计 column is left out (SCHEMA has no
- * key for it, and 总计 is checked against the applicant columns). */
-static void
-add_figure(struct ctx *c, const struct tx_row *r, int k, const struct tok *t)
-{
-	if (r->cols != tx_applicants)
-		add_value(c, r, k, t);
-	else if (c->order3[k] != SUBTOTAL)
-		add_value(c, r, c->order3[k], t);
-}
-
-/* The patterns the labels of this document are matched against. */
-static void
-setup_patterns(struct ctx *c)
-{
-	int i;
-
-	/* a document that shows no form of 二 is read with gov2019's rows */
-	c->t2 = tx_template(c->form2 != TX_NONE ? c->form2 : TX_GOV2019);
-	c->npats = 0;
-	for (i = 0; i < c->t2->nactive && c->npats < 64; i++) {
-		c->rows[c->npats] = &c->t2->active[i];
-		c->pats[c->npats++] = c->t2->active[i].pat;
-	}
-	for (i = 0; i < tx_nrequests && c->npats < 64; i++) {
-		c->rows[c->npats] = &tx_requests[i];
-		c->pats[c->npats++] = tx_requests[i].pat;
-	}
-}
-
-/*
- * The group labels of table 三 (三、本年度办理结果, （三）不予公开 …) printed
- * in front of a row's own label, as a layout that lost its merged cells
- * does: （三）不予公开1.属于国家秘密.  The row is its own label's.
- */
-static const char *
-ungroup(const char *norm)
-{
-	static const char *const groups[] = {
-		"本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理",
-		NULL
-	};
-	const char *p = norm;
-	int i, again = 1;
-
-	while (again) {
-		again = 0;
-		for (i = 0; groups[i] != NULL; i++) {
-			size_t n = strlen(groups[i]);
-
-			if (strncmp(p, groups[i], n) != 0 || p[n] == '\0')
-				continue;
-			p += n;
-			while (*p >= '0' && *p <= '9')
-				p++;
-			again = 1;
-		}
-	}
-	return p;
-}
-
-static const struct tx_row *
-match(struct ctx *c, const char *norm)
-{
-	const char *own = ungroup(norm);
-	int i;
-
-	if (own != norm && *own != '\0' &&
-	    (i = tx_match(own, c->pats, c->npats)) >= 0)
-		return c->rows[i];
-	i = tx_match(norm, c->pats, c->npats);
-	return i < 0 ? NULL : c->rows[i];
-}
-
-/* A label alone in a token that is only an annotation: (市政府令). */
-static int
-annotation(const struct tok *t)
-{
-	return !t->vlike && t->norm[0] == '\0' && t->text[0] != '\0';
-}
-
-/* Scan the whole document for the forms and the header units: the form
- * of table 二 is the template whose header words are seen most. */
-static void
-survey(struct ctx *c)
-{
-	const struct tx_template *t;
-	int i, k, votes[TX_NTMPL] = { 0 }, best = 0, tie = 0;
-
-	for (i = 0; i < c->n; i++) {
-		struct tok *tk = &c->t[i];
-
-		if (tk->vlike || tk->empty)
-			continue;
-		votes[tx_active_vote(tk->norm)]++;
-		for (k = 0; (t = tx_templates[k]) != NULL; k++) {
-			if (t->amount_hdr == NULL ||
-			    strncmp(tk->norm, t->amount_hdr,
-			    strlen(t->amount_hdr)) != 0 ||
-			    c->amount_unit[t->id][0] != '\0')
-				continue;
-			tx_header_unit(tk->text, c->amount_unit[t->id],
-			    sizeof(c->amount_unit[t->id]));
-		}
-		if (strncmp(tk->norm, "申请人", 9) == 0 &&
-		    (tx_editdist(tk->norm, tx_requests[21].pat) <= 8 ||
-		    tx_editdist(tk->norm, tx_requests[22].pat) <= 8))
-			c->req2021 = 1;
-	}
-	c->form2 = TX_NONE;
-	for (k = 1; k < TX_NTMPL; k++) {
-		if (votes[k] > best) {
-			best = votes[k];
-			c->form2 = (enum tx_tmpl)k;
-			tie = 0;
-		} else if (votes[k] == best && best > 0)
-			tie = 1;
-	}
-	if (tie)
-		c->form2 = TX_NONE;
-}
-
-/* ---- the columns of 三 ---- */
-
-#define GROUP	8	/* 法人或其他组织 over the five middle columns */
-
-/* Which header word of 三 a label is: an applicant column, SUBTOTAL,
- * GROUP or -1. */
-static int
-head3_word(const char *norm)
-{
-	static const char *const words[] = {
-		"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
-		"其他", "总计", "小计"
-	};
-	int i;
-
-	for (i = 0; i < 8; i++)
-		if (strcmp(norm, words[i]) == 0)
-			return i;
-	if (strcmp(norm, "法人或其他组织小计") == 0)
-		return SUBTOTAL;
-	if (strcmp(norm, "法人或其他组织") == 0)
-		return GROUP;
-	return -1;
-}
-
-/*
- * The value columns of 三 as its header prints them.  The form has seven
- * (自然人, five kinds of 法人或其他组织, 总计); some reports add an eighth,
- * 法人或其他组织小计, after 其他 or after 自然人 (templates.md §2, §7).
- * Table cells carry their grid column, so the header's columns are sorted
- * by it.  A page without table markup prints the header row by row, so
- * the 小计 is placed by what it follows: after 其他, or a second-row cell
- * between 法人或其他组织 and 总计, it is left of 总计; otherwise (before
- * 法人或其他组织, or first of the third row) it is right of 自然人.
- * Without a complete header 三 keeps the form's seven columns.
- */
-static void
-columns3(struct ctx *c)
-{
-	int pos[GROUP + 1], col[GROUP + 1], i, k, w, s, n = 0, start = -1;
-
-	c->n3 = 7;
-	for (k = 0; k < 8; k++)
-		c->order3[k] = k < 7 ? k : SUBTOTAL;
-	for (i = 0; i < c->n && start < 0; i++)
-		if (!c->t[i].vlike && head3_word(c->t[i].norm) == 0)
-			start = i;
-	if (start < 0)
-		return;
-	for (k = 0; k <= GROUP; k++)
-		pos[k] = col[k] = -1;
-	for (i = start; i < c->n && i < start + 16; i++) {
-		struct tok *t = &c->t[i];
-
-		if (t->vlike || (w = head3_word(t->norm)) < 0 || pos[w] >= 0)
-			continue;
-		if (c->t[start].cell && (!t->cell ||
-		    t->table != c->t[start].table))
-			continue;
-		pos[w] = i;
-		col[w] = t->col;
-	}
-	for (k = 0; k < 7; k++)
-		if (pos[k] < 0)
-			return;
-	c->head3 = 1;
-	if (c->t[start].cell) {
-		/* grid columns, left to right (insertion sort of 7 or 8) */
-		int ord[8];
-
-		for (k = 0; k < 8; k++) {
-			if (pos[k] < 0)
-				continue;
-			for (i = n; i > 0 && col[ord[i - 1]] > col[k]; i--)
-				ord[i] = ord[i - 1];
-			ord[i] = k;
-			n++;
-		}
-		for (k = 0; k < n; k++)
-			if (k > 0 && col[ord[k]] == col[ord[k - 1]])
-				return;	/* two words in one column */
-		memcpy(c->order3, ord, sizeof(ord[0]) * (size_t)n);
-		c->n3 = n;
-		return;
-	}
-	if ((s = pos[SUBTOTAL]) < 0)
-		return;
-	if (s > pos[5] || (pos[GROUP] >= 0 && s > pos[GROUP] && s < pos[6]))
-		k = 6;		/* 小计 left of 总计 */
-	else
-		k = 1;		/* 小计 right of 自然人 */
-	for (i = 0, n = 0; i < 7; i++) {
-		if (i == k)
-			c->order3[n++] = SUBTOTAL;
-		c->order3[n++] = i;
-	}
-	c->n3 = 8;
-}
-
-/* ---- tokens: one para or cell after another ---- */
-
-/* Does the token stand where a figure stands: a value, or an empty para
- * (a blank cell of a page printed one <p> per cell)? */
-static int
-figure(const struct tok *t)
-{
-	return t->vlike || t->empty;
-}
-
-/* Brackets ( （ opened and not closed in a text (negative: more closed). */
-static int
-brackets(const char *text)
-{
-	const char *p = text;
-	unsigned cp;
-	int n = 0;
-
-	while ((cp = tx_utf8_next(&p)) != 0) {
-		if (cp == '(' || cp == 0xff08)
-			n++;
-		else if (cp == ')' || cp == 0xff09)
-			n--;
-	}
+	if (r->cols == NULL)
+		return 1;
+	if (r->cols == c->cols3)
+		return c->c3.n;
+	for (k = 0; k < r->ncols; k++)
+		n += !r->cols[k].optional;
 	return n;
 }
 
-/* Table 四's 15 figures from token j on, or 0 when they are not all there. */
 static int
-appeals_run(const struct ctx *c, int j)
+trow_width(void *arg, const struct tx_trow *tr)
+{
+	return row_width(arg, tr->row);
+}
+
+/* Look at the headers before token end. */
+static void
+headers_to(struct ctx *c, int end)
+{
+	for (; c->hpos < end && c->hpos < c->d->n; c->hpos++)
+		if (!c->d->cells || c->d->t[c->hpos].cell)
+			note_header(c, c->hpos);
+}
+
+/* The figures of a row placed on unit u. */
+static void
+read_row(struct ctx *c, const struct gk_row *r, const struct tx_unit *u)
+{
+	const struct tx_tok *t = c->d->t;
+	int w = row_width(c, r), a = u->b, b = u->c, k, nv;
+
+	headers_to(c, u->c);
+	if (c->d->cells) {
+		/* a label cell that a PDF grid split in two leaves an empty
+		 * cell before the values: more cells than columns, the
+		 * first ones empty */
+		while (b - a > w && t[a].blank)
+			a++;
+		/* an 8th figure and no header to say which column is the
+		 * 小计: the row is left out, not shifted */
+		if (r->cols == c->cols3 && !c->c3.head && b - a > w)
+			for (k = w; k < b - a; k++)
+				if (!t[a + k].blank)
+					return;
+		for (k = 0; k < w && a + k < b; k++)
+			add_value(c, r, column(c, r, k), &t[a + k]);
+		return;
+	}
+	for (nv = 0; a + nv < b && nv < w; nv++)
+		;
+	if (nv < w)
+		return;	/* blanks vanished: left out, never filled by place */
+	if (r->cols == c->cols3 && !c->c3.head && a + nv < b &&
+	    t[a + nv].vlike && t[a + nv].text[0] != '\0')
+		return;	/* an 8th figure and no header */
+	for (k = 0; k < nv; k++)
+		add_value(c, r, column(c, r, k), &t[a + k]);
+}
+
+/* ---- tables without row labels (四) ---- */
+
+static int
+figure_run(const struct tx_doc *d, int j, int n)
 {
 	int k;
 
-	for (k = 0; j + k < c->n && k < 15 && figure(&c->t[j + k]); k++)
+	for (k = 0; j + k < d->n && k < n && tx_tok_figure(&d->t[j + k]); k++)
 		;
-	return k == 15;
+	return k == n;
 }
 
-/*
- * Is token i a column header of 二 or 三's 申请人情况?  Then its unit (or
- * none) holds for the figures under it until the next such header.  On a
- * <p> page a header broken over two lines (本年新制 / 作数量（件）) is
- * joined with the next line.
- */
+/* The group word over the table's first column (行政复议), normalised. */
 static void
-note_header(struct ctx *c, int i)
+anchor_word(const struct gk_table *tb, char *out, size_t outsz)
 {
-	char joined[TX_LABEL_MAX * 2], norm[TX_LABEL_MAX];
-	const struct tok *t = &c->t[i];
-	const char *text = t->text;
-	int k, hit = 0, pass;
+	char part[256];
+	const char *g = tb->rows[0].ncols > 0 ? tb->rows[0].cols[0].group : NULL;
+	const char *q;
 
-	if (figure(t))
+	out[0] = '\0';
+	if (g == NULL)
 		return;
-	snprintf(norm, sizeof(norm), "%s", t->norm);
-	for (pass = 0; pass < 2 && !hit; pass++) {
-		if (pass == 1) {
-			if (t->cell || i + 1 >= c->n || c->t[i + 1].cell ||
-			    figure(&c->t[i + 1]))
-				return;
-			snprintf(joined, sizeof(joined), "%s%s", t->text,
-			    c->t[i + 1].text);
-			tx_label_norm(joined, norm, sizeof(norm));
-			text = joined;
-		}
-		for (k = 0; k < NCOLHEAD; k++)
-			if (strcmp(norm, colhead[k].word) == 0) {
-				tx_header_unit(text, c->col_unit[k],
-				    sizeof(c->col_unit[k]));
-				hit = 1;
-			}
-		if (strcmp(norm, "申请人情况") == 0) {
-			tx_header_unit(text, c->req_unit, sizeof(c->req_unit));
-			hit = 1;
-		}
-	}
+	q = strstr(g, " / ");
+	snprintf(part, sizeof(part), "%.*s", (int)(q != NULL ? q - g :
+	    (int)strlen(g)), g);
+	tx_copy(out, outsz, tx_snorm(part));
 }
 
-static int
-appeals_tokens(struct ctx *c, int i)
-{
-	int j, k, start;
-
-	/* the header ends at the first figure; a blank first figure is an
-	 * empty para, unless the run from there is short (an empty para
-	 * inside the header), then the first value starts it */
-	for (j = i + 1; j < c->n && j < i + 40 && !figure(&c->t[j]); j++)
-		;
-	if (!appeals_run(c, j)) {
-		for (j = i + 1; j < c->n && j < i + 40 && !c->t[j].vlike; j++)
-			;
-		if (!appeals_run(c, j))
-			return i + 1;
-	}
-	start = j;
-	for (k = 0; k < 15; k++) {
-		struct tx_row r = { "", tx_appeal_keys[k], 1, NULL, 0 };
-
-		add_value(c, &r, 0, &c->t[start + k]);
-	}
-	return start + 15;
-}
-
+/* Claim the units that hold tokens [from, to). */
 static void
-read_tokens(struct ctx *c)
-{
-	char joined[TX_LABEL_MAX * 2], norm[TX_LABEL_MAX];
-	const struct tx_row *r;
-	int i, j, k, span, nv, w;
-
-	for (i = 0; i < c->n;) {
-		struct tok *t = &c->t[i];
-
-		note_header(c, i);
-		if (t->vlike || t->empty) {
-			i++;
-			continue;
-		}
-		if (strcmp(t->norm, "行政复议") == 0) {
-			i = appeals_tokens(c, i);
-			continue;
-		}
-		/* the label, possibly over up to three lines */
-		r = NULL;
-		span = 0;
-		joined[0] = '\0';
-		for (j = i; j < c->n && j < i + 3 && !c->t[j].vlike &&
-		    !c->t[j].empty; j++) {
-			size_t l = strlen(joined);
-
-			snprintf(joined + l, sizeof(joined) - l, "%s",
-			    c->t[j].text);
-			tx_label_norm(joined, norm, sizeof(norm));
-			if ((r = match(c, norm)) != NULL) {
-				span = j - i + 1;
-				break;
-			}
-		}
-		if (r == NULL) {
-			i++;
-			continue;
-		}
-		j = i + span;
-		/* a label broken inside its note: 部分公开（区分处理的，只计这一
-		 * 情形，不 / 计其他情形）.  The lines up to the closing bracket
-		 * are the label's. */
-		for (k = brackets(joined); k > 0 && j < c->n && j < i + span + 3 &&
-		    !figure(&c->t[j]); j++)
-			k += brackets(c->t[j].text);
-		while (j < c->n && annotation(&c->t[j]))
-			j++;
-		w = row_width(c, r);
-		for (nv = 0; j + nv < c->n && nv < w && figure(&c->t[j + nv]);
-		    nv++)
-			;
-		if (nv == 0) {
-			/* a group heading or a column header */
-			i++;
-			continue;
-		}
-		if (nv == w && r->cols == tx_applicants && !c->head3 &&
-		    j + nv < c->n && c->t[j + nv].vlike &&
-		    c->t[j + nv].text[0] != '\0') {
-			/* an 8th figure and no header to say which column
-			 * is the 小计: the row is left out, not shifted */
-			for (; j + nv < c->n && c->t[j + nv].vlike; nv++)
-				;
-		} else if (nv == w)
-			for (k = 0; k < nv; k++)
-				add_figure(c, r, k, &c->t[j + k]);
-		i = j + nv;
-	}
-}
-
-/* ---- cells: rows of one table ---- */
-
-static void
-read_row(struct ctx *c, int a, int b)
-{
-	char joined[TX_LABEL_MAX * 2], norm[TX_LABEL_MAX];
-	const struct tx_row *r = NULL;
-	int L, k, nlab, w;
-
-	for (nlab = 0; a + nlab < b && !c->t[a + nlab].vlike; nlab++)
-		;
-	for (L = nlab - 1; L >= 0; L--) {
-		if (a + L + 1 >= b || !c->t[a + L + 1].vlike)
-			continue;
-		r = match(c, c->t[a + L].norm);
-		if (r == NULL && L > 0) {
-			snprintf(joined, sizeof(joined), "%s%s",
-			    c->t[a + L - 1].text, c->t[a + L].text);
-			tx_label_norm(joined, norm, sizeof(norm));
-			r = match(c, norm);
-		}
-		if (r != NULL)
-			break;
-	}
-	if (r == NULL)
-		return;
-	/* a label cell that a PDF grid split in two leaves an empty cell
-	 * before the values: more cells than columns, the first ones empty */
-	a += L + 1;
-	w = row_width(c, r);
-	while (b - a > w && c->t[a].text[0] == '\0')
-		a++;
-	/* an 8th figure and no header to say which column is the 小计:
-	 * the row is left out, not shifted */
-	if (r->cols == tx_applicants && !c->head3 && b - a > w) {
-		for (k = w; k < b - a; k++)
-			if (c->t[a + k].text[0] != '\0')
-				return;
-	}
-	for (k = 0; k < w && a + k < b; k++)
-		add_figure(c, r, k, &c->t[a + k]);
-}
-
-static int
-same_row(const struct tok *x, const struct tok *y)
-{
-	return x->cell && y->cell && x->table == y->table && x->row == y->row;
-}
-
-static void
-read_cells(struct ctx *c)
-{
-	int i, j, k, appeals_table = -1;
-
-	for (i = 0; i < c->n; i = j) {
-		for (j = i + 1; j < c->n && same_row(&c->t[i], &c->t[j]); j++)
-			;
-		if (!c->t[i].cell)
-			continue;
-		for (k = i; k < j; k++)
-			note_header(c, k);
-		for (k = i; k < j; k++)
-			if (strcmp(c->t[k].norm, "行政复议") == 0)
-				appeals_table = c->t[i].table;
-		if (appeals_table == c->t[i].table && j - i >= 15) {
-			for (k = i; k < j && c->t[k].vlike; k++)
-				;
-			if (k == j) {
-				for (k = 0; k < 15; k++) {
-					struct tx_row r = { "",
-					    tx_appeal_keys[k], 1, NULL, 0 };
-
-					add_value(c, &r, 0, &c->t[i + k]);
-				}
-				appeals_table = -1;
-				continue;
-			}
-		}
-		read_row(c, i, j);
-	}
-}
-
-/* ---- legacy 统计表 ---- */
-
-static int
-is_cnum(unsigned cp)
-{
-	static const unsigned nums[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db,
-	    0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341 };	/* 一 … 十 */
-	size_t i;
-
-	for (i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
-		if (cp == nums[i])
-			return 1;
-	return 0;
-}
-
-/* 一、 二、 … 十一、: a top-level row of the 统计表 */
-static int
-cnum_section(const char *text)
-{
-	const char *p = text, *q = text;
-	int n = 0;
-
-	while (is_cnum(tx_utf8_next(&p))) {
-		q = p;
-		n++;
-	}
-	return n > 0 && strncmp(q, "、", 3) == 0;
-}
-
-static void
-legacy_row(struct ctx *c, char *section, size_t secsz, const char *label,
-    const char *unit, const struct tok *vt)
-{
-	char lk[TX_LABEL_MAX], key[TX_LABEL_MAX * 2 + 16], u[32];
-	const char *value = vt != NULL ? vt->text : NULL;
-	struct tx_where at;
-	struct tx_value v;
-
-	tx_label_key(label, lk, sizeof(lk));
-	if (lk[0] == '\0')
-		return;
-	if (cnum_section(lk)) {
-		snprintf(section, secsz, "%s", lk);
-		snprintf(key, sizeof(key), "legacy.%s", lk);
-	} else if (section[0] != '\0')
-		snprintf(key, sizeof(key), "legacy.%s.%s", section, lk);
-	else
-		snprintf(key, sizeof(key), "legacy.%s", lk);
-	tx_value_parse(value != NULL ? value : "", 0, &v);
-	tx_fold(unit != NULL ? unit : "", u, sizeof(u));
-	if (v.unit[0] == '\0' && u[0] != '\0' && tx_is_unit(u))
-		snprintf(v.unit, sizeof(v.unit), "%s", u);
-	if (strcmp(v.unit, "元") == 0 && v.value[0] != '\0') {
-		/* amounts in 元 are not converted in the legacy form: its
-		 * 单位 column says what the figure is */
-	}
-	if (vt != NULL)
-		where(vt, &at);
-	tx_version_add(c->out, key, &v, vt != NULL ? &at : NULL);
-}
-
-static int
-legacy_start(struct ctx *c)
+claim(struct tx_doc *d, int from, int to)
 {
 	int i;
 
-	for (i = 0; i < c->n; i++)
-		if (tx_tmpl_legacy.bid(c->t[i].norm))
-			return i;
-	return -1;
-}
-
-static int
-unit_tok(const struct tok *t)
-{
-	char u[64];
-
-	tx_fold(t->text, u, sizeof(u));
-	return tx_is_unit(u);
-}
-
-static int
-header_tok(const struct tok *t)
-{
-	return strcmp(t->norm, "单位") == 0 || strcmp(t->norm, "统计数") == 0 ||
-	    strcmp(t->norm, "统计指标") == 0 || strcmp(t->norm, "序号") == 0;
-}
-
-/* The 序号 of a row (Anhui's copies number their rows): a bare integer of
- * at most four digits, or -1. */
-static int
-serial(const struct tok *t)
-{
-	struct tx_value v;
-	const char *p;
-
-	tx_value_parse(t->text, 0, &v);
-	if (v.value[0] == '\0' || v.unit[0] != '\0' || strlen(v.value) > 4)
-		return -1;
-	for (p = v.value; *p != '\0'; p++)
-		if (*p < '0' || *p > '9')
-			return -1;
-	return atoi(v.value);
-}
-
-/* Does this token continue the label before it (an annotation on its own
- * line, not the numbering of the next row)? */
-static int
-continues(const struct tok *t)
-{
-	const char *p = t->text;
-	unsigned cp;
-
-	while (*p == ' ')
-		p++;
-	cp = tx_utf8_next(&p);
-	if (cp != '(' && cp != 0xff08)
-		return 0;
-	cp = tx_utf8_next(&p);
-	if (cp >= 0xff10 && cp <= 0xff19)
-		cp = cp - 0xff10 + '0';
-	return !(cp >= '0' && cp <= '9') && !is_cnum(cp);
-}
-
-/* 一、 （一） (1) 1. : a numbered row */
-static int
-numbered(const char *label)
-{
-	const char *p = label;
-	unsigned cp;
-
-	while (tx_is_space(cp = tx_utf8_next(&p)))
-		;
-	if (cp >= 0xff10 && cp <= 0xff19)
-		return 1;
-	return cp == '(' || cp == 0xff08 || (cp >= '0' && cp <= '9') ||
-	    cnum_section(p - (cp < 0x80 ? 1 : 3));
-}
-
-/* Is token i the 序号 of the next row (the number after the last one,
- * before a label that is not a unit)? */
-static int
-next_serial(const struct ctx *c, int i, int seq, int nseq)
-{
-	return seq && i + 1 < c->n && !c->t[i + 1].vlike &&
-	    !c->t[i + 1].empty && serial(&c->t[i]) == nseq + 1 &&
-	    !unit_tok(&c->t[i + 1]);
+	for (i = 0; i < d->nu; i++)
+		if (d->u[i].a < to && d->u[i].c > from)
+			d->u[i].claimed = 1;
 }
 
 static void
-read_legacy(struct ctx *c)
+unlabelled(struct tx_doc *d, struct tread *tr)
 {
-	char section[TX_LABEL_MAX] = "", label[TX_LABEL_MAX * 2];
-	int i, j, k, s, seq, nseq = 0;
+	const struct gk_row *r = &tr->table->rows[0];
+	char word[TX_LABEL_MAX];
+	int i, j, k, n = r->ncols, appeals_table = -1;
 
-	if ((s = legacy_start(c)) < 0)
+	anchor_word(tr->table, word, sizeof(word));
+	tr->nruns = 0;
+	if (word[0] == '\0')
 		return;
-	/* a 序号 column left of 统计指标 */
-	seq = s > 0 && strcmp(c->t[s - 1].norm, "序号") == 0;
-	if (c->t[s].cell) {
-		for (i = s; i < c->n; i = j) {
-			for (j = i + 1; j < c->n &&
-			    same_row(&c->t[i], &c->t[j]); j++)
+	if (d->cells) {
+		/* a row of n figures in the table where the word is */
+		for (i = 0; i < d->n; i = j) {
+			for (j = i + 1; j < d->n && d->t[j].cell &&
+			    d->t[i].cell && d->t[j].table == d->t[i].table &&
+			    d->t[j].row == d->t[i].row; j++)
 				;
-			k = i;
-			if (seq && j - i >= 3 && serial(&c->t[i]) >= 0)
-				k = i + 1;
-			if (!c->t[k].cell || header_tok(&c->t[k]) ||
-			    c->t[k].vlike || j - k < 2 || j - k > 3)
+			if (!d->t[i].cell)
 				continue;
-			legacy_row(c, section, sizeof(section), c->t[k].text,
-			    j - k == 3 ? c->t[k + 1].text : NULL,
-			    &c->t[j - 1]);
+			for (k = i; k < j; k++)
+				if (strcmp(d->t[k].norm, word) == 0)
+					appeals_table = d->t[i].table;
+			if (appeals_table != d->t[i].table || j - i < n)
+				continue;
+			for (k = i; k < j && d->t[k].vlike; k++)
+				;
+			if (k < j || tr->nruns == 64)
+				continue;
+			tr->runs[tr->nruns++] = i;
+			claim(d, i, j);
+			appeals_table = -1;
 		}
 		return;
 	}
-	for (i = s; i < c->n && header_tok(&c->t[i]); i++)
-		;
-	while (i < c->n) {
-		const char *unit = NULL;
-		const struct tok *value = NULL;
-		struct tok *t = &c->t[i];
+	for (i = 0; i < d->n; i++) {
+		int start;
 
-		if (t->empty) {		/* not in a row's place: nothing */
-			i++;
+		if (tx_tok_figure(&d->t[i]) || strcmp(d->t[i].norm, word) != 0)
+			continue;
+		/* the header ends at the first figure; a blank first figure
+		 * is an empty para, unless the run from there is short (an
+		 * empty para inside the header), then the first value
+		 * starts it */
+		for (j = i + 1; j < d->n && j < i + 40 &&
+		    !tx_tok_figure(&d->t[j]); j++)
+			;
+		if (!figure_run(d, j, n)) {
+			for (j = i + 1; j < d->n && j < i + 40 &&
+			    !d->t[j].vlike; j++)
+				;
+			if (!figure_run(d, j, n))
+				continue;
+		}
+		start = j;
+		if (tr->nruns == 64)
+			break;
+		tr->runs[tr->nruns++] = start;
+		claim(d, i, start + n);
+		i = start + n - 1;
+	}
+}
+
+/* ---- the bids ---- */
+
+/* How many header tokens only this form's table prints (its columns'
+ * headers, the header over its labels). */
+static int
+header_evidence(const struct tx_doc *d, int f, int t)
+{
+	int i, k, hits = 0;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->t[i].vlike || d->t[i].norm[0] == '\0')
+			continue;
+		for (k = 0; k < V.nev[f][t]; k++)
+			if (V.ev[f][t][k][0] == d->t[i].norm[0] &&
+			    strcmp(V.ev[f][t][k], d->t[i].norm) == 0)
+				hits++;
+	}
+	return hits;
+}
+
+struct bid {
+	const struct gk_form *form;
+	long evidence;
+	long rows;
+};
+
+/* A better bid than b?  1, -1, or 0 on a tie. */
+static int
+cmp_bid(const struct bid *a, const struct bid *b)
+{
+	if (a->evidence != b->evidence)
+		return a->evidence > b->evidence ? 1 : -1;
+	if (a->rows != b->rows)
+		return a->rows > b->rows ? 1 : -1;
+	return 0;
+}
+
+/* ---- one way of reading ---- */
+
+struct way {
+	struct tx_version v;	/* the values */
+	const struct gk_form *form;
+	struct bid bid;
+	char tied[256];		/* the forms that tied, or "" */
+};
+
+struct emit {
+	int at;			/* token of its first figure */
+	const struct gk_row *row;
+	const struct tx_unit *unit;	/* labelled */
+};
+
+static int
+by_at(const void *a, const void *b)
+{
+	const struct emit *x = a, *y = b;
+
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static void
+read_way(struct ctx *c, int cells, struct way *w)
+{
+	static struct tread tr[MAXF][MAXT];
+	struct bid bids[MAXF];
+	struct emit *em = NULL;
+	int nf = 0, f, t, k, g, best = -1, ne = 0, cap = 0, i;
+
+	memset(w, 0, sizeof(*w));
+	if (tx_doc_units(c->d, cells) < 0)
+		return;
+	for (f = 0; gk_forms[f] != NULL && nf < MAXF; f++) {
+		const struct gk_form *fm = gk_forms[f];
+
+		if (fm->by_label)
+			continue;	/* legacy.c */
+		memset(&bids[nf], 0, sizeof(bids[nf]));
+		bids[nf].form = fm;
+		for (t = 0; t < fm->ntables && t < MAXT; t++) {
+			struct tread *r = &tr[nf][t];
+
+			memset(r, 0, sizeof(*r));
+			r->form = fm;
+			r->table = &fm->tables[t];
+			bids[nf].evidence += (long)r->table->weight *
+			    header_evidence(c->d, f, t);
+			if (r->table->unlabelled) {
+				unlabelled(c->d, r);
+				bids[nf].rows += r->nruns > 0;
+			}
+		}
+		for (t = 0; t < fm->ntables && t < MAXT; t++) {
+			struct tread *r = &tr[nf][t];
+
+			if (r->table->unlabelled ||
+			    (r->tt = tx_ttable(fm, r->table)) == NULL)
+				continue;
+			if (tx_align(c->d, r->tt, trow_width, c, &r->al) < 0)
+				r->al.n = 0;
+			bids[nf].evidence += (long)r->table->weight *
+			    r->al.unique;
+			bids[nf].rows += r->al.rows;
+		}
+		nf++;
+	}
+	for (f = 0; f < nf; f++) {
+		if (bids[f].rows == 0)
+			continue;
+		if (best < 0 || cmp_bid(&bids[f], &bids[best]) > 0)
+			best = f;
+	}
+	if (best >= 0)
+		for (f = 0; f < nf; f++)
+			if (f != best && bids[f].rows > 0 &&
+			    cmp_bid(&bids[f], &bids[best]) == 0) {
+				size_t l = strlen(w->tied);
+
+				snprintf(w->tied + l, sizeof(w->tied) - l,
+				    "%s%s", l > 0 ? ", " : "",
+				    bids[f].form->id);
+			}
+	if (w->tied[0] != '\0') {
+		size_t l = strlen(w->tied);
+
+		snprintf(w->tied + l, sizeof(w->tied) - l, " and %s",
+		    bids[best].form->id);
+		w->bid = bids[best];
+		goto out;
+	}
+	if (best < 0)
+		goto out;
+	w->form = bids[best].form;
+	w->bid = bids[best];
+	/* each table from the form whose version fits it best */
+	for (t = 0; t < w->form->ntables && t < MAXT; t++) {
+		const char *id = w->form->tables[t].id;
+		struct tread *pick = &tr[best][t];
+
+		for (f = 0; f < nf; f++)
+			for (g = 0; g < bids[f].form->ntables && g < MAXT;
+			    g++) {
+				struct tread *o = &tr[f][g];
+
+				if (o == pick || o->table->unlabelled ||
+				    strcmp(o->table->id, id) != 0)
+					continue;
+				if (o->al.rows > pick->al.rows ||
+				    (o->al.rows == pick->al.rows &&
+				    o->al.score > pick->al.score))
+					pick = o;
+			}
+		if (pick->table->unlabelled) {
+			for (k = 0; k < pick->nruns; k++) {
+				if (ne == cap) {
+					struct emit *p;
+
+					cap = cap ? cap * 2 : 64;
+					p = realloc(em, sizeof(*p) *
+					    (size_t)cap);
+					if (p == NULL)
+						goto out;
+					em = p;
+				}
+				em[ne].at = pick->runs[k];
+				em[ne].row = &pick->table->rows[0];
+				em[ne].unit = NULL;
+				ne++;
+			}
 			continue;
 		}
-		/* the next row's 序号: the number that follows the last one,
-		 * before a label */
-		if (seq && i + 1 < c->n && !c->t[i + 1].vlike &&
-		    serial(t) == nseq + 1) {
-			nseq++;
-			t = &c->t[++i];
-		}
-		if (t->vlike || strstr(t->text, "。") != NULL ||
-		    strlen(t->text) > 240)
-			break;
-		snprintf(label, sizeof(label), "%s", t->text);
-		i++;
-		while (i < c->n && !c->t[i].vlike && !unit_tok(&c->t[i]) &&
-		    continues(&c->t[i])) {
-			size_t l = strlen(label);
+		for (k = 0; k < pick->al.n; k++) {
+			if (ne == cap) {
+				struct emit *p;
 
-			snprintf(label + l, sizeof(label) - l, "%s",
-			    c->t[i].text);
-			i++;
+				cap = cap ? cap * 2 : 64;
+				p = realloc(em, sizeof(*p) * (size_t)cap);
+				if (p == NULL)
+					goto out;
+				em = p;
+			}
+			em[ne].unit = &c->d->u[pick->al.p[k].unit];
+			em[ne].at = em[ne].unit->b;
+			em[ne].row = pick->tt->r[pick->al.p[k].trow].row;
+			ne++;
 		}
-		if (i < c->n && unit_tok(&c->t[i]))
-			unit = c->t[i++].text;
-		else if (i + 1 < c->n && c->t[i].empty &&
-		    figure(&c->t[i + 1]) && !next_serial(c, i + 1, seq, nseq))
-			i++;	/* a blank 单位 (an empty para), then the figure */
-		if (i < c->n && figure(&c->t[i]) &&
-		    !next_serial(c, i, seq, nseq))
-			value = &c->t[i++];
-		/* a line with neither unit nor figure that is not a numbered
-		 * row ends the table (the signature under it) */
-		if (unit == NULL && value == NULL && !numbered(label))
-			break;
-		legacy_row(c, section, sizeof(section), label, unit, value);
 	}
+	if (ne > 0)
+		qsort(em, (size_t)ne, sizeof(em[0]), by_at);
+	c->out = &w->v;
+	c->nhu = 0;
+	c->hpos = 0;
+	for (i = 0; i < ne; i++) {
+		if (em[i].unit != NULL) {
+			read_row(c, em[i].row, em[i].unit);
+			continue;
+		}
+		headers_to(c, em[i].at);
+		for (k = 0; k < em[i].row->ncols; k++)
+			add_value(c, em[i].row, &em[i].row->cols[k],
+			    &c->d->t[em[i].at + k]);
+	}
+out:
+	free(em);
+	for (f = 0; f < nf; f++)
+		for (t = 0; t < MAXT; t++)
+			tx_align_free(&tr[f][t].al);
 }
 
 /* ---- the whole document ---- */
 
-/* A figure with a note in brackets, 22（其中修订16件） or 3527(含自然失效2件):
- * it stands where a figure stands (the value is not_a_number, SCHEMA.md). */
 static int
-annotated(const char *text)
+count_values(const struct tx_version *v)
 {
-	char f[TX_FIELD_MAX], head[TX_FIELD_MAX];
-	struct tx_value v;
-	const char *b;
-	size_t n;
-
-	tx_fold(text, f, sizeof(f));
-	b = strstr(f, "（");
-	if (b == NULL || (strchr(f, '(') != NULL && strchr(f, '(') < b))
-		b = strchr(f, '(');
-	if (b == NULL || b == f)
-		return 0;
-	n = strlen(f);
-	if (!(n >= 3 && strcmp(f + n - 3, "）") == 0) && f[n - 1] != ')')
-		return 0;
-	snprintf(head, sizeof(head), "%.*s", (int)(b - f), f);
-	tx_value_parse(head, 0, &v);
-	return v.value[0] != '\0' && v.unit[0] == '\0';
-}
-
-static void
-reading(struct tx_version *v, struct ctx *base, int cells)
-{
-	base->out = v;
-	memset(base->col_unit, 0, sizeof(base->col_unit));
-	base->req_unit[0] = '\0';
-	if (cells)
-		read_cells(base);
-	else
-		read_tokens(base);
-}
-
-static int
-count_gov(const struct tx_version *v)
-{
-	int i, n = 0;
-
-	for (i = 0; i < v->nm; i++)
-		n += strncmp(v->m[i].key, "legacy.", 7) != 0;
-	return n;
-}
-
-static int
-has_prefix(const struct tx_version *v, const char *p)
-{
-	int i;
-
-	for (i = 0; i < v->nm; i++)
-		if (strncmp(v->m[i].key, p, strlen(p)) == 0)
-			return 1;
-	return 0;
+	return v->nm;
 }
 
 /* Does a paragraph give the figures in words: 收到申请12件, 公开信息3条? */
 static int
-prose(const struct ctx *c)
+prose(const struct tx_doc *d)
 {
 	const char *p;
 	unsigned cp, prev;
 	int i;
 
-	for (i = 0; i < c->n; i++) {
-		if (c->t[i].cell || (strstr(c->t[i].text, "申请") == NULL &&
-		    strstr(c->t[i].text, "公开") == NULL))
+	for (i = 0; i < d->n; i++) {
+		if (d->t[i].cell || (strstr(d->t[i].text, "申请") == NULL &&
+		    strstr(d->t[i].text, "公开") == NULL))
 			continue;
-		for (p = c->t[i].text, prev = 0; *p != '\0'; prev = cp) {
-			cp = tx_utf8_next(&p);
+		for (p = d->t[i].text, prev = 0; (cp = zh_next(&p)) != 0;
+		    prev = cp)
 			if ((cp == 0x4ef6 || cp == 0x6761) &&	/* 件 条 */
 			    prev >= '0' && prev <= '9')
 				return 1;
-		}
 	}
 	return 0;
+}
+
+/* The columns table 三's header places: those of the first labelled row
+ * with an optional column. */
+static const struct gk_col *
+placed_columns(int *ncols)
+{
+	int f, t, r;
+
+	for (f = 0; gk_forms[f] != NULL; f++)
+		for (t = 0; t < gk_forms[f]->ntables; t++)
+			for (r = 0; r < gk_forms[f]->tables[t].nrows; r++) {
+				const struct gk_row *row =
+				    &gk_forms[f]->tables[t].rows[r];
+				int k;
+
+				for (k = 0; k < row->ncols; k++)
+					if (row->cols[k].optional) {
+						*ncols = row->ncols;
+						return row->cols;
+					}
+			}
+	*ncols = 0;
+	return NULL;
 }
 
 void
 tx_read(struct tx_version *v)
 {
+	struct tx_doc d;
 	struct ctx c;
-	struct tx_version a, b;
-	char norm[TX_LABEL_MAX];
-	int i, hascells = 0;
+	static struct way a, b;
+	struct way *gov;
+	struct tx_version leg;
+	const struct gk_form *lf = NULL;
+	struct bid lbid;
+	int i, n3 = 0, lrows, lfi = 0;
 
 	memset(&c, 0, sizeof(c));
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
-	if (v->nitems > 0)
-		qsort(v->items, (size_t)v->nitems, sizeof(v->items[0]), by_seq);
-	c.t = calloc((size_t)v->nitems + 1, sizeof(*c.t));
-	if (c.t == NULL)
+	memset(&leg, 0, sizeof(leg));
+	build_vocab();
+	if (tx_doc_open(&d, v) < 0) {
+		tx_doc_close(&d);
 		return;
-	for (i = 0; i < v->nitems; i++) {
-		struct tok *t = &c.t[c.n++];
-
-		t->text = v->items[i].text;
-		t->cell = v->items[i].cell;
-		t->table = v->items[i].table;
-		t->row = v->items[i].row;
-		t->col = v->items[i].col;
-		t->seq = v->items[i].seq;
-		t->page = v->items[i].page;
-		hascells |= t->cell;
-		tx_label_norm(t->text, norm, sizeof(norm));
-		if ((t->norm = strdup(norm)) == NULL) {
-			c.n--;
-			break;
-		}
-		t->vlike = tx_value_like(t->text) || annotated(t->text);
-		/* an empty para is a blank cell only where a row expects
-		 * figures (read_tokens, read_legacy); elsewhere it is
-		 * nothing */
-		if (!t->cell && t->text[0] == '\0') {
-			t->vlike = 0;
-			t->empty = 1;
-		}
 	}
-	survey(&c);
-	columns3(&c);
-	setup_patterns(&c);
-	if (hascells)
-		reading(&a, &c, 1);
-	reading(&b, &c, 0);
-	if (hascells && count_gov(&a) >= count_gov(&b) && a.nm > 0) {
+	c.d = &d;
+	if ((c.cols3 = placed_columns(&n3)) != NULL)
+		tx_columns3(&d, c.cols3, n3, &c.c3);
+	money_units(&c);
+	memset(&a, 0, sizeof(a));
+	if (d.hascells)
+		read_way(&c, 1, &a);
+	read_way(&c, 0, &b);
+	if (d.hascells && count_values(&a.v) >= count_values(&b.v) &&
+	    a.v.nm > 0) {
+		gov = &a;
 		v->structured = 1;
-		v->m = a.m, v->nm = a.nm, v->capm = a.capm;
-		tx_metrics_free(&b);
-	} else {
-		v->m = b.m, v->nm = b.nm, v->capm = b.capm;
-		tx_metrics_free(&a);
+	} else
+		gov = b.v.nm > 0 || b.tied[0] != '\0' || a.tied[0] == '\0' ?
+		    &b : &a;
+	/* the legacy form bids with its header */
+	memset(&lbid, 0, sizeof(lbid));
+	for (i = 0; gk_forms[i] != NULL && i < MAXF; i++)
+		if (gk_forms[i]->by_label) {
+			lf = gk_forms[i];
+			lfi = i;
+		}
+	if (lf != NULL && (lrows = tx_read_legacy(&d, lf, &leg)) >= 0) {
+		lbid.form = lf;
+		lbid.rows = lrows;
+		lbid.evidence = (long)lf->tables[0].weight *
+		    header_evidence(&d, lfi, 0);
 	}
-	if (v->nm > 0) {
-		if (c.form2 != TX_NONE && has_prefix(v, "active."))
-			v->tmpl = c.form2;
-		else if (has_prefix(v, "requests.other."))
-			v->tmpl = TX_GOV2021;
-		else if (has_prefix(v, "requests.other"))
-			v->tmpl = TX_GOV2019;
-		else
-			v->tmpl = c.req2021 ? TX_GOV2021 :
-			    c.form2 != TX_NONE ? c.form2 : TX_GOV2019;
-	} else {
-		c.out = v;
-		read_legacy(&c);
-		v->structured = legacy_start(&c) >= 0 &&
-		    c.t[legacy_start(&c)].cell;
-		if (v->nm > 0)
-			v->tmpl = TX_LEGACY;
+	if (lbid.form != NULL && leg.nm > 0 && (gov->form == NULL ||
+	    cmp_bid(&lbid, &gov->bid) > 0)) {
+		tx_metrics_move(v, &leg);
+		v->form = lf;
+		v->structured = leg.structured;
+	} else if (lbid.form != NULL && leg.nm > 0 &&
+	    cmp_bid(&lbid, &gov->bid) == 0) {
+		snprintf(v->missing, sizeof(v->missing), "the tables fit %s "
+		    "and legacy equally well", gov->form->id);
+		v->tie = 1;
+	} else if (gov->form != NULL && gov->v.nm > 0) {
+		tx_metrics_move(v, &gov->v);
+		v->form = gov->form;
+	} else if (gov->tied[0] != '\0') {
+		snprintf(v->missing, sizeof(v->missing), "the tables fit %s "
+		    "equally well: no header word or row that only one of "
+		    "them prints (本年新制作数量, 本年制发件数, the rows of "
+		    "三（六）…)", gov->tied);
+		v->tie = 1;
 	}
-	if (v->tmpl == TX_NONE)
+	if (v->form == NULL && !v->tie)
 		snprintf(v->missing, sizeof(v->missing), "%s%s",
-		    c.n == 0 ? "no text at all" : prose(&c) ?
+		    d.n == 0 ? "no text at all" : prose(&d) ?
 		    "the figures are only in sentences (…申请…N件), not in a "
 		    "table: " : "",
-		    c.n == 0 ? "" :
+		    d.n == 0 ? "" :
 		    "no row of table 二 (规章 …), 三 (本年新收政府信息公开申请数量 …) "
 		    "or 四 (行政复议), and no 统计表 (统计指标 / 单位 / 统计数)");
-	for (i = 0; i < c.n; i++)
-		free(c.t[i].norm);
-	free(c.t);
+	v->overflow |= a.v.overflow | b.v.overflow | leg.overflow;
+	tx_metrics_free(&a.v);
+	tx_metrics_free(&b.v);
+	tx_metrics_free(&leg);
+	tx_doc_close(&d);
 }

@@ -7,28 +7,32 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "common/zh.h"
 #include "tx.h"
 
-/* The cell as ASCII where it can be: full-width forms, minus signs. */
+/* The cell as ASCII where it can be (NFKC: full-width forms), minus signs,
+ * no white space. */
 static void
 ascii(const char *in, char *out, size_t outsz)
 {
-	const char *p = in;
+	char nf[TX_FIELD_MAX];
+	const char *p = nf;
 	size_t len = 0, w;
 	unsigned cp;
 
 	out[0] = '\0';
-	while (*p != '\0') {
-		cp = tx_halfwidth(tx_utf8_next(&p));
-		if (cp == 0x2212 || cp == 0xfe63)
+	zh_nfkc(in, nf, sizeof(nf));
+	while ((cp = zh_next(&p)) != 0) {
+		if (cp == 0x2212)
 			cp = '-';
-		if (tx_is_space(cp))
+		if (zh_is_space(cp))
 			continue;
-		w = tx_utf8_put(out + len, outsz - len, cp);
-		if (w == 0)
+		if (len + 1 >= outsz ||
+		    (w = zh_put(out + len, outsz - 1 - len, cp)) == 0)
 			break;
 		len += w;
 	}
+	out[len] = '\0';
 }
 
 /*
@@ -124,7 +128,7 @@ tx_value_parse(const char *text, int amount, struct tx_value *v)
 	size_t n, ul;
 	int neg = 0;
 
-	tx_fold(text, v->raw, sizeof(v->raw));
+	zh_fold(text, v->raw, sizeof(v->raw));
 	v->value[0] = v->unit[0] = '\0';
 	v->flags = 0;
 	if (v->raw[0] == '\0') {
@@ -155,7 +159,7 @@ tx_value_parse(const char *text, int amount, struct tx_value *v)
 			snprintf(unit, sizeof(unit), "%.*s", (int)(ul - 2), p + 1);
 		} else
 			snprintf(unit, sizeof(unit), "%s", p);
-		if (!tx_is_unit(unit)) {
+		if (!zh_is_unit(unit)) {
 			v->flags = TXF_NAN;
 			return;
 		}

@@ -1,29 +1,65 @@
 /*
- * version.c: the metrics read from one document (one version of a report).
+ * version.c: the values read from one reading of one document (one
+ * version of a report), looked up by key through an open-addressing hash.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/bounds.h"
 #include "tx.h"
+
+static uint32_t
+hash(const char *s)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	while (*s != '\0') {
+		h ^= (unsigned char)*s++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The slot of key: where it is, or the empty one where it would go. */
+static unsigned
+slot_of(const struct tx_version *v, const char *key)
+{
+	unsigned i = hash(key) & (v->nslot - 1);
+
+	while (v->slot[i] != 0 && strcmp(v->m[v->slot[i] - 1].key, key) != 0)
+		i = (i + 1) & (v->nslot - 1);
+	return i;
+}
+
+static int
+rehash(struct tx_version *v, unsigned n)
+{
+	uint32_t *s = calloc(n, sizeof(*s));
+	int i;
+
+	if (s == NULL)
+		return -1;
+	free(v->slot);
+	v->slot = s;
+	v->nslot = n;
+	for (i = 0; i < v->nm; i++)
+		v->slot[slot_of(v, v->m[i].key)] = (uint32_t)i + 1;
+	return 0;
+}
 
 struct tx_metric *
 tx_version_get(const struct tx_version *v, const char *key)
 {
-	int i;
+	unsigned i;
 
-	for (i = 0; i < v->nm; i++)
-		if (strcmp(v->m[i].key, key) == 0)
-			return &v->m[i];
-	return NULL;
+	if (v->nslot == 0)
+		return NULL;
+	i = slot_of(v, key);
+	return v->slot[i] == 0 ? NULL : &v->m[v->slot[i] - 1];
 }
 
-/* The first printing of a key is kept; later ones only count (a key found
- * twice is a template_shape failure). Returns -1 when out of memory or over
- * the cell limit. */
 int
-tx_version_add(struct tx_version *v, const char *key, const struct tx_value *val,
-    const struct tx_where *at)
+tx_version_add(struct tx_version *v, const char *key,
+    const struct tx_value *val, const struct tx_where *at)
 {
 	struct tx_metric *m;
 
@@ -31,7 +67,13 @@ tx_version_add(struct tx_version *v, const char *key, const struct tx_value *val
 		m->nfound++;
 		return 0;
 	}
-	if (v->nm >= GK_MAX_CELLS)
+	if (v->nm >= TX_MAX_METRICS) {
+		v->overflow = 1;
+		return -1;
+	}
+	/* at most half full */
+	if ((unsigned)(v->nm + 1) * 2 > v->nslot &&
+	    rehash(v, v->nslot ? v->nslot * 2 : 512) < 0)
 		return -1;
 	if (v->nm == v->capm) {
 		int cap = v->capm ? v->capm * 2 : 256;
@@ -57,6 +99,7 @@ tx_version_add(struct tx_version *v, const char *key, const struct tx_value *val
 		free(m->key), free(m->value), free(m->unit), free(m->raw);
 		return -1;
 	}
+	v->slot[slot_of(v, key)] = (uint32_t)v->nm + 1;
 	v->nm++;
 	return 0;
 }
@@ -74,8 +117,23 @@ tx_metrics_free(struct tx_version *v)
 		free(v->m[i].raw);
 	}
 	free(v->m);
+	free(v->slot);
 	v->m = NULL;
+	v->slot = NULL;
 	v->nm = v->capm = 0;
+	v->nslot = 0;
+}
+
+void
+tx_metrics_move(struct tx_version *dst, struct tx_version *src)
+{
+	tx_metrics_free(dst);
+	dst->m = src->m, dst->nm = src->nm, dst->capm = src->capm;
+	dst->slot = src->slot, dst->nslot = src->nslot;
+	dst->overflow |= src->overflow;
+	src->m = NULL, src->slot = NULL;
+	src->nm = src->capm = 0;
+	src->nslot = 0;
 }
 
 void
@@ -89,7 +147,8 @@ tx_version_free(struct tx_version *v)
 	free(v->items);
 	free(v->doc), free(v->type), free(v->page), free(v->title);
 	free(v->agency), free(v->published), free(v->status);
+	free(v->reading);
 	free(v->t_agency), free(v->t_year), free(v->t_title);
-	free(v->t_published);
+	free(v->t_published), free(v->t_body_year);
 	memset(v, 0, sizeof(*v));
 }

@@ -3,6 +3,7 @@
 # 法人或其他组织小计 — once after 其他, once after 自然人 (a second-row cell
 # spanning two rows) — through gk-extract and gk-transform.  Every figure
 # lands under its applicant, 总计 under total, and the 小计 is no metric.
+# (The table's single （六）其他处理 row says its form is gov2019.)
 set -u
 bin=${GK_BIN:-bin}
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
@@ -31,6 +32,7 @@ page() {	# $1 = after_other | after_person
 <tr>$h3</tr>
 <tr><td colspan="3">一、本年新收政府信息公开申请数量</td>$r1</tr>
 <tr><td colspan="3">二、上年结转政府信息公开申请数量</td>$r2</tr>
+<tr><td colspan="3">（六）其他处理</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>
 </table></body></html>
 HTML
 }
@@ -39,7 +41,7 @@ for v in after_other after_person; do
 	page $v >"$t/$v.html"
 	"$bin/gk-fetch" "$t/$v.html" | "$bin/gk-extract" | "$bin/gk-transform" >"$t/$v.out"
 	got=$(awk -F'\t' '$1 == "metric" { printf "%s=%s ", $3, $4 }' "$t/$v.out")
-	want="requests.new.person=1 requests.new.business=2 requests.new.research=3 requests.new.nonprofit=4 requests.new.legal=5 requests.new.other_org=6 requests.new.total=21 requests.carried_in.person=7 requests.carried_in.business=8 requests.carried_in.research=9 requests.carried_in.nonprofit=10 requests.carried_in.legal=11 requests.carried_in.other_org=12 requests.carried_in.total=57 "
+	want="requests.new.person=1 requests.new.business=2 requests.new.research=3 requests.new.nonprofit=4 requests.new.legal=5 requests.new.other_org=6 requests.new.total=21 requests.carried_in.person=7 requests.carried_in.business=8 requests.carried_in.research=9 requests.carried_in.nonprofit=10 requests.carried_in.legal=11 requests.carried_in.other_org=12 requests.carried_in.total=57 requests.other.person=0 requests.other.business=0 requests.other.research=0 requests.other.nonprofit=0 requests.other.legal=0 requests.other.other_org=0 requests.other.total=0 "
 	[ "$got" = "$want" ] || fail "$v: got $got"
 	grep -q "$(printf '^check\t[^\t]*\trow_total\t')" "$t/$v.out" &&
 	    fail "$v: row_total fails: $(grep row_total "$t/$v.out")"

@@ -30,7 +30,7 @@ awk -F'\t' 'BEGIN { OFS = "\t" }
     $1 == "cell" && $2 == "'"$docx"'" && $9 == "5146" { $9 = "5147" } { print }' \
     "$t/ext" | "$bin/gk-transform" >"$t/out2" || fail "gk-transform exit $?"
 grep '^check' "$t/out2" >"$t/checks2"
-printf 'check\t%s\tformat_mismatch\trequests.new.total\t5146\t5147@%s\trequests.new.total: the version kept says 5146, another version of the report says 5147@%s\n' "$html" "$docx" "$docx" >"$t/want2"
+printf 'check\t%s\tformat_mismatch\trequests.new.total\t5146\t5147@%s\t表三「一、本年新收政府信息公开申请数量」行「申请人情况 / 总计」栏：所用版本为 5146，另一版本（%s）为 5147\n' "$html" "$docx" "$docx" >"$t/want2"
 diff "$t/want2" "$t/checks2" || fail "want exactly one format_mismatch"
 
 # 3. the page lost the 行政许可 row: the complete .docx is kept instead,

@@ -102,7 +102,7 @@ printed_labels(void **state)
 	gk_key_row_label(k, s, sizeof(s));
 	assert_string_equal(s, "三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密");
 	gk_key_col_label(k, s, sizeof(s));
-	assert_string_equal(s, "法人或其他组织 / 商业企业");
+	assert_string_equal(s, "申请人情况 / 法人或其他组织 / 商业企业");
 	gk_key_desc(k, s, sizeof(s));
 	assert_string_equal(s, "requests refused: a state secret, businesses");
 	k = gk_key_lookup("appeals.suit_after.total");

@@ -56,7 +56,7 @@ gov_rows(void **state)
 		para(i == 0 || i == 9 ? "" : "0");
 	tx_meta(&v);
 	tx_read(&v);
-	assert_int_equal(v.tmpl, TX_GOV2019);
+	assert_ptr_equal(v.form, gk_form("gov2019"));
 	assert_string_equal(v.t_agency, "青岛市城阳区人民政府");
 	assert_string_equal(get("active.rules.made")->value, "");
 	assert_int_equal(get("active.rules.made")->flags, TXF_BLANK);
@@ -119,7 +119,7 @@ legacy_blanks(void **state)
 	para("");
 	para("填报单位：青岛市某局");
 	tx_read(&v);
-	assert_int_equal(v.tmpl, TX_LEGACY);
+	assert_ptr_equal(v.form, gk_form("legacy"));
 	assert_int_equal(v.nm, 4);
 	assert_string_equal(get("legacy.一、主动公开情况")->value, "1372");
 	assert_string_equal(get("legacy.一、主动公开情况")->unit, "");

@@ -33,14 +33,13 @@ put(const char *key, const char *text)
 static void
 zeros(void)
 {
-	const char *keys[256];
-	int n, i;
+	const struct gk_form *f = gk_form("gov2019");
+	size_t i;
 
 	memset(&v, 0, sizeof(v));
-	v.tmpl = TX_GOV2019;
-	n = tx_tmpl_keys(TX_GOV2019, keys, 256);
-	for (i = 0; i < n; i++)
-		put(keys[i], "0");
+	v.form = f;
+	for (i = 0; i < gk_form_nkeys(f); i++)
+		put(gk_form_key(f, i)->key, "0");
 }
 
 static void
@@ -142,21 +141,22 @@ not_a_number_skips(void **state)
 static void
 missing_row(void **state)
 {
-	const char *keys[256];
-	int n, i;
+	static const char *const applicants[7] = { "person", "business",
+	    "research", "nonprofit", "legal", "other_org", "total" };
+	const struct gk_form *f = gk_form("gov2021");
+	size_t i;
 	char key[96];
 
 	(void)state;
 	/* the mixed form: gov2021 with the single （六）其他处理 row */
 	memset(&v, 0, sizeof(v));
-	v.tmpl = TX_GOV2021;
-	n = tx_tmpl_keys(TX_GOV2021, keys, 256);
-	for (i = 0; i < n; i++)
-		if (strncmp(keys[i], "requests.other.", 15) != 0)
-			put(keys[i], "0");
+	v.form = f;
+	for (i = 0; i < gk_form_nkeys(f); i++)
+		if (strncmp(gk_form_key(f, i)->key, "requests.other.", 15) != 0)
+			put(gk_form_key(f, i)->key, "0");
 	for (i = 0; i < 7; i++) {
 		snprintf(key, sizeof(key), "requests.other.%s",
-		    tx_applicants[i]);
+		    applicants[i]);
 		put(key, i == 0 || i == 6 ? "2" : "0");
 	}
 	set("requests.closed_total.person", "2");

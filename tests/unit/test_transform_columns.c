@@ -4,7 +4,8 @@
  * figure under its own applicant and 总计 under total, from table cells
  * (grid columns) and from one para per cell (reading order); the 小计 is
  * no metric.  Eight figures without a header to place the 小计 leave the
- * row out rather than shift 总计.
+ * row out rather than shift 总计.  Each table ends with gov2019's single
+ * （六）其他处理 row, which says whose form it is.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,6 +26,8 @@ assert_rows(void)
 	    "21" };
 	static const char *const want2[7] = { "7", "8", "9", "10", "11",
 	    "12", "14" };
+	static const char *const tx_applicants[7] = { "person", "business",
+	    "research", "nonprofit", "legal", "other_org", "total" };
 	char key[96];
 	int i;
 
@@ -39,8 +42,12 @@ assert_rows(void)
 		assert_null(strstr(v.m[i].key, "subtotal"));
 		assert_string_not_equal(v.m[i].value, "20");
 	}
-	assert_int_equal(v.nm, 14);
+	assert_int_equal(v.nm, 21);
+	assert_ptr_equal(v.form, gk_form("gov2019"));
 }
+
+static const char *const zeros[8] = { "0", "0", "0", "0", "0", "0", "0",
+    "0" };
 
 static void
 header_cells(int table, int after_person)
@@ -85,6 +92,7 @@ cells_subtotal_after_other(void **state)
 	header_cells(2, 0);
 	row_cells(2, 3, "一、本年新收政府信息公开申请数量", a);
 	row_cells(2, 4, "二、上年结转政府信息公开申请数量", b);
+	row_cells(2, 5, "（六）其他处理", zeros);
 	tx_read(&v);
 	assert_true(v.structured);
 	assert_rows();
@@ -104,6 +112,7 @@ cells_subtotal_after_person(void **state)
 	header_cells(2, 1);
 	row_cells(2, 3, "一、本年新收政府信息公开申请数量", a);
 	row_cells(2, 4, "二、上年结转政府信息公开申请数量", b);
+	row_cells(2, 5, "（六）其他处理", zeros);
 	tx_read(&v);
 	assert_rows();
 	tx_version_free(&v);
@@ -138,6 +147,7 @@ paras_subtotal_after_other(void **state)
 		para(hdr[i]);
 	paras("一、本年新收政府信息公开申请数量", a, 8);
 	paras("二、上年结转政府信息公开申请数量", b, 8);
+	paras("（六）其他处理", zeros, 8);
 	tx_read(&v);
 	assert_false(v.structured);
 	assert_rows();
@@ -164,6 +174,7 @@ paras_subtotal_after_person(void **state)
 		para(hdr[i]);
 	paras("一、本年新收政府信息公开申请数量", a, 8);
 	paras("二、上年结转政府信息公开申请数量", b, 8);
+	paras("（六）其他处理", zeros, 8);
 	tx_read(&v);
 	assert_rows();
 	tx_version_free(&v);
@@ -181,6 +192,7 @@ eight_figures_no_header(void **state)
 	memset(&v, 0, sizeof(v));
 	paras("一、本年新收政府信息公开申请数量", a, 8);
 	paras("二、上年结转政府信息公开申请数量", b, 7);
+	paras("（六）其他处理", zeros, 7);
 	tx_read(&v);
 	assert_string_equal(val("requests.new.person"), "(missing)");
 	assert_string_equal(val("requests.new.total"), "(missing)");
@@ -192,6 +204,9 @@ eight_figures_no_header(void **state)
 	item(1, 1, 4, 0, "二、上年结转政府信息公开申请数量");
 	for (int c = 0; c < 7; c++)
 		item(1, 1, 4, 3 + c, b[c]);
+	item(1, 1, 5, 0, "（六）其他处理");
+	for (int c = 0; c < 7; c++)
+		item(1, 1, 5, 3 + c, "0");
 	tx_read(&v);
 	assert_string_equal(val("requests.new.total"), "(missing)");
 	assert_string_equal(val("requests.carried_in.total"), "14");

@@ -2,7 +2,8 @@
  * A layout that lost table 三's merged group cells prints the group's label
  * in front of its first row's label, in one cell: （三）不予公开1.属于国家秘密,
  * 三、本年度办理结果（一）予以公开.  The row is its own label's; the next
- * rows of the group are read as usual.
+ * rows of the group are read as usual.  (The single 其他处理 row says
+ * the form is gov2019's.)
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,6 +33,7 @@ group_in_label(void **state)
 	row(0, "三、本年度办理结果（一）予以公开", "11");
 	row(1, "（三）不予公开1.属于国家秘密", "2");
 	row(2, "2.其他法律行政法规禁止公开", "3");
+	row(3, "（六）其他处理", "0");	/* gov2019's: the form is known */
 	tx_read(&v);
 	assert_true(v.structured);
 	assert_string_equal(val("requests.granted.person"), "11");

@@ -23,7 +23,7 @@ static const char *const rows[3][4] = {
 static void
 check(void)
 {
-	assert_int_equal(v.tmpl, TX_LEGACY);
+	assert_ptr_equal(v.form, gk_form("legacy"));
 	assert_int_equal(v.nm, 3);
 	assert_string_equal(val("legacy.一、主动公开情况"), "41");
 	assert_string_equal(val("legacy.一、主动公开情况.（一）主动公开政府信息数"), "3");

@@ -28,6 +28,9 @@ note_over_two_lines(void **state)
 	for (i = 0; i < 7; i++)
 		para(fig[i]);
 	para("（三）不予公开");
+	para("（六）其他处理");	/* gov2019's single row: the form is known */
+	for (i = 0; i < 7; i++)
+		para("0");
 	tx_read(&v);
 	assert_string_equal(val("requests.partial.person"), "9");
 	assert_string_equal(val("requests.partial.research"), "");

@@ -63,7 +63,7 @@ paras_gov2019(void **state)
 		para(i == 0 ? "138" : "0");
 	tx_meta(&v);
 	tx_read(&v);
-	assert_int_equal(v.tmpl, TX_GOV2019);
+	assert_ptr_equal(v.form, gk_form("gov2019"));
 	assert_false(v.structured);
 	assert_string_equal(val("active.rules.total"), "156");
 	assert_string_equal(val("active.procurement.items"), "39062");
@@ -109,7 +109,7 @@ cells_gov2021(void **state)
 		item(1, 2, 0, 3 + c, vals[c]);
 	tx_meta(&v);
 	tx_read(&v);
-	assert_int_equal(v.tmpl, TX_GOV2021);
+	assert_ptr_equal(v.form, gk_form("gov2021"));
 	assert_true(v.structured);
 	assert_string_equal(val("active.normative.issued"), "1");
 	assert_string_equal(val("active.normative.in_force"), "5");
@@ -151,7 +151,7 @@ legacy_paras(void **state)
 	para("2019年1月16日");
 	tx_meta(&v);
 	tx_read(&v);
-	assert_int_equal(v.tmpl, TX_LEGACY);
+	assert_ptr_equal(v.form, gk_form("legacy"));
 	assert_string_equal(val("legacy.一、主动公开情况"), "41");
 	assert_string_equal(val("legacy.一、主动公开情况.（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）"), "");
 	assert_string_equal(unit("legacy.一、主动公开情况.（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）"), "条");
@@ -172,7 +172,7 @@ no_template(void **state)
 	para("关于开展政务公开培训的通知");
 	para("各单位：2021年全市政务公开培训定于5月举行。");
 	tx_read(&v);
-	assert_int_equal(v.tmpl, TX_NONE);
+	assert_null(v.form);
 	assert_int_equal(v.nm, 0);
 	assert_non_null(strstr(v.missing, "统计指标"));
 	tx_version_free(&v);

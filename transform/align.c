@@ -1,0 +1,364 @@
+/*
+ * align.c: the rows of a table placed on a document's units.
+ *
+ * The forms are fixed sequences, so a row is known by its neighbours as
+ * much as by its label.  Every unit whose label (its last one, two or
+ * three label tokens joined: a label broken over lines or cells, a note
+ * on a line of its own) is within reach of a row's label is a candidate
+ * for that row, weighed by the edit distance; the alignment is the
+ * heaviest set of candidates that keeps the table's order (a weighted
+ * longest common subsequence: a gap costs nothing, for a row the document
+ * leaves out and for a unit that is no row).  Then:
+ *   - a label farther from its row than tx_cap_strict is kept only when
+ *     the rows on both sides of it are placed around it (or it ends the
+ *     table): a misread label is placed by its neighbours, never alone;
+ *   - a unit left over whose label is a row's by itself (tx_match_row) is
+ *     that row too: a row printed out of order, or a table printed twice
+ *     (its key is then found twice: template_shape).
+ * A row that no unit fits is not placed: template_shape, never a guess.
+ *
+ * Cost: the candidates of a unit are found with bounded distances (a
+ * length and character-set bound first), and the alignment is linear in
+ * the candidates times the table's rows.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/schema.h"
+#include "tx.h"
+
+#define JOIN_MAX	3	/* label tokens a label may be printed over */
+
+#define cand tx_cand
+
+struct cands {
+	struct cand *c;
+	int n, cap;
+};
+
+static int
+cand_push(struct cands *cs, const struct cand *c)
+{
+	if (cs->n == cs->cap) {
+		int cap = cs->cap ? cs->cap * 2 : 256;
+		struct cand *p = realloc(cs->c, sizeof(*p) * (size_t)cap);
+
+		if (p == NULL)
+			return -1;
+		cs->c = p;
+		cs->cap = cap;
+	}
+	cs->c[cs->n++] = *c;
+	return 0;
+}
+
+/* The norm of the unit's last k label tokens joined. */
+static void
+span_norm(const struct tx_doc *d, const struct tx_unit *u, int k, char *out,
+    size_t outsz)
+{
+	char joined[TX_LABEL_MAX * JOIN_MAX];
+	size_t len = 0, n;
+	int i;
+
+	if (k == 1) {
+		snprintf(out, outsz, "%s", d->t[u->b - 1].norm);
+		return;
+	}
+	joined[0] = '\0';
+	for (i = u->b - k; i < u->b; i++) {
+		n = strlen(d->t[i].text);
+		if (len + n >= sizeof(joined))
+			n = sizeof(joined) - 1 - len;
+		memcpy(joined + len, d->t[i].text, n);
+		len += n;
+		joined[len] = '\0';
+	}
+	gk_label_norm(joined, out, outsz);
+}
+
+static long
+weight(int dist, int len, int ok)
+{
+	return 1000 - (1000L * dist) / (len > 0 ? len : 1) + (ok ? 500 : 0);
+}
+
+/* The candidates of unit ui: its best distance to each row. */
+static int
+unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
+    int (*width)(void *, const struct tx_trow *), void *arg,
+    struct cands *cs)
+{
+	const struct tx_unit *u = &d->u[ui];
+	struct tx_pat p[JOIN_MAX * 2];
+	char norm[TX_LABEL_MAX];
+	int np = 0, pk[JOIN_MAX * 2], k, i, j, q;
+
+	if (u->claimed || u->b <= u->a || u->c <= u->b)
+		return 0;	/* no label, or no figures after it */
+	for (k = 1; k <= JOIN_MAX && u->b - k >= u->a; k++) {
+		const char *own;
+
+		span_norm(d, u, k, norm, sizeof(norm));
+		if (norm[0] == '\0')
+			continue;
+		tx_pat_make(&p[np], norm);
+		pk[np++] = k;
+		own = tx_ungroup(tt, norm);
+		if (own != norm && *own != '\0') {
+			tx_pat_make(&p[np], own);
+			pk[np++] = k;
+		}
+	}
+	for (i = 0; i < tt->nr; i++) {
+		const struct tx_trow *r = &tt->r[i];
+		struct cand c;
+		int best = 1 << 20, span = 0, len = 1, w, ok;
+
+		for (j = 0; j < r->npat; j++) {
+			int cap = tx_cap_placed(r->pat[j].n), dd;
+
+			for (q = 0; q < np; q++) {
+				dd = tx_pat_dist(&p[q], &r->pat[j], cap);
+				if (dd <= cap && (dd < best || (dd == best &&
+				    pk[q] < span))) {
+					best = dd;
+					span = pk[q];
+					len = r->pat[j].n;
+				}
+			}
+		}
+		if (best == 1 << 20)
+			continue;
+		w = width(arg, r);
+		ok = u->c - u->b >= w;
+		/* a label that is its row's only by its place needs the
+		 * row's figures */
+		if (best > tx_cap_strict(len) && !ok)
+			continue;
+		memset(&c, 0, sizeof(c));
+		c.unit = ui, c.trow = i, c.dist = best, c.len = len;
+		c.span = span, c.ok = ok;
+		c.w = weight(best, len, ok);
+		c.prev = -1;
+		if (c.w > 0 && cand_push(cs, &c) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+tx_chain(struct tx_cand *cc, int ncand, int nrows)
+{
+	long bestat[TX_MAX_TROWS];	/* best chain ending at a row */
+	int idx[TX_MAX_TROWS];		/* its last candidate */
+	long pm[TX_MAX_TROWS + 1];	/* prefix maxima over rows < j */
+	int pmi[TX_MAX_TROWS + 1];
+	int i, j, s, e, top = -1;
+	long topw = 0;
+
+	for (j = 0; j < nrows; j++) {
+		bestat[j] = 0;
+		idx[j] = -1;
+	}
+	if (nrows > TX_MAX_TROWS)
+		nrows = TX_MAX_TROWS;
+	for (s = 0; s < ncand; s = e) {
+		for (e = s; e < ncand && cc[e].unit == cc[s].unit; e++)
+			;
+		pm[0] = 0;
+		pmi[0] = -1;
+		for (j = 0; j < nrows; j++) {
+			pm[j + 1] = pm[j];
+			pmi[j + 1] = pmi[j];
+			if (bestat[j] > pm[j + 1]) {
+				pm[j + 1] = bestat[j];
+				pmi[j + 1] = idx[j];
+			}
+		}
+		for (i = s; i < e; i++) {
+			struct cand *c = &cc[i];
+
+			if (c->trow >= nrows) {
+				c->best = 0;
+				continue;
+			}
+			c->best = c->w + pm[c->trow];
+			c->prev = pmi[c->trow];
+		}
+		for (i = s; i < e; i++) {
+			struct cand *c = &cc[i];
+
+			if (c->trow >= nrows)
+				continue;
+
+			if (c->best > bestat[c->trow]) {
+				bestat[c->trow] = c->best;
+				idx[c->trow] = i;
+			}
+			if (c->best > topw) {
+				topw = c->best;
+				top = i;
+			}
+		}
+	}
+	return top;
+}
+
+/*
+ * A label is the row it is closest to (rows as close, all of them): a
+ * label that is a row by its words alone is never another placed by its
+ * neighbours.  And a row whose label is printed exactly somewhere is not
+ * placed on a lookalike.
+ */
+static void
+prune(struct cands *cs, int nrows)
+{
+	char exact[TX_MAX_TROWS];
+	int i, j, k, n = 0, min;
+
+	memset(exact, 0, sizeof(exact));
+	for (i = 0; i < cs->n; i++)
+		if (cs->c[i].dist == 0 && cs->c[i].trow < nrows)
+			exact[cs->c[i].trow] = 1;
+	for (i = 0; i < cs->n; i = j) {
+		min = 1 << 20;
+		for (j = i; j < cs->n && cs->c[j].unit == cs->c[i].unit; j++)
+			if (cs->c[j].dist < min)
+				min = cs->c[j].dist;
+		for (k = i; k < j; k++) {
+			const struct cand *c = &cs->c[k];
+
+			if (c->dist > min || (c->dist > tx_cap_strict(c->len) &&
+			    exact[c->trow]))
+				continue;
+			cs->c[n++] = *c;
+		}
+	}
+	cs->n = n;
+}
+
+static int
+place_push(struct tx_align *al, const struct cand *c)
+{
+	struct tx_place *p;
+
+	if (al->n == al->cap) {
+		int cap = al->cap ? al->cap * 2 : 64;
+
+		p = realloc(al->p, sizeof(*p) * (size_t)cap);
+		if (p == NULL)
+			return -1;
+		al->p = p;
+		al->cap = cap;
+	}
+	p = &al->p[al->n++];
+	p->unit = c->unit;
+	p->trow = c->trow;
+	p->dist = c->dist;
+	p->len = c->len;
+	p->span = c->span;
+	p->ok = c->ok;
+	return 0;
+}
+
+static int
+by_unit(const void *a, const void *b)
+{
+	const struct tx_place *x = a, *y = b;
+
+	return x->unit < y->unit ? -1 : x->unit > y->unit;
+}
+
+int
+tx_align(const struct tx_doc *d, const struct tx_ttable *tt,
+    int (*width)(void *, const struct tx_trow *), void *arg,
+    struct tx_align *al)
+{
+	struct cands cs = { NULL, 0, 0 };
+	int placed[TX_MAX_TROWS], path[TX_MAX_TROWS], used, np = 0;
+	int i, j, k, last, rc = -1;
+	char *inchain = NULL;
+
+	memset(al, 0, sizeof(*al));
+	for (i = 0; i < tt->nr; i++)
+		placed[i] = -1;
+	for (i = 0; i < d->nu; i++)
+		if (unit_cands(d, i, tt, width, arg, &cs) < 0)
+			goto out;
+	if ((inchain = calloc((size_t)d->nu + 1, 1)) == NULL)
+		goto out;
+	prune(&cs, tt->nr);
+	last = tx_chain(cs.c, cs.n, tt->nr);
+	for (i = last; i >= 0 && np < TX_MAX_TROWS; i = cs.c[i].prev)
+		path[np++] = i;
+	for (k = np - 1; k >= 0; k--)
+		placed[cs.c[path[k]].trow] = path[k];
+	/* a label far from its row stays only between its neighbours */
+	for (k = np - 1; k >= 0; k--) {
+		const struct cand *c = &cs.c[path[k]];
+		int r = c->trow;
+
+		if (c->dist <= tx_cap_strict(c->len))
+			continue;
+		if ((r > 0 && placed[r - 1] < 0) ||
+		    (r + 1 < tt->nr && placed[r + 1] < 0))
+			placed[r] = -2;
+	}
+	for (i = 0; i < tt->nr; i++)
+		if (placed[i] >= 0) {
+			const struct cand *c = &cs.c[placed[i]];
+
+			if (place_push(al, c) < 0)
+				goto out;
+			inchain[c->unit] = 1;
+			al->score += c->w;
+			al->rows += c->ok;
+			al->unique += c->ok && tt->r[c->trow].unique;
+		}
+	/* the units left over that are a row by their label alone */
+	for (i = 0; i < cs.n; i = j) {
+		int best = -1, dist = 1 << 20, ties = 0;
+
+		for (j = i; j < cs.n && cs.c[j].unit == cs.c[i].unit; j++) {
+			const struct cand *c = &cs.c[j];
+
+			if (inchain[c->unit] || c->dist > tx_cap_strict(c->len))
+				continue;
+			if (c->dist < dist) {
+				dist = c->dist;
+				best = j;
+				ties = 0;
+			} else if (c->dist == dist)
+				ties++;
+		}
+		if (best < 0 || ties > 0)
+			continue;
+		used = placed[cs.c[best].trow] >= 0;
+		if (place_push(al, &cs.c[best]) < 0)
+			goto out;
+		if (!used) {
+			placed[cs.c[best].trow] = best;
+			al->score += cs.c[best].w;
+			al->rows += cs.c[best].ok;
+			al->unique += cs.c[best].ok &&
+			    tt->r[cs.c[best].trow].unique;
+		}
+	}
+	if (al->n > 0)
+		qsort(al->p, (size_t)al->n, sizeof(al->p[0]), by_unit);
+	rc = 0;
+out:
+	free(inchain);
+	free(cs.c);
+	if (rc < 0)
+		tx_align_free(al);
+	return rc;
+}
+
+void
+tx_align_free(struct tx_align *al)
+{
+	free(al->p);
+	memset(al, 0, sizeof(*al));
+}

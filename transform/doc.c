@@ -1,0 +1,214 @@
+/*
+ * doc.c: a reading's paras and cells as tokens, and tokens as units.
+ *
+ * A token is one para or cell: its text, its normalised label form, and
+ * whether it reads as a figure.  A unit is a label and the figures after
+ * it, the shape of a table row however it was printed:
+ *   - from cells, each table row: its leading label cells, then every cell
+ *     after them;
+ *   - from tokens (paras and cells in reading order, as a page without
+ *     table markup prints them, one cell per line), each run of labels and
+ *     the run of figures after it (a blank cell of a page printed one <p>
+ *     per cell is an empty para, and stands where a figure stands).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/schema.h"
+#include "common/zh.h"
+#include "tx.h"
+
+size_t
+tx_copy(char *out, size_t outsz, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (outsz == 0)
+		return 0;
+	if (n >= outsz) {
+		n = outsz - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return n;
+}
+
+size_t
+tx_join(char *out, size_t outsz, const char *s, const char *t)
+{
+	size_t n = tx_copy(out, outsz, s);
+
+	return n + tx_copy(out + n, outsz - n, t);
+}
+
+static int
+by_seq(const void *a, const void *b)
+{
+	const struct tx_item *x = a, *y = b;
+
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* A figure with a note in brackets, 22（其中修订16件） or 3527(含自然失效2件):
+ * it stands where a figure stands (the value is not_a_number, SCHEMA.md). */
+static int
+annotated(const char *text)
+{
+	char f[TX_FIELD_MAX], head[TX_FIELD_MAX];
+	struct tx_value v;
+	const char *b, *h;
+	size_t n;
+
+	zh_fold(text, f, sizeof(f));
+	b = strstr(f, "（");
+	h = strchr(f, '(');
+	if (b == NULL || (h != NULL && h < b))
+		b = h;
+	if (b == NULL || b == f)
+		return 0;
+	n = strlen(f);
+	if (!(n >= 3 && strcmp(f + n - 3, "）") == 0) && f[n - 1] != ')')
+		return 0;
+	memcpy(head, f, (size_t)(b - f));
+	head[b - f] = '\0';
+	tx_value_parse(head, 0, &v);
+	return v.value[0] != '\0' && v.unit[0] == '\0';
+}
+
+static int
+blank(const char *s)
+{
+	unsigned cp;
+
+	while ((cp = zh_next(&s)) != 0)
+		if (!zh_is_space(cp))
+			return 0;
+	return 1;
+}
+
+int
+tx_tok_figure(const struct tx_tok *t)
+{
+	return t->vlike || t->empty;
+}
+
+int
+tx_doc_open(struct tx_doc *d, struct tx_version *v)
+{
+	char norm[TX_LABEL_MAX];
+	int i;
+
+	memset(d, 0, sizeof(*d));
+	if (v->nitems > 0)
+		qsort(v->items, (size_t)v->nitems, sizeof(v->items[0]), by_seq);
+	if ((d->t = calloc((size_t)v->nitems + 1, sizeof(*d->t))) == NULL)
+		return -1;
+	for (i = 0; i < v->nitems; i++) {
+		struct tx_tok *t = &d->t[d->n];
+
+		t->text = v->items[i].text;
+		t->cell = v->items[i].cell;
+		t->table = v->items[i].table;
+		t->row = v->items[i].row;
+		t->col = v->items[i].col;
+		t->seq = v->items[i].seq;
+		t->page = v->items[i].page;
+		gk_label_norm(t->text, norm, sizeof(norm));
+		if ((t->norm = strdup(norm)) == NULL)
+			return -1;
+		d->n++;
+		d->hascells |= t->cell;
+		t->blank = blank(t->text);
+		t->vlike = t->blank || tx_value_like(t->text) ||
+		    annotated(t->text);
+		/* an empty para is a blank cell only where a row expects
+		 * figures; elsewhere it is nothing */
+		if (!t->cell && t->text[0] == '\0') {
+			t->vlike = 0;
+			t->empty = 1;
+		}
+	}
+	return 0;
+}
+
+static int
+push(struct tx_doc *d, int a, int b, int c)
+{
+	struct tx_unit *u;
+
+	if (d->nu == d->capu) {
+		int cap = d->capu ? d->capu * 2 : 256;
+		struct tx_unit *p = realloc(d->u, sizeof(*p) * (size_t)cap);
+
+		if (p == NULL)
+			return -1;
+		d->u = p;
+		d->capu = cap;
+	}
+	u = &d->u[d->nu++];
+	u->a = a, u->b = b, u->c = c;
+	u->claimed = 0;
+	return 0;
+}
+
+static int
+same_row(const struct tx_tok *x, const struct tx_tok *y)
+{
+	return x->cell && y->cell && x->table == y->table && x->row == y->row;
+}
+
+int
+tx_doc_units(struct tx_doc *d, int cells)
+{
+	int i, j, a, b;
+
+	d->nu = 0;
+	d->cells = cells;
+	for (i = 0; i < d->n; i = j) {
+		if (cells) {
+			for (j = i + 1; j < d->n && same_row(&d->t[i], &d->t[j]);
+			    j++)
+				;
+			if (!d->t[i].cell)
+				continue;
+			/* blank cells left of the label (a group's merged
+			 * cell printed empty) are not figures */
+			for (a = i; a < j && d->t[a].blank; a++)
+				;
+			if (a == j || d->t[a].vlike)
+				a = i;
+			for (b = a; b < j && !d->t[b].vlike; b++)
+				;
+			if (push(d, a, b, j) < 0)
+				return -1;
+			continue;
+		}
+		/* a run of labels, then the run of figures after it;
+		 * figures before any label belong to no unit */
+		if (tx_tok_figure(&d->t[i])) {
+			j = i + 1;
+			continue;
+		}
+		for (b = i; b < d->n && !tx_tok_figure(&d->t[b]); b++)
+			;
+		for (j = b; j < d->n && tx_tok_figure(&d->t[j]); j++)
+			;
+		if (push(d, i, b, j) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void
+tx_doc_close(struct tx_doc *d)
+{
+	int i;
+
+	for (i = 0; i < d->n; i++)
+		free(d->t[i].norm);
+	free(d->t);
+	free(d->u);
+	memset(d, 0, sizeof(*d));
+}

@@ -1,0 +1,502 @@
+/*
+ * legacy.c: the 统计表 of the reports before 2019 (统计指标 / 单位 / 统计数).
+ *
+ * From its header on, each row is a label, its unit and its figure: three
+ * cells of a table row (a 序号 cell before them in Anhui's copies), or, on
+ * a page without table markup, a label (an annotation line starting with
+ * “（不…” continues it), an optional unit word and an optional figure; the
+ * first unnumbered line with neither unit nor figure (the signature under
+ * the table) ends it.
+ *
+ * Rows vary by province, so a value is keyed by its printed labels
+ * (SCHEMA.md: legacy.SECTION.ROW).  The rows are then aligned to the rows
+ * the schema knows (the Qingdao / Shandong form, form_legacy.c) by order
+ * and edit distance: a label split over two lines whose join is a known
+ * row is one row, and a label a little off its known row (a misread
+ * character) between its two known neighbours is keyed by the known row's
+ * label (its own numbering kept).  A row the schema does not know keeps
+ * its printed label.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/schema.h"
+#include "common/zh.h"
+#include "tx.h"
+
+#define LABEL_MAX	(TX_LABEL_MAX * 2)
+#define PER_ROW		8	/* known rows a printed one may be near */
+
+struct lrow {
+	char label[LABEL_MAX];
+	const char *unit;
+	const struct tx_tok *vt;
+	int known;		/* the known row placed on it, or -1 */
+	int dist;
+};
+
+struct lrows {
+	struct lrow *r;
+	int n, cap;
+};
+
+static int
+lpush(struct lrows *l, const char *label, const char *unit,
+    const struct tx_tok *vt)
+{
+	struct lrow *r;
+
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 128;
+
+		r = realloc(l->r, sizeof(*r) * (size_t)cap);
+		if (r == NULL)
+			return -1;
+		l->r = r;
+		l->cap = cap;
+	}
+	r = &l->r[l->n++];
+	tx_copy(r->label, sizeof(r->label), label);
+	r->unit = unit;
+	r->vt = vt;
+	r->known = -1;
+	r->dist = 0;
+	return 0;
+}
+
+static int
+unit_tok(const struct tx_tok *t)
+{
+	return zh_is_unit(t->text);
+}
+
+static int
+header_tok(const struct gk_table *tb, const struct tx_tok *t)
+{
+	char n[TX_LABEL_MAX];
+	int k;
+
+	if (tb->label_head != NULL) {
+		tx_copy(n, sizeof(n), tx_snorm(tb->label_head));
+		if (strcmp(t->norm, n) == 0)
+			return 1;
+	}
+	for (k = 0; tb->heads != NULL && tb->heads[k] != NULL; k++) {
+		tx_copy(n, sizeof(n), tx_snorm(tb->heads[k]));
+		if (strcmp(t->norm, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The 序号 of a row (Anhui's copies number their rows): a bare integer of
+ * at most four digits, or -1. */
+static int
+serial(const struct tx_tok *t)
+{
+	struct tx_value v;
+	const char *p;
+
+	tx_value_parse(t->text, 0, &v);
+	if (v.value[0] == '\0' || v.unit[0] != '\0' || strlen(v.value) > 4)
+		return -1;
+	for (p = v.value; *p != '\0'; p++)
+		if (*p < '0' || *p > '9')
+			return -1;
+	return atoi(v.value);
+}
+
+/* Does this token continue the label before it (an annotation on its own
+ * line, not the numbering of the next row)? */
+static int
+continues(const struct tx_tok *t)
+{
+	const char *p = t->text;
+	unsigned cp;
+
+	while ((cp = zh_next(&p)) != 0 && zh_is_space(cp))
+		;
+	if (cp != '(' && cp != 0xff08)
+		return 0;
+	cp = zh_next(&p);
+	return zh_digit(cp) < 0 && cp != 0x5341;	/* 十 */
+}
+
+/* 一、 （一） (1) 1. : a numbered row */
+static int
+numbered(const char *label)
+{
+	struct zh_numbering m;
+	const char *p = label;
+	unsigned cp;
+
+	if (zh_numbering(label, &m))
+		return 1;
+	while ((cp = zh_next(&p)) != 0 && zh_is_space(cp))
+		;
+	return cp == '(' || cp == 0xff08 || zh_digit(cp) >= 0;
+}
+
+/* A top-level row of the 统计表: 一、 … 十一、 */
+static int
+section(const char *label)
+{
+	struct zh_numbering m;
+
+	return zh_numbering(label, &m) && m.style == ZH_NUM_HAN;
+}
+
+/* Is token i the 序号 of the next row (the number after the last one,
+ * before a label that is not a unit)? */
+static int
+next_serial(const struct tx_doc *d, int i, int seq, int nseq)
+{
+	return seq && i + 1 < d->n && !d->t[i + 1].vlike &&
+	    !d->t[i + 1].empty && serial(&d->t[i]) == nseq + 1 &&
+	    !unit_tok(&d->t[i + 1]);
+}
+
+static int
+legacy_start(const struct tx_doc *d, const struct gk_table *tb)
+{
+	char n[TX_LABEL_MAX];
+	int i;
+
+	if (tb->label_head == NULL)
+		return -1;
+	tx_copy(n, sizeof(n), tx_snorm(tb->label_head));
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->t[i].norm, n) == 0)
+			return i;
+	return -1;
+}
+
+/* The rows of the table as printed. */
+static int
+rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
+    struct lrows *l)
+{
+	char label[LABEL_MAX];
+	int i, j, k, seq, nseq = 0;
+
+	/* a 序号 column left of 统计指标 */
+	seq = s > 0 && header_tok(tb, &d->t[s - 1]) &&
+	    strcmp(d->t[s - 1].norm, d->t[s].norm) != 0;
+	if (d->t[s].cell) {
+		for (i = s; i < d->n; i = j) {
+			for (j = i + 1; j < d->n && d->t[j].cell &&
+			    d->t[j].table == d->t[i].table &&
+			    d->t[j].row == d->t[i].row; j++)
+				;
+			k = i;
+			if (seq && j - i >= 3 && serial(&d->t[i]) >= 0)
+				k = i + 1;
+			if (!d->t[k].cell || header_tok(tb, &d->t[k]) ||
+			    d->t[k].vlike || j - k < 2 || j - k > 3)
+				continue;
+			if (lpush(l, d->t[k].text, j - k == 3 ?
+			    d->t[k + 1].text : NULL, &d->t[j - 1]) < 0)
+				return -1;
+		}
+		return 0;
+	}
+	for (i = s; i < d->n && header_tok(tb, &d->t[i]); i++)
+		;
+	while (i < d->n) {
+		const char *unit = NULL;
+		const struct tx_tok *value = NULL, *t = &d->t[i];
+
+		if (t->empty) {		/* not in a row's place: nothing */
+			i++;
+			continue;
+		}
+		/* the next row's 序号: the number that follows the last one,
+		 * before a label */
+		if (seq && i + 1 < d->n && !d->t[i + 1].vlike &&
+		    serial(t) == nseq + 1) {
+			nseq++;
+			t = &d->t[++i];
+		}
+		if (t->vlike || strstr(t->text, "。") != NULL ||
+		    strlen(t->text) > 240)
+			break;
+		tx_copy(label, sizeof(label), t->text);
+		i++;
+		while (i < d->n && !d->t[i].vlike && !unit_tok(&d->t[i]) &&
+		    continues(&d->t[i])) {
+			size_t len = strlen(label);
+
+			tx_copy(label + len, sizeof(label) - len,
+			    d->t[i].text);
+			i++;
+		}
+		if (i < d->n && unit_tok(&d->t[i]))
+			unit = d->t[i++].text;
+		else if (i + 1 < d->n && d->t[i].empty &&
+		    tx_tok_figure(&d->t[i + 1]) &&
+		    !next_serial(d, i + 1, seq, nseq))
+			i++;	/* a blank 单位 (an empty para), then the figure */
+		if (i < d->n && tx_tok_figure(&d->t[i]) &&
+		    !next_serial(d, i, seq, nseq))
+			value = &d->t[i++];
+		/* a line with neither unit nor figure that is not a numbered
+		 * row ends the table (the signature under it) */
+		if (unit == NULL && value == NULL && !numbered(label)) {
+			/* unless it is the rest of a known row's label:
+			 * kept for the join, dropped otherwise */
+			if (lpush(l, label, NULL, NULL) < 0)
+				return -1;
+			l->r[l->n - 1].known = -2;
+			break;
+		}
+		if (lpush(l, label, unit, value) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- the known rows ---- */
+
+/* The label as compared: numbering gone, the rest (its notes too) in
+ * NFKC with white space and punctuation dropped. */
+static void
+lnorm(const char *label, struct tx_pat *p)
+{
+	char sq[LABEL_MAX], nf[LABEL_MAX], out[LABEL_MAX];
+	const char *q = sq;
+	struct zh_numbering m;
+	size_t n = 0, k;
+	unsigned cp;
+
+	zh_squeeze(label, sq, sizeof(sq));
+	while (zh_numbering(q, &m) && m.len > 0)
+		q += m.len;
+	zh_nfkc(q, nf, sizeof(nf));
+	for (q = nf; (cp = zh_next(&q)) != 0;) {
+		if (cp < 0x80 ? !((cp >= '0' && cp <= '9') || (cp >= 'a' &&
+		    cp <= 'z') || (cp >= 'A' && cp <= 'Z')) :
+		    (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x2010 &&
+		    cp <= 0x206f) || (cp >= 0xff00 && cp <= 0xffef))
+			continue;
+		if (n + 5 >= sizeof(out) || (k = zh_put(out + n,
+		    sizeof(out) - 1 - n, cp)) == 0)
+			break;
+		n += k;
+	}
+	out[n] = '\0';
+	tx_pat_make(p, out);
+}
+
+/* The printed numbering of a label (as printed), its length in bytes. */
+static size_t
+mark_len(const char *label)
+{
+	struct zh_numbering m;
+
+	return zh_numbering(label, &m) ? m.len : 0;
+}
+
+/* The best known row for a label and its distance (within the strict
+ * cap), or -1. */
+static int
+best_known(const struct tx_pat *kp, int nk, const struct tx_pat *p, int *dist)
+{
+	int j, d, best = -1, bestd = 1 << 20, ties = 0, cap;
+
+	for (j = 0; j < nk; j++) {
+		cap = tx_cap_strict(kp[j].n);
+		d = tx_pat_dist(p, &kp[j], cap);
+		if (d > cap)
+			continue;
+		if (d < bestd) {
+			bestd = d;
+			best = j;
+			ties = 0;
+		} else if (d == bestd)
+			ties++;
+	}
+	if (best < 0 || (ties > 0 && bestd > 0))
+		return -1;
+	*dist = bestd;
+	return best;
+}
+
+static void
+align_known(const struct gk_table *tb, struct lrows *l)
+{
+	struct tx_pat *kp, p, pj;
+	struct tx_cand *c;
+	char joined[LABEL_MAX * 2];
+	const struct gk_row *kr[TX_MAX_TROWS];
+	int nk = 0, i, j, d, dj, n = 0, last, *placed;
+
+	if ((kp = calloc(TX_MAX_TROWS, sizeof(*kp))) == NULL)
+		return;
+	for (i = 0; i < tb->nrows && nk < TX_MAX_TROWS; i++) {
+		if (tb->rows[i].kind != GK_ROW_FIGURES)
+			continue;
+		kr[nk] = &tb->rows[i];
+		lnorm(tb->rows[i].label, &kp[nk++]);
+	}
+	/* a label split over two lines: the first has neither unit nor
+	 * figure, the join is a known row and closer than either alone */
+	for (i = 0; i + 1 < l->n; i++) {
+		struct lrow *a = &l->r[i], *b = &l->r[i + 1];
+		int ka, kb, kj;
+
+		if (a->unit != NULL || a->vt != NULL || a->known == -2 ||
+		    numbered(b->label))
+			continue;
+		tx_join(joined, sizeof(joined), a->label, b->label);
+		lnorm(joined, &pj);
+		if ((kj = best_known(kp, nk, &pj, &dj)) < 0)
+			continue;
+		lnorm(a->label, &p);
+		ka = best_known(kp, nk, &p, &d);
+		if (ka >= 0 && d <= dj)
+			continue;
+		lnorm(b->label, &p);
+		kb = best_known(kp, nk, &p, &d);
+		if (kb >= 0 && d <= dj)
+			continue;
+		tx_copy(a->label, sizeof(a->label), joined);
+		a->unit = b->unit;
+		a->vt = b->vt;
+		a->known = b->known == -2 ? -1 : b->known;
+		memmove(b, b + 1, sizeof(*b) * (size_t)(l->n - i - 2));
+		l->n--;
+	}
+	/* the signature line kept for the join is no row */
+	if (l->n > 0 && l->r[l->n - 1].known == -2)
+		l->n--;
+	c = calloc((size_t)l->n * PER_ROW + 1, sizeof(*c));
+	placed = malloc(sizeof(*placed) * TX_MAX_TROWS);
+	if (c == NULL || placed == NULL)
+		goto out;
+	/* the rows are aligned by their words, notes left out: a note
+	 * worded otherwise is the province's, not a misreading */
+	for (j = 0; j < nk; j++) {
+		tx_copy(joined, sizeof(joined), tx_snorm(kr[j]->label));
+		tx_pat_make(&kp[j], joined);
+	}
+	for (i = 0; i < l->n; i++) {
+		int k = 0;
+
+		gk_label_norm(l->r[i].label, joined, sizeof(joined));
+		tx_pat_make(&p, joined);
+		for (j = 0; j < nk && k < PER_ROW; j++) {
+			int cap = tx_cap_strict(kp[j].n);
+
+			if ((d = tx_pat_dist(&p, &kp[j], cap)) > cap)
+				continue;
+			c[n].unit = i, c[n].trow = j, c[n].dist = d;
+			c[n].len = kp[j].n, c[n].ok = 1, c[n].prev = -1;
+			c[n].w = 1000 - (1000L * d) / (kp[j].n ? kp[j].n : 1);
+			n++, k++;
+		}
+	}
+	last = tx_chain(c, n, nk);
+	for (j = 0; j < nk; j++)
+		placed[j] = -1;
+	for (i = last; i >= 0; i = c[i].prev)
+		placed[c[i].trow] = i;
+	for (j = 0; j < nk; j++) {
+		const struct tx_cand *x;
+
+		if (placed[j] < 0)
+			continue;
+		x = &c[placed[j]];
+		/* exact: the printed label; a little off: only between its
+		 * known neighbours */
+		if (x->dist > 0 && ((j > 0 && placed[j - 1] < 0) ||
+		    (j + 1 < nk && placed[j + 1] < 0)))
+			continue;
+		l->r[x->unit].known = j;
+		l->r[x->unit].dist = x->dist;
+	}
+	/* the corrected labels: own numbering (else the known one), the
+	 * known row's words */
+	for (i = 0; i < l->n; i++) {
+		struct lrow *r = &l->r[i];
+		size_t m;
+
+		if (r->known < 0 || r->dist == 0)
+			continue;
+		m = mark_len(r->label);
+		if (m == 0)
+			tx_join(joined, sizeof(joined), kr[r->known]->num,
+			    kr[r->known]->label);
+		else {
+			char mark[64];
+
+			tx_copy(mark, m + 1 < sizeof(mark) ? m + 1 :
+			    sizeof(mark), r->label);
+			tx_join(joined, sizeof(joined), mark,
+			    kr[r->known]->label);
+		}
+		tx_copy(r->label, sizeof(r->label), joined);
+	}
+out:
+	free(placed);
+	free(c);
+	free(kp);
+}
+
+static void
+emit(struct tx_version *out, const struct lrows *l)
+{
+	char sec[LABEL_MAX] = "", key[GK_KEY_MAX], u[64];
+	struct tx_where at;
+	struct tx_value v;
+	int i;
+
+	for (i = 0; i < l->n; i++) {
+		const struct lrow *r = &l->r[i];
+		char lk[LABEL_MAX];
+
+		gk_label_key(r->label, lk, sizeof(lk));
+		if (lk[0] == '\0')
+			continue;
+		if (section(lk)) {
+			tx_copy(sec, sizeof(sec), lk);
+			gk_legacy_key(sec, NULL, key, sizeof(key));
+		} else
+			gk_legacy_key(sec, lk, key, sizeof(key));
+		tx_value_parse(r->vt != NULL ? r->vt->text : "", 0, &v);
+		zh_fold(r->unit != NULL ? r->unit : "", u, sizeof(u));
+		if (v.unit[0] == '\0' && u[0] != '\0' && zh_is_unit(u))
+			tx_copy(v.unit, sizeof(v.unit), u);
+		if (r->vt != NULL) {
+			at.seq = r->vt->seq;
+			at.cell = r->vt->cell;
+			at.table = r->vt->table;
+			at.row = r->vt->row;
+			at.col = r->vt->col;
+			at.page = r->vt->page;
+		}
+		tx_version_add(out, key, &v, r->vt != NULL ? &at : NULL);
+	}
+}
+
+int
+tx_read_legacy(const struct tx_doc *d, const struct gk_form *f,
+    struct tx_version *out)
+{
+	const struct gk_table *tb = &f->tables[0];
+	struct lrows l = { NULL, 0, 0 };
+	int s, n;
+
+	if (f->ntables < 1 || (s = legacy_start(d, tb)) < 0)
+		return -1;
+	if (rows_of(d, tb, s, &l) < 0) {
+		free(l.r);
+		return -1;
+	}
+	align_known(tb, &l);
+	emit(out, &l);
+	out->structured = d->t[s].cell;
+	n = l.n;
+	free(l.r);
+	return n;
+}

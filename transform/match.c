@@ -1,0 +1,319 @@
+/*
+ * match.c: a printed label against the labels of a table's rows.
+ *
+ * Labels are compared in gk_label_norm's form (schema.h) by the edit
+ * distance of their code points, bounded: a comparison stops as soon as it
+ * is over what could still be accepted, and a 64-bit set of the characters
+ * each label has gives a lower bound for free (a character of one that the
+ * other lacks costs an edit).
+ */
+#include <string.h>
+
+#include "common/schema.h"
+#include "common/zh.h"
+#include "tx.h"
+
+static uint64_t
+bit(unsigned cp)
+{
+	return (uint64_t)1 << ((cp * 2654435761u) >> 26);
+}
+
+void
+tx_pat_make(struct tx_pat *p, const char *norm)
+{
+	unsigned cp;
+
+	p->n = 0;
+	p->bloom = 0;
+	while (p->n < TX_PAT_MAX && (cp = zh_next(&norm)) != 0) {
+		p->cp[p->n++] = cp;
+		p->bloom |= bit(cp);
+	}
+}
+
+static int
+popcount(uint64_t x)
+{
+	int n = 0;
+
+	for (; x != 0; x &= x - 1)
+		n++;
+	return n;
+}
+
+int
+tx_pat_dist(const struct tx_pat *a, const struct tx_pat *b, int max)
+{
+	int prev[TX_PAT_MAX + 1], cur[TX_PAT_MAX + 1], i, j, lo, d, lb;
+
+	d = a->n > b->n ? a->n - b->n : b->n - a->n;
+	if (d > max)
+		return max + 1;
+	lb = popcount(a->bloom & ~b->bloom);
+	if (popcount(b->bloom & ~a->bloom) > lb)
+		lb = popcount(b->bloom & ~a->bloom);
+	if (lb > max)
+		return max + 1;
+	for (j = 0; j <= b->n; j++)
+		prev[j] = j;
+	for (i = 1; i <= a->n; i++) {
+		cur[0] = lo = i;
+		for (j = 1; j <= b->n; j++) {
+			d = prev[j - 1] + (a->cp[i - 1] != b->cp[j - 1]);
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			cur[j] = d;
+			if (d < lo)
+				lo = d;
+		}
+		if (lo > max)
+			return max + 1;
+		memcpy(prev, cur, sizeof(int) * (size_t)(b->n + 1));
+	}
+	return prev[b->n] > max ? max + 1 : prev[b->n];
+}
+
+/* A quarter of the label: 2.其他法律行政止公开 is still 其他法律行政法规禁止公开
+ * (3 of 12); labels under 4 characters only as printed. */
+int
+tx_cap_strict(int n)
+{
+	return n < 4 ? 0 : n / 4;
+}
+
+/* Placed by its neighbours: up to half of a short label (重夏申请 for
+ * 重复申请), a third of a long one. */
+int
+tx_cap_placed(int n)
+{
+	int c = (n + 2) / 3;
+
+	if (n < 4)
+		return 0;
+	if (c > n / 2)
+		c = n / 2;
+	return c > n / 4 ? c : n / 4;
+}
+
+/* ---- the schema's labels, normalised once ---- */
+
+#define MEMO_SLOTS	4096
+#define MEMO_POOL	(256u << 10)
+
+static struct {
+	const char *key[MEMO_SLOTS];	/* the text, in the pool */
+	const char *norm[MEMO_SLOTS];
+	char pool[MEMO_POOL];
+	size_t used;
+	unsigned n;
+} memo;
+
+const char *
+tx_snorm(const char *label)
+{
+	static char spare[8][TX_LABEL_MAX];
+	static int next;
+	char n[TX_LABEL_MAX];
+	uint32_t h = 2166136261u;
+	const char *p;
+	size_t kl, nl;
+	unsigned i;
+
+	for (p = label; *p != '\0'; p++) {
+		h ^= (unsigned char)*p;
+		h *= 16777619u;
+	}
+	for (i = h & (MEMO_SLOTS - 1); memo.key[i] != NULL;
+	    i = (i + 1) & (MEMO_SLOTS - 1))
+		if (strcmp(memo.key[i], label) == 0)
+			return memo.norm[i];
+	gk_label_norm(label, n, sizeof(n));
+	kl = strlen(label) + 1;
+	nl = strlen(n) + 1;
+	if (memo.n >= MEMO_SLOTS / 2 || memo.used + kl + nl > MEMO_POOL) {
+		/* full (not with the schema's labels): not kept */
+		next = (next + 1) % 8;
+		memcpy(spare[next], n, nl);
+		return spare[next];
+	}
+	memo.key[i] = memcpy(memo.pool + memo.used, label, kl);
+	memo.used += kl;
+	memo.norm[i] = memcpy(memo.pool + memo.used, n, nl);
+	memo.used += nl;
+	memo.n++;
+	return memo.norm[i];
+}
+
+/* ---- tables as the alignment sees them ---- */
+
+#define MAXCACHE	32
+
+static struct tx_ttable cache[MAXCACHE];
+static int ncache;
+
+/* Does a form other than f print a row with figures labelled norm? */
+static int
+elsewhere(const struct gk_form *f, const char *norm)
+{
+	char n[TX_LABEL_MAX];
+	int i, t, r, k;
+
+	for (i = 0; gk_forms[i] != NULL; i++) {
+		if (gk_forms[i] == f)
+			continue;
+		for (t = 0; t < gk_forms[i]->ntables; t++) {
+			const struct gk_table *tb = &gk_forms[i]->tables[t];
+
+			for (r = 0; r < tb->nrows; r++) {
+				const struct gk_row *row = &tb->rows[r];
+
+				if (row->kind != GK_ROW_FIGURES)
+					continue;
+				tx_copy(n, sizeof(n), tx_snorm(row->label));
+				if (strcmp(n, norm) == 0)
+					return 1;
+				for (k = 0; row->variants != NULL &&
+				    row->variants[k] != NULL; k++) {
+					tx_copy(n, sizeof(n), tx_snorm(row->variants[k]));
+					if (strcmp(n, norm) == 0)
+						return 1;
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+const struct tx_ttable *
+tx_ttable(const struct gk_form *f, const struct gk_table *t)
+{
+	struct tx_ttable *tt;
+	char n[TX_LABEL_MAX];
+	int i, k;
+
+	for (i = 0; i < ncache; i++)
+		if (cache[i].table == t)
+			return cache[i].nr > 0 ? &cache[i] : NULL;
+	if (ncache == MAXCACHE)
+		return NULL;	/* more tables than any form has */
+	tt = &cache[ncache++];
+	memset(tt, 0, sizeof(*tt));
+	tt->table = t;
+	tt->form = f;
+	if (t->unlabelled)
+		return NULL;
+	for (i = 0; i < t->nrows; i++) {
+		const struct gk_row *r = &t->rows[i];
+
+		if (r->kind == GK_ROW_GROUP) {
+			if (tt->ngroups < 16) {
+				tx_copy(tt->groups[tt->ngroups], sizeof(tt->groups[0]), tx_snorm(r->label));
+				if (tt->groups[tt->ngroups][0] != '\0')
+					tt->ngroups++;
+			}
+			continue;
+		}
+		if (tt->nr == TX_MAX_TROWS)
+			break;
+		tt->r[tt->nr].row = r;
+		tt->r[tt->nr].idx = i;
+		tx_copy(n, sizeof(n), tx_snorm(r->label));
+		tx_pat_make(&tt->r[tt->nr].pat[0], n);
+		tt->r[tt->nr].unique = !elsewhere(f, n);
+		tt->r[tt->nr].npat = 1;
+		for (k = 0; r->variants != NULL && r->variants[k] != NULL &&
+		    tt->r[tt->nr].npat < 4; k++) {
+			tx_copy(n, sizeof(n), tx_snorm(r->variants[k]));
+			tx_pat_make(&tt->r[tt->nr].pat[tt->r[tt->nr].npat++], n);
+		}
+		tt->nr++;
+	}
+	return tt->nr > 0 ? tt : NULL;
+}
+
+const char *
+tx_ungroup(const struct tx_ttable *tt, const char *norm)
+{
+	const char *p = norm;
+	int i, again = 1;
+
+	while (again) {
+		again = 0;
+		for (i = 0; i < tt->ngroups; i++) {
+			size_t n = strlen(tt->groups[i]);
+
+			if (strncmp(p, tt->groups[i], n) != 0 || p[n] == '\0')
+				continue;
+			p += n;
+			while (*p >= '0' && *p <= '9')	/* 1.属于国家秘密 */
+				p++;
+			again = 1;
+		}
+	}
+	return p;
+}
+
+static int
+same(const struct tx_pat *a, const struct tx_pat *b)
+{
+	return a->n == b->n && memcmp(a->cp, b->cp, sizeof(a->cp[0]) *
+	    (size_t)a->n) == 0;
+}
+
+static int
+match1(const struct tx_ttable *tt, const struct tx_pat *p, int *dist)
+{
+	int i, k, d, best = -1, bestd = 1 << 20, ties = 0, cap;
+
+	if (p->n == 0)
+		return -1;
+	for (i = 0; i < tt->nr; i++)
+		for (k = 0; k < tt->r[i].npat; k++)
+			if (same(p, &tt->r[i].pat[k])) {
+				*dist = 0;
+				return i;
+			}
+	for (i = 0; i < tt->nr; i++) {
+		int di = 1 << 20;
+
+		for (k = 0; k < tt->r[i].npat; k++) {
+			cap = tx_cap_strict(tt->r[i].pat[k].n);
+			if (cap == 0)
+				continue;
+			d = tx_pat_dist(p, &tt->r[i].pat[k], cap);
+			if (d <= cap && d < di)
+				di = d;
+		}
+		if (di == 1 << 20)
+			continue;
+		if (di < bestd) {
+			bestd = di;
+			best = i;
+			ties = 0;
+		} else if (di == bestd)
+			ties++;
+	}
+	if (best < 0 || ties > 0)
+		return -1;
+	*dist = bestd;
+	return best;
+}
+
+int
+tx_match_row(const struct tx_ttable *tt, const char *norm, int *dist)
+{
+	struct tx_pat p;
+	const char *own = tx_ungroup(tt, norm);
+	int i;
+
+	if (own != norm && *own != '\0') {
+		tx_pat_make(&p, own);
+		if ((i = match1(tt, &p, dist)) >= 0)
+			return i;
+	}
+	tx_pat_make(&p, norm);
+	return match1(tt, &p, dist);
+}

@@ -247,6 +247,55 @@ copy_cut(const char *s, size_t len, char *out, size_t outsz)
 	return n;
 }
 
+/*
+ * NFKC without utf8proc for the text most labels and figures are: ASCII,
+ * the unified ideographs U+4E00..U+9FFF, 、 。 and the curly quotes (none
+ * has a decomposition or composes with a neighbour), and the full-width
+ * forms of ASCII, U+FF01..U+FF5E, whose decomposition is the ASCII
+ * character.  Returns -1 for anything else (the whole road), else the
+ * length written.
+ */
+static long
+nfkc_fast(const char *s, char *out, size_t outsz)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0, k;
+	unsigned c;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			c = *p++;
+			k = 1;
+		} else {
+			if ((p[0] & 0xf0) != 0xe0 || (p[1] & 0xc0) != 0x80 ||
+			    (p[2] & 0xc0) != 0x80)
+				return -1;
+			c = (unsigned)(p[0] & 0x0f) << 12 |
+			    (unsigned)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+			if (c >= 0xff01 && c <= 0xff5e) {
+				c = c - 0xff01 + 0x21;
+				k = 1;
+			} else if ((c >= 0x4e00 && c <= 0x9fff) ||
+			    c == 0x3001 || c == 0x3002 || c == 0x201c ||
+			    c == 0x201d)
+				k = 3;
+			else
+				return -1;
+			p += 3;
+		}
+		if (n + k >= outsz)
+			break;	/* cut: whole characters only */
+		if (k == 1)
+			out[n++] = (char)c;
+		else {
+			memcpy(out + n, p - 3, 3);
+			n += 3;
+		}
+	}
+	out[n] = '\0';
+	return (long)n;
+}
+
 size_t
 zh_nfkc(const char *in, char *out, size_t outsz)
 {
@@ -254,9 +303,12 @@ zh_nfkc(const char *in, char *out, size_t outsz)
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t len;
 	size_t need, n;
+	long fast;
 
 	if (outsz == 0)
 		return 0;
+	if ((fast = nfkc_fast(in, out, outsz)) >= 0)
+		return (size_t)fast;
 	/* look-alikes folded and bad bytes made U+FFFD: at most 3 bytes out
 	 * for every byte in */
 	need = strlen(in) * 3 + 1;

@@ -2,7 +2,10 @@
  * The report's year and agency from its text: a year in the body inside
  * （）, () or 《》 (《条例》（2019年4月3日国务院令第711号修订）) is not the
  * report's; a title with the year in Chinese numerals (二〇二二年度) or in
- * full-width digits (２０２２年) gives the year and the agency before it.
+ * full-width digits (２０２２年) gives the year and the agency before it;
+ * the year of the statistics is the body's 统计期限自2020年1月1日…至2020年
+ * 12月31日 (title_mismatch holds the title to it), none when the two ends
+ * disagree or the sentence is not there.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -56,6 +59,31 @@ fw_year_title(void **state)
 	tx_version_free(&v);
 }
 
+static void
+statistics_year(void **state)
+{
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	para("青岛市民政局2021年政府信息公开工作年度报告");
+	para("本报告中所列数据的统计期限自２０２０年1月1日起至２０２０年12月31日止。");
+	tx_meta(&v);
+	assert_string_equal(v.t_year, "2021");
+	assert_string_equal(v.t_body_year, "2020");
+	tx_version_free(&v);
+
+	memset(&v, 0, sizeof(v));
+	para("2019年1月1日至2020年12月31日的数据。");
+	tx_meta(&v);
+	assert_null(v.t_body_year);
+	tx_version_free(&v);
+
+	memset(&v, 0, sizeof(v));
+	para("截至2020年12月31日，共有5件。");
+	tx_meta(&v);
+	assert_null(v.t_body_year);
+	tx_version_free(&v);
+}
+
 int
 main(void)
 {
@@ -63,6 +91,7 @@ main(void)
 		cmocka_unit_test(bracket_year_skipped),
 		cmocka_unit_test(cn_year_title),
 		cmocka_unit_test(fw_year_title),
+		cmocka_unit_test(statistics_year),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -52,28 +52,37 @@ cand_push(struct cands *cs, const struct cand *c)
 	return 0;
 }
 
+/* The unit's last k label tokens that are not blank (a cell row may
+ * hold blank cells among its labels), from the end; returns how many
+ * there are, up to k. */
+static int
+span_toks(const struct tx_doc *d, const struct tx_unit *u, int k, int *at)
+{
+	int i, n = 0;
+
+	for (i = u->b - 1; i >= u->a && n < k; i--)
+		if (!d->t[i].blank)
+			at[n++] = i;
+	return n;
+}
+
 /* The norm of the unit's last k label tokens joined. */
 static void
-span_norm(const struct tx_doc *d, const struct tx_unit *u, int k, char *out,
+span_norm(const struct tx_doc *d, const int *at, int k, char *out,
     size_t outsz)
 {
 	char joined[TX_LABEL_MAX * JOIN_MAX];
-	size_t len = 0, n;
+	size_t len = 0;
 	int i;
 
 	if (k == 1) {
-		snprintf(out, outsz, "%s", d->t[u->b - 1].norm);
+		tx_copy(out, outsz, d->t[at[0]].norm);
 		return;
 	}
 	joined[0] = '\0';
-	for (i = u->b - k; i < u->b; i++) {
-		n = strlen(d->t[i].text);
-		if (len + n >= sizeof(joined))
-			n = sizeof(joined) - 1 - len;
-		memcpy(joined + len, d->t[i].text, n);
-		len += n;
-		joined[len] = '\0';
-	}
+	for (i = k - 1; i >= 0; i--)
+		len += tx_copy(joined + len, sizeof(joined) - len,
+		    d->t[at[i]].text);
 	gk_label_norm(joined, out, outsz);
 }
 
@@ -92,14 +101,15 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 	const struct tx_unit *u = &d->u[ui];
 	struct tx_pat p[JOIN_MAX * 2];
 	char norm[TX_LABEL_MAX];
-	int np = 0, pk[JOIN_MAX * 2], k, i, j, q;
+	int np = 0, pk[JOIN_MAX * 2], k, i, j, q, at[JOIN_MAX], nt;
 
 	if (u->claimed || u->b <= u->a || u->c <= u->b)
 		return 0;	/* no label, or no figures after it */
-	for (k = 1; k <= JOIN_MAX && u->b - k >= u->a; k++) {
+	nt = span_toks(d, u, JOIN_MAX, at);
+	for (k = 1; k <= nt; k++) {
 		const char *own;
 
-		span_norm(d, u, k, norm, sizeof(norm));
+		span_norm(d, at, k, norm, sizeof(norm));
 		if (norm[0] == '\0')
 			continue;
 		tx_pat_make(&p[np], norm);

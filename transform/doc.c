@@ -162,7 +162,7 @@ same_row(const struct tx_tok *x, const struct tx_tok *y)
 int
 tx_doc_units(struct tx_doc *d, int cells)
 {
-	int i, j, a, b;
+	int i, j, a, b, k;
 
 	d->nu = 0;
 	d->cells = cells;
@@ -173,14 +173,19 @@ tx_doc_units(struct tx_doc *d, int cells)
 				;
 			if (!d->t[i].cell)
 				continue;
-			/* blank cells left of the label (a group's merged
-			 * cell printed empty) are not figures */
+			/* blank cells left of the label or inside it (a
+			 * group's merged cell printed empty, a PDF grid's
+			 * empty column between a group and its row's label)
+			 * are not figures: the label ends at the last label
+			 * cell before the first figure that is not blank */
 			for (a = i; a < j && d->t[a].blank; a++)
 				;
 			if (a == j || d->t[a].vlike)
 				a = i;
-			for (b = a; b < j && !d->t[b].vlike; b++)
-				;
+			for (b = a, k = a; k < j && (!d->t[k].vlike ||
+			    d->t[k].blank); k++)
+				if (!d->t[k].vlike)
+					b = k + 1;
 			if (push(d, a, b, j) < 0)
 				return -1;
 			continue;

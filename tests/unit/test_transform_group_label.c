@@ -43,11 +43,34 @@ group_in_label(void **state)
 	tx_version_free(&v);
 }
 
+/* A PDF grid of a table without rulings leaves an empty column between
+ * the group's label and the row's: the row is still its label's. */
+static void
+blank_cell_inside_label(void **state)
+{
+	int c;
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	item(1, 1, 0, 0, "三、本年度办理结");
+	item(1, 1, 0, 1, "");
+	item(1, 1, 0, 2, "（一）予以公开");
+	for (c = 0; c < 7; c++)
+		item(1, 1, 0, 3 + c, c == 0 ? "11" : "0");
+	row(1, "（六）其他处理", "0");
+	tx_read(&v);
+	assert_true(v.structured);
+	assert_string_equal(val("requests.granted.person"), "11");
+	assert_string_equal(val("requests.granted.total"), "0");
+	tx_version_free(&v);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(group_in_label),
+		cmocka_unit_test(blank_cell_inside_label),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

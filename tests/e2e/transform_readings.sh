@@ -12,8 +12,8 @@ fail() { echo "FAIL: $*"; exit 1; }
 "$bin/gk-fetch" tests/corpus/docs/002_76275f96720f379e.html | "$bin/gk-extract" \
     >"$t/ext" || fail "gk-fetch | gk-extract"
 doc=$(awk -F'\t' '$1 == "doc" { print $2; exit }' "$t/ext")
-grep '^doc' "$t/ext" >"$t/head"
-grep -v '^doc' "$t/ext" >"$t/body"
+grep '^group\|^doc' "$t/ext" >"$t/head"
+grep -v '^group\|^doc' "$t/ext" >"$t/body"
 
 # two readings: $1 edits the first one's content, $2 the second's
 readings() {

@@ -14,6 +14,8 @@ mkdir -p "$out/logs"
 one() {
 	name=$1
 	mkdir -p "$out/corpus/$name" "$out/crashes/$name"
+	# crash inputs of earlier runs stay, but only this run's count
+	: >"$out/logs/$name.start"
 	# shellcheck disable=SC2046
 	for f in $(sh tests/fuzz/seeds.sh "$name"); do
 		cp -n "$f" "$out/corpus/$name/seed-$(echo "$f" | tr '/' '_')" 2>/dev/null || true
@@ -25,7 +27,7 @@ one() {
 	rc=$?
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/logs/$name.log" | tail -n 1)
 	cov=$(grep -o 'cov: [0-9]*' "$out/logs/$name.log" | tail -n 1)
-	ncrash=$(find "$out/crashes/$name" -type f | wc -l)
+	ncrash=$(find "$out/crashes/$name" -type f -newer "$out/logs/$name.start" | wc -l)
 	printf '%-16s %3ss  %10s runs  %-10s  corpus %5s  crashes %s%s\n' "$name" "$secs" \
 	    "${runs:-?}" "${cov:-cov: ?}" "$(ls "$out/corpus/$name" | wc -l)" "$ncrash" \
 	    "$([ "$rc" -ne 0 ] && echo "  (exit $rc: $out/logs/$name.log)")"
@@ -37,6 +39,7 @@ fi
 printf '%s\n' "$@" | xargs -P "$jobs" -I{} sh "$0" "$dir" "$secs" 1 -1 {}
 status=0
 for name in "$@"; do
-	[ -z "$(find "$out/crashes/$name" -type f 2>/dev/null)" ] || status=1
+	[ -z "$(find "$out/crashes/$name" -type f -newer "$out/logs/$name.start" 2>/dev/null)" ] ||
+	    status=1
 done
 exit "$status"

@@ -135,14 +135,19 @@ num(const char *v, long long lo, long long hi, long long *out, char *err,
     size_t errsz)
 {
 	char *end;
-	long long x;
+	long long x, mul = 1;
 
 	errno = 0;
 	x = strtoll(v, &end, 10);
 	if (*end == 'k' || *end == 'K')
-		x *= 1024, end++;
+		mul = 1024, end++;
 	else if (*end == 'm' || *end == 'M')
-		x *= 1024 * 1024, end++;
+		mul = 1024 * 1024, end++;
+	/* a size past what long long holds is out of range, not a wrap */
+	if (mul > 1 && (x > LLONG_MAX / mul || x < LLONG_MIN / mul))
+		errno = ERANGE;
+	else
+		x *= mul;
 	if (errno != 0 || end == v || *end != '\0' || x < lo || x > hi) {
 		snprintf(err, errsz, "%s: not a number from %lld to %lld", v,
 		    lo, hi);

@@ -29,6 +29,9 @@ matrix, its sample, each holdout): a second run only redoes what changed.
 """
 import concurrent.futures
 import hashlib
+import html
+import re
+import unicodedata
 import json
 import os
 import shutil
@@ -316,8 +319,8 @@ def run_gk(args):
     if os.path.exists(dst):
         os.unlink(dst)
     os.link(cached, dst)
-    text, odd = text_layer(path)
-    return fid, time.time() - t0, text, odd
+    text, odd, edge = text_layer(path)
+    return fid, time.time() - t0, text, odd, edge
 
 
 def odd_char(ch):
@@ -330,24 +333,35 @@ def odd_char(ch):
 
 def text_layer(path):
     """(whether a PDF's text layer gives the report's words, how many odd
-    characters it holds), as MuPDF reads it (gk's library: poppler's
-    pdftotext maps some of the same glyphs to the unified ideographs).  A
-    producer that writes glyphs without a Unicode mapping (no ToUnicode, a
-    PostScript print) leaves a PDF only OCR can read: it is scored as a
-    scan."""
+    characters it holds, how many characters touch the right edge of the
+    page), as MuPDF reads it (gk's library: poppler's pdftotext maps some of
+    the same glyphs to the unified ideographs).  A producer that writes
+    glyphs without a Unicode mapping (no ToUnicode, a PostScript print)
+    leaves a PDF only OCR can read: it is scored as a scan.  Characters at
+    the page's edge mean a table wider than the page, cut off: what is
+    beyond is not on the page, and the file is marked `offpage`."""
     if not path.endswith('.pdf'):
-        return True, 0
+        return True, 0, 0
     try:
-        r = subprocess.run(['mutool', 'draw', '-q', '-F', 'txt', '-o', '-', path],
+        r = subprocess.run(['mutool', 'draw', '-q', '-F', 'stext', '-o', '-', path],
                            capture_output=True, timeout=300)
     except Exception:
-        return True, 0
-    t = r.stdout.decode('utf-8', errors='replace')
-    words = ('公开', '政府', '公開')
+        return True, 0, 0
+    x = r.stdout.decode('utf-8', errors='replace')
+    chars, edge, width = [], 0, None
+    for m in re.finditer(r'<page [^>]*width="([0-9.]+)"|<char quad="([^"]*)"[^>]* c="([^"]*)"', x):
+        if m.group(1):
+            width = float(m.group(1))
+            continue
+        c = html.unescape(m.group(3))
+        chars.append(c)
+        q = m.group(2).split()
+        if width and len(q) == 8 and c.strip() and max(float(q[2]), float(q[6])) >= width - 1.0:
+            edge += 1
+    t = ''.join(chars)
     odd = sum(1 for ch in t if odd_char(ch))
-    import unicodedata
     folded = unicodedata.normalize('NFKC', t)
-    return any(w in folded for w in words) or odd > 20, odd
+    return any(w in folded for w in ('公开', '政府', '公開')) or odd > 20, odd, edge
 
 
 def pdf_paper(path):
@@ -427,12 +441,14 @@ def symptoms(r):
     return ','.join(out) or 'other'
 
 
-def results(out, jobs, made, errs, res, notext, oddchars):
+def results(out, jobs, made, errs, res, notext, oddchars, offpage):
     rows = []
     for j in jobs:
         r = j.row()
         if j.id in notext:
             r['condition'] = 'no-unicode'
+        elif j.id in offpage:
+            r['condition'] = 'offpage'
         if made.get(j.id):
             r['paper_got'] = pdf_paper(made[j.id]) if j.ext == 'pdf' else '-'
             s = res.get(j.id)
@@ -490,6 +506,9 @@ def report(out, rows, elapsed):
         table(flat, lambda r: '%s %s %s' % (r['producer'], r['layout'], r['paper']),
               'producer layout paper'),
         table(flat, lambda r: r['font'], 'font'),
+        table(flat, lambda r: {'-': 'text layer read', 'no-unicode': 'no Unicode (OCR)',
+                               'offpage': 'table cut at the page edge'}[r['condition']],
+              'what the file holds'),
         table(flat, lambda r: r['origin'], 'source'),
     ]
     if scans:
@@ -565,17 +584,19 @@ def build(out, jobs, nworkers, bindir, quiet=False):
     args = [(out, fid, path, bk, bindir) for fid, path in made.items()]
     # scans last: they are slow, the rest is scored first
     args.sort(key=lambda a: byid[a[1]].producer == 'scan')
-    notext, oddchars = set(), {}
+    notext, oddchars, offpage = set(), {}, set()
     with concurrent.futures.ProcessPoolExecutor(nworkers) as ex:
-        for n, (fid, _, text, odd) in enumerate(ex.map(run_gk, args, chunksize=1)):
+        for n, (fid, _, text, odd, edge) in enumerate(ex.map(run_gk, args, chunksize=1)):
             if not text and byid[fid].producer != 'scan':
                 notext.add(fid)
             oddchars[fid] = odd
+            if edge and byid[fid].producer != 'scan':
+                offpage.add(fid)
             if not quiet and (n + 1) % 200 == 0:
                 print('matrix: gk read %d/%d, %.0f s' % (n + 1, len(args), time.time() - t0),
                       file=sys.stderr)
     res = score(out, jobs, made, notext)
-    rows = results(out, jobs, made, errs, res, notext, oddchars)
+    rows = results(out, jobs, made, errs, res, notext, oddchars, offpage)
     return rows, made, time.time() - t0
 
 

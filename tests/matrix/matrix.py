@@ -360,7 +360,9 @@ def text_layer(path):
             edge += 1
     t = ''.join(chars)
     odd = sum(1 for ch in t if odd_char(ch))
-    folded = unicodedata.normalize('NFKC', t)
+    # white space out: MuPDF puts a space between the glyphs of some
+    # producers' CJK runs (ReportLab with a TrueType font)
+    folded = ''.join(unicodedata.normalize('NFKC', t).split())
     return any(w in folded for w in ('公开', '政府', '公開')) or odd > 20, odd, edge
 
 

@@ -1,30 +1,30 @@
 /*
- * data.c: the data set in memory: its files, sorting, lookups.
+ * data.c: a generation read back from its files (load.h), and lookups.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/log.h"
-#include "keys.h"
 #include "load.h"
 
-static const char *const report_cols[R_NCOL] = { "report", "agency", "year",
-	"template", "status", "title", "published", "page", "source",
-	"source_url", "sha256" };
+static const char *const report_cols[R_NCOL] = { "report", "agency",
+	"printed_agency", "year", "template", "title", "published", "page",
+	"source_doc", "source_url", "sha256", "sources", "failed_checks",
+	"first_seen", "last_seen" };
 static const char *const metric_cols[M_NCOL] = { "report", "agency", "year",
-	"template", "metric", "value", "unit", "raw", "flags", "doc", "page",
-	"sha256" };
+	"template", "metric", "value", "unit", "raw", "flags", "doc", "seq",
+	"cell_table", "cell_row", "cell_col", "pdf_page" };
 static const char *const check_cols[C_NCOL] = { "report", "agency", "year",
-	"template", "check", "where", "expected", "found" };
+	"template", "check_name", "location", "expected", "found", "message" };
 static const char *const error_cols[E_NCOL] = { "doc", "url", "page",
-	"sha256", "stage", "code", "message" };
+	"sha256", "stage", "code", "message", "first_seen", "last_seen" };
 
 void
 dataset_init(struct dataset *d)
 {
-	table_init(&d->reports, "reports.tsv", report_cols, R_NCOL);
-	table_init(&d->metrics, "metrics.tsv", metric_cols, M_NCOL);
-	table_init(&d->checks, "checks.tsv", check_cols, C_NCOL);
+	table_init(&d->reports, "reports", report_cols, R_NCOL);
+	table_init(&d->metrics, "metrics", metric_cols, M_NCOL);
+	table_init(&d->checks, "checks", check_cols, C_NCOL);
 	table_init(&d->errors, "errors.tsv", error_cols, E_NCOL);
 }
 
@@ -52,59 +52,6 @@ static int
 seqcmp(const struct row *a, const struct row *b)
 {
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
-/* Year, agency, report: column 2, 1, 0 of reports, metrics and checks. */
-static int
-cmp_yar(const void *pa, const void *pb)
-{
-	const struct row *a = *(const struct row *const *)pa;
-	const struct row *b = *(const struct row *const *)pb;
-	int c;
-
-	if ((c = strcmp(a->f[2], b->f[2])) != 0 ||
-	    (c = strcmp(a->f[1], b->f[1])) != 0 ||
-	    (c = strcmp(a->f[0], b->f[0])) != 0)
-		return c;
-	if (a->rank != b->rank)
-		return a->rank < b->rank ? -1 : 1;
-	return seqcmp(a, b);
-}
-
-static int
-cmp_doc(const void *pa, const void *pb)
-{
-	const struct row *a = *(const struct row *const *)pa;
-	const struct row *b = *(const struct row *const *)pb;
-	int c;
-
-	if ((c = strcmp(a->f[E_DOC], b->f[E_DOC])) != 0)
-		return c;
-	return seqcmp(a, b);
-}
-
-static void
-sortrows(struct table *t, int (*cmp)(const void *, const void *))
-{
-	if (t->n > 1)
-		qsort(t->rows, t->n, sizeof(*t->rows), cmp);
-}
-
-void
-dataset_sort(struct dataset *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->metrics.n; i++)
-		d->metrics.rows[i]->rank =
-		    key_rank(d->metrics.rows[i]->f[M_METRIC]);
-	for (i = 0; i < d->checks.n; i++)
-		d->checks.rows[i]->rank =
-		    strcmp(d->checks.rows[i]->f[C_CHECK], "carry_chain") == 0;
-	sortrows(&d->reports, cmp_yar);
-	sortrows(&d->metrics, cmp_yar);
-	sortrows(&d->checks, cmp_yar);
-	sortrows(&d->errors, cmp_doc);
 }
 
 static int idx_col;

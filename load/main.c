@@ -1,13 +1,15 @@
 /*
- * gk-load: the transform's stream in, the flat files of the data set out.
+ * gk-load: the transform's stream in, the data set out.
  *
- *   gk-load [-v] [-a aliases] [-w seconds] DIR [STREAM...]
+ *   gk-load [-qv] [-a aliases] [-A agencies] [-s series] [-w seconds]
+ *       DIR [STREAM...]
  *
- * Reads every record first (standard input, or the STREAM files), then,
- * under a lock on DIR, reads the files already there, replaces the rows of
- * every report (and document) the stream speaks of, works out carry_chain
- * across the whole data set, and writes every file anew: temporary file,
- * fsync, rename, fsync of DIR.
+ * Stages every record first (a private temporary database: memory stays
+ * flat), then, under a lock on DIR, brings the store's standby file in
+ * step, merges the stream into it in one transaction (reports by agency
+ * and year, their copies, versions, checks, series), writes the new
+ * generation (only the partitions it changed; the rest are links) and
+ * switches DIR/current to it with one rename.
  */
 #include <sys/stat.h>
 
@@ -16,33 +18,51 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/cli.h"
 #include "common/log.h"
 #include "common/progress.h"
-#include "load.h"
+#include "agency.h"
+#include "crash.h"
+#include "export.h"
+#include "gen.h"
 #include "lock.h"
-#include "out.h"
+#include "merge.h"
+#include "series.h"
 #include "site.h"
-#include "stream.h"
+#include "stage.h"
+#include "store.h"
 
 #define DEFAULT_ALIASES "agency-aliases.tsv"	/* in config/ */
+#define DEFAULT_AGENCIES "agencies.tsv"
+#define DEFAULT_SERIES "series.tsv"
 #define DEFAULT_WAIT 60.0
+/* Above this many values a load is not tracked by the session (its
+ * changeset would not fit in memory); the standby is copied instead. */
+#define TRACK_MAX_VALUES 100000UL
 
 static void
 usage(int help)
 {
 	gk_usage(help,
-	    "usage: gk-load [-qv] [-a aliases] [-w seconds] dir [stream ...]\n"
+	    "usage: gk-load [-qv] [-a aliases] [-A agencies] [-s series] "
+	    "[-w seconds] dir\n"
+	    "               [stream ...]\n"
 	    "       gk-load -h | --help | --version\n",
 	    "Read gk-transform's records (standard input, or each stream file; "
-	    "- is\nstandard input) and update the data set in dir: every "
-	    "report of the\nstream replaces its rows, the rest stays.\n",
+	    "- is\nstandard input) and update the data set in dir: one report "
+	    "per agency and\nyear, every place it was found kept; the whole "
+	    "set switched at once.\n",
+	    "  -A agencies     the agencies the crawl knows of (default "
+	    "config/agencies.tsv)\n"
 	    "  -a aliases      the agency alias table (default "
 	    "config/agency-aliases.tsv)\n"
 	    "  -h, --help      print this help and exit\n"
 	    "  -q, --quiet     no progress line on a terminal, no -v lines\n"
+	    "  -s series       the series crosswalk (default "
+	    "config/series.tsv)\n"
 	    "  -v, --verbose   say what was loaded, and when waiting for the "
 	    "lock\n"
 	    "  -w seconds      wait this long for the lock (default 60)\n"
@@ -54,7 +74,7 @@ usage(int help)
  * first, and touch nothing.
  */
 static int
-wrong_stream(const struct stream *s, const char *name)
+wrong_stream(const struct stage *s, const char *name)
 {
 	const struct gk_tally *t = &s->tally;
 	const char *src = gk_tally_source(t);
@@ -73,48 +93,213 @@ wrong_stream(const struct stream *s, const char *name)
 	return 1;
 }
 
-static int
-write_all(const struct dataset *d, const char *dir)
+/* The run's time: SOURCE_DATE_EPOCH when set, else now; UTC. */
+static void
+run_time(char *out, size_t n)
 {
-	struct out o;
-	FILE *fp;
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	time_t t = e != NULL && *e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
+	struct tm tm;
 
-	out_init(&o, dir);
-	if ((fp = out_open(&o, d->reports.file)) == NULL ||
-	    table_write(&d->reports, fp) == -1)
-		goto bad;
-	if ((fp = out_open(&o, d->metrics.file)) == NULL ||
-	    table_write(&d->metrics, fp) == -1)
-		goto bad;
-	if ((fp = out_open(&o, d->checks.file)) == NULL ||
-	    table_write(&d->checks, fp) == -1)
-		goto bad;
-	if ((fp = out_open(&o, d->errors.file)) == NULL ||
-	    table_write(&d->errors, fp) == -1)
-		goto bad;
-	if ((fp = out_open(&o, "wide-gov2019.tsv")) == NULL ||
-	    wide_write(d, "gov2019", fp) == -1)
-		goto bad;
-	if ((fp = out_open(&o, "wide-gov2021.tsv")) == NULL ||
-	    wide_write(d, "gov2021", fp) == -1)
-		goto bad;
-	return out_commit(&o);
-bad:
-	if (fp != NULL)
-		gk_warn(dir, "cannot write %s: %s", o.f[o.n - 1].tmp,
-		    strerror(errno ? errno : EIO));
-	out_abort(&o);
-	return -1;
+	gmtime_r(&t, &tm);
+	strftime(out, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int
+keep_clean(const char *name, void *arg)
+{
+	sqlite3 *db = arg;
+	static const char sql[] = "SELECT 1 FROM temp.dirty_parts WHERE part "
+	    "= ?";
+	sqlite3_stmt *st = db_cached(db, sql);
+	char part[64];
+	size_t n = strlen(name);
+	int rc;
+
+	if (n < 5 || strcmp(name + n - 4, ".tsv") != 0 || n - 4 >= sizeof(part))
+		return 0;
+	snprintf(part, sizeof(part), "%.*s", (int)(n - 4), name);
+	if (st == NULL)
+		return 1;
+	db_text(st, 1, part, 0);
+	rc = db_step(st);
+	sqlite3_reset(st);
+	return rc == 0;
+}
+
+/* The new generation: what changed written, the rest linked. */
+static int
+write_gen(struct store *s, struct gen *g, const struct merge *m)
+{
+	sqlite3_stmt *q;
+	int i, rc;
+
+	if (gen_begin(g, m->run) == -1)
+		return -1;
+	gk_progress_detail("writing the data set");
+	if ((q = db_prep(s->db, "SELECT part FROM temp.dirty_parts ORDER BY "
+	    "part")) == NULL)
+		return -1;
+	while ((rc = db_step(q)) == 1)
+		if (export_part(s->db, g, db_col(q, 0)) == -1) {
+			rc = -1;
+			break;
+		}
+	sqlite3_finalize(q);
+	if (rc == -1)
+		return -1;
+	for (i = 0; i < export_ndirs; i++)
+		if (gen_link_rest(g, export_dirs[i], keep_clean, s->db) == -1)
+			return -1;
+	/* the whole-data-set files, anew when they changed */
+	{
+		static const char *const whole[] = { "agencies.tsv",
+			"coverage.tsv", "errors.tsv", "dictionary.tsv" };
+		int changed[] = { m->whole, m->coverage, m->whole, 0 };
+
+		for (i = 0; i < 4; i++) {
+			rc = changed[i] ? 1 : gen_link(g, whole[i]);
+			if (rc == 1)
+				rc = export_whole(s->db, g, whole[i]);
+			if (rc == -1)
+				return -1;
+		}
+	}
+	if (gen_symlink(g, "gk.sqlite", store_link(s)) == -1)
+		return -1;
+	/* the site (index.html, site/), from the files just written */
+	gk_progress_detail("writing the site");
+	return site_write(g->tmp, g->tmp, s->db);
+}
+
+static int
+record_run(struct merge *m, const struct stage *st)
+{
+	sqlite3_stmt *q;
+	char fin[32];
+
+	run_time(fin, sizeof(fin));
+	if ((q = db_prep(m->db, "INSERT INTO runs (run, started, finished, "
+	    "program, stream_reports, stream_documents, stream_errors, "
+	    "new_reports, revised_reports, removed_reports, new_errors) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, m->run);
+	db_text(q, 2, m->now, 0);
+	db_text(q, 3, fin, 0);
+	db_text(q, 4, gk_version(), 0);
+	sqlite3_bind_int64(q, 5, (sqlite3_int64)st->reports);
+	sqlite3_bind_int64(q, 6, (sqlite3_int64)st->docs);
+	sqlite3_bind_int64(q, 7, (sqlite3_int64)st->errors);
+	sqlite3_bind_int64(q, 8, (sqlite3_int64)m->new_reports);
+	sqlite3_bind_int64(q, 9, (sqlite3_int64)m->revised);
+	sqlite3_bind_int64(q, 10, (sqlite3_int64)m->removed);
+	sqlite3_bind_int64(q, 11, (sqlite3_int64)m->new_errors);
+	if (db_run(q) == -1) {
+		sqlite3_finalize(q);
+		return -1;
+	}
+	sqlite3_finalize(q);
+	return 0;
+}
+
+/* Load the staged stream into dir. 0, or -1 (nothing changed). */
+static int
+load(const char *dir, struct stage *st, const struct agency_conf *ac,
+    const struct crosswalk *cw, double wait, struct merge *m)
+{
+	struct store s;
+	struct gen g;
+	char prev[PATH_MAX];
+	int lock, rc = -1, track;
+
+	if (mkdir(dir, 0755) == -1 && errno != EEXIST) {
+		gk_warn(dir, "%s", strerror(errno));
+		return -1;
+	}
+	gk_progress_detail("waiting for the lock of %s", dir);
+	if ((lock = lock_take(dir, wait)) == -1)
+		return -1;
+	crash_point("locked");
+	memset(&s, 0, sizeof(s));
+	if (gen_open(&g, dir) == -1)
+		goto out;
+	crash_point("swept");
+	gk_progress_detail("opening the store");
+	if (store_open(&s, &g) == -1)
+		goto out;
+	crash_point("standby in step");
+	track = st->metrics <= TRACK_MAX_VALUES;
+	if (store_begin(&s, track) == -1)
+		goto out;
+	memset(m, 0, sizeof(*m));
+	m->db = s.db;
+	m->stage = st->db;
+	m->ac = ac;
+	m->cw = cw;
+	m->run = g.cur + 1;
+	run_time(m->now, sizeof(m->now));
+	if (merge_begin(s.db) == -1 || agency_conf_store(s.db, ac) == -1 ||
+	    merge_run(m) == -1) {
+		store_rollback(&s);
+		gk_warn(dir, "the data set was left as it was");
+		goto out;
+	}
+	/* nothing changed: no new run, no new generation */
+	if (!store_changed(&s)) {
+		store_rollback(&s);
+		gk_debug("%s: nothing changed", dir);
+		rc = 0;
+		goto out;
+	}
+	if (record_run(m, st) == -1) {
+		store_rollback(&s);
+		gk_warn(dir, "the data set was left as it was");
+		goto out;
+	}
+	crash_point("before the commit");
+	rc = store_commit(&s, m->run);
+	crash_point("committed");
+	if (rc == -1) {
+		gk_warn(dir, "the data set was left as it was");
+		goto out;
+	}
+	rc = -1;
+	snprintf(prev, sizeof(prev), "%s", g.curdir);
+	if (write_gen(&s, &g, m) == -1 || (crash_point("written"),
+	    gen_commit(&g)) == -1) {
+		gen_abort(&g);
+		gk_warn(dir, "the data set was left as it was (generation %lld)",
+		    g.cur);
+		goto out;
+	}
+	if (!track) {
+		/* a copy of what was just published for the next load; the
+		 * generation before goes first, as its database is that file */
+		if (prev[0] != '\0')
+			gen_rmtree(prev);
+		crash_point("before the mirror");
+		if (store_mirror(&s) == -1)
+			gk_warn(dir, "the standby copy was not made: the next "
+			    "load will make it");
+	}
+	crash_point("done");
+	rc = 0;
+out:
+	store_close(&s);
+	lock_release(lock);
+	return rc;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct stream s;
-	struct dataset d;
-	struct aliases *al;
-	const char *dir, *afile = NULL;
-	char *end, apath[4096];
+	struct stage st;
+	struct merge m;
+	struct agency_conf *ac;
+	struct crosswalk cw;
+	const char *dir, *afile = NULL, *gfile = NULL, *sfile = NULL;
+	char *end, apath[4096], gpath[4096], spath[4096];
 	double wait = DEFAULT_WAIT;
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -123,12 +308,15 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int ch, i, lock, rv = GK_EXIT_OK;
+	int ch, i, rv = GK_EXIT_OK;
 
 	gk_log_init(argv[0]);
-	while ((ch = getopt_long(argc, argv, "a:hqvw:", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "A:a:hqs:vw:", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
+		case 'A':
+			gfile = optarg;
+			break;
 		case 'a':
 			afile = optarg;
 			break;
@@ -137,6 +325,9 @@ main(int argc, char *argv[])
 			break;
 		case 'q':
 			gk_set_quiet(1);
+			break;
+		case 's':
+			sfile = optarg;
 			break;
 		case 'v':
 			if (!gk_quiet())
@@ -162,86 +353,59 @@ main(int argc, char *argv[])
 	dir = argv[0];
 	if (afile == NULL)
 		afile = gk_config_file(DEFAULT_ALIASES, apath, sizeof(apath));
-	if ((al = aliases_read(afile)) == NULL)
+	if (gfile == NULL)
+		gfile = gk_config_file(DEFAULT_AGENCIES, gpath, sizeof(gpath));
+	if (sfile == NULL)
+		sfile = gk_config_file(DEFAULT_SERIES, spath, sizeof(spath));
+	if ((ac = agency_conf_read(afile, gfile)) == NULL)
 		return GK_EXIT_RUN;
+	if (series_read(&cw, sfile) == -1) {
+		agency_conf_free(ac);
+		return GK_EXIT_RUN;
+	}
 
-	stream_init(&s);
-	dataset_init(&d);
-	lock = -1;
-	gk_progress_begin("records");
-	if (argc == 1 && stream_read(&s, stdin, "standard input") == -1) {
+	if (stage_open(&st) == -1) {
 		rv = GK_EXIT_RUN;
 		goto done;
 	}
-	for (i = 1; i < argc; i++) {
+	gk_progress_begin("records");
+	if (argc == 1 && stage_read(&st, stdin, "standard input") == -1)
+		rv = GK_EXIT_RUN;
+	for (i = 1; rv == GK_EXIT_OK && i < argc; i++) {
 		int std = strcmp(argv[i], "-") == 0;
 		FILE *fp = std ? stdin : fopen(argv[i], "r");
 
 		if (fp == NULL) {
 			gk_warn(argv[i], "%s", strerror(errno));
 			rv = GK_EXIT_RUN;
-			goto done;
+			break;
 		}
-		if (stream_read(&s, fp, std ? "standard input" : argv[i]) == -1)
+		if (stage_read(&st, fp, std ? "standard input" : argv[i]) == -1)
 			rv = GK_EXIT_RUN;
 		if (!std)
 			fclose(fp);
-		if (rv != GK_EXIT_OK)
-			goto done;
 	}
-	if (wrong_stream(&s, argc == 2 && strcmp(argv[1], "-") != 0 ?
-	    argv[1] : argc == 1 ? "standard input" : "the streams")) {
+	if (rv == GK_EXIT_OK && wrong_stream(&st, argc == 2 &&
+	    strcmp(argv[1], "-") != 0 ? argv[1] : argc == 1 ?
+	    "standard input" : "the streams"))
 		rv = GK_EXIT_RUN;
-		goto done;
-	}
-
-	if (mkdir(dir, 0755) == -1 && errno != EEXIST) {
-		gk_warn(dir, "%s", strerror(errno));
+	if (rv == GK_EXIT_OK && stage_done(&st) == -1)
 		rv = GK_EXIT_RUN;
-		goto done;
-	}
-	gk_progress_detail("waiting for the lock of %s", dir);
-	if ((lock = lock_take(dir, wait)) == -1) {
+	if (rv == GK_EXIT_OK && load(dir, &st, ac, &cw, wait, &m) == -1)
 		rv = GK_EXIT_RUN;
-		goto done;
+	if (rv == GK_EXIT_OK) {
+		gk_debug("%s: run %lld: %lu reports, %lu values, %lu checks, "
+		    "%lu errors read; %lu new reports, %lu revised, %lu "
+		    "removed, %lu new errors", dir, m.run, st.reports,
+		    st.metrics, st.checks, st.errors, m.new_reports,
+		    m.revised, m.removed, m.new_errors);
+		if (st.bad > 0 || m.refused > 0 || m.new_errors > 0)
+			rv = GK_EXIT_DOCS;
 	}
-	out_sweep(dir);
-	gk_progress_detail("reading the data set in %s", dir);
-	if (dataset_read(&d, dir) == -1) {
-		gk_warn(dir, "the data set was left as it was");
-		rv = GK_EXIT_RUN;
-		goto done;
-	}
-	if (stream_merge(&s, &d) == -1 || carry_chain(&d, al) == -1) {
-		gk_warn(dir, "out of memory; the data set was left as it was");
-		rv = GK_EXIT_RUN;
-		goto done;
-	}
-	dataset_sort(&d);
-	gk_progress_detail("writing the data set in %s", dir);
-	if (write_all(&d, dir) == -1) {
-		rv = GK_EXIT_RUN;
-		goto done;
-	}
-	gk_debug("%s: %zu reports, %zu values, %zu failed checks, %zu errors "
-	    "read; the data set holds %zu reports", dir, s.reports.n,
-	    s.metrics.n, s.checks.n, s.errors.n, d.reports.n);
-	/* the site, from the files just written (site.h); the data set in
-	 * memory goes first: the site reads its own copy */
-	dataset_free(&d);
-	dataset_init(&d);
-	gk_progress_detail("writing the site in %s", dir);
-	if (site_write(dir, dir, al) == -1) {
-		rv = GK_EXIT_RUN;
-		goto done;
-	}
-	if (s.bad > 0 || s.errors.n > 0)
-		rv = GK_EXIT_DOCS;
 done:
 	gk_progress_end();
-	lock_release(lock);
-	dataset_free(&d);
-	stream_free(&s);
-	aliases_free(al);
+	stage_close(&st);
+	series_free(&cw);
+	agency_conf_free(ac);
 	return rv;
 }

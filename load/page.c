@@ -1,40 +1,49 @@
 /*
- * page.c: the overview sections of data/index.html (site.c writes the rest
- * of the page): what the data set holds, the reports whose checks fail,
- * and two charts drawn here as inline SVG (no script): requests received
- * and their outcomes per year, and per agency.  Every bar carries data-* attributes
- * with its figures, so a test can read the chart back from the DOM.
+ * page.c: the overview sections of index.html (the site, site.c, writes
+ * the rest of the page): what the data set holds, the reports whose
+ * checks fail, and two charts drawn here as inline SVG (no script):
+ * requests received and their outcomes per year, and per agency.  Every figure is a sum over the
+ * distinct reports (the series of series/, kept per year and agency in
+ * the store's totals table), so a report found in six places counts
+ * once.  Every bar carries data-* attributes with its figures, so a test
+ * can read the chart back from the DOM.  Nothing on the page depends on
+ * the time it was made.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "load.h"
+#include "page.h"
 
 #define NSERIES 7
 #define NAMEMAX 512
 #define TOP_AGENCIES 30
+#define MAX_YEARS 200
+#define MAX_FAILING_SHOWN 1000
 #define MAX_ERRORS_SHOWN 500
 
-/* The outcome groups of table 三 (the `total` column of each row). */
+/* The outcomes of a request, as the series name them. */
 static const struct {
-	const char *id, *label, *prefix, *color;
-} series[NSERIES] = {
-	{ "granted", "予以公开", "requests.granted.", "#2e7d32" },
-	{ "partial", "部分公开", "requests.partial.", "#9ccc65" },
-	{ "denied", "不予公开", "requests.denied.", "#c62828" },
-	{ "unavailable", "无法提供", "requests.unavailable.", "#ef8c00" },
-	{ "rejected", "不予处理", "requests.rejected.", "#6a1b9a" },
-	{ "other", "其他处理", "requests.other.", "#5c6bc0" },
-	{ "carried_out", "结转下年度", "requests.carried_out.", "#90a4ae" },
+	const char *id, *label, *series, *color;
+} outcome[NSERIES] = {
+	{ "granted", "予以公开", "requests.granted", "#2e7d32" },
+	{ "partial", "部分公开", "requests.partial", "#9ccc65" },
+	{ "denied", "不予公开", "requests.denied", "#c62828" },
+	{ "unavailable", "无法提供", "requests.unavailable", "#ef8c00" },
+	{ "rejected", "不予处理", "requests.rejected", "#6a1b9a" },
+	{ "other", "其他处理", "requests.other", "#5c6bc0" },
+	{ "carried_out", "结转下年度", "requests.carried_out", "#90a4ae" },
 };
+#define RECEIVED "requests.received"
 #define RECEIVED_COLOR "#455a64"
 
 struct sums {
-	char name[NAMEMAX];	/* a year, or an agency's matching name */
+	char name[NAMEMAX];	/* a year or an agency */
 	double received;
 	double out[NSERIES];
-	int reports;
+	long reports;
+	long tmpl[4];		/* gov2019 gov2021 legacy other */
+	double values, checks;
 };
 
 static void
@@ -73,32 +82,75 @@ num(FILE *fp, double v)
 		fprintf(fp, "%.2f", v);
 }
 
-/* Add one report's requests to s. */
+/* Fill s from the totals rows of one scope and name. */
 static void
-add_report(struct sums *s, const struct row **m, size_t nm)
+take(struct sums *s, const char *series, double v, long n)
 {
-	size_t i, k, n;
-	double v;
+	static const char *const tmpl[] = { "reports.gov2019",
+		"reports.gov2021", "reports.legacy" };
+	int k;
 
-	s->reports++;
-	for (i = 0; i < nm; i++) {
-		const char *key = m[i]->f[M_METRIC];
-
-		n = strlen(key);
-		if (n < 6 || strcmp(key + n - 6, ".total") != 0 ||
-		    strncmp(key, "requests.", 9) != 0)
+	if (strcmp(series, RECEIVED) == 0)
+		s->received = v;
+	else if (strcmp(series, "reports") == 0)
+		s->reports = n;
+	else if (strcmp(series, "values") == 0)
+		s->values = v;
+	else if (strcmp(series, "checks") == 0)
+		s->checks = v;
+	else if (strncmp(series, "reports.", 8) == 0) {
+		for (k = 0; k < 3 && strcmp(series, tmpl[k]) != 0; k++)
 			continue;
-		if (value_of(m[i]->f[M_VALUE], m[i]->f[M_FLAGS], &v) != 1)
-			continue;
-		if (strcmp(key, "requests.new.total") == 0) {
-			s->received += v;
-			continue;
-		}
+		s->tmpl[k] += n;
+	} else {
 		for (k = 0; k < NSERIES; k++)
-			if (strncmp(key, series[k].prefix,
-			    strlen(series[k].prefix)) == 0)
-				s->out[k] += v;
+			if (strcmp(series, outcome[k].series) == 0)
+				s->out[k] = v;
 	}
+}
+
+/* The sums of one scope, by name; *n of them. */
+static struct sums *
+load_sums(sqlite3 *db, const char *scope, size_t *n)
+{
+	sqlite3_stmt *st;
+	struct sums *v = NULL, *t;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if ((st = db_prep(db, "SELECT name, series, value, reports FROM totals "
+	    "WHERE scope = ? ORDER BY name, series")) == NULL)
+		return NULL;
+	db_text(st, 1, scope, 0);
+	while ((rc = db_step(st)) == 1) {
+		const char *name = db_col(st, 0);
+
+		if (*n == 0 || strcmp(v[*n - 1].name, name) != 0) {
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 64;
+				if ((t = realloc(v, cap * sizeof(*v))) == NULL) {
+					rc = -1;
+					break;
+				}
+				v = t;
+			}
+			memset(&v[*n], 0, sizeof(v[*n]));
+			snprintf(v[*n].name, sizeof(v[*n].name), "%s", name);
+			(*n)++;
+		}
+		take(&v[*n - 1], db_col(st, 1), sqlite3_column_double(st, 2),
+		    (long)sqlite3_column_int64(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (rc == -1) {
+		free(v);
+		*n = 0;
+		return NULL;
+	}
+	if (v == NULL)
+		v = calloc(1, sizeof(*v));
+	return v;
 }
 
 static double
@@ -126,10 +178,7 @@ nicestep(double max)
 	return step * (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10);
 }
 
-/*
- * The top of a chart's axis: the largest bar (received, or the outcomes
- * stacked, and at least 1) rounded up to a whole number of *step.
- */
+/* The top of a chart's axis: the largest bar rounded up to a step. */
 static double
 scale(const struct sums *s, size_t n, double *step)
 {
@@ -146,7 +195,6 @@ scale(const struct sums *s, size_t n, double *step)
 	return *step * (double)(long long)((max + *step - 1e-9) / *step);
 }
 
-/* The opening tag of a chart of width w and height h. */
 static void
 svg_open(FILE *fp, const char *id, const char *label, double w, double h)
 {
@@ -170,12 +218,11 @@ legend(FILE *fp, double x, double y)
 
 		fprintf(fp, "<rect x=\"%g\" y=\"%g\" width=\"12\" height=\"12\" "
 		    "fill=\"%s\"/><text x=\"%g\" y=\"%g\">%s</text>", lx, ly,
-		    series[k].color, lx + 16, ly + 11, series[k].label);
+		    outcome[k].color, lx + 16, ly + 11, outcome[k].label);
 	}
 	fputs("</g>\n", fp);
 }
 
-/* One bar's rect with its figures as attributes and a tooltip. */
 static void
 bar(FILE *fp, const char *cls, const char *who, const char *sid,
     const char *color, double x, double y, double w, double h, double v)
@@ -192,7 +239,6 @@ bar(FILE *fp, const char *cls, const char *who, const char *sid,
 	fputs("</title></rect>\n", fp);
 }
 
-/* Vertical bars: per year, received beside the stacked outcomes. */
 static void
 chart_years(FILE *fp, const struct sums *s, size_t n)
 {
@@ -227,20 +273,20 @@ chart_years(FILE *fp, const struct sums *s, size_t n)
 		for (k = 0; k < NSERIES; k++) {
 			h = s[i].out[k] / max * H;
 			y -= h;
-			bar(fp, "outcome", s[i].name, series[k].id,
-			    series[k].color, x + bw + 2, y, bw, h, s[i].out[k]);
+			bar(fp, "outcome", s[i].name, outcome[k].id,
+			    outcome[k].color, x + bw + 2, y, bw, h,
+			    s[i].out[k]);
 		}
 		fprintf(fp, "<text x=\"%.1f\" y=\"%g\" font-size=\"12\" "
 		    "text-anchor=\"middle\">", x + bw + 1, top + H + 18);
 		esc(fp, s[i].name);
 		fprintf(fp, "</text><text x=\"%.1f\" y=\"%g\" font-size=\"10\" "
-		    "fill=\"#666\" text-anchor=\"middle\">%d 份</text>\n",
+		    "fill=\"#666\" text-anchor=\"middle\">%ld 份</text>\n",
 		    x + bw + 1, top + H + 32, s[i].reports);
 	}
 	fputs("</svg>\n", fp);
 }
 
-/* Horizontal bars: per agency, received above the stacked outcomes. */
 static void
 chart_agencies(FILE *fp, const struct sums *s, size_t n)
 {
@@ -259,8 +305,8 @@ chart_agencies(FILE *fp, const struct sums *s, size_t n)
 
 		fprintf(fp, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%g\" y2=\"%g\" "
 		    "stroke=\"#ddd\"/><text x=\"%.1f\" y=\"%g\" "
-		    "font-size=\"11\" text-anchor=\"middle\">", gx, gx, top - 4, top + H, gx,
-		    top + H + 16);
+		    "font-size=\"11\" text-anchor=\"middle\">", gx, gx, top - 4,
+		    top + H, gx, top + H + 16);
 		num(fp, x);
 		fputs("</text>\n", fp);
 	}
@@ -274,15 +320,14 @@ chart_agencies(FILE *fp, const struct sums *s, size_t n)
 		    y, s[i].received / max * Wb, 10, s[i].received);
 		for (x = left, k = 0; k < NSERIES; k++) {
 			w = s[i].out[k] / max * Wb;
-			bar(fp, "outcome", s[i].name, series[k].id,
-			    series[k].color, x, y + 12, w, 12, s[i].out[k]);
+			bar(fp, "outcome", s[i].name, outcome[k].id,
+			    outcome[k].color, x, y + 12, w, 12, s[i].out[k]);
 			x += w;
 		}
 	}
 	fputs("</svg>\n", fp);
 }
 
-/* The chart's figures as a table, for reading and for tests. */
 static void
 figures(FILE *fp, const struct sums *s, size_t n)
 {
@@ -292,20 +337,20 @@ figures(FILE *fp, const struct sums *s, size_t n)
 	fputs("<table id=\"figures-per-year\"><thead><tr><th>year</th>"
 	    "<th>reports</th><th>收到申请</th>", fp);
 	for (k = 0; k < NSERIES; k++)
-		fprintf(fp, "<th>%s</th>", series[k].label);
+		fprintf(fp, "<th>%s</th>", outcome[k].label);
 	fputs("</tr></thead><tbody>\n", fp);
 	for (i = 0; i < n; i++) {
 		fputs("<tr data-year=\"", fp);
 		esc(fp, s[i].name);
 		fputs("\"><th>", fp);
 		esc(fp, s[i].name);
-		fprintf(fp, "</th><td class=\"n\">%d</td><td class=\"n\" "
+		fprintf(fp, "</th><td class=\"n\">%ld</td><td class=\"n\" "
 		    "data-series=\"received\">", s[i].reports);
 		num(fp, s[i].received);
 		fputs("</td>", fp);
 		for (k = 0; k < NSERIES; k++) {
 			fprintf(fp, "<td class=\"n\" data-series=\"%s\">",
-			    series[k].id);
+			    outcome[k].id);
 			num(fp, s[i].out[k]);
 			fputs("</td>", fp);
 		}
@@ -314,77 +359,35 @@ figures(FILE *fp, const struct sums *s, size_t n)
 	fputs("</tbody></table>\n", fp);
 }
 
-static int
-cmp_name(const void *a, const void *b)
-{
-	return strcmp(((const struct sums *)a)->name,
-	    ((const struct sums *)b)->name);
-}
-
-static int
-cmp_received(const void *pa, const void *pb)
-{
-	const struct sums *a = pa, *b = pb;
-
-	if (a->received != b->received)
-		return a->received > b->received ? -1 : 1;
-	return strcmp(a->name, b->name);
-}
-
-/* Find or add name in v (n used, sorted later). */
-static struct sums *
-slot(struct sums *v, size_t *n, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < *n; i++)
-		if (strcmp(v[i].name, name) == 0)
-			return &v[i];
-	memset(&v[*n], 0, sizeof(v[*n]));
-	snprintf(v[*n].name, sizeof(v[*n].name), "%s", name);
-	return &v[(*n)++];
-}
-
 static void
-table_per_year(FILE *fp, const struct dataset *d)
+table_per_year(FILE *fp, const struct sums *s, size_t n)
 {
-	static const char *const tmpl[] = { "gov2019", "gov2021", "legacy" };
-	char year[32] = "";
-	size_t i, t, cnt[4] = { 0 }, tot[4] = { 0 };
+	static const char *const tmpl[] = { "gov2019", "gov2021", "legacy",
+		"other" };
+	long tot[4] = { 0 };
+	size_t i;
+	int t;
 
 	fputs("<table id=\"reports-per-year\"><thead><tr><th>year</th>"
 	    "<th>gov2019</th><th>gov2021</th><th>legacy</th><th>other</th>"
 	    "<th>all</th></tr></thead><tbody>\n", fp);
-	for (i = 0; i <= d->reports.n; i++) {
-		const struct row *r = i < d->reports.n ? d->reports.rows[i] :
-		    NULL;
-
-		if (i > 0 && (r == NULL || strcmp(r->f[R_YEAR], year) != 0)) {
-			fputs("<tr data-year=\"", fp);
-			esc(fp, year);
-			fputs("\"><th>", fp);
-			esc(fp, year[0] ? year : "(none)");
-			fputs("</th>", fp);
-			for (t = 0; t < 4; t++)
-				fprintf(fp, "<td class=\"n\" data-template=\"%s\">"
-				    "%zu</td>", t < 3 ? tmpl[t] : "other",
-				    cnt[t]);
-			fprintf(fp, "<td class=\"n\">%zu</td></tr>\n",
-			    cnt[0] + cnt[1] + cnt[2] + cnt[3]);
-			memset(cnt, 0, sizeof(cnt));
+	for (i = 0; i < n; i++) {
+		fputs("<tr data-year=\"", fp);
+		esc(fp, s[i].name);
+		fputs("\"><th>", fp);
+		esc(fp, s[i].name[0] ? s[i].name : "(none)");
+		fputs("</th>", fp);
+		for (t = 0; t < 4; t++) {
+			fprintf(fp, "<td class=\"n\" data-template=\"%s\">%ld"
+			    "</td>", tmpl[t], s[i].tmpl[t]);
+			tot[t] += s[i].tmpl[t];
 		}
-		if (r == NULL)
-			break;
-		snprintf(year, sizeof(year), "%s", r->f[R_YEAR]);
-		for (t = 0; t < 3 && strcmp(r->f[R_TEMPLATE], tmpl[t]); t++)
-			continue;
-		cnt[t]++;
-		tot[t]++;
+		fprintf(fp, "<td class=\"n\">%ld</td></tr>\n", s[i].reports);
 	}
 	fputs("</tbody><tfoot><tr><th>all</th>", fp);
 	for (t = 0; t < 4; t++)
-		fprintf(fp, "<td class=\"n\">%zu</td>", tot[t]);
-	fprintf(fp, "<td class=\"n\">%zu</td></tr></tfoot></table>\n",
+		fprintf(fp, "<td class=\"n\">%ld</td>", tot[t]);
+	fprintf(fp, "<td class=\"n\">%ld</td></tr></tfoot></table>\n",
 	    tot[0] + tot[1] + tot[2] + tot[3]);
 }
 
@@ -402,176 +405,188 @@ alink(FILE *fp, const char *url, const char *text)
 	fputs("</a>", fp);
 }
 
-static void
-table_failing(FILE *fp, const struct dataset *d, size_t *nfail)
+static int
+table_failing(FILE *fp, sqlite3 *db, long *nfail)
 {
-	struct idx rx;
-	size_t i, j, n, k;
+	sqlite3_stmt *r, *c;
+	long shown = 0;
+	int rc;
 
-	*nfail = 0;
-	if (idx_build(&rx, &d->reports, R_REPORT) == -1)
-		return;
+	*nfail = (long)db_int(db, "SELECT COUNT(*) FROM reports WHERE "
+	    "failed_checks > 0", 0);
+	r = db_prep(db, "SELECT report, year, agency, page, template, "
+	    "failed_checks, title FROM reports WHERE failed_checks > 0 ORDER BY "
+	    "year DESC, agency, report LIMIT ?");
+	c = db_prep(db, "SELECT check_name, COUNT(*) FROM checks WHERE report "
+	    "= ? GROUP BY check_name ORDER BY MIN(ord)");
+	if (r == NULL || c == NULL) {
+		sqlite3_finalize(r);
+		sqlite3_finalize(c);
+		return -1;
+	}
 	fputs("<table id=\"failing-reports\"><thead><tr><th>year</th>"
 	    "<th>agency</th><th>report</th><th>template</th>"
 	    "<th>failed checks</th><th>which</th></tr></thead><tbody>\n", fp);
-	/* checks.tsv is sorted by report: each report's rows are together. */
-	for (i = 0; i < d->checks.n; i = j) {
-		const struct row *c = d->checks.rows[i];
-		const struct row **rr = idx_find(&rx, c->f[C_REPORT], &n);
-
-		for (j = i; j < d->checks.n && strcmp(d->checks.rows[j]->f[
-		    C_REPORT], c->f[C_REPORT]) == 0; j++)
-			continue;
-		(*nfail)++;
+	sqlite3_bind_int(r, 1, MAX_FAILING_SHOWN);
+	while ((rc = db_step(r)) == 1) {
+		shown++;
 		fputs("<tr class=\"failing\" data-report=\"", fp);
-		esc(fp, c->f[C_REPORT]);
+		esc(fp, db_col(r, 0));
 		fputs("\"><td>", fp);
-		esc(fp, c->f[C_YEAR]);
+		esc(fp, db_col(r, 1));
 		fputs("</td><td>", fp);
-		esc(fp, c->f[C_AGENCY]);
+		esc(fp, db_col(r, 2));
 		fputs("</td><td>", fp);
 		fputs("<a href=\"site/r/", fp);
-		esc(fp, c->f[C_REPORT]);
+		esc(fp, db_col(r, 0));
 		fputs(".html\">", fp);
-		esc(fp, rr != NULL && rr[0]->f[R_TITLE][0] ? rr[0]->f[R_TITLE] :
-		    c->f[C_REPORT]);
+		esc(fp, *db_col(r, 6) ? db_col(r, 6) : db_col(r, 0));
 		fputs("</a>", fp);
 		fputs("</td><td>", fp);
-		esc(fp, c->f[C_TEMPLATE]);
-		fprintf(fp, "</td><td class=\"n\">%zu</td><td>", j - i);
-		/* Each check name once, with its count, in order of rows. */
-		for (k = i; k < j; k++) {
-			size_t a, cnt = 0;
-			const char *name = d->checks.rows[k]->f[C_CHECK];
-
-			for (a = i; a < k; a++)
-				if (!strcmp(d->checks.rows[a]->f[C_CHECK], name))
-					break;
-			if (a < k)
-				continue;
-			for (a = k; a < j; a++)
-				cnt += !strcmp(d->checks.rows[a]->f[C_CHECK],
-				    name);
+		esc(fp, db_col(r, 4));
+		fprintf(fp, "</td><td class=\"n\">%s</td><td>", db_col(r, 5));
+		db_text(c, 1, db_col(r, 0), 0);
+		while ((rc = db_step(c)) == 1) {
 			fputs("<span class=\"check\">", fp);
-			esc(fp, name);
-			fprintf(fp, " ×%zu</span> ", cnt);
+			esc(fp, db_col(c, 0));
+			fprintf(fp, " ×%s</span> ", db_col(c, 1));
 		}
+		if (rc == -1)
+			break;
 		fputs("</td></tr>\n", fp);
 	}
+	sqlite3_finalize(r);
+	sqlite3_finalize(c);
 	fputs("</tbody></table>\n", fp);
-	idx_free(&rx);
+	if (*nfail > shown)
+		fprintf(fp, "<p>… and %ld more in checks/.</p>\n",
+		    *nfail - shown);
+	return rc == -1 ? -1 : 0;
 }
 
-static void
-table_errors(FILE *fp, const struct dataset *d)
+static int
+table_errors(FILE *fp, sqlite3 *db, long nerr)
 {
-	size_t i;
+	sqlite3_stmt *st;
+	int rc;
 
+	if ((st = db_prep(db, "SELECT doc, COALESCE(url, ''), stage, code, "
+	    "message FROM errors ORDER BY doc, code LIMIT ?")) == NULL)
+		return -1;
 	fputs("<table id=\"errors\"><thead><tr><th>document</th><th>stage</th>"
 	    "<th>code</th><th>message</th></tr></thead><tbody>\n", fp);
-	for (i = 0; i < d->errors.n && i < MAX_ERRORS_SHOWN; i++) {
-		const struct row *e = d->errors.rows[i];
-
+	sqlite3_bind_int(st, 1, MAX_ERRORS_SHOWN);
+	while ((rc = db_step(st)) == 1) {
 		fputs("<tr><td>", fp);
-		alink(fp, e->f[E_URL], e->f[E_URL][0] ? e->f[E_URL] :
-		    e->f[E_DOC]);
+		alink(fp, db_col(st, 1), *db_col(st, 1) ? db_col(st, 1) :
+		    db_col(st, 0));
 		fputs("</td><td>", fp);
-		esc(fp, e->f[E_STAGE]);
+		esc(fp, db_col(st, 2));
 		fputs("</td><td>", fp);
-		esc(fp, e->f[E_CODE]);
+		esc(fp, db_col(st, 3));
 		fputs("</td><td>", fp);
-		esc(fp, e->f[E_MESSAGE]);
+		esc(fp, db_col(st, 4));
 		fputs("</td></tr>\n", fp);
 	}
+	sqlite3_finalize(st);
 	fputs("</tbody></table>\n", fp);
-	if (d->errors.n > MAX_ERRORS_SHOWN)
-		fprintf(fp, "<p>… and %zu more in errors.tsv.</p>\n",
-		    d->errors.n - MAX_ERRORS_SHOWN);
+	if (nerr > MAX_ERRORS_SHOWN)
+		fprintf(fp, "<p>… and %ld more in errors.tsv.</p>\n",
+		    nerr - MAX_ERRORS_SHOWN);
+	return rc == -1 ? -1 : 0;
+}
+
+static int
+cmp_received(const void *pa, const void *pb)
+{
+	const struct sums *a = pa, *b = pb;
+
+	if (a->received != b->received)
+		return a->received > b->received ? -1 : 1;
+	return strcmp(a->name, b->name);
 }
 
 int
-page_sections(const struct dataset *d, const struct aliases *al, FILE *fp)
+page_sections(sqlite3 *db, FILE *fp)
 {
-	struct sums *years = NULL, *ag = NULL;
-	struct idx mx;
-	size_t ny = 0, na = 0, i, nm, nfail;
-	const struct row **m;
-	char key[NAMEMAX];
+	struct sums *years, *ag, all;
+	size_t ny, na, i, nshow;
+	long nerr, nfail;
+	int k, rc = 0;
 
-	if (idx_build(&mx, &d->metrics, M_REPORT) == -1)
-		return -1;
-	years = calloc(d->reports.n + 1, sizeof(*years));
-	ag = calloc(d->reports.n + 1, sizeof(*ag));
+	years = load_sums(db, "year", &ny);
+	ag = load_sums(db, "agency", &na);
 	if (years == NULL || ag == NULL) {
 		free(years);
 		free(ag);
-		idx_free(&mx);
 		return -1;
 	}
-	for (i = 0; i < d->reports.n; i++) {
-		const struct row *r = d->reports.rows[i];
-
-		if (strcmp(r->f[R_TEMPLATE], "gov2019") != 0 &&
-		    strcmp(r->f[R_TEMPLATE], "gov2021") != 0)
-			continue;
-		m = idx_find(&mx, r->f[R_REPORT], &nm);
-		add_report(slot(years, &ny, r->f[R_YEAR]), m, nm);
-		agency_key(al, r->f[R_AGENCY], key, sizeof(key));
-		add_report(slot(ag, &na, key), m, nm);
+	memset(&all, 0, sizeof(all));
+	for (i = 0; i < ny; i++) {
+		all.reports += years[i].reports;
+		all.values += years[i].values;
+		all.checks += years[i].checks;
 	}
-	qsort(years, ny, sizeof(*years), cmp_name);
+	nerr = (long)db_int(db, "SELECT COUNT(*) FROM errors", 0);
 	qsort(ag, na, sizeof(*ag), cmp_received);
+	nshow = na < TOP_AGENCIES ? na : TOP_AGENCIES;
 
-	fprintf(fp, "<p id=\"summary\"><span id=\"n-reports\">%zu</span> "
-	    "reports, <span id=\"n-metrics\">%zu</span> values, "
-	    "<span id=\"n-checks\">%zu</span> failed checks, "
-	    "<span id=\"n-errors\">%zu</span> document errors. Files: ",
-	    d->reports.n, d->metrics.n, d->checks.n, d->errors.n);
-	fputs("<a href=\"reports.tsv\">reports.tsv</a>, "
-	    "<a href=\"metrics.tsv\">metrics.tsv</a>, "
-	    "<a href=\"checks.tsv\">checks.tsv</a>, "
+	fprintf(fp, "<p id=\"summary\"><span id=\"n-reports\">%ld</span> "
+	    "reports, <span id=\"n-metrics\">%.0f</span> values, "
+	    "<span id=\"n-checks\">%.0f</span> failed checks, "
+	    "<span id=\"n-errors\">%ld</span> document errors. Files: ",
+	    all.reports, all.values, all.checks, nerr);
+	fputs("<a href=\"reports/\">reports/</a>, "
+	    "<a href=\"metrics/\">metrics/</a>, "
+	    "<a href=\"checks/\">checks/</a>, "
+	    "<a href=\"series/\">series/</a>, "
+	    "<a href=\"sources/\">sources/</a>, "
+	    "<a href=\"agencies.tsv\">agencies.tsv</a>, "
+	    "<a href=\"coverage.tsv\">coverage.tsv</a>, "
+	    "<a href=\"dictionary.tsv\">dictionary.tsv</a>, "
 	    "<a href=\"errors.tsv\">errors.tsv</a>, "
-	    "<a href=\"wide-gov2019.tsv\">wide-gov2019.tsv</a>, "
-	    "<a href=\"wide-gov2021.tsv\">wide-gov2021.tsv</a>.</p>\n", fp);
+	    "<a href=\"gk.sqlite\">gk.sqlite</a>.</p>\n", fp);
 
 	fputs("<h2 id=\"per-year\">Reports per year and template</h2>\n"
 	    "<div class=\"scroll\">", fp);
-	table_per_year(fp, d);
+	table_per_year(fp, years, ny);
 	fputs("</div>\n", fp);
 
 	fputs("<h2>Requests received and their outcomes, per year</h2>\n"
-	    "<p>Sums over the gov2019 and gov2021 reports of each year: "
-	    "本年新收 (requests.new.total) and the 办理结果 rows' totals; a "
-	    "blank cell counts as 0, a cell that is not a number is left "
-	    "out.</p>\n", fp);
+	    "<p>Sums over the distinct reports of each year (a report found "
+	    "in several places counts once), of every form: the series ", fp);
+	fputs(RECEIVED, fp);
+	for (k = 0; k < NSERIES; k++)
+		fprintf(fp, ", %s", outcome[k].series);
+	fputs(" (dictionary.tsv says what each adds up); a blank cell "
+	    "counts as 0, a cell that is not a number is left out.</p>\n", fp);
+	/* the years with a year, in order (the totals are by name) */
+	for (i = 0; i < ny && years[i].name[0] == '\0'; i++)
+		continue;
 	fputs("<div class=\"scroll chart\">", fp);
-	chart_years(fp, years, ny);
+	chart_years(fp, years + i, ny - i);
 	fputs("</div>\n<div class=\"scroll\">", fp);
-	figures(fp, years, ny);
+	figures(fp, years + i, ny - i);
 	fputs("</div>\n", fp);
 	fprintf(fp, "<h2>Requests received and their outcomes, per agency</h2>\n"
 	    "<p>All years together; the %zu agencies with most requests "
-	    "(of %zu; agencies matched by name and "
-	    "config/agency-aliases.tsv).</p>\n",
-	    na < TOP_AGENCIES ? na : TOP_AGENCIES, na);
+	    "(of %zu; agencies as agencies.tsv names them).</p>\n", nshow, na);
 	fputs("<div class=\"scroll chart\">", fp);
-	chart_agencies(fp, ag, na < TOP_AGENCIES ? na : TOP_AGENCIES);
+	chart_agencies(fp, ag, nshow);
 	fputs("</div>\n", fp);
 
-	fputs("<h2 id=\"failing\">Reports whose checks fail</h2>\n"
-	    "<div class=\"scroll\">", fp);
-	table_failing(fp, d, &nfail);
+	fputs("<h2>Reports whose checks fail</h2>\n<div class=\"scroll\">", fp);
+	if (table_failing(fp, db, &nfail) == -1)
+		rc = -1;
 	fputs("</div>\n", fp);
-	fprintf(fp, "<p id=\"n-failing\">%zu reports with failed checks.</p>\n",
+	fprintf(fp, "<p id=\"n-failing\">%ld reports with failed checks.</p>\n",
 	    nfail);
-
-	fputs("<h2 id=\"unread\">Documents that could not be read</h2>\n"
-	    "<div class=\"scroll\">", fp);
-	table_errors(fp, d);
+	fputs("<h2>Documents that could not be read</h2>\n<div "
+	    "class=\"scroll\">", fp);
+	if (rc == 0 && table_errors(fp, db, nerr) == -1)
+		rc = -1;
 	fputs("</div>\n", fp);
-
 	free(years);
 	free(ag);
-	idx_free(&mx);
-	return ferror(fp) ? -1 : 0;
+	return rc == -1 || ferror(fp) ? -1 : 0;
 }

@@ -4,6 +4,7 @@
  */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -16,6 +17,7 @@
 #include "common/cli.h"
 #include "common/hash.h"
 #include "common/log.h"
+#include "page.h"
 #include "site.h"
 
 static int
@@ -87,9 +89,9 @@ when(struct site *s, const char *dir, const char *digest)
 static void
 digest_of(const char *dir, char out[GK_SHA256_HEX])
 {
-	static const char *const files[] = { "reports.tsv", "metrics.tsv",
-		"checks.tsv", "errors.tsv", "dictionary.tsv", "series.tsv",
-		"coverage.tsv", "agencies.tsv", "sources.tsv" };
+	static const char *const files[] = { "reports", "metrics",
+		"checks", "errors.tsv", "dictionary.tsv", "series",
+		"coverage.tsv", "agencies.tsv", "sources" };
 	struct gk_sha256 *h = gk_sha256_new();
 	char path[4096], buf[65536];
 	size_t i, n;
@@ -101,13 +103,32 @@ digest_of(const char *dir, char out[GK_SHA256_HEX])
 	}
 	gk_sha256_add(h, gk_version(), strlen(gk_version()));
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		struct dirent **names = NULL;
+		int k, nn = 0;
+
 		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
-		if ((fp = fopen(path, "r")) == NULL)
-			continue;
-		gk_sha256_add(h, files[i], strlen(files[i]) + 1);
-		while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-			gk_sha256_add(h, buf, n);
-		fclose(fp);
+		/* a folder of partitions: each file, in name order */
+		if ((nn = scandir(path, &names, NULL, alphasort)) < 0)
+			nn = 0;
+		for (k = -1; k < nn; k++) {
+			char part[4096 + 260];
+
+			if (k >= 0 && names[k]->d_name[0] == '.')
+				continue;
+			if (k >= 0)
+				snprintf(part, sizeof(part), "%s/%s", path,
+				    names[k]->d_name);
+			if ((fp = fopen(k >= 0 ? part : path, "r")) == NULL)
+				continue;
+			gk_sha256_add(h, k >= 0 ? names[k]->d_name : files[i],
+			    strlen(k >= 0 ? names[k]->d_name : files[i]) + 1);
+			while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+				gk_sha256_add(h, buf, n);
+			fclose(fp);
+		}
+		for (k = 0; k < nn; k++)
+			free(names[k]);
+		free(names);
 	}
 	gk_sha256_end(h, out);
 }
@@ -150,8 +171,8 @@ write_index(const struct site *s)
 			j_str(fp, r->f[R_YEAR]);
 			fputs(",\"template\":", fp);
 			j_str(fp, r->f[R_TEMPLATE]);
-			fputs(",\"status\":", fp);
-			j_str(fp, r->f[R_STATUS]);
+			fputs(",\"sources\":", fp);
+			j_str(fp, r->f[R_SOURCES]);
 			fputs(",\"title\":", fp);
 			j_str(fp, r->f[R_TITLE]);
 			fputs(",\"published\":", fp);
@@ -269,7 +290,8 @@ write_home(const struct site *s, const char *out)
 	    "over the years.</p>\n", fp);
 	report_list(fp, s);
 	fputs("<h2 id=\"overview\">Overview</h2>\n", fp);
-	page_sections(s->d, s->al, fp);
+	if (page_sections(s->db, fp) == -1)
+		rv = -1;
 	fputs("<script src=\"site/index.js\"></script>\n<script "
 	    "src=\"site/gk.js\"></script>\n", fp);
 	h_foot(fp, s, "");
@@ -304,7 +326,7 @@ swap_in(const char *tmp, const char *dst)
 }
 
 int
-site_write(const char *dir, const char *out, const struct aliases *al)
+site_write(const char *dir, const char *out, sqlite3 *db)
 {
 	struct dataset d;
 	struct site s;
@@ -321,10 +343,10 @@ site_write(const char *dir, const char *out, const struct aliases *al)
 		goto done;
 	s.tmp = tmp;
 	s.d = &d;
-	s.al = al;
-	s.series = extra_read(dir, "series.tsv");
+	s.db = db;
+	s.series = extra_read(dir, "series");
 	s.coverage = extra_read(dir, "coverage.tsv");
-	s.sources = extra_read(dir, "sources.tsv");
+	s.sources = extra_read(dir, "sources");
 	digest_of(dir, digest);
 	when(&s, out, digest);
 	if (idx_build(&s.rx, &d.reports, R_REPORT) == -1 ||

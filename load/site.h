@@ -15,24 +15,25 @@
 
 #include <stdio.h>
 
+#include "db.h"
 #include "load.h"
-
-struct aliases;
 
 /*
  * Read the data set's TSV files in dir and write the site into out:
- * out/index.html and out/site/.  The folder is made anew beside the old
- * one and swapped in at once (renameat2 RENAME_EXCHANGE), then index.html
+ * out/index.html and out/site/; db is the data set's database, for the
+ * overview's sums (page.c).  gk-load calls it on the generation it is
+ * writing, before the switch.  The folder is made anew beside the old one
+ * and swapped in at once (renameat2 RENAME_EXCHANGE), then index.html
  * through a temporary name.  0, or -1 after a message (the old site
  * stays).
  */
-int site_write(const char *dir, const char *out, const struct aliases *);
+int site_write(const char *dir, const char *out, sqlite3 *db);
 
 /* What the site's pages share (site_html.c). */
 struct site {
 	const char *tmp;		/* the folder being written */
 	const struct dataset *d;
-	const struct aliases *al;
+	sqlite3 *db;			/* for the overview (page.c) */
 	struct idx rx, mx, cx;		/* reports, metrics, checks by report */
 	char when[64];			/* generation time, UTC */
 	struct extra *series, *coverage;/* series.tsv, coverage.tsv */
@@ -75,7 +76,5 @@ int site_agencies(struct site *);	/* site_agency.c: a/HASH.html */
 int site_checks(struct site *);		/* site_agency.c: checks.html */
 int site_coverage(struct site *);	/* site_agency.c: coverage.html */
 
-/* page.c: the summary, the charts, the failing reports, the errors. */
-int page_sections(const struct dataset *, const struct aliases *, FILE *);
 
 #endif

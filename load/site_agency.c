@@ -5,9 +5,10 @@
  * site/coverage.html (agency by year: which reports are there and which
  * years are missing between an agency's first and last).
  *
- * Agencies are matched as carry_chain matches them (agency_key: the name
- * normalised, then config/agency-aliases.tsv).  The series are the data
- * set's series.tsv when it has one (every template, legacy included);
+ * Agencies are the files' canonical names (gk-load matched the names
+ * printed through config/agency-aliases.tsv and config/agencies.tsv;
+ * agency_key keys them for the page names).  The series are the data
+ * set's series/ when it has them (every template, legacy included);
  * without it, the totals of table 三 and 四 of the gov2019 and gov2021
  * reports.
  */
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "common/schema.h"
+#include "agency.h"
 #include "site.h"
 
 struct ag {
@@ -61,7 +63,7 @@ ags_build(const struct site *s, struct ags *a)
 		const struct row *r = rt->rows[i];
 		struct ag *g;
 
-		agency_key(s->al, r->f[R_AGENCY], key, sizeof(key));
+		agency_key(r->f[R_AGENCY], key, sizeof(key));
 		for (j = 0; j < a->n && strcmp(a->v[j].key, key) != 0; j++)
 			continue;
 		if (j == a->n) {

@@ -4,6 +4,9 @@
  * files of the data set read as tables (series.tsv, coverage.tsv,
  * sources.tsv).
  */
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +16,7 @@
 #include "common/hash.h"
 #include "common/log.h"
 #include "common/schema.h"
+#include "agency.h"
 #include "site.h"
 
 FILE *
@@ -88,7 +92,8 @@ agency_file(const struct site *s, const char *agency, char *out, size_t n)
 {
 	char key[512], id[17];
 
-	agency_key(s->al, agency, key, sizeof(key));
+	(void)s;
+	agency_key(agency, key, sizeof(key));
 	gk_doc_id(key, id);
 	snprintf(out, n, "a/%s.html", id);
 }
@@ -183,25 +188,28 @@ split_dup(char *line, int *n)
 	return v;
 }
 
-struct extra *
-extra_read(const char *dir, const char *file)
+/* The rows of one file into x (its header read when x has none yet).
+ * 0, or -1 when out of memory or unreadable. */
+static int
+extra_file(struct extra *x, const char *path, size_t *nb)
 {
-	char path[4096], *line = NULL;
-	size_t cap = 0, nb = 0;
-	struct extra *x;
+	char *line = NULL;
+	size_t cap = 0;
 	FILE *fp;
-	int n, k;
+	int n, k, first = 1;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, file);
 	if ((fp = fopen(path, "r")) == NULL)
-		return NULL;
-	if ((x = calloc(1, sizeof(*x))) == NULL ||
-	    getline(&line, &cap, fp) == -1 ||
-	    (x->cols = split_dup(line, &x->ncol)) == NULL)
-		goto bad;
+		return -1;
 	while (getline(&line, &cap, fp) != -1) {
 		char **v;
 
+		if (first) {
+			first = 0;
+			if (x->cols == NULL &&
+			    (x->cols = split_dup(line, &x->ncol)) == NULL)
+				goto bad;
+			continue;
+		}
 		if ((v = split_dup(line, &n)) == NULL)
 			goto bad;
 		if (n < x->ncol) {	/* short rows: empty fields */
@@ -216,26 +224,78 @@ extra_read(const char *dir, const char *file)
 		}
 		for (k = x->ncol; k < n; k++)
 			free(v[k]);
-		if (x->n == nb) {
+		if (x->n == *nb) {
 			char ***r = realloc(x->rows, sizeof(*r) *
-			    (nb ? nb * 2 : 256));
+			    (*nb ? *nb * 2 : 256));
 
 			if (r == NULL)
 				goto bad;
 			x->rows = r;
-			nb = nb ? nb * 2 : 256;
+			*nb = *nb ? *nb * 2 : 256;
 		}
 		x->rows[x->n++] = v;
 	}
 	free(line);
 	fclose(fp);
-	return x;
+	return 0;
 bad:
-	gk_warn(path, "out of memory or unreadable; left out of the site");
 	free(line);
 	fclose(fp);
-	extra_free(x);
-	return NULL;
+	return -1;
+}
+
+static int
+tsv_entry(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+
+	return e->d_name[0] != '.' && n > 4 &&
+	    strcmp(e->d_name + n - 4, ".tsv") == 0;
+}
+
+static int
+entry_cmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* A file of the data set, or a folder of its partitions (every *.tsv in
+ * name order, one header). */
+struct extra *
+extra_read(const char *dir, const char *file)
+{
+	char path[4096], part[4096 + 260];
+	struct dirent **names = NULL;
+	struct extra *x;
+	struct stat sb;
+	size_t nb = 0;
+	int n = 0, i, rc = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	if (stat(path, &sb) == -1 || (x = calloc(1, sizeof(*x))) == NULL)
+		return NULL;
+	if (!S_ISDIR(sb.st_mode)) {
+		rc = extra_file(x, path, &nb);
+	} else if ((n = scandir(path, &names, tsv_entry, entry_cmp)) == -1) {
+		rc = -1;
+	} else {
+		for (i = 0; i < n; i++) {
+			snprintf(part, sizeof(part), "%s/%s", path,
+			    names[i]->d_name);
+			if (rc == 0)
+				rc = extra_file(x, part, &nb);
+			free(names[i]);
+		}
+		free(names);
+	}
+	if (rc == -1 || x->cols == NULL) {
+		if (rc == -1)
+			gk_warn(path, "out of memory or unreadable; left out "
+			    "of the site");
+		extra_free(x);
+		return NULL;
+	}
+	return x;
 }
 
 int

@@ -330,8 +330,8 @@ documents(FILE *fp, const struct site *s, const struct row *r,
 
 	fputs("<h2>Read from</h2>\n<ul class=\"docs\">\n", fp);
 	for (i = 0; i < nm; i++) {
-		for (j = 0; j < i && (strcmp(m[j]->f[M_DOC], m[i]->f[M_DOC]) ||
-		    strcmp(m[j]->f[M_SHA256], m[i]->f[M_SHA256])); j++)
+		for (j = 0; j < i && strcmp(m[j]->f[M_DOC], m[i]->f[M_DOC]);
+		    j++)
 			continue;
 		if (j < i)
 			continue;
@@ -346,9 +346,12 @@ documents(FILE *fp, const struct site *s, const struct row *r,
 			h_esc(fp, r->f[R_URL]);
 			fputs("</a> (the kept version)", fp);
 		}
-		fputs(", sha256 <code class=\"url\">", fp);
-		h_esc(fp, m[i]->f[M_SHA256]);
-		fputs("</code></li>\n", fp);
+		if (strcmp(m[i]->f[M_DOC], r->f[R_SOURCE]) == 0) {
+			fputs(", sha256 <code class=\"url\">", fp);
+			h_esc(fp, r->f[R_SHA256]);
+			fputs("</code>", fp);
+		}
+		fputs("</li>\n", fp);
 	}
 	fputs("</ul>\n", fp);
 	/* sources.tsv: every place the report was found */
@@ -652,7 +655,7 @@ report_page(struct site *s, const struct row *r)
 	meta_row(fp, "year", r->f[R_YEAR], 0);
 	meta_row(fp, "template", r->f[R_TEMPLATE], 0);
 	meta_row(fp, "published", r->f[R_PUBLISHED], 0);
-	meta_row(fp, "status", r->f[R_STATUS], 0);
+	meta_row(fp, "found at", r->f[R_SOURCES], 0);
 	meta_row(fp, "report page", r->f[R_PAGE], 1);
 	meta_row(fp, "file read", r->f[R_URL], 1);
 	meta_row(fp, "report id", r->f[R_REPORT], 0);

@@ -1,10 +1,12 @@
 /*
- * table.c: reading and writing gk-load's TSV files.
+ * table.c: reading the data set's TSV files back (table.h).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common/bounds.h"
 #include "common/buf.h"
@@ -60,7 +62,6 @@ table_add(struct table *t, const char *const *f)
 	if ((r = malloc(need)) == NULL)
 		return -1;
 	r->seq = t->nextseq++;
-	r->rank = 0;
 	r->nf = nf;
 	p = (char *)&r->f[nf];
 	for (i = 0; i < (size_t)nf; i++) {
@@ -72,39 +73,6 @@ table_add(struct table *t, const char *const *f)
 	}
 	t->rows[t->n++] = r;
 	return 0;
-}
-
-void
-table_filter(struct table *t, int (*drop)(const struct row *, void *),
-    void *arg)
-{
-	size_t i, j;
-
-	for (i = j = 0; i < t->n; i++) {
-		if (drop(t->rows[i], arg))
-			free(t->rows[i]);
-		else
-			t->rows[j++] = t->rows[i];
-	}
-	t->n = j;
-}
-
-/* Undo the quoting of one field in place: "a ""b""" -> a "b". */
-static void
-unquote(char *s)
-{
-	size_t n = strlen(s);
-	char *w;
-
-	if (n < 2 || s[0] != '"' || s[n - 1] != '"')
-		return;
-	s[n - 1] = '\0';
-	for (w = s, s++; *s != '\0'; s++) {
-		*w++ = *s;
-		if (s[0] == '"' && s[1] == '"')
-			s++;
-	}
-	*w = '\0';
 }
 
 int
@@ -119,7 +87,6 @@ tsv_split(char *line, const char **f, int max)
 		tab = strchr(p, '\t');
 		if (tab != NULL)
 			*tab = '\0';
-		unquote(p);
 		f[n++] = p;
 		if (tab == NULL)
 			return n;
@@ -127,10 +94,10 @@ tsv_split(char *line, const char **f, int max)
 	}
 }
 
-int
-table_read(struct table *t, const char *dir)
+/* One file into t. 0, 1 (no such file), -1. */
+static int
+read_file(struct table *t, const char *path)
 {
-	struct gk_buf path;
 	const char *f[64];
 	char *line = NULL;
 	size_t cap = 0;
@@ -139,22 +106,16 @@ table_read(struct table *t, const char *dir)
 	FILE *fp;
 	int n, i, rv = 0;
 
-	gk_buf_init(&path, 4096);
-	if (gk_buf_printf(&path, "%s/%s", dir, t->file) == -1) {
-		gk_warn(dir, "path too long");
+	if ((fp = fopen(path, "r")) == NULL) {
+		if (errno == ENOENT)
+			return 1;
+		gk_warn(path, "%s", strerror(errno));
 		return -1;
-	}
-	if ((fp = fopen(path.p, "r")) == NULL) {
-		rv = errno == ENOENT ? 1 : -1;
-		if (rv == -1)
-			gk_warn(path.p, "%s", strerror(errno));
-		gk_buf_free(&path);
-		return rv;
 	}
 	while ((len = getline(&line, &cap, fp)) != -1) {
 		lineno++;
 		if ((size_t)len > GK_MAX_LINE) {
-			gk_warn(path.p, "line %lu: longer than %u bytes", lineno,
+			gk_warn(path, "line %lu: longer than %u bytes", lineno,
 			    GK_MAX_LINE);
 			rv = -1;
 			break;
@@ -167,7 +128,7 @@ table_read(struct table *t, const char *dir)
 				if (strcmp(f[i], t->cols[i]) != 0)
 					break;
 			if (n != t->ncol || i != t->ncol) {
-				gk_warn(path.p, "not a gk-load file: the header "
+				gk_warn(path, "not a gk-load file: the header "
 				    "is not \"%s\t...\" with %d columns",
 				    t->cols[0], t->ncol);
 				rv = -1;
@@ -178,76 +139,76 @@ table_read(struct table *t, const char *dir)
 		if (len == 0)
 			continue;
 		if (n != t->ncol) {
-			gk_warn(path.p, "line %lu: %d fields, expected %d",
+			gk_warn(path, "line %lu: %d fields, expected %d",
 			    lineno, n, t->ncol);
 			rv = -1;
 			break;
 		}
 		if (table_add(t, f) == -1) {
-			gk_warn(path.p, "out of memory");
+			gk_warn(path, "out of memory");
 			rv = -1;
 			break;
 		}
 	}
 	if (rv == 0 && ferror(fp)) {
-		gk_warn(path.p, "%s", strerror(errno));
+		gk_warn(path, "%s", strerror(errno));
 		rv = -1;
 	}
 	free(line);
 	fclose(fp);
-	gk_buf_free(&path);
 	return rv;
 }
 
 static int
-put_field(FILE *fp, const char *s)
+cmpname(const struct dirent **a, const struct dirent **b)
 {
-	const char *p;
-	int quote;
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
 
-	if (s == NULL)
-		return 0;
-	quote = strchr(s, '"') != NULL;
-	if (quote && putc('"', fp) == EOF)
-		return -1;
-	for (p = s; *p != '\0'; p++) {
-		int c = (unsigned char)*p;
+static int
+tsv_name(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
 
-		if (c == '\t' || c == '\r' || c == '\n')
-			c = ' ';
-		if (c == '"' && putc('"', fp) == EOF)
-			return -1;
-		if (putc(c, fp) == EOF)
-			return -1;
-	}
-	if (quote && putc('"', fp) == EOF)
-		return -1;
-	return 0;
+	return e->d_name[0] != '.' && n > 4 &&
+	    strcmp(e->d_name + n - 4, ".tsv") == 0;
 }
 
 int
-tsv_put_row(FILE *fp, int nf, const char *const *f)
+table_read(struct table *t, const char *dir)
 {
-	int i;
+	struct gk_buf path;
+	struct dirent **names;
+	struct stat sb;
+	int n, i, rv = 0;
 
-	for (i = 0; i < nf; i++) {
-		if (i > 0 && putc('\t', fp) == EOF)
-			return -1;
-		if (put_field(fp, f[i]) == -1)
-			return -1;
-	}
-	return putc('\n', fp) == EOF ? -1 : 0;
-}
-
-int
-table_write(const struct table *t, FILE *fp)
-{
-	size_t i;
-
-	if (tsv_put_row(fp, t->ncol, t->cols) == -1)
+	gk_buf_init(&path, 4096);
+	if (gk_buf_printf(&path, "%s/%s", dir, t->file) == -1) {
+		gk_warn(dir, "path too long");
 		return -1;
-	for (i = 0; i < t->n; i++)
-		if (tsv_put_row(fp, t->rows[i]->nf, t->rows[i]->f) == -1)
-			return -1;
-	return 0;
+	}
+	if (stat(path.p, &sb) == -1 || !S_ISDIR(sb.st_mode)) {
+		rv = read_file(t, path.p);
+		gk_buf_free(&path);
+		return rv;
+	}
+	if ((n = scandir(path.p, &names, tsv_name, cmpname)) == -1) {
+		gk_warn(path.p, "%s", strerror(errno));
+		gk_buf_free(&path);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		char file[4096];
+
+		if (rv == 0) {
+			snprintf(file, sizeof(file), "%s/%s", path.p,
+			    names[i]->d_name);
+			if (read_file(t, file) == -1)
+				rv = -1;
+		}
+		free(names[i]);
+	}
+	free(names);
+	gk_buf_free(&path);
+	return rv;
 }

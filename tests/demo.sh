@@ -9,6 +9,11 @@ set -u
 bin=${1:-bin} data=${2:-data}
 top=$(pwd)
 mkdir -p "$data" || exit 2
+# the files of an older gk-load (one reports.tsv, not generations) are
+# made again from the mirror
+for f in reports.tsv metrics.tsv checks.tsv errors.tsv wide-gov2019.tsv wide-gov2021.tsv index.html site; do
+	[ -e "$data/$f" ] && [ ! -L "$data/$f" ] && rm -rf "${data:?}/$f"
+done
 set --
 for col in zwgk/zdgk/ndbg zwgk/xxgk/bm/ndbg zwgk/qxgk/ndbg zwgk/qxgk/fjlb \
     zwgk/szfgk/gknb ywdt/zwzl/ndbg zwgk/xxgk/bmnb; do
@@ -18,7 +23,8 @@ done
     "$bin/gk-extract" 2>>"$data/demo.log" | "$bin/gk-transform" 2>>"$data/demo.log" |
     "$bin/gk-load" "$data" 2>>"$data/demo.log"
 status=$?
-rows() { echo $(($(wc -l <"$1") - 1)); }
-[ -f "$data/reports.tsv" ] || { echo "demo: no data written, see $data/demo.log"; exit 2; }
-echo "demo: $(rows "$data/reports.tsv") reports, $(rows "$data/metrics.tsv") values, $(rows "$data/checks.tsv") failed checks, $(rows "$data/errors.tsv") documents not read (see $data/errors.tsv, $data/demo.log); open $data/index.html"
+# rows of a table: one file, or a folder of partitions (header each)
+rows() { awk 'FNR > 1' "$@" 2>/dev/null | wc -l; }
+[ -e "$data/current" ] || { echo "demo: no data written, see $data/demo.log"; exit 2; }
+echo "demo: $(rows "$data"/reports/*.tsv) reports, $(rows "$data"/metrics/*.tsv) values, $(rows "$data"/checks/*.tsv) failed checks, $(rows "$data/errors.tsv") documents not read (see $data/errors.tsv, $data/demo.log); open $data/index.html or query $data/gk.sqlite"
 [ "$status" -le 1 ] || exit 2

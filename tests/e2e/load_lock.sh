@@ -6,6 +6,7 @@
 set -u
 bin=${GK_BIN:-bin}
 mk=tests/e2e/load_mkstream
+. tests/e2e/load_lib
 t=$(mktemp -d)
 holder=
 trap '[ -n "$holder" ] && kill $holder 2>/dev/null; rm -rf "$t"' EXIT
@@ -15,7 +16,7 @@ command -v flock >/dev/null || { echo "flock(1) (util-linux) is not installed"; 
 sh $mk tests/corpus/truth 000_0e252554ad65cb5c >"$t/s0"
 sh $mk tests/corpus/truth 002_76275f96720f379e >"$t/s2"
 "$bin/gk-load" "$t/d" <"$t/s0" || fail "first load"
-cp "$t/d/reports.tsv" "$t/reports.before"
+rows "$t/d" reports >"$t/reports.before"
 
 # Hold the lock from outside for 3 s.
 flock "$t/d/.gk-load.lock" sleep 3 &
@@ -32,14 +33,14 @@ e=$(date +%s%N)
 [ $rc -eq 2 ] || fail "-w 1 under a held lock: exit $rc"
 ms=$(( (e - s) / 1000000 ))
 [ $ms -ge 900 ] || fail "-w 1 gave up after $ms ms"
-cmp -s "$t/d/reports.tsv" "$t/reports.before" || fail "a failed load changed reports.tsv"
+rows "$t/d" reports | cmp -s - "$t/reports.before" || fail "a failed load changed reports/"
 cat "$t/err"
 # Waiting long enough gets through once the holder lets go.
 "$bin/gk-load" -w 20 "$t/d" <"$t/s2" || fail "-w 20 did not get the lock"
 e=$(date +%s%N)
 wait $holder; holder=
 [ $(( (e - s) / 1000000 )) -ge 2400 ] || fail "-w 20 did not wait for the holder"
-grep -q '^002_76275f96720f379e	' "$t/d/reports.tsv" || fail "the waiting load was lost"
+[ -n "$(report_of "$t/d" 002_76275f96720f379e)" ] || fail "the waiting load was lost"
 
 # Eight loads at once, each of a different report: all land.
 rm -rf "$t/d"
@@ -53,9 +54,9 @@ for j in 0 1 2 3 4 5 6 7; do
 	"$bin/gk-load" "$t/d" <"$t/p$j" & pids="$pids $!"
 done
 for p in $pids; do wait $p || fail "a concurrent load failed"; done
-n=$(sed 1d "$t/d/reports.tsv" | wc -l)
+n=$(rows "$t/d" reports | wc -l)
 [ "$n" -eq 8 ] || fail "8 concurrent loads left $n reports"
-m=$(sed 1d "$t/d/metrics.tsv" | wc -l)
+m=$(rows "$t/d" metrics | wc -l)
 w=$(cat "$t"/p? | grep -c '^metric')
 [ "$m" -eq "$w" ] || fail "8 concurrent loads left $m values, expected $w"
 echo "lock: ok"

@@ -2,11 +2,13 @@
 # data/index.html in real headless Chromium: the page opens from disk, and
 # the DOM Chromium builds holds the figures of the TSV files, worked out
 # here again with awk: reports per year and template, the reports whose
-# checks fail (carry_chain included), the per-year chart's bars and the
-# per-agency chart.  A screenshot is taken too (kept with GK_KEEP=dir).
+# checks fail (carry_chain included), the per-year chart's bars (sums of
+# series/ over the distinct reports: a report given twice, at two places,
+# counts once) and the per-agency chart.  A screenshot is taken too (kept with GK_KEEP=dir).
 set -u
 bin=${GK_BIN:-bin}
 mk=tests/e2e/load_mkstream
+. tests/e2e/load_lib
 syn=tests/corpus/synthetic/truth
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -19,6 +21,8 @@ for d in $(cut -f1 tests/corpus/truth/reports.tsv | sed 1d); do
 for d in $(cut -f1 $syn/reports.tsv | sed 1d); do sh $mk $syn "$d"; done >>"$t/s"
 sh $mk $syn syn001 hz2023 "洪泽区人民政府" 2023 >>"$t/s"
 sh $mk $syn syn008 hz2024 "淮安市洪泽区人民政府" 2024 >>"$t/s"
+# the same report again, found at another page: one report, counted once
+sh $mk $syn syn006 syn006-again >>"$t/s"
 printf 'error\tdeadbeef00000000\textract\tcorrupt\tthe <xref> table is damaged\n' >>"$t/s"
 "$bin/gk-load" -a config/agency-aliases.tsv "$t/d" <"$t/s"
 [ $? -eq 1 ] || fail "gk-load exit status"
@@ -36,16 +40,18 @@ run_chrome --window-size=1200,2600 --screenshot="$t/shot.png" "file://$t/d/index
 [ -n "${GK_KEEP:-}" ] && cp "$t/shot.png" "$t/dom.html" "$GK_KEEP"/
 
 # What the files say, worked out with awk.
-awk -F '\t' 'NR > 1 { t = ($4 == "gov2019" || $4 == "gov2021" || $4 == "legacy") ? $4 : "other"; n[$3 " " t]++ }
-    END { for (k in n) print "count", k, n[k] }' "$t/d/reports.tsv" >"$t/want"
-awk -F '\t' 'NR > 1 && !s[$1]++ { print "failing", $1 }' "$t/d/checks.tsv" >>"$t/want"
-awk -F '\t' 'NR > 1 && ($4 == "gov2019" || $4 == "gov2021") && $9 !~ /not_a_number/ {
-	if ($5 == "requests.new.total") r[$3] += $6
-	if ($5 == "requests.granted.total") g[$3] += $6
-	if ($5 ~ /^requests\.denied\..*\.total$/) d[$3] += $6
+[ "$(rows "$t/d" reports | wc -l)" -eq 19 ] || fail "not 19 reports (syn006, given twice, once)"
+rows "$t/d" reports | awk -F '\t' '{ t = ($5 == "gov2019" || $5 == "gov2021" || $5 == "legacy") ? $5 : "other"; n[$4 " " t]++ }
+    END { for (k in n) print "count", k, n[k] }' >"$t/want"
+rows "$t/d" checks | awk -F '\t' '!s[$1]++ { print "failing", $1 }' >>"$t/want"
+rows "$t/d" series | awk -F '\t' '{
+	if ($4 == "requests.received") r[$3] += $5
+	if ($4 == "requests.granted") g[$3] += $5
+	if ($4 == "requests.denied") d[$3] += $5
 	y[$3] = 1 }
-    END { for (k in y) print "bar", k, r[k] + 0, g[k] + 0, d[k] + 0 }' "$t/d/metrics.tsv" >>"$t/want"
-grep -q 'failing hz2024' "$t/want" || fail "test data: no carry_chain failure for hz2024"
+    END { for (k in y) print "bar", k, r[k] + 0, g[k] + 0, d[k] + 0 }' >>"$t/want"
+hz=$(report_of "$t/d" hz2024)
+grep -q "failing $hz" "$t/want" || fail "test data: no carry_chain failure for hz2024"
 
 # What Chromium's DOM shows.
 python3 - "$t/dom.html" >"$t/got" <<'PY'
@@ -91,8 +97,7 @@ sort "$t/want" >"$t/w"; sort "$t/got" >"$t/g"
 cmp -s "$t/w" "$t/g" || { diff "$t/w" "$t/g"; fail "the page and the files disagree"; }
 echo "page: $(grep -c '^count' "$t/g") year/template counts, $(grep -c '^failing' "$t/g") failing reports, $(grep -c '^bar' "$t/g") years of bars agree with the files"
 # Each agency of the chart has 1 received and 7 outcome bars.
-na=$(awk -F '\t' 'NR > 1 && ($4 == "gov2019" || $4 == "gov2021") { print $2 }' "$t/d/reports.tsv" |
-    sed 's/^洪泽区人民政府$/淮安市洪泽区人民政府/' | sort -u | wc -l)
+na=$(rows "$t/d" reports | cut -f2 | sort -u | wc -l)
 python3 - "$t/dom.html" "$na" <<'PY' || fail "per-agency chart"
 import re, sys
 dom = open(sys.argv[1], encoding="utf-8").read()

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Streams of gk-transform records for the load bench (tests/bench/load.sh).
+
+usage: mkload.py FIRST COUNT
+
+Writes reports FIRST .. FIRST+COUNT-1 to standard output: a doc record,
+a report record, one metric record per key and a check, as gk-transform
+writes them.  Report i is agency i // 17 and year 2008 + i % 17, so no two
+are of one agency and year: the legacy form up to 2018 (74 values),
+gov2019 for 2019 and 2020 (198), gov2021 after (200), with the keys of the
+corpus's truth files and values that vary from report to report.
+"""
+import hashlib
+import random
+import sys
+
+TRUTH = {
+    "legacy": "tests/corpus/truth/003_937a84458300fa66.tsv",
+    "gov2019": "tests/corpus/truth/000_0e252554ad65cb5c.tsv",
+    "gov2021": "tests/corpus/synthetic/truth/syn001.tsv",
+}
+
+
+def keys(path):
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        return [line.split("\t", 1)[0] for line in f]
+
+
+def main():
+    first, count = int(sys.argv[1]), int(sys.argv[2])
+    k = {t: keys(p) for t, p in TRUTH.items()}
+    out = sys.stdout
+    w = out.write
+    for i in range(first, first + count):
+        rnd = random.Random(i)
+        agency = "青岛市第%d局" % (i // 17)
+        year = 2008 + i % 17
+        tmpl = "legacy" if year <= 2018 else "gov2019" if year <= 2020 else "gov2021"
+        page = "https://www.qingdao.gov.cn/zwgk/bench/%d/t%d.shtml" % (year, i)
+        rid = hashlib.sha256(page.encode()).hexdigest()[:16]
+        sha = hashlib.sha256(b"%d" % i).hexdigest()
+        title = "%s%d年政府信息公开工作年度报告" % (agency, year)
+        w("doc\t%s\t%s\t%s\tcache/%s\t%s\t80000\thtml\t%s\t%s\t%d-03-01\t2026-01-01T00:00:00Z\tnew\n"
+          % (rid, page, page, sha, sha, title, agency, year + 1))
+        w("report\t%s\t%s\t%s\t%d\t%s\t%s\tnew\t%s\t%d-03-01\n"
+          % (rid, page, agency, year, tmpl, rid, title, year + 1))
+        for n, key in enumerate(k[tmpl], 1):
+            v = rnd.randrange(0, 60) if rnd.random() < 0.6 else 0
+            w("metric\t%s\t%s\t%d\t\t%d\t\t%s\t%d\t1\t%d\t3\t\n" % (rid, key, v, v, rid, n, n))
+        w("check\t%s\trow_total\tnew\t5\t4\ttable 三, row new: the six applicant columns add up to 5, but its 总计 is 4\n"
+          % rid)
+
+
+if __name__ == "__main__":
+    main()

@@ -21,17 +21,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib.h>
-#include <gsf/gsf-infile-msole.h>
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-input-memory.h>
-#include <gsf/gsf-utils.h>
+#include <glib-object.h>
 
 #include "common/bounds.h"
 #include "common/buf.h"
 #include "common/log.h"
 #include "doc_w97.h"
 #include "format.h"
+#include "ole.h"
 
 #define FIELD_DEPTH	32
 /*
@@ -70,34 +67,6 @@ struct docctx {
 	unsigned char fcode[FIELD_DEPTH];	/* 1 while in a field's code */
 	int failed;
 };
-
-/* Route libgsf's and GLib's messages to gk_debug instead of stderr. */
-static void
-glib_log(const gchar *domain, GLogLevelFlags level, const gchar *message,
-    gpointer data)
-{
-	(void)level;
-	(void)data;
-	gk_debug("doc: %s: %s", domain ? domain : "glib", message);
-}
-
-static void
-gsf_setup(void)
-{
-	static int done;
-
-	if (done)
-		return;
-	done = 1;
-	g_log_set_default_handler(glib_log, NULL);
-	g_log_set_handler("libgsf:msole", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
-	    G_LOG_FLAG_RECURSION, glib_log, NULL);
-	g_log_set_handler("libgsf", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
-	    G_LOG_FLAG_RECURSION, glib_log, NULL);
-	g_log_set_handler("GLib-GObject", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
-	    G_LOG_FLAG_RECURSION, glib_log, NULL);
-	gsf_init();
-}
 
 static int
 doc_bid(const struct gk_doc *d)
@@ -544,87 +513,10 @@ on_para(void *arg, const struct w97_para *pp)
 	return 0;
 }
 
-/* ---- the container ---- */
-
-static uint32_t
-le32(const unsigned char *q)
-{
-	return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 |
-	    (uint32_t)q[3] << 24;
-}
-
-/*
- * When the container or a stream cannot be read, tell a file cut short from
- * a damaged one: every sector that the FAT marks as in use (and every FAT
- * sector the header lists) must lie inside the file.
- */
-static enum gk_err
-ole_damage(const struct gk_doc *d)
-{
-	const unsigned char *p = d->data;
-	unsigned shift, i;
-	size_t ssz, j, used = 0;
-
-	if (d->len < 512)
-		return GK_E_TRUNCATED;
-	shift = (unsigned)(p[0x1E] | p[0x1F] << 8);
-	if (shift != 9 && shift != 12)
-		return GK_E_CORRUPT;
-	ssz = (size_t)1 << shift;
-	for (i = 0; i < 109; i++) {
-		uint32_t s = le32(p + 0x4C + i * 4);
-
-		if (s >= 0xFFFFFFFA)
-			continue;
-		if (((size_t)s + 2) * ssz > d->len)
-			return GK_E_TRUNCATED;
-		/* FAT sector i covers sectors i * ssz / 4 ... */
-		for (j = 0; j < ssz / 4; j++)
-			if (le32(p + ((size_t)s + 1) * ssz + j * 4) !=
-			    0xFFFFFFFF)
-				used = (size_t)i * (ssz / 4) + j + 1;
-	}
-	if ((used + 1) * ssz > d->len)
-		return GK_E_TRUNCATED;
-	return GK_E_CORRUPT;
-}
-
-/* Read a whole stream of the container; 0 when absent, -1 on failure. */
-static int
-read_stream(GsfInfile *ole, const char *name, unsigned char **buf,
-    size_t *len)
-{
-	GsfInput *in = gsf_infile_child_by_name(ole, name);
-	gsf_off_t size;
-	int r = -1;
-
-	*buf = NULL;
-	*len = 0;
-	if (in == NULL)
-		return 0;
-	size = gsf_input_size(in);
-	if (size < 0 || (unsigned long long)size > GK_MAX_FILE)
-		goto out;
-	if ((*buf = malloc(size > 0 ? (size_t)size : 1)) == NULL)
-		goto out;
-	if (size > 0 && gsf_input_read(in, (size_t)size, *buf) == NULL) {
-		free(*buf);
-		*buf = NULL;
-		goto out;
-	}
-	*len = (size_t)size;
-	r = 1;
-out:
-	g_object_unref(in);
-	return r;
-}
-
 static enum gk_err
 doc_extract(const struct gk_doc *d, struct gk_sink *sink)
 {
-	GsfInput *mem;
 	GsfInfile *ole;
-	GError *gerr = NULL;
 	unsigned char *wdb = NULL, *tbb = NULL, *dab = NULL;
 	struct w97_stream wd, tb, da;
 	struct w97_fib fib;
@@ -633,28 +525,14 @@ doc_extract(const struct gk_doc *d, struct gk_sink *sink)
 	char msg[200];
 	int r;
 
-	gsf_setup();
 	memset(&x, 0, sizeof(x));
 	x.sink = sink;
 	gk_buf_init(&x.text, GK_MAX_TEXT);
 	gk_buf_init(&x.t.pool, GK_MAX_CELLS * 64u);
-	if ((mem = gsf_input_memory_new(d->data, (gsf_off_t)d->len,
-	    FALSE)) == NULL) {
-		gk_sink_fail(sink, GK_E_NOMEM, "out of memory");
-		return GK_E_NOMEM;
-	}
-	ole = gsf_infile_msole_new(mem, &gerr);
-	g_object_unref(mem);
-	if (ole == NULL) {
-		e = ole_damage(d);
-		gk_sink_fail(sink, e, "not a readable OLE2 container: %s",
-		    gerr != NULL ? gerr->message : "unknown reason");
-		if (gerr != NULL)
-			g_error_free(gerr);
-		return e;
-	}
-	if ((r = read_stream(ole, "WordDocument", &wdb, &wd.len)) <= 0) {
-		e = ole_damage(d);
+	if ((ole = gk_ole_open(d, sink)) == NULL)
+		return sink->err;
+	if ((r = gk_ole_stream(ole, "WordDocument", &wdb, &wd.len)) <= 0) {
+		e = gk_ole_damage(d);
 		if (r == 0 && e != GK_E_TRUNCATED)
 			e = GK_E_UNSUPPORTED;
 		gk_sink_fail(sink, e, r == 0 ? "no WordDocument stream: not a "
@@ -666,14 +544,14 @@ doc_extract(const struct gk_doc *d, struct gk_sink *sink)
 		gk_sink_fail(sink, e, "%s", msg);
 		goto out;
 	}
-	if ((r = read_stream(ole, w97_table_name(&fib), &tbb, &tb.len)) <= 0) {
-		e = ole_damage(d);
+	if ((r = gk_ole_stream(ole, w97_table_name(&fib), &tbb, &tb.len)) <= 0) {
+		e = gk_ole_damage(d);
 		gk_sink_fail(sink, e, "the %s stream is %s",
 		    w97_table_name(&fib), r == 0 ? "missing" : "unreadable");
 		goto out;
 	}
 	tb.p = tbb;
-	if (read_stream(ole, "Data", &dab, &da.len) < 0) {
+	if (gk_ole_stream(ole, "Data", &dab, &da.len) < 0) {
 		dab = NULL;
 		da.len = 0;
 	}

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -70,6 +71,37 @@ choose(const struct gk_doc *d)
 }
 
 /*
+ * Why no format reads d: the TYPE's format named, so that errors.tsv says
+ * what the file is.  TYPE comes from the bytes; a name ending in .wps is
+ * only mentioned for a file whose bytes are no format gk knows (WPS 2000
+ * and older, and Microsoft Works, wrote .wps files of their own formats).
+ */
+static const char *
+unsupported(const struct gk_doc *d)
+{
+	static const char *const why[][2] = {
+		{ "wps", "a WPS Writer file in WPS's own format (an OLE2 file "
+		    "without the WordDocument stream of Word 97): not read" },
+		{ "ofd", "OFD document (GB/T 33190 fixed-layout format): not "
+		    "read" },
+		{ NULL, NULL }
+	};
+	size_t n = strlen(d->file);
+	int i;
+
+	for (i = 0; why[i][0] != NULL; i++)
+		if (strcmp(d->type, why[i][0]) == 0)
+			return why[i][1];
+	if (n > 4 && strcasecmp(d->file + n - 4, ".wps") == 0)
+		return "named .wps but not a Word 97 OLE2 file (an older WPS "
+		    "or a Microsoft Works format): not read";
+	if (strcmp(d->type, "other") == 0 || d->type[0] == '\0')
+		return "not a format gk reads (html, docx, doc, wps, pdf, xls, "
+		    "et, xlsx)";
+	return "no reader for documents of this type";
+}
+
+/*
  * Read one document and write its records.  Returns 0 when it was read,
  * 1 when it got an `error` record, -1 on a write error.
  */
@@ -112,9 +144,8 @@ extract_doc(FILE *out, const struct gk_rec *rec, struct gk_buf *data)
 		goto done;
 	}
 	if ((fmt = choose(&d)) == NULL) {
-		gk_sink_fail(&sink, GK_E_UNSUPPORTED,
-		    "%s: no reader for documents of type %s", d.file,
-		    d.type[0] != '\0' ? d.type : "unknown");
+		gk_sink_fail(&sink, GK_E_UNSUPPORTED, "%s: %s", d.file,
+		    unsupported(&d));
 		goto done;
 	}
 	e = fmt->extract(&d, &sink);

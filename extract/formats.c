@@ -11,12 +11,14 @@
 
 extern const struct gk_format gk_format_html;
 extern const struct gk_format gk_format_docx;
+extern const struct gk_format gk_format_xlsx;
 extern const struct gk_format gk_format_doc;
 extern const struct gk_format gk_format_pdf;
 
 const struct gk_format *const gk_formats[] = {
 	&gk_format_html,
 	&gk_format_docx,
+	&gk_format_xlsx,
 	&gk_format_doc,
 	&gk_format_pdf,
 	NULL

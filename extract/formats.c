@@ -13,6 +13,7 @@ extern const struct gk_format gk_format_html;
 extern const struct gk_format gk_format_docx;
 extern const struct gk_format gk_format_xlsx;
 extern const struct gk_format gk_format_doc;
+extern const struct gk_format gk_format_xls;
 extern const struct gk_format gk_format_pdf;
 
 const struct gk_format *const gk_formats[] = {
@@ -20,6 +21,7 @@ const struct gk_format *const gk_formats[] = {
 	&gk_format_docx,
 	&gk_format_xlsx,
 	&gk_format_doc,
+	&gk_format_xls,
 	&gk_format_pdf,
 	NULL
 };

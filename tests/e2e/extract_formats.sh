@@ -1,8 +1,9 @@
 #!/bin/sh
 # gk-extract end to end.
-# 1. A batch of bad inputs (empty file, truncated .docx, a PNG, an .xlsx, a
-#    zip that is no docx, a missing file, a file past GK_MAX_FILE, a
-#    malformed line) between good
+# 1. A batch of bad inputs (empty file, truncated .docx, a PNG, an .xlsx
+#    with no sheet, an OFD package, an OLE2 file of WPS's own data, a zip
+#    that is no docx, a missing file, a file past GK_MAX_FILE, a malformed
+#    line) between good
 #    ones: each bad document gets exactly one `error` record with the right
 #    code, the good page after them is read whole, unknown records and
 #    comments pass through, a document whose fetch failed is skipped, an
@@ -24,19 +25,25 @@ command -v python3 >/dev/null || { echo "python3 not installed"; exit 77; }
 truncate -s 65M "$tmp/big.html"	# past GK_MAX_FILE (64 MiB)
 head -c 9000 tests/corpus/docs/000_0e252554ad65cb5c.docx >"$tmp/trunc.docx"
 printf '\211PNG\r\n\032\n\0\0\0\rIHDR' >"$tmp/pic.png"
+cp tests/site/www/zwgk/qxgk/ndbg/202203/P02022030200021.wps "$tmp/own.wps"
 python3 - "$tmp" <<'PY'
 import sys, zipfile
 d = sys.argv[1]
 with zipfile.ZipFile(d + '/book.xlsx', 'w') as z:
     z.writestr('[Content_Types].xml', '<Types/>')
     z.writestr('xl/workbook.xml', '<workbook/>')
+with zipfile.ZipFile(d + '/report.ofd', 'w') as z:
+    z.writestr('OFD.xml', '<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>')
+    z.writestr('Doc_0/Document.xml', '<x/>')
 with zipfile.ZipFile(d + '/nodoc.docx', 'w') as z:
     z.writestr('word/document2.xml', '<x/>')
     z.writestr('word/document.xml.rels', '<x/>')
 PY
 good=tests/corpus/docs/002_76275f96720f379e.html
 "$bin/gk-fetch" "$tmp/empty.html" "$tmp/trunc.docx" "$tmp/pic.png" \
-    "$tmp/book.xlsx" "$tmp/nodoc.docx" "$good" >"$tmp/in" ||
+    "$tmp/book.xlsx" "$tmp/report.ofd" \
+    "$tmp/own.wps" \
+    "$tmp/nodoc.docx" "$good" >"$tmp/in" ||
     fail "gk-fetch failed"
 {
 	cat "$tmp/in"
@@ -61,7 +68,9 @@ want = {
     d + '/empty.html': 'no_text',
     d + '/trunc.docx': 'corrupt',
     d + '/pic.png': 'unsupported',
-    d + '/book.xlsx': 'unsupported',
+    d + '/book.xlsx': 'no_text',
+    d + '/report.ofd': 'unsupported',
+    d + '/own.wps': 'unsupported',
     d + '/nodoc.docx': 'corrupt',
     d + '/nope': 'open_failed',
     d + '/big.html': 'too_big',
@@ -107,6 +116,10 @@ if ins != outs:
 sys.exit(bad)
 PY
 grep -q 'corrupt' "$tmp/err" || fail "no warning on stderr"
+grep -q 'OFD document (GB/T 33190 fixed-layout format): not read' "$tmp/out" ||
+    fail "the OFD error does not name the format"
+grep -q "a WPS Writer file in WPS's own format" "$tmp/out" ||
+    fail "the WPS error does not name the format"
 
 # --- 2. html and docx of each seed give the same cells ---------------------
 for f in tests/corpus/docs/*.html; do

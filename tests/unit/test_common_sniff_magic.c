@@ -37,6 +37,15 @@ test_corpus(void **state)
 	assert_string_equal(sniff_file("tests/corpus/docs/000_0e252554ad65cb5c.pdf"), "pdf");
 	assert_string_equal(sniff_file("tests/realworld/docs/form2021.docx"), "docx");
 	assert_string_equal(sniff_file("tests/realworld/docs/huaian2024.pdf"), "pdf");
+	/* WPS Writer's .wps is a Word 97 file (a WpsCustomData stream more);
+	 * WPS Spreadsheets' .et an Excel 97 one */
+	assert_string_equal(sniff_file("tests/sheets/docs/001_967186fe634bba4e.wps"), "doc");
+	assert_string_equal(sniff_file("tests/sheets/docs/001_967186fe634bba4e_lo.et"), "xls");
+	assert_string_equal(sniff_file("tests/sheets/docs/001_967186fe634bba4e_lo.xls"), "xls");
+	assert_string_equal(sniff_file("tests/sheets/docs/001_967186fe634bba4e_py.xls"), "xls");
+	assert_string_equal(sniff_file("tests/sheets/docs/001_967186fe634bba4e_py.xlsx"), "xlsx");
+	/* an OLE2 file holding WpsCustomData and no Word text */
+	assert_string_equal(sniff_file("tests/site/www/zwgk/qxgk/ndbg/202203/P02022030200021.wps"), "wps");
 }
 
 static void
@@ -54,6 +63,11 @@ test_bytes(void **state)
 	    20), "xlsx");
 	assert_string_equal(gk_sniff((const unsigned char *)"hello <html>", 12),
 	    "other");
+	assert_string_equal(gk_sniff((const unsigned char *)"PK\3\4OFD.xml",
+	    11), "ofd");
+	/* an OLE2 header alone: no directory to walk, no names */
+	assert_string_equal(gk_sniff((const unsigned char *)
+	    "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), "other");
 }
 
 int

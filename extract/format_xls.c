@@ -539,12 +539,13 @@ globals(struct xls *x)
 
 			if (n < 4 || x->nxf >= MAX_XF)
 				break;
-			if ((x->nxf & 63) == 0 && (q = realloc(x->xf,
-			    (x->nxf + 64) * sizeof(*x->xf))) == NULL)
-				return gk_sink_fail(x->sink, GK_E_NOMEM,
-				    "out of memory");
-			else if ((x->nxf & 63) == 0)
+			if ((x->nxf & 63) == 0) {
+				if ((q = realloc(x->xf, (x->nxf + 64) *
+				    sizeof(*x->xf))) == NULL)
+					return gk_sink_fail(x->sink, GK_E_NOMEM,
+					    "out of memory");
 				x->xf = q;
+			}
 			x->xf[x->nxf++] = u16(d + 2);
 			break;
 		}

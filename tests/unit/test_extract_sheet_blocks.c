@@ -64,17 +64,17 @@ test_blocks(void **state)
 
 	(void)state;
 	assert_string_equal(out,
-	    "para\tD\t1\t报告\n"
-	    "cell\tD\t2\t1\t0\t0\t1\t1\ta\n"
-	    "cell\tD\t3\t1\t0\t1\t1\t1\tb\n"
-	    "cell\tD\t4\t1\t1\t0\t1\t1\t1\n"
-	    "cell\tD\t5\t1\t1\t1\t1\t1\t2\n"
-	    "para\tD\t6\tx\n"
-	    "para\tD\t7\ty\n"
-	    "cell\tD\t8\t2\t0\t0\t1\t1\tc\n"
-	    "cell\tD\t9\t2\t0\t1\t1\t1\t\n"
-	    "cell\tD\t10\t2\t1\t0\t1\t1\t\n"
-	    "cell\tD\t11\t2\t1\t1\t1\t1\td\n");
+	    "para\tD\t1\t报告\t\n"
+	    "cell\tD\t2\t1\t0\t0\t1\t1\ta\t\n"
+	    "cell\tD\t3\t1\t0\t1\t1\t1\tb\t\n"
+	    "cell\tD\t4\t1\t1\t0\t1\t1\t1\t\n"
+	    "cell\tD\t5\t1\t1\t1\t1\t1\t2\t\n"
+	    "para\tD\t6\tx\t\n"
+	    "para\tD\t7\ty\t\n"
+	    "cell\tD\t8\t2\t0\t0\t1\t1\tc\t\n"
+	    "cell\tD\t9\t2\t0\t1\t1\t1\t\t\n"
+	    "cell\tD\t10\t2\t1\t0\t1\t1\t\t\n"
+	    "cell\tD\t11\t2\t1\t1\t1\t1\td\t\n");
 	free(out);
 }
 
@@ -103,16 +103,16 @@ test_heading(void **state)
 
 	(void)state;
 	assert_string_equal(out,
-	    "cell\tD\t1\t1\t0\t0\t1\t3\t二、表\n"
-	    "cell\tD\t2\t1\t1\t0\t1\t1\t甲\n"
-	    "cell\tD\t3\t1\t1\t1\t1\t1\t乙\n"
-	    "cell\tD\t4\t1\t1\t2\t1\t1\t丙\n"
-	    "cell\tD\t5\t1\t2\t0\t1\t3\t三、表\n"
-	    "cell\tD\t6\t1\t3\t0\t1\t1\t丁\n"
-	    "cell\tD\t7\t1\t3\t1\t1\t1\t5\n"
-	    "cell\tD\t8\t1\t4\t0\t2\t1\t合\n"
-	    "cell\tD\t9\t1\t4\t1\t1\t1\t\n"
-	    "cell\tD\t10\t1\t5\t1\t1\t1\t6\n");
+	    "cell\tD\t1\t1\t0\t0\t1\t3\t二、表\t\n"
+	    "cell\tD\t2\t1\t1\t0\t1\t1\t甲\t\n"
+	    "cell\tD\t3\t1\t1\t1\t1\t1\t乙\t\n"
+	    "cell\tD\t4\t1\t1\t2\t1\t1\t丙\t\n"
+	    "cell\tD\t5\t1\t2\t0\t1\t3\t三、表\t\n"
+	    "cell\tD\t6\t1\t3\t0\t1\t1\t丁\t\n"
+	    "cell\tD\t7\t1\t3\t1\t1\t1\t5\t\n"
+	    "cell\tD\t8\t1\t4\t0\t2\t1\t合\t\n"
+	    "cell\tD\t9\t1\t4\t1\t1\t1\t\t\n"
+	    "cell\tD\t10\t1\t5\t1\t1\t1\t6\t\n");
 	free(out);
 }
 

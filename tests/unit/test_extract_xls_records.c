@@ -286,26 +286,26 @@ workbook(struct bb *w)
 }
 
 static const char want[] =
-    "para\tD\t1\t年度报告\n"
-    "cell\tD\t2\t1\t0\t0\t1\t1\tABC一二\n"
-    "cell\tD\t3\t1\t0\t1\t1\t1\t5146\n"
-    "cell\tD\t4\t1\t0\t2\t1\t1\t2.3\n"
-    "cell\tD\t5\t1\t0\t3\t1\t1\t1,234\n"
-    "cell\tD\t6\t1\t0\t4\t1\t1\t123.45\n"
-    "cell\tD\t7\t1\t1\t0\t1\t1\t公式\n"
-    "cell\tD\t8\t1\t1\t1\t1\t1\t7\n"
-    "cell\tD\t9\t1\t1\t2\t1\t1\tTRUE\n"
-    "cell\tD\t10\t1\t1\t3\t1\t1\t#DIV/0!\n"
-    "cell\tD\t11\t1\t1\t4\t1\t1\t\n"
-    "cell\tD\t12\t1\t2\t0\t2\t1\t合并\n"
-    "cell\tD\t13\t1\t2\t1\t1\t1\t\n"
-    "cell\tD\t14\t1\t2\t2\t1\t1\t\n"
-    "cell\tD\t15\t1\t2\t3\t1\t1\t\n"
-    "cell\tD\t16\t1\t2\t4\t1\t1\t\n"
-    "cell\tD\t17\t1\t3\t1\t1\t1\t8\n"
-    "cell\tD\t18\t1\t3\t2\t1\t1\t\n"
-    "cell\tD\t19\t1\t3\t3\t1\t1\t\n"
-    "cell\tD\t20\t1\t3\t4\t1\t1\t\n";
+    "para\tD\t1\t年度报告\t\n"
+    "cell\tD\t2\t1\t0\t0\t1\t1\tABC一二\t\n"
+    "cell\tD\t3\t1\t0\t1\t1\t1\t5146\t\n"
+    "cell\tD\t4\t1\t0\t2\t1\t1\t2.3\t\n"
+    "cell\tD\t5\t1\t0\t3\t1\t1\t1,234\t\n"
+    "cell\tD\t6\t1\t0\t4\t1\t1\t123.45\t\n"
+    "cell\tD\t7\t1\t1\t0\t1\t1\t公式\t\n"
+    "cell\tD\t8\t1\t1\t1\t1\t1\t7\t\n"
+    "cell\tD\t9\t1\t1\t2\t1\t1\tTRUE\t\n"
+    "cell\tD\t10\t1\t1\t3\t1\t1\t#DIV/0!\t\n"
+    "cell\tD\t11\t1\t1\t4\t1\t1\t\t\n"
+    "cell\tD\t12\t1\t2\t0\t2\t1\t合并\t\n"
+    "cell\tD\t13\t1\t2\t1\t1\t1\t\t\n"
+    "cell\tD\t14\t1\t2\t2\t1\t1\t\t\n"
+    "cell\tD\t15\t1\t2\t3\t1\t1\t\t\n"
+    "cell\tD\t16\t1\t2\t4\t1\t1\t\t\n"
+    "cell\tD\t17\t1\t3\t1\t1\t1\t8\t\n"
+    "cell\tD\t18\t1\t3\t2\t1\t1\t\t\n"
+    "cell\tD\t19\t1\t3\t3\t1\t1\t\t\n"
+    "cell\tD\t20\t1\t3\t4\t1\t1\t\t\n";
 
 static void
 test_records(void **state)

@@ -11,6 +11,7 @@
 #define GK_MAX_UNZIPPED		(128u << 20)	/* one part inside a zip */
 #define GK_MAX_PAGES		500		/* pages of a PDF */
 #define GK_MAX_CELLS		200000		/* cells of one document */
+#define GK_MAX_SHEETS		1024		/* sheets of one workbook */
 #define GK_MAX_TABLE_ROWS	5000		/* rows of one table */
 #define GK_MAX_TABLE_COLS	256		/* columns of one table */
 #define GK_MAX_TEXT		(1u << 20)	/* text of one para or cell */

@@ -52,7 +52,6 @@
 #define R_FORMAT	0x041E
 #define R_BOF		0x0809
 
-#define MAX_SHEETS	4096
 #define MAX_XF		65536
 
 /* A record and the CONTINUE records after it, as one byte sequence. */
@@ -554,9 +553,9 @@ globals(struct xls *x)
 
 			if (n < 6)
 				return corrupt(x, "a short BOUNDSHEET record");
-			if (x->nsheets >= MAX_SHEETS)
+			if (x->nsheets >= GK_MAX_SHEETS)
 				return gk_sink_fail(x->sink, GK_E_TOO_MANY,
-				    "more than %d sheets", MAX_SHEETS);
+				    "more than %d sheets", GK_MAX_SHEETS);
 			if ((q = realloc(x->sheets, (x->nsheets + 1) *
 			    sizeof(*q))) == NULL)
 				return gk_sink_fail(x->sink, GK_E_NOMEM,

@@ -34,7 +34,6 @@
 #define R_SNS	"http://purl.oclc.org/ooxml/officeDocument/relationships"
 
 #define MAX_PARTS	1024	/* zip members kept */
-#define MAX_SHEETS	1024
 #define MAX_ROW		1048576u
 #define MAX_COL		16384u
 
@@ -53,7 +52,7 @@ struct xlsx {
 	struct gk_sink *sink;
 	struct part parts[MAX_PARTS];
 	int nparts;
-	struct sheetref sheets[MAX_SHEETS];
+	struct sheetref sheets[GK_MAX_SHEETS];
 	int nsheets;
 	int date1904;
 	/* shared strings: offsets into sst */
@@ -310,10 +309,10 @@ workbook(struct xlsx *x)
 			struct sheetref *sr;
 			char *st;
 
-			if (x->nsheets == MAX_SHEETS) {
+			if (x->nsheets == GK_MAX_SHEETS) {
 				xmlFreeTextReader(r);
 				return gk_sink_fail(x->sink, GK_E_TOO_MANY,
-				    "more than %d sheets", MAX_SHEETS);
+				    "more than %d sheets", GK_MAX_SHEETS);
 			}
 			sr = &x->sheets[x->nsheets++];
 			sr->name = dup_attr(r, "name");

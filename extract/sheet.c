@@ -391,7 +391,8 @@ gk_sheet_emit(struct gk_sheet *s)
 
 	if (s->sink->err != GK_E_OK)
 		return -1;
-	qsort(s->cells, s->n, sizeof(*s->cells), cmp_cell);
+	if (s->n > 1)	/* (qsort of a NULL array is undefined, even empty) */
+		qsort(s->cells, s->n, sizeof(*s->cells), cmp_cell);
 	/* two cells at one place: the later in the file wins */
 	for (i = 0, out = 0; i < s->n; i++) {
 		if (out > 0 && s->cells[out - 1].row == s->cells[i].row &&
@@ -400,7 +401,8 @@ gk_sheet_emit(struct gk_sheet *s)
 		s->cells[out++] = s->cells[i];
 	}
 	s->n = out;
-	qsort(s->merges, s->nm, sizeof(*s->merges), cmp_merge);
+	if (s->nm > 1)
+		qsort(s->merges, s->nm, sizeof(*s->merges), cmp_merge);
 	/* the rows that hold text, and those a merged text cell spans */
 	if ((sp = malloc((s->n + s->nm + 1) * sizeof(*sp))) == NULL) {
 		rc = gk_sink_fail(s->sink, GK_E_NOMEM, "out of memory");
@@ -417,7 +419,8 @@ gk_sheet_emit(struct gk_sheet *s)
 			sp[n].b = s->merges[k].r2;
 			n++;
 		}
-	qsort(sp, n, sizeof(*sp), cmp_span);
+	if (n > 1)
+		qsort(sp, n, sizeof(*sp), cmp_span);
 	/* blocks: runs of such rows with no blank row between */
 	for (i = 0; i < n && rc == 0; ) {
 		unsigned a = sp[i].a, b = sp[i].b;

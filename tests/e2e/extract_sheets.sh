@@ -28,8 +28,10 @@ for prod in lo_xlsx lo_xls lo_et py_xlsx py_xls; do
 		    >"$t/page.tsv" 2>/dev/null
 		pg=$(awk -F'\t' '$1 == "doc" { print $3; exit }' "$t/page.tsv")
 		"$bin/gk-fetch" "$f" | "$bin/gk-extract" >"$t/att.tsv" 2>/dev/null
-		awk -F'\t' -v OFS='\t' -v pg="$pg" '$1 == "doc" { $4 = pg;
-		    $9 = ""; $10 = ""; $11 = "" } { print }' "$t/att.tsv" |
+		# the attachment in the page's group, as a crawl gives it
+		awk -F'\t' -v OFS='\t' -v pg="$pg" '$1 == "group" { next }
+		    $1 == "doc" { $4 = pg; $9 = ""; $10 = ""; $11 = "" }
+		    { print }' "$t/att.tsv" |
 		    cat "$t/page.tsv" - | "$bin/gk-transform" \
 		    >"$t/page/$prod/$id.out" 2>/dev/null
 		"$bin/gk-transform" <"$t/att.tsv" 2>/dev/null |

@@ -28,6 +28,10 @@ gk_errname(enum gk_err e)
 	case GK_E_OCR: return "ocr_failed";
 	case GK_E_NOMEM: return "out_of_memory";
 	case GK_E_INTERNAL: return "internal";
+	case GK_E_UNREACHABLE: return "unreachable";
+	case GK_E_DNS: return "dns";
+	case GK_E_SERVER: return "server_error";
+	case GK_E_REDIRECT_LOOP: return "redirect_loop";
 	case GK_E_LAST: break;
 	}
 	return "unknown";
@@ -51,12 +55,16 @@ gk_strerror(enum gk_err e)
 	case GK_E_BAD_RECORD: return "a malformed record in the stream";
 	case GK_E_HTTP: return "the server answered with an error status";
 	case GK_E_TIMEOUT: return "the transfer timed out";
-	case GK_E_NETWORK: return "the connection failed";
+	case GK_E_NETWORK: return "the connection broke";
 	case GK_E_ROBOTS: return "robots.txt disallows the URL";
 	case GK_E_OFF_HOST: return "the URL leaves the allowed hosts";
 	case GK_E_OCR: return "a page image could not be read";
 	case GK_E_NOMEM: return "out of memory";
 	case GK_E_INTERNAL: return "internal error";
+	case GK_E_UNREACHABLE: return "the host did not answer (connection refused or no route)";
+	case GK_E_DNS: return "the host name did not resolve";
+	case GK_E_SERVER: return "the server answered with a 5xx status";
+	case GK_E_REDIRECT_LOOP: return "the redirects lead back to a URL already visited";
 	case GK_E_LAST: break;
 	}
 	return "unknown error";

@@ -21,12 +21,16 @@ enum gk_err {
 	GK_E_BAD_RECORD,	/* bad_record: a malformed line in the stream */
 	GK_E_HTTP,		/* http: the server answered with an error status */
 	GK_E_TIMEOUT,		/* timeout: the transfer took too long or stalled */
-	GK_E_NETWORK,		/* network: connection refused, reset, DNS */
+	GK_E_NETWORK,		/* network: the connection broke (reset, TLS, nothing received) */
 	GK_E_ROBOTS,		/* robots: robots.txt disallows the URL */
 	GK_E_OFF_HOST,		/* off_host: the URL or a redirect leaves the allowed hosts */
 	GK_E_OCR,		/* ocr_failed: a page image could not be read */
 	GK_E_NOMEM,		/* out_of_memory */
 	GK_E_INTERNAL,		/* internal: a library failed in a way it should not */
+	GK_E_UNREACHABLE,	/* unreachable: connection refused or no route (the network or the host is down) */
+	GK_E_DNS,		/* dns: the host name did not resolve */
+	GK_E_SERVER,		/* server_error: the server answered 5xx */
+	GK_E_REDIRECT_LOOP,	/* redirect_loop: a redirect leads back to a URL of its own chain */
 	GK_E_LAST		/* not a code: the count */
 };
 

@@ -60,6 +60,7 @@ conf_free(struct fetch_conf *c)
 	free_list(c->date_label, c->ndate_label);
 	free_list(c->source_label, c->nsource_label);
 	free_list(c->connect_to, c->nconnect_to);
+	free_list(c->named, c->nnamed);
 	free_pats(c->listing, c->nlisting);
 	free_pats(c->report, c->nreport);
 	free_pats(c->attachment, c->nattachment);
@@ -463,6 +464,11 @@ conf_line(struct fetch_conf *c, const char *line, char *err, size_t errsz)
 	NUM("backoff-max-ms", backoff_max_ms, 0, 3600000)
 	NUM("retry-after-max", retry_after_max, 0, 3600)
 	NUM("max-redirects", max_redirects, 0, 20)
+	NUM("document-timeout", doc_timeout, 1, 86400)
+	NUM("host-down-after", host_down_after, 1, 1000)
+	NUM("recheck-recent-days", recheck_recent_days, 0, 36500)
+	NUM("recheck-cycle-days", recheck_cycle_days, 1, 3650)
+	NUM("full-walk-days", full_walk_days, 0, 3650)
 #undef LIST
 #undef STRS
 #undef PATS
@@ -558,9 +564,53 @@ conf_allow_host(struct fetch_conf *c, const char *host, char *err,
 	for (i = 0; host[i] != '\0' && i + 1 < sizeof(h); i++)
 		h[i] = (char)tolower((unsigned char)host[i]);
 	h[i] = '\0';
+	if (!conf_host_named(c, h) && add_str(c->named, &c->nnamed, h, err,
+	    errsz) == -1)
+		return -1;
 	if (conf_host_allowed(c, h))
 		return 0;
 	return add_str(c->allow, &c->nallow, h, err, errsz);
+}
+
+int
+conf_host_named(const struct fetch_conf *c, const char *host)
+{
+	int i;
+
+	for (i = 0; i < c->nnamed; i++)
+		if (strcasecmp(c->named[i], host) == 0)
+			return 1;
+	return 0;
+}
+
+int
+conf_connect_mapped(const struct fetch_conf *c, const char *host,
+    const char *port)
+{
+	size_t hl = strlen(host), pl = strlen(port);
+	int i;
+
+	for (i = 0; i < c->nconnect_to; i++) {
+		const char *v = c->connect_to[i], *p = v;
+
+		/* HOST:PORT: the host, empty for any; an IPv6 host is
+		 * bracketed */
+		if (*p == '[')
+			p = strchr(p, ']') != NULL ? strchr(p, ']') + 1 : p;
+		p = strchr(p, ':');
+		if (p == NULL)
+			continue;
+		if (p != v && ((size_t)(p - v) != hl ||
+		    strncasecmp(v, host, hl) != 0))
+			continue;
+		v = p + 1;
+		if ((p = strchr(v, ':')) == NULL)
+			continue;
+		if (p == v || ((size_t)(p - v) == pl && strncmp(v, port,
+		    pl) == 0))
+			return 1;
+	}
+	return 0;
 }
 
 int
@@ -571,10 +621,12 @@ conf_finish(struct fetch_conf *c, char *err, size_t errsz)
 	    c->max_docs <= 0 || c->connect_timeout <= 0 || c->timeout <= 0 ||
 	    c->low_speed_limit <= 0 || c->low_speed_time <= 0 ||
 	    c->max_bytes <= 0 || c->max_page_bytes <= 0 ||
-	    c->user_agent == NULL) {
+	    c->doc_timeout <= 0 || c->host_down_after <= 0 ||
+	    c->recheck_cycle_days <= 0 || c->user_agent == NULL) {
 		snprintf(err, errsz, "per-host, max-connections, "
 		    "max-listing-pages, max-documents, connect-timeout, timeout, "
-		    "low-speed-limit, low-speed-time, max-bytes, max-page-bytes "
+		    "low-speed-limit, low-speed-time, max-bytes, max-page-bytes, "
+		    "document-timeout, host-down-after, recheck-cycle-days "
 		    "and user-agent must be set");
 		return -1;
 	}

@@ -72,7 +72,14 @@ struct fetch_conf {
 	long backoff_max_ms;
 	long retry_after_max;	/* seconds of Retry-After honoured at most */
 	int max_redirects;
+	long doc_timeout;	/* seconds for one URL, retries and redirects too */
+	int host_down_after;	/* failures in a row that make a silent host down */
+	int recheck_recent_days;	/* younger documents: checked every run */
+	int recheck_cycle_days;	/* older ones: once in this many days */
+	int full_walk_days;	/* listings walked to their end every N days */
 	int robots;		/* obey robots.txt */
+	char *named[CONF_MAX_LIST];	/* hosts named on the command line */
+	int nnamed;
 	struct host_conf host[CONF_MAX_LIST];
 	int nhost;
 	/* while reading: which lists this file has set (its first line of
@@ -103,7 +110,8 @@ int conf_line(struct fetch_conf *, const char *line, char *err, size_t errsz);
 int conf_load(struct fetch_conf *, const char *path, char *err, size_t errsz);
 /* Check the values and read the agencies file. */
 int conf_finish(struct fetch_conf *, char *err, size_t errsz);
-/* Allow host too (a --start or command-line URL's host). */
+/* Allow host too (a --start or command-line URL's host), and remember it
+ * was named by the user (conf_host_named). */
 int conf_allow_host(struct fetch_conf *, const char *host, char *err,
     size_t errsz);
 
@@ -117,6 +125,11 @@ int conf_host_allowed(const struct fetch_conf *, const char *host);
  */
 long conf_delay_ms(const struct fetch_conf *, const char *host,
     long robots_ms);
+/* 1 when host was named on the command line (conf_allow_host). */
+int conf_host_named(const struct fetch_conf *, const char *host);
+/* 1 when a connect-to line sends host:port elsewhere. */
+int conf_connect_mapped(const struct fetch_conf *, const char *host,
+    const char *port);
 /* Transfers at once to host: its host-per-host, else per-host. */
 int conf_per_host(const struct fetch_conf *, const char *host);
 /* 1 when any pattern of the list matches s. */

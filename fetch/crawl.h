@@ -55,6 +55,7 @@ struct crawl_opts {
 	char *const *urls;
 	size_t nurls;
 	int changed_only;
+	int full;		/* walk every listing to its end */
 	int progress;		/* progress line on stderr */
 };
 

@@ -126,26 +126,128 @@ emit_file(FILE *out, const char *path, const struct stat *st, int in_dir)
 	return 0;
 }
 
+/*
+ * The files and folders this run has read, by device and inode: a file
+ * reached twice (a symbolic or hard link, a path given twice) is one
+ * document, and a folder linked from inside itself is read once.
+ */
+struct seen_ino {
+	dev_t dev;
+	ino_t ino;
+};
+
+static struct seen_ino *seen;
+static size_t nseen, capseen;
+
+/* 1 when (dev, ino) was new and is now in the set, 0 when seen, -1. */
 static int
-walk(FILE *out, const char *path, int depth)
+seen_add(const struct stat *st)
 {
+	size_t i;
+
+	for (i = 0; i < nseen; i++)
+		if (seen[i].dev == st->st_dev && seen[i].ino == st->st_ino)
+			return 0;
+	if (nseen == capseen) {
+		size_t cap = capseen ? capseen * 2 : 256;
+		struct seen_ino *v = realloc(seen, cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		seen = v;
+		capseen = cap;
+	}
+	seen[nseen].dev = st->st_dev;
+	seen[nseen].ino = st->st_ino;
+	nseen++;
+	return 1;
+}
+
+void
+local_free(void)
+{
+	free(seen);
+	seen = NULL;
+	nseen = capseen = 0;
+}
+
+/* Is path (resolved) the folder root or inside it? */
+static int
+inside(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	return strncmp(path, root, n) == 0 && (path[n] == '\0' ||
+	    path[n] == '/' || (n == 1 && root[0] == '/'));
+}
+
+/*
+ * path, under the folder root that was given (NULL: path itself was
+ * given).  In a folder, a symbolic link is followed only when what it
+ * points to is inside that folder; one leading out of it (a link to /etc)
+ * is refused with an error, so that a folder of downloads cannot make
+ * gk-fetch read the system's files.
+ */
+static int
+walk(FILE *out, const char *path, const char *root, int depth)
+{
+	char real[PATH_MAX];
 	struct dirent **ents;
 	struct stat st;
-	int i, n, failed = 0;
+	int i, n, failed = 0, r;
 
+	if (root != NULL) {
+		if (lstat(path, &st) == -1) {
+			emit_error(out, path, path, GK_E_OPEN, strerror(errno));
+			return 1;
+		}
+		if (S_ISLNK(st.st_mode)) {
+			if (realpath(path, real) == NULL) {
+				emit_error(out, path, path, GK_E_OPEN,
+				    "a symbolic link to nothing");
+				return 1;
+			}
+			if (!inside(real, root)) {
+				char why[PATH_MAX + 96];
+
+				snprintf(why, sizeof(why), "a symbolic link out "
+				    "of the folder (to %.*s): not followed",
+				    PATH_MAX, real);
+				emit_error(out, path, path, GK_E_OFF_HOST, why);
+				return 1;
+			}
+		}
+	}
 	if (stat(path, &st) == -1) {
 		emit_error(out, path, path, GK_E_OPEN, strerror(errno));
 		return 1;
 	}
-	if (S_ISREG(st.st_mode))
-		return emit_file(out, path, &st, depth > 0);
-	if (!S_ISDIR(st.st_mode)) {
+	if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
 		emit_error(out, path, path, GK_E_OPEN, "not a regular file");
 		return 1;
 	}
+	if ((r = seen_add(&st)) <= 0) {
+		if (r == -1) {
+			emit_error(out, path, path, GK_E_NOMEM, "out of memory");
+			return 1;
+		}
+		gk_debug("%s: read already (a link or the same path again)",
+		    path);
+		return 0;
+	}
+	if (S_ISREG(st.st_mode))
+		return emit_file(out, path, &st, depth > 0);
 	if (depth > 64) {
 		emit_error(out, path, path, GK_E_TOO_MANY, "folders nested too deep");
 		return 1;
+	}
+	if (root == NULL) {
+		/* the folder given: links inside it may point anywhere in it */
+		if (realpath(path, real) == NULL) {
+			emit_error(out, path, path, GK_E_OPEN, strerror(errno));
+			return 1;
+		}
+		root = real;
 	}
 	if ((n = scandir(path, &ents, NULL, alphasort)) == -1) {
 		emit_error(out, path, path, GK_E_OPEN, strerror(errno));
@@ -157,7 +259,7 @@ walk(FILE *out, const char *path, int depth)
 		if (ents[i]->d_name[0] != '.' &&
 		    snprintf(child, sizeof(child), "%s/%s", path,
 		    ents[i]->d_name) < (int)sizeof(child))
-			failed += walk(out, child, depth + 1);
+			failed += walk(out, child, root, depth + 1);
 		free(ents[i]);
 	}
 	free(ents);
@@ -167,7 +269,7 @@ walk(FILE *out, const char *path, int depth)
 int
 local_emit(FILE *out, const char *path)
 {
-	return walk(out, path, 0);
+	return walk(out, path, NULL, 0);
 }
 
 int

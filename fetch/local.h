@@ -13,9 +13,14 @@
  * folder only documents are taken (by their magic bytes: a README or a
  * .tsv is left out, with a -v note); a file named by itself is taken
  * whatever it holds.  TITLE is the file's name without its extension.
+ * A file reached twice (links, the same path again) is one document; in a
+ * folder, a symbolic link that leads out of it is not followed (an
+ * `error` record, code off_host).
  * Returns the number of failures.
  */
 int local_emit(FILE *out, const char *path);
+/* Free what local_emit remembers of the files read (no document twice). */
+void local_free(void);
 /*
  * The document on standard input: kept in the cache under state_dir (as
  * a fetched body is), URL urn:sha256:HEX.  Returns the number of failures.

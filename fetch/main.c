@@ -4,7 +4,7 @@
  *   gk-fetch [-v] PATH...             local files: one doc record each
  *   gk-fetch [-v] [-c CONFIG]... [-i FILE] URL...
  *                                     documents by URL (see gk-fetch.1)
- *   gk-fetch [-v] -c CONFIG... | --start URL... [--state DIR] ...
+ *   gk-fetch [-v] -c CONFIG... | --start URL... [--state DIR] [--full] ...
  *                                     the crawl
  */
 #include <errno.h>
@@ -32,7 +32,7 @@ usage(int help)
 	    "       gk-fetch [-qv] [-c config] ... [--connect-to h:p:a:p] ... "
 	    "[--state dir] [-i file] url ...\n"
 	    "       gk-fetch [-qv] -c config ... | --start url ... "
-	    "[--connect-to h:p:a:p] ... [--state dir] [--changed-only]\n"
+	    "[--connect-to h:p:a:p] ... [--state dir] [--changed-only] [--full]\n"
 	    "       gk-fetch -h | --help | --version\n",
 	    "Write one doc record per local file; fetch documents by URL; or "
 	    "crawl the\nreport columns of the configured sites (-c, --start).\n",
@@ -43,6 +43,9 @@ usage(int help)
 	    "documents\n"
 	    "      --connect-to h:p:a:p  connect to a:p for host h port p "
 	    "(repeatable)\n"
+	    "      --full           walk every listing to its end (not only to "
+	    "the\n"
+	    "                       first page of known entries)\n"
 	    "  -h, --help           print this help and exit\n"
 	    "  -i, --input-file file  read URLs or paths one a line (- is "
 	    "standard input)\n"
@@ -160,6 +163,7 @@ main(int argc, char *argv[])
 		{ "start", required_argument, NULL, 's' },
 		{ "state", required_argument, NULL, 'S' },
 		{ "changed-only", no_argument, NULL, 'C' },
+		{ "full", no_argument, NULL, 'F' },
 		{ "connect-to", required_argument, NULL, 'T' },
 		{ "input-file", required_argument, NULL, 'i' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -195,6 +199,9 @@ main(int argc, char *argv[])
 			break;
 		case 'C':
 			op.changed_only = 1;
+			break;
+		case 'F':
+			op.full = 1;
 			break;
 		case 'T':
 			push(&connects, optarg);
@@ -236,12 +243,13 @@ main(int argc, char *argv[])
 	/* local files take no crawl options (--state: where "-" is kept) */
 	if (paths.n > 0 && urls.n == 0 && (configs.n > 0 || starts.n > 0 ||
 	    connects.n > 0 || (state_set && stdin_doc == 0) ||
-	    op.changed_only))
+	    op.changed_only || op.full))
 		usage(0);
 	for (i = 0; i < paths.n; i++)
 		failed += strcmp(paths.v[i], "-") == 0 ?
 		    local_emit_stdin(stdout, op.state_dir) :
 		    local_emit(stdout, paths.v[i]);
+	local_free();
 	if (urls.n == 0 && configs.n == 0 && starts.n == 0) {
 		gk_stdout_close(stdout);
 		list_free(&paths);

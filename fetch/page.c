@@ -2,6 +2,7 @@
  * page.c: links and report metadata from an HTML page (libxml2).
  */
 #include <ctype.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -211,7 +212,94 @@ struct walk {
 	char base[URL_MAX];
 	const char *root;
 	char h1[512], title[512];
+	unsigned long nodes;
+	int cancelled;
 };
+
+static const volatile sig_atomic_t *cancel_flag;
+
+void
+page_set_cancel(const volatile sig_atomic_t *flag)
+{
+	cancel_flag = flag;
+}
+
+#define LABEL_MAX 512		/* bytes of a link's label */
+#define LABEL_NODES 512		/* nodes of its parent read at most */
+#define LABEL_SIBLINGS 8	/* siblings each side in a long parent */
+
+/*
+ * The text under n (text and CDATA, as xmlNodeGetContent gives it) into
+ * out[*len..max), visiting at most *budget nodes.  0 when all of it fit,
+ * -1 when it was cut (by bytes or by nodes).
+ */
+static int
+bounded_text(xmlNode *n, char *out, size_t max, size_t *len,
+    unsigned *budget, int depth)
+{
+	for (; n != NULL; n = n->next) {
+		if ((*budget)-- == 0)
+			return -1;
+		if ((n->type == XML_TEXT_NODE || n->type ==
+		    XML_CDATA_SECTION_NODE) && n->content != NULL) {
+			size_t k = strlen((const char *)n->content);
+
+			if (k > max - 1 - *len) {
+				memcpy(out + *len, n->content, max - 1 - *len);
+				*len = max - 1;
+				return -1;
+			}
+			memcpy(out + *len, n->content, k);
+			*len += k;
+		} else if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			if (depth >= 64)
+				return -1;
+			if (bounded_text(n->children, out, max, len, budget,
+			    depth + 1) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A link's label: the text of its parent element (a listing row:
+ * <li><a>title</a><span>2021-03-09</span></li>).  A parent too long to
+ * read whole (a page that puts thousands of links in one element) gives
+ * the text of the link and a few siblings on each side instead, so that
+ * each link costs a bounded amount of work, not the whole parent's text.
+ */
+static char *
+link_label(xmlNode *a)
+{
+	xmlNode *p = a->parent != NULL ? a->parent : a, *from, *n;
+	char raw[LABEL_MAX], *out;
+	size_t len = 0;
+	unsigned budget = LABEL_NODES;
+	int k;
+
+	if ((out = malloc(LABEL_MAX)) == NULL)
+		return NULL;
+	if (p == a || bounded_text(p->children, raw, sizeof(raw), &len,
+	    &budget, 0) == -1) {
+		len = 0;
+		for (from = a, k = 0; from->prev != NULL && k < LABEL_SIBLINGS;
+		    k++)
+			from = from->prev;
+		for (n = from, k = 0; n != NULL && k < 2 * LABEL_SIBLINGS + 1 &&
+		    len + 1 < sizeof(raw); n = n->next, k++) {
+			xmlNode *next = n->next;
+
+			budget = LABEL_NODES;
+			n->next = NULL;	/* this node alone */
+			(void)bounded_text(n, raw, sizeof(raw), &len, &budget, 0);
+			n->next = next;
+		}
+	}
+	raw[len] = '\0';
+	squeeze(raw, out, LABEL_MAX);
+	return out;
+}
 
 static void
 add_link(struct walk *w, xmlNode *a, const char *href)
@@ -230,9 +318,12 @@ add_link(struct walk *w, xmlNode *a, const char *href)
 			return;
 		href = rooted;
 	}
-	if (pi->nlinks >= PAGE_MAX_LINKS ||
-	    url_resolve(w->base, href, u, sizeof(u)) == -1)
+	if (url_resolve(w->base, href, u, sizeof(u)) == -1)
 		return;
+	if (pi->nlinks >= PAGE_MAX_LINKS) {
+		pi->nlinks_over++;	/* counted: the caller says so */
+		return;
+	}
 	if (pi->nlinks % 64 == 0) {
 		l = realloc(pi->links, (pi->nlinks + 64) * sizeof(*l));
 		if (l == NULL)
@@ -242,7 +333,7 @@ add_link(struct walk *w, xmlNode *a, const char *href)
 	l = &pi->links[pi->nlinks];
 	l->url = strdup(u);
 	l->text = node_text(a, 512);
-	l->label = node_text(a->parent != NULL ? a->parent : a, 512);
+	l->label = link_label(a);
 	l->title = NULL;
 	if ((t = xmlGetProp(a, (const xmlChar *)"title")) != NULL &&
 	    (l->title = malloc(512)) != NULL)
@@ -286,6 +377,12 @@ static void
 walk(struct walk *w, xmlNode *n, int depth)
 {
 	for (; n != NULL; n = n->next) {
+		/* a signal stops a long page: the run is ending */
+		if ((++w->nodes & 1023) == 0 && cancel_flag != NULL &&
+		    *cancel_flag)
+			w->cancelled = 1;
+		if (w->cancelled)
+			return;
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (xmlStrcasecmp(n->name, (const xmlChar *)"a") == 0 ||
@@ -484,6 +581,12 @@ page_parse(const char *body, size_t len, const char *url,
 	w->root = root;
 	snprintf(w->base, sizeof(w->base), "%s", url);
 	walk(w, top, 0);
+	if (w->cancelled) {
+		free(w);
+		xmlFreeDoc(doc);
+		page_free(pi);
+		return -2;
+	}
 	if (pi->title[0] == '\0')
 		memcpy(pi->title, w->h1[0] ? w->h1 : w->title, sizeof(pi->title));
 	for (b = top->children; b != NULL; b = b->next)

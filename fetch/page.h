@@ -10,6 +10,7 @@
 #ifndef GK_FETCH_PAGE_H
 #define GK_FETCH_PAGE_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #define PAGE_MAX_LINKS 5000
@@ -17,7 +18,9 @@
 struct page_link {
 	char *url;		/* absolute, normalised */
 	char *text;		/* the anchor's text */
-	char *label;		/* the text of the anchor's parent element */
+	char *label;		/* the text of the anchor's parent element (of
+				 * the anchor and its nearest siblings when the
+				 * parent is long) */
 	char *title;		/* the anchor's title attribute, or NULL */
 };
 
@@ -28,6 +31,7 @@ struct page_info {
 	char charset[32];	/* what the page was decoded as */
 	struct page_link *links;
 	size_t nlinks;
+	size_t nlinks_over;	/* links past PAGE_MAX_LINKS, left out */
 	int pager_count;	/* createPageHTML's page count, 0 if none */
 	char pager_prefix[64], pager_ext[16];
 };
@@ -44,7 +48,8 @@ struct page_labels {
 void page_charset(const char *body, size_t len, const char *http_charset,
     char *out, size_t outsz);
 /*
- * Parse.  0, or -1 when the page cannot be parsed at all.  root, when not
+ * Parse.  0, -1 when the page cannot be parsed at all, -2 when the flag of
+ * page_set_cancel was set while it was read.  root, when not
  * NULL, is the file:// URL of a local mirror's top folder: links starting
  * with one '/' are resolved under it, not under the file system's root.
  * labels (NULL: none) find the date and agency in the text.
@@ -53,6 +58,8 @@ int page_parse(const char *body, size_t len, const char *url,
     const char *http_charset, const char *root,
     const struct page_labels *labels, struct page_info *);
 void page_free(struct page_info *);
+/* page_parse stops (-2) when *flag becomes non-zero (a signal). */
+void page_set_cancel(const volatile sig_atomic_t *flag);
 /*
  * The first date in s ("2021-03-09", "2021/3/9", "2021年3月9日", not
  * inside a longer number) as YYYY-MM-DD: 0, or -1 when there is none.

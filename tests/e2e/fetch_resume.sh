@@ -1,8 +1,9 @@
 #!/bin/sh
 # A crawl killed at any moment (kill -9, SIGTERM) and run again ends with
-# the same state file (URL, ETag, Last-Modified, SHA-256, ...; not the
-# fetch time) as one run that was never interrupted, and with the same
-# cache; no temporary file is left behind.  The kills are timed by the
+# the same state (the journal replayed: URL, kind, page, SHA-256, ETag,
+# Last-Modified, ...; not the times) as one run that was never
+# interrupted, and with the same cache; no temporary file is left behind;
+# a torn last line of the journal is cut off and the run goes on.  The kills are timed by the
 # crawl's progress (requests the server answered, the state file saved),
 # not by the clock, so a loaded machine kills at the same moments.
 set -u
@@ -13,7 +14,11 @@ fail() { echo "FAIL: $*"; exit 1; }
 # signal comes
 printf 'per-host 1\ndelay-ms 25\n' | cat tests/site/fetch-test.conf - >"$TMPD/slow.conf"
 starts="--start $BASE/zwgk/zdgk/ndbg/index.shtml --start $BASE/zwgk/xxgk/bm/ndbg/index.shtml --start $BASE/zwgk/qxgk/ndbg/index.shtml"
-state() { grep -v '^#' "$1/fetch.state" | cut -f1-7; }
+# the journal replayed (E: an entry, F: forgotten), without the times
+state() {
+	awk -F'\t' '$1 == "E" { e[$2] = $2 FS $3 FS $4 FS $5 FS $6 FS $7 FS $8 FS $9 FS $10 FS $14 FS $15 FS $16 FS $17 FS $18 }
+	$1 == "F" { delete e[$2] } END { for (u in e) print e[u] }' "$1/fetch.state" | sort
+}
 files() { find "$1/cache" -path '*/tmp' -prune -o -type f -print | wc -l; }
 
 # Wait until process $1 has had $2 requests answered since the server log
@@ -21,7 +26,7 @@ files() { find "$1/cache" -path '*/tmp' -prune -o -type f -print | wc -l; }
 progressed() {
 	w=0
 	while kill -0 "$1" 2>/dev/null && [ $w -lt 3000 ]; do
-		if [ $(($(wc -l <"$SRVLOG") - $3)) -ge "$2" ] && { [ -z "${4:-}" ] || [ -f "$4" ]; }; then
+		if [ $(($(wc -l <"$SRVLOG") - $3)) -ge "$2" ] && { [ -z "${4:-}" ] || grep -q '^E' "$4" 2>/dev/null; }; then
 			return 0
 		fi
 		sleep 0.01
@@ -61,7 +66,7 @@ for run in KILL:4 KILL:25:saved TERM:40; do
 		[ $rc -eq 2 ] || fail "SIG$sig: exit $rc, want 2"
 	fi
 	part=0
-	[ -f "$d/fetch.state" ] && part=$(grep -vc '^#' "$d/fetch.state")
+	[ -f "$d/fetch.state" ] && part=$(state "$d" | wc -l)
 	[ -z "$need" ] || [ "$part" -gt 0 ] || fail "SIG$sig: no state saved before the kill"
 	[ "$part" -lt "$n" ] || fail "SIG$sig: the crawl had finished"
 	# shellcheck disable=SC2086
@@ -72,3 +77,15 @@ for run in KILL:4 KILL:25:saved TERM:40; do
 	[ "$(files "$d")" -eq "$nfiles" ] || fail "SIG$sig: cache differs"
 	echo "ok: SIG$sig after $reqs requests ($part of $n entries saved), rerun gives the same state"
 done
+
+# a journal whose last line was torn (the disk filled, the power went):
+# the line is cut off, the rest holds, the run goes on
+d=$TMPD/st-1
+printf 'E\thttp://x/torn' >>"$d/fetch.state"
+# shellcheck disable=SC2086
+"$bin/gk-fetch" -c tests/site/fetch-test.conf $starts --state "$d" >/dev/null 2>"$d.err" || [ $? -eq 1 ] ||
+    { cat "$d.err"; fail "after a torn line: the run failed"; }
+grep -q 'x/torn' "$d/fetch.state" && fail "the torn line is still there"
+state "$d" >"$d.state"
+diff "$TMPD/ref.state" "$d.state" >/dev/null || fail "after a torn line: state differs"
+echo "ok: a torn last line is cut off, the state holds"

@@ -3,7 +3,8 @@
 # crawl's rules, nothing else: a report page with its attachments (one
 # group, the page first), a file on its own (PAGE its URL); the given URL's
 # host is allowed by itself, its links elsewhere are not; robots.txt; the
-# state (a second run: 304, unchanged); no listing crawled.  The family
+# state (a second run: 304, unchanged once gk-load holds them:
+# delivered.tsv); no listing crawled.  The family
 # test site (tests/site/family) under its real names, as fetch_family.sh.
 set -u
 bin=${GK_BIN:-bin}
@@ -27,6 +28,9 @@ awk -F'\t' '$1 == "group" { next } $1 != "doc" || $4 != p || $13 != "new" { exit
 printf '%s\thtml\n%s\tdocx\n%s\tpdf\n' "$page" "$docx" "$pdf" | diff - "$TMPD/g1s" || fail "a page and its attachments"
 [ "$(awk '$4 != "/robots.txt"' "$TIMELOG" | wc -l)" -eq 3 ] || fail "a page: asked for more than it and its files"
 echo "ok: a report page given by URL: it and its 2 attachments, one group, nothing else asked"
+# loaded: gk-load appends what it holds to delivered.tsv (URL SHA256 RUN)
+delivered() { awk -F'\t' '$1 == "doc" && $13 != "failed" { print $3 "\t" $6 "\trun" }' "$1" >>"$TMPD/st/delivered.tsv"; }
+delivered "$TMPD/o1"
 
 # -i -: a file on its own; a URL on a host no configuration allows (its
 # own host is allowed); blank and comment lines
@@ -41,6 +45,7 @@ printf '%s\tunchanged\n%s\tnew\n' "$pdf" "$other" | sort | diff - "$TMPD/g2" ||
     fail "-i -: two files, their own pages"
 grep -q '^www.example.org .* /zwgk/zdgk/ndbg/202102/P02021020200011.pdf' "$TIMELOG" || fail "the given host was not asked"
 echo "ok: -i - (a file, a file on another host, allowed because given), PAGE = URL"
+delivered "$TMPD/o2"
 
 # again: from the state, 304s, unchanged; robots.txt still obeyed; a given
 # page's link off the allowed hosts is not followed

@@ -228,6 +228,12 @@ test_builtin_is_the_file(void **state)
 	assert_int_equal(a.backoff_max_ms, b.backoff_max_ms);
 	assert_int_equal(a.retry_after_max, b.retry_after_max);
 	assert_int_equal(a.max_redirects, b.max_redirects);
+	assert_int_equal(a.doc_timeout, b.doc_timeout);
+	assert_int_equal(a.host_down_after, b.host_down_after);
+	assert_int_equal(a.recheck_recent_days, b.recheck_recent_days);
+	assert_int_equal(a.recheck_cycle_days, b.recheck_cycle_days);
+	assert_int_equal(a.full_walk_days, b.full_walk_days);
+	assert_true(a.doc_timeout > 0 && a.recheck_cycle_days > 0);
 	assert_int_equal(a.robots, b.robots);
 	assert_int_equal(a.robots, 1);
 	assert_int_equal(a.nhost, b.nhost);

@@ -13,6 +13,7 @@
 #   make bench      speed and memory beside peer tools
 #   make fuzz       every libFuzzer harness for FUZZ_SECONDS (clang; tests/fuzz)
 #   make matrix     the producer matrix: make, read and score it (SEED=N: a holdout)
+#   make hostile    gk-fetch against the hostile servers with the shipped limits (minutes)
 
 CC ?= cc
 OPT ?= -O2 -g
@@ -172,6 +173,10 @@ demo: $(PROGS)
 bench: $(PROGS)
 	sh tests/bench.sh $(BINDIR)
 
+# tests/e2e/fetch_hostile.sh with the shipped limits and a 1 GiB gzip bomb
+hostile: $(PROGS)
+	HOSTILE_LONG=1 GK_BIN=$(BINDIR) sh tests/e2e/fetch_hostile.sh
+
 # The programs, their manuals, and the config files they fall back on
 # when ./config has none (common/cli.c, gk-harvest).
 MANS := $(foreach s,$(STAGES),$(s)/gk-$(s).1) load/gk-harvest.1
@@ -214,5 +219,5 @@ clean:
 	rm -rf build bin
 
 FORCE:
-.PHONY: all test check demo bench bench-deps deps clean harvest fuzz fuzz-bins install uninstall FORCE matrix matrix-sample matrix-deps
+.PHONY: all test check demo bench bench-deps deps clean harvest fuzz fuzz-bins hostile install uninstall FORCE matrix matrix-sample matrix-deps
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -79,6 +79,7 @@ struct host {
 	int failed;		/* requests failed at the connection or 5xx */
 	int in_row;		/* of those, since the last answer */
 	int down;		/* not asked any more this run */
+	int refused;		/* at a private address: off_host */
 	int not_asked;		/* jobs dropped because it was down */
 	enum gk_err cause;	/* the last of those failures */
 	char why[256];
@@ -111,6 +112,8 @@ struct job {
 	struct meta meta;	/* of a document; meta.agency of a listing: the
 				 * column's agency, "" when not known */
 	enum page_kind page_kind;	/* listings: a column, hub or agency page */
+	int entry;		/* listings: a column's first page (not one of
+				 * its pages, years or sub-columns) */
 	int given;		/* a URL given by the user: a page or a file */
 	struct group *g;	/* report pages and attachments; else NULL */
 	struct host *host;
@@ -1083,18 +1086,31 @@ fail(struct crawl *c, struct job *j, enum gk_err code, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	end_transfer(c, j);
+	if (j->nchain > 0 && j->kind != K_ROBOTS) {
+		/* failed after redirects: the URL a page linked is the one
+		 * that failed, the one found again on the next run */
+		size_t n = strlen(msg);
+
+		if (code != GK_E_REDIRECT_LOOP && n + 32 < sizeof(msg))
+			snprintf(msg + n, sizeof(msg) - n, " (redirected to %.*s)",
+			    (int)(sizeof(msg) - n - 20), j->url);
+		free(j->url);
+		j->url = j->chain[0];
+		memmove(j->chain, j->chain + 1, (size_t)(j->nchain - 1) *
+		    sizeof(j->chain[0]));
+		j->nchain--;
+	}
 	if (j->kind == K_ROBOTS) {
 		/* RFC 9309 2.3.1: unreachable robots.txt → disallow all; the
 		 * host's URLs are not asked, under the failure's own code */
 		j->host->rb = robots_all(0);
 		j->host->robots = 2;
-		if (conn_level(code)) {
-			j->host->failed++;
-			j->host->down = 1;
-			j->host->cause = code;
+		if (code == GK_E_OFF_HOST) {
+			j->host->refused = 1;
 			snprintf(j->host->why, sizeof(j->host->why), "%.255s",
 			    msg);
-		}
+		} else if (conn_level(code))
+			j->host->down = 1;	/* host_note said why */
 		emit_error(c, NULL, j->url, code, "robots.txt unreachable "
 		    "(%s): the host is not crawled", msg);
 		job_free(c, j);
@@ -1191,18 +1207,21 @@ listed_meta(const struct page_link *l, struct meta *m)
 		m->published[0] = '\0';
 }
 
-/* Queue a listing page of the given kind and agency. */
+/* Queue a listing page of the given kind and agency; entry: the first
+ * page of a column. */
 static void
 enqueue_listing(struct crawl *c, const char *url, enum page_kind pk,
-    const char *agency, int http)
+    const char *agency, int http, int entry)
 {
 	struct meta m;
 	struct job *n;
 
 	memset(&m, 0, sizeof(m));
 	snprintf(m.agency, sizeof(m.agency), "%s", agency);
-	if ((n = enqueue(c, K_LISTING, url, NULL, &m, http)) != NULL)
+	if ((n = enqueue(c, K_LISTING, url, NULL, &m, http)) != NULL) {
 		n->page_kind = pk;
+		n->entry = entry;
+	}
 }
 
 /*
@@ -1297,7 +1316,7 @@ follow(struct crawl *c, struct job *j, const struct page_info *pi)
 			listing_agency(c, j, lk, l, agency, sizeof(agency));
 			enqueue_listing(c, l->url, lk == LINK_HUB ? PAGE_HUB :
 			    lk == LINK_AGENCY ? PAGE_AGENCY : PAGE_LISTING,
-			    agency, http);
+			    agency, http, lk == LINK_COLUMN);
 			break;
 		case LINK_ATTACHMENT:
 			if (j->kind == K_REPORT)
@@ -1325,7 +1344,7 @@ follow(struct crawl *c, struct job *j, const struct page_info *pi)
 		    pi->pager_ext);
 		if (url_resolve(j->url, rel, u, sizeof(u)) == 0)
 			enqueue_listing(c, u, j->page_kind, j->meta.agency,
-			    http);
+			    http, 0);
 	}
 	/* attachments go to the front, in the order the page links them */
 	c->splice = 0;
@@ -1497,8 +1516,12 @@ success(struct crawl *c, struct job *j, int not_modified, enum gk_err stale,
 			e->run |= SR_DIRTY;
 		}
 	} else if (stale == GK_E_OK && j->kind == K_LISTING) {
-		/* a hub's pages give no listing records */
-		set_str(e, &e->title, j->page_kind == PAGE_HUB ? "hub" : "");
+		/* what the page is to the walk: a hub and an agency's page
+		 * are read on full walks, a column's first page every night,
+		 * its other pages as far as they hold new entries */
+		set_str(e, &e->title, j->page_kind == PAGE_HUB ? "hub" :
+		    j->page_kind == PAGE_AGENCY ? "agency" : j->entry ?
+		    "column" : "");
 		set_str(e, &e->agency, j->meta.agency);
 	}
 	if (parsed == 1 && j->kind == K_LISTING) {
@@ -1638,8 +1661,11 @@ retryable(CURLcode rc)
 
 /* The error code of a transfer that failed, and why in words. */
 static enum gk_err
-curl_code_err(struct job *j, CURLcode rc, char *why, size_t whysz)
+curl_code_err(const struct crawl *c, struct job *j, CURLcode rc, char *why,
+    size_t whysz)
 {
+	long c_low_limit = c->cf->low_speed_limit, c_low_time =
+	    c->cf->low_speed_time, oserr = 0;
 	curl_off_t connect = 0;
 	enum gk_err e;
 
@@ -1651,7 +1677,11 @@ curl_code_err(struct job *j, CURLcode rc, char *why, size_t whysz)
 			snprintf(why, whysz, "the connection timed out");
 			return GK_E_UNREACHABLE;
 		}
-		if (j->bytes > 0)
+		if (strstr(j->errbuf, "too slow") != NULL)
+			snprintf(why, whysz, "stalled: under %ld bytes/s for "
+			    "%ld s (%lld bytes came)", c_low_limit, c_low_time,
+			    j->bytes);
+		else if (j->bytes > 0)
 			snprintf(why, whysz, "timed out: %lld bytes came in "
 			    "the time allowed", j->bytes);
 		return GK_E_TIMEOUT;
@@ -1660,11 +1690,12 @@ curl_code_err(struct job *j, CURLcode rc, char *why, size_t whysz)
 		snprintf(why, whysz, "the host name did not resolve");
 		return GK_E_DNS;
 	case CURLE_COULDNT_CONNECT:
-		/* refused, or no route: curl's buffer says which */
-		snprintf(why, whysz, "%s", strstr(j->errbuf, "refused") !=
-		    NULL ? "connection refused" : strstr(j->errbuf,
-		    "unreachable") != NULL || strstr(j->errbuf, "No route") !=
-		    NULL ? "no route to the host" : "could not connect");
+		/* refused, or no route: the socket's errno says which */
+		curl_easy_getinfo(j->e, CURLINFO_OS_ERRNO, &oserr);
+		snprintf(why, whysz, "%s", oserr == ECONNREFUSED ?
+		    "connection refused" : oserr == EHOSTUNREACH ||
+		    oserr == ENETUNREACH ? "no route to the host" : oserr ==
+		    ETIMEDOUT ? "the connection timed out" : "could not connect");
 		return GK_E_UNREACHABLE;
 	case CURLE_PARTIAL_FILE:
 		return GK_E_TRUNCATED;
@@ -1673,13 +1704,10 @@ curl_code_err(struct job *j, CURLcode rc, char *why, size_t whysz)
 	case CURLE_FILE_COULDNT_READ_FILE:
 		return GK_E_OPEN;
 	case CURLE_OUT_OF_MEMORY:
-		/* curl's own bound on one header line */
-		if (strstr(j->errbuf, "header") != NULL) {
-			snprintf(why, whysz, "a response header over curl's "
-			    "limit");
-			return GK_E_TOO_BIG;
-		}
-		return GK_E_NOMEM;
+		/* what curl says when a header line passes its 100 KB bound */
+		snprintf(why, whysz, "the response does not fit curl's bounds "
+		    "(a header line over 100 KB)");
+		return GK_E_TOO_BIG;
 	case CURLE_ABORTED_BY_CALLBACK:
 		if (j->refused[0] != '\0') {
 			snprintf(why, whysz, "%.160s resolves to %.48s, a "
@@ -1701,10 +1729,11 @@ host_note(struct crawl *c, struct job *j, int failed, enum gk_err code,
 {
 	struct host *h = j->host;
 
-	if (j->kind == K_ROBOTS || strcmp(h->key, "file://") == 0)
+	if (strcmp(h->key, "file://") == 0)
 		return;
 	if (!failed) {
-		h->answered++;
+		if (j->kind != K_ROBOTS)	/* a page, not only robots.txt */
+			h->answered++;
 		h->in_row = 0;
 		return;
 	}
@@ -1769,7 +1798,7 @@ done(struct crawl *c, struct job *j, CURLcode rc)
 			job_free(c, j);
 			return;
 		}
-		e = curl_code_err(j, rc, why, sizeof(why));
+		e = curl_code_err(c, j, rc, why, sizeof(why));
 		/* a body that trickled in: asking again would take as long */
 		if (retryable(rc) && !(rc == CURLE_OPERATION_TIMEDOUT &&
 		    j->bytes > 0) && retry(c, j, -1))
@@ -1915,6 +1944,11 @@ schedule(struct crawl *c)
 			prev = j;
 			continue;
 		}
+		if (j->kind != K_ROBOTS && h->refused) {
+			unqueue(c, prev, j);
+			fail(c, j, GK_E_OFF_HOST, "%s", h->why);
+			continue;
+		}
 		if (j->kind != K_ROBOTS && h->rb != NULL &&
 		    !robots_allowed(h->rb, site_path(c, j->url))) {
 			unqueue(c, prev, j);
@@ -2045,19 +2079,41 @@ start_crawl(struct crawl *c)
 			enqueue(c, K_REPORT, cf->start[i], NULL, &m, 0);
 		} else
 			enqueue_listing(c, cf->start[i], PAGE_LISTING,
-			    column_agency(c, cf->start[i]), 0);
+			    column_agency(c, cf->start[i]), 0, 1);
 	}
+	/* hubs (and the agencies' pages under them) change when an agency
+	 * comes or goes: read on full walks; the columns found through
+	 * them are read every night from the state */
 	for (i = 0; i < cf->nhub; i++) {
 		start_host(c, cf->hub[i]);
-		enqueue_listing(c, cf->hub[i], PAGE_HUB,
-		    column_agency(c, cf->hub[i]), 0);
+		if (c->full)
+			enqueue_listing(c, cf->hub[i], PAGE_HUB,
+			    column_agency(c, cf->hub[i]), 0, 0);
 	}
 	for (k = 0; cf->start_columns && k < cf->agencies.n; k++)
 		if (cf->agencies.v[k].column[0] != '\0') {
 			start_host(c, cf->agencies.v[k].column);
 			enqueue_listing(c, cf->agencies.v[k].column,
-			    PAGE_LISTING, cf->agencies.v[k].name, 0);
+			    PAGE_LISTING, cf->agencies.v[k].name, 0, 1);
 		}
+}
+
+/* Not a full walk: the columns the state knows (found through hubs,
+ * agencies' pages and other columns), each from its first page. */
+static void
+start_columns(struct crawl *c)
+{
+	struct sentry **v;
+	size_t i, n;
+
+	if (c->full || (v = store_entries(c->st, &n)) == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		if (v[i]->kind == SK_LISTING && strcmp(v[i]->title,
+		    "column") == 0)
+			enqueue_listing(c, v[i]->url, PAGE_LISTING, v[i]->agency,
+			    0, 1);
+	free(v);
 }
 
 /* The meta of a group's head as the state has it. */
@@ -2204,6 +2260,20 @@ from_state(struct crawl *c)
 				state_doc(c, g, att[lo], h);
 		group_put(c, g);
 	}
+	/* the listing records of the pages not read tonight, as a full walk
+	 * gives them (a hub's pages give none) */
+	for (i = 0; i < n && !stop; i++) {
+		struct sentry *e = v[i];
+
+		if (e->kind != SK_LISTING || (e->run & SR_WALKED) ||
+		    seen_has(&c->seen, e->url))
+			continue;
+		if (e->code != 0)	/* its failure, as on the night it failed */
+			emit_error(c, NULL, e->url, (enum gk_err)e->code, "%s",
+			    e->msg);
+		else if (strcmp(e->title, "hub") != 0)
+			gk_emit(c->out, GK_LISTING, e->url, e->agency);
+	}
 	/* attachments whose page was read tonight without them, or is gone */
 	for (i = 0; i < na && !stop; i++) {
 		struct sentry *e = att[i], *h;
@@ -2275,10 +2345,14 @@ outage(struct crawl *c)
 		if (silent == 1)
 			gk_warn(first->name, "the site did not answer (%s) — "
 			    "nothing fetched, state unchanged", first->why);
-		else
-			gk_warn(first->name, "the site and %d other sites did "
-			    "not answer (%s) — nothing fetched, state unchanged",
-			    silent - 1, first->why);
+		else {
+			char what[320];
+
+			snprintf(what, sizeof(what), "%s (and %d other sites)",
+			    first->name, silent - 1);
+			gk_warn(what, "the sites did not answer (%s) — nothing "
+			    "fetched, state unchanged", first->why);
+		}
 		return 1;
 	}
 	for (h = c->hosts; h != NULL; h = h->next)
@@ -2339,6 +2413,7 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 	long long t0 = now_ms();
 	time_t last_run, last_full;
 	int i, status, maxhost, complete, was_complete, down = 0;
+
 
 	memset(&c, 0, sizeof(c));
 	c.cf = cf;
@@ -2405,16 +2480,13 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 	c.full = op->full || last_run == 0 || !was_complete ||
 	    (cf->full_walk_days > 0 && wall(&c) - last_full >=
 	    (time_t)cf->full_walk_days * 86400);
-	if (c.walking && (store_run_end(c.st, wall(&c), 0, c.full) == -1 ||
-	    store_sync(c.st, 1) == -1)) {
-		gk_warn("state", "cannot write the journal: %s",
-		    strerror(errno));
-		c.save_failed = 1;
-	}
+	if (c.walking)
+		store_run_start(c.st, wall(&c), c.full);
 	if (op->nurls > 0)
 		start_urls(&c);
 	else {
 		start_crawl(&c);
+		start_columns(&c);
 		start_due(&c);
 	}
 	while (!stop && (c.head != NULL || c.active > 0)) {
@@ -2478,24 +2550,18 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 			complete = !c.walk_incomplete && !c.save_failed;
 			if (complete && c.full)
 				forget_unwalked(&c);
-			/* an outage leaves the runs as they were: the next
-			 * night is as this one should have been */
-			if (down) {
-				if (last_full > 0 && last_full != last_run)
-					(void)store_run_end(c.st, last_full, 1,
-					    1);
-				if (last_run > 0)
-					(void)store_run_end(c.st, last_run,
-					    was_complete, last_full == last_run);
-			} else
-				(void)store_run_end(c.st, wall(&c), complete,
-				    c.full);
+			/* an outage leaves the state as it was (nothing was
+			 * written): the next night is as this one should
+			 * have been */
+			if (!down && store_run_end(c.st, wall(&c), complete,
+			    c.full) == -1)
+				c.save_failed = 1;
 		}
 	}
 	if (fflush(out) == EOF && errno != EPIPE)
 		gk_warn("stdout", "write error: %s", strerror(errno));
-	if (store_sync(c.st, 1) == -1 || (!stop && store_compact(c.st, 0) ==
-	    -1))
+	if (store_sync(c.st, 1) == -1 || (!stop && !down &&
+	    store_compact(c.st, 0) == -1))
 		c.save_failed = 1;
 	progress(&c, 1);
 	if (stop != SIGPIPE)	/* not when the reader went away: quiet */

@@ -56,6 +56,8 @@ struct store {
 	int delivery;
 	time_t last_run, last_full;
 	int last_complete;
+	time_t pending_start;	/* store_run_start: written before the next line */
+	int pending_full;
 };
 
 static int
@@ -318,6 +320,21 @@ fits(const char *s, size_t sz)
 	return strlen(s) < sz;
 }
 
+/* A URL as the crawl writes them: normalised, so no space or control
+ * byte (the journal could not hold it as it is). */
+static int
+url_ok(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (*p == '\0' || strlen(s) >= URL_MAX)
+		return 0;
+	for (; *p != '\0'; p++)
+		if (*p <= ' ' || *p == 0x7f)
+			return 0;
+	return 1;
+}
+
 /* An E line's fields into the entry for its URL. */
 static int
 apply_e(struct store *st, char **f)
@@ -326,7 +343,8 @@ apply_e(struct store *st, char **f)
 	char *end;
 
 	memset(&tmp, 0, sizeof(tmp));
-	if (f[1][0] == '\0' || strlen(f[1]) >= URL_MAX || strlen(f[2]) != 1 ||
+	if (!url_ok(f[1]) || (f[3][0] != '\0' && !url_ok(f[3])) ||
+	    strlen(f[2]) != 1 ||
 	    !known_kind(f[2][0]) || (f[4][0] != '\0' && !is_sha(f[4])) ||
 	    !fits(f[6], sizeof(tmp.type)) || !fits(f[7], sizeof(tmp.charset)) ||
 	    !fits(f[9], sizeof(tmp.lastmod)) ||
@@ -458,6 +476,8 @@ appended(struct store *st, long before)
 	return ferror(st->j) ? -1 : 0;
 }
 
+static int start_line(struct store *);
+
 int
 store_write(struct store *st, struct sentry *e)
 {
@@ -466,6 +486,8 @@ store_write(struct store *st, struct sentry *e)
 	e->run &= ~(SR_DIRTY | SR_CHECKED);
 	if (st->j == NULL)
 		return 0;
+	if (start_line(st) == -1)
+		return -1;
 	pos = ftell(st->j);
 	store_format(st->j, e);
 	return appended(st, pos);
@@ -480,6 +502,8 @@ store_checked(struct store *st, struct sentry *e)
 	e->run &= ~SR_CHECKED;
 	if (st->j == NULL)
 		return 0;
+	if (start_line(st) == -1)
+		return -1;
 	pos = ftell(st->j);
 	iso(e->checked, t);
 	fputs("C\t", st->j);
@@ -494,7 +518,7 @@ store_forget(struct store *st, struct sentry *e)
 	long pos;
 	int rc = 0;
 
-	if (st->j != NULL) {
+	if (st->j != NULL && (rc = start_line(st)) == 0) {
 		pos = ftell(st->j);
 		fputs("F\t", st->j);
 		field(st->j, e->url, 1);
@@ -504,12 +528,37 @@ store_forget(struct store *st, struct sentry *e)
 	return rc;
 }
 
+/*
+ * A run has started: "R TIME -" (a run not finished) is written before
+ * its first line, so that a run killed after it wrote something makes
+ * the next one walk every listing; a run that writes nothing (the site
+ * did not answer) leaves the file as it was.
+ */
+void
+store_run_start(struct store *st, time_t t, int full)
+{
+	st->pending_start = t;
+	st->pending_full = full;
+}
+
+static int
+start_line(struct store *st)
+{
+	time_t t = st->pending_start;
+
+	if (t == 0)
+		return 0;
+	st->pending_start = 0;
+	return store_run_end(st, t, 0, st->pending_full);
+}
+
 int
 store_run_end(struct store *st, time_t t, int complete, int full)
 {
 	char ts[24];
 	long pos;
 
+	st->pending_start = 0;
 	st->last_run = t;
 	st->last_complete = complete;
 	if (complete && full)
@@ -700,8 +749,7 @@ load(struct store *st, int *v1, char *err, size_t errsz)
 			if (split(line, f, 8) != 8 || !is_sha(f[3]) ||
 			    !fits(f[2], sizeof(e->lastmod)) ||
 			    !fits(f[5], sizeof(e->type)) ||
-			    !fits(f[6], sizeof(e->charset)) ||
-			    strlen(f[0]) >= URL_MAX) {
+			    !fits(f[6], sizeof(e->charset)) || !url_ok(f[0])) {
 				bad++;
 				continue;
 			}

@@ -92,6 +92,8 @@ int store_write(struct store *, struct sentry *);
 int store_checked(struct store *, struct sentry *);
 int store_forget(struct store *, struct sentry *);
 int store_run_end(struct store *, time_t, int complete, int full);
+/* A run started at t: an R line saying so goes before its first line. */
+void store_run_start(struct store *, time_t t, int full);
 /* Flush and fdatasync the journal: when force, or a second after the
  * last time.  0 or -1. */
 int store_sync(struct store *, int force);

@@ -53,3 +53,23 @@ printf 'delay-ms 0\nrobots no\n' | "$bin/gk-fetch" -c - \
     --start "file://$PWD/tests/site/www/zwgk/qxgk/fjlb/index.shtml" --state "$t/st2" >"$t/o" 2>/dev/null
 [ "$(awk -F'\t' '$1 == "doc" && $13 == "new"' "$t/o" | wc -l)" -ge 4 ] || fail "-c -: the crawl"
 echo "ok: - as a document (kept in the cache), -i - and -c - from standard input"
+
+# symbolic links in a folder: followed while they stay inside it, never
+# out of it (a link to /etc, to a file outside: an off_host error, nothing
+# read); a link loop and a second name give no document twice
+mkdir -p "$t/links/a" "$t/out"
+cp tests/corpus/docs/002_76275f96720f379e.pdf "$t/links/a/r.pdf"
+cp tests/corpus/docs/001_967186fe634bba4e.docx "$t/out/secret.docx"
+ln -s /etc "$t/links/etc"
+ln -s "$t/out/secret.docx" "$t/links/outside.docx"
+ln -s .. "$t/links/a/loop"
+ln -s a/r.pdf "$t/links/same.pdf"
+ln "$t/links/a/r.pdf" "$t/links/hard.pdf"
+"$bin/gk-fetch" "$t/links" >"$t/o" 2>"$t/e"
+rc=$?
+[ $rc -eq 1 ] || fail "links: exit $rc, want 1 (two links out of the folder)"
+[ "$(awk -F'\t' '$1 == "doc"' "$t/o" | wc -l)" -eq 1 ] || fail "links: $(awk -F'\t' '$1 == "doc" { print $3 }' "$t/o")"
+grep -q 'shadow\|passwd\|secret' "$t/o" && awk -F'\t' '$1 == "doc"' "$t/o" | grep -q 'etc\|secret' && fail "links: read outside the folder"
+[ "$(awk -F'\t' '$1 == "error" && $4 == "off_host" && $5 ~ /symbolic link out of the folder/' "$t/o" | wc -l)" -eq 2 ] ||
+    fail "links: not one off_host error per link out: $(cat "$t/e")"
+echo "ok: symbolic links: out of the folder refused (off_host), a loop and second names give one document"

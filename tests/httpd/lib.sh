@@ -3,6 +3,7 @@
 # TIMELOG (HOST START_MS END_MS PATH SCHEME per request, server-side).
 # With SRV_VHOSTS=DIR set before, the server answers for the hosts of DIR
 # by their names, over TLS too (tests/httpd/test-cert.pem) on TLSPORT.
+# With SRV_ARGS set, those arguments are added (--bomb FILE).
 # The system's python3 first: a pyenv shim costs seconds per start on a
 # loaded machine, and the server needs nothing beyond the standard library.
 PY=${GK_PYTHON:-}
@@ -22,7 +23,8 @@ if [ -n "${SRV_VHOSTS:-}" ]; then
 	    --vhosts "$SRV_VHOSTS" --tls-cert tests/httpd/test-cert.pem --tls-key tests/httpd/test-key.pem \
 	    --tls-port-file "$TMPD/tlsport" &
 else
-	"$PY" tests/httpd/server.py --root tests/site/www --port-file "$TMPD/port" --log "$SRVLOG" --timelog "$TIMELOG" &
+	# shellcheck disable=SC2086
+	"$PY" tests/httpd/server.py --root tests/site/www --port-file "$TMPD/port" --log "$SRVLOG" --timelog "$TIMELOG" ${SRV_ARGS:-} &
 fi
 srv_pid=$!
 i=0

@@ -16,6 +16,31 @@ and faults chosen by the file name's prefix:
   offsite-   302 to http://evil.example.org/           (off_host)
   /faults/ndbg/old/X   301 to /faults/ndbg/202204/X
 
+Hostile servers, made on the fly under /hostile/ (HOSTILE below; the
+listing /hostile/index.shtml links every one of them; tests/site/HOSTILE.tsv
+says what gk-fetch must record):
+
+  gzipbomb.pdf     the --bomb file (gzip of zeros) as gzip Content-Encoding
+  endless.pdf      a chunked body without end
+  trickle-slow.pdf a body at 300 B/s (slowloris)
+  trickle-fast.pdf a body at 3 KB/s: never a stall, never done
+  loop-a.pdf       302 to loop-b.pdf, which 302s back to loop-a.pdf
+  self.pdf         302 to itself; self/t20240101_7000001.shtml too
+  tofile.pdf       302 to file:///etc/passwd
+  toip.pdf         302 to http://10.1.2.3/x.pdf (a private address)
+  tolocal.pdf      302 to http://localhost:PORT/hostile/ok-9.pdf (an
+                   allowed name that resolves to a private address)
+  tohost.pdf       302 to http://evil.example.org/x.pdf
+  bigheaders.pdf   1 MB of response headers (1,000 of 1 KB)
+  bigheader.pdf    one response header of 1 MB
+  ok-N.pdf         a small good PDF: the next document is read
+  links-N.shtml    a listing page linking N pages from one <div>
+  robots.shtml     a listing linking secret/a.pdf, late/b.pdf and ok-7.pdf
+  (host e503-*)          503 for everything, robots.txt too
+  (host robots-huge.*)   robots.txt of 20 MB: Disallow /secret/ first,
+                         Disallow /late/ after 500 KiB
+  (host robots-binary.*) robots.txt of binary bytes and NULs
+
 Every request is logged to --log as "METHOD PATH STATUS", and to --timelog
 (when given) as "HOST START_MS END_MS PATH SCHEME" (monotonic ms; HOST
 without the port).  GET /robots.txt asked as host H answers robots-H.txt
@@ -32,6 +57,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 lock = threading.Lock()
 seen = {}
+HOSTILE = ['gzipbomb.pdf', 'ok-1.pdf', 'endless.pdf', 'ok-2.pdf',
+           'trickle-slow.pdf', 'trickle-fast.pdf', 'ok-3.pdf', 'loop-a.pdf',
+           'self.pdf', 'self/t20240101_7000001.shtml', 'ok-4.pdf', 'tofile.pdf',
+           'toip.pdf', 'tolocal.pdf', 'tohost.pdf', 'ok-5.pdf',
+           'bigheaders.pdf', 'bigheader.pdf', 'ok-6.pdf']
+SMALL_PDF = (b'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n'
+             b'2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+LIMIT_S = 120     # no hostile answer lasts longer than this
 inflight = 0
 max_inflight = 0
 nreq = 0
@@ -101,8 +134,103 @@ class H(BaseHTTPRequestHandler):
             seen[self.path] = n + 1
         return n == 0
 
+    def stream(self, headers, pieces, pause=0.0):
+        """Headers, then the pieces one by one (bounded by LIMIT_S)."""
+        self.send_response(200)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.end_headers()
+        self.note(200)
+        self.close_connection = True
+        t0 = time.monotonic()
+        for p in pieces:
+            if time.monotonic() - t0 > LIMIT_S:
+                break
+            self.wfile.write(p)
+            self.wfile.flush()
+            if pause:
+                time.sleep(pause)
+
+    def hostile(self, name):
+        host = self.host()
+        if name == 'index.shtml':
+            body = ''.join('<li><a href="%s">%s</a></li>' % (n, n) for n in HOSTILE)
+            body = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>hostile</title>'
+                    '</head><body><ul class="list">%s</ul></body></html>' % body).encode()
+            return self.send(200, body, [('Content-Type', 'text/html; charset=utf-8')])
+        if name == 'robots.shtml':
+            body = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>robots</title></head>'
+                    '<body><ul><li><a href="secret/a.pdf">a</a></li><li><a href="late/b.pdf">b</a></li>'
+                    '<li><a href="ok-7.pdf">ok</a></li></ul></body></html>').encode()
+            return self.send(200, body, [('Content-Type', 'text/html; charset=utf-8')])
+        if name.startswith('links-') and name.endswith('.shtml'):
+            n = min(int(name[6:-6] or 0), 1000000)
+            body = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>links</title></head>'
+                    '<body><div>' + ''.join('<a href="x/%d.html">%d</a>' % (i, i) for i in range(n)) +
+                    '</div></body></html>').encode()
+            return self.send(200, body, [('Content-Type', 'text/html; charset=utf-8')])
+        if name.startswith('ok-') or name == 'secret/a.pdf' or name == 'late/b.pdf':
+            return self.send(200, SMALL_PDF, [('Content-Type', 'application/pdf')])
+        if name == 'gzipbomb.pdf' and self.server.bomb:
+            # gzip of zeros made by the test (--bomb): a few MB that inflate
+            # to hundreds
+            with open(self.server.bomb, 'rb') as f:
+                body = f.read()
+            return self.send(200, body, [('Content-Type', 'application/pdf'),
+                                         ('Content-Encoding', 'gzip')])
+        if name == 'endless.pdf':
+            chunk = b'%x\r\n%s\r\n' % (65536, b'\0' * 65536)
+            return self.stream([('Content-Type', 'application/pdf'), ('Transfer-Encoding', 'chunked')],
+                               iter(lambda: chunk, None))
+        if name.startswith('trickle-'):
+            rate = 300 if name == 'trickle-slow.pdf' else 3000
+            return self.stream([('Content-Type', 'application/pdf'), ('Content-Length', str(2 << 20))],
+                               iter(lambda: b'\0' * (rate // 10), None), 0.1)
+        moves = {'loop-a.pdf': 'loop-b.pdf', 'loop-b.pdf': 'loop-a.pdf', 'self.pdf': 'self.pdf',
+                 'self/t20240101_7000001.shtml': 't20240101_7000001.shtml',
+                 'tofile.pdf': 'file:///etc/passwd', 'toip.pdf': 'http://10.1.2.3/x.pdf',
+                 'tolocal.pdf': 'http://localhost:%d/hostile/ok-9.pdf' % self.server.server_address[1],
+                 'tohost.pdf': 'http://evil.example.org/x.pdf'}
+        if name in moves:
+            return self.send(302, b'', [('Location', moves[name])])
+        if name == 'bigheaders.pdf' or name == 'bigheader.pdf':
+            self.send_response(200)
+            if name == 'bigheaders.pdf':
+                for i in range(1000):
+                    self.send_header('X-Junk-%d' % i, 'j' * 1000)
+            else:
+                self.send_header('X-Junk', 'j' * (1 << 20))
+            self.send_header('Content-Length', str(len(SMALL_PDF)))
+            self.end_headers()
+            self.wfile.write(SMALL_PDF)
+            self.close_connection = True
+            return self.note(200)
+        return self.send(404, b'not found', [('Content-Type', 'text/plain')])
+
+    def robots(self):
+        """The robots.txt of the hostile hosts, or None."""
+        host = self.host()
+        if host.startswith('robots-huge.'):
+            pad = b'# ' + b'x' * 97 + b'\n'
+            head = b'User-agent: *\nDisallow: /hostile/secret/\n'
+            tail = b'Disallow: /hostile/late/\n'
+            return self.stream([('Content-Type', 'text/plain'), ('Content-Length',
+                                 str(len(head) + 200000 * len(pad) + len(tail)))],
+                               iter([head] + [pad * 1000] * 200 + [tail]))
+        if host.startswith('robots-binary.'):
+            junk = bytes((i * 7919 + 13) % 256 for i in range(65536))
+            return self.send(200, junk + b'\0\0Disallow: /\0' + junk, [('Content-Type', 'text/plain')])
+        return None
+
     def handle_get(self):
         path = self.path.split('?')[0]
+        if self.host().startswith('e503-'):
+            # a whole host answering 503 (robots.txt too): a site down
+            return self.send(503, b'down for maintenance', [('Content-Type', 'text/plain')])
+        if path == '/robots.txt' and self.host().startswith(('robots-huge.', 'robots-binary.')):
+            return self.robots()
+        if path.startswith('/hostile/'):
+            return self.hostile(path[len('/hostile/'):])
         if path == '/__stats':
             # not counted as a crawl request
             with lock:
@@ -214,6 +342,7 @@ def main():
     ap.add_argument('--tls-cert')
     ap.add_argument('--tls-key')
     ap.add_argument('--tls-port-file')
+    ap.add_argument('--bomb')
     a = ap.parse_args()
     open(a.log, 'w').close()
     if a.timelog:
@@ -231,6 +360,7 @@ def main():
         srv.logpath = a.log
         srv.timelog = a.timelog
         srv.scheme = scheme
+        srv.bomb = a.bomb
         return srv
 
     def announce(srv, port_file):

@@ -15,7 +15,7 @@ bin=${GK_BIN:-bin}
 bomb=$(mktemp)
 if [ "${HOSTILE_LONG:-0}" = 1 ]; then
 	head -c 1024M /dev/zero | gzip -1 >"$bomb"
-	printf 'include ../../config/qingdao.conf\nallow localhost\nper-host 8\nmax-connections 16\ndelay-ms 0\n' >"$bomb.conf"
+	printf 'include %s/config/qingdao.conf\nallow localhost\nper-host 8\nmax-connections 16\ndelay-ms 0\n' "$PWD" >"$bomb.conf"
 	conf=$bomb.conf
 	# the shipped bounds: a stall ends after low-speed-time, a body after
 	# timeout; neither is tried again

@@ -6,7 +6,8 @@
 #
 #   gk-fetch ARGS | gk-extract | gk-transform | gk-load DATA
 #
-# gk-fetch's arguments default to "-c config/qingdao.conf" (a crawl); give
+# gk-fetch's arguments default to "-c config/qingdao.conf --state DATA" (a
+# crawl, its state and cache beside gk-load's delivered.tsv); give
 # paths instead to load local files.  One harvest at a time per data folder
 # (flock on DATA/.gk-harvest.lock, waiting -w seconds, default 0).  Every
 # stage's messages go to the log (default DATA/harvest.log), framed by a
@@ -76,7 +77,7 @@ datadir=@GK_DATADIR@
 if [ $# -eq 0 ]; then
 	conf=config/qingdao.conf
 	[ -f "$conf" ] || [ ! -f "$datadir/qingdao.conf" ] || conf=$datadir/qingdao.conf
-	set -- -c "$conf"
+	set -- -c "$conf" --state "$data"
 fi
 : "${log:=$data/harvest.log}"
 

@@ -54,6 +54,13 @@ const struct gk_check gk_checks[] = {
 	  "What an agency carried into this year (二、上年结转) is what its "
 	  "previous year's report said it carried over (四、结转下年度继续办理).",
 	  1 },
+	{ "duplicate_report", NULL, "the other report's id",
+	  "1 (one report per agency and year)",
+	  "how many reports claim the agency and year",
+	  "One agency publishes one report a year: two documents whose "
+	  "figures differ that both claim the same agency and year are kept "
+	  "as reports of their own, and each is flagged against the other.",
+	  1 },
 	{ NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -155,7 +155,8 @@ write_gen(struct store *s, struct gen *g, const struct merge *m)
 	{
 		static const char *const whole[] = { "agencies.tsv",
 			"coverage.tsv", "errors.tsv", "dictionary.tsv" };
-		int changed[] = { m->whole, m->coverage, m->whole, 0 };
+		int changed[] = { m->whole, m->coverage, m->whole,
+			m->dict };
 
 		for (i = 0; i < 4; i++) {
 			rc = changed[i] ? 1 : gen_link(g, whole[i]);

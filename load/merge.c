@@ -11,6 +11,7 @@
 #include "common/log.h"
 #include "common/progress.h"
 #include "crash.h"
+#include "dict.h"
 #include "merge.h"
 
 #define COPY_MAX_VALUES 20000	/* metric records of one copy */
@@ -1003,5 +1004,8 @@ merge_run(struct merge *m)
 	if (rc == -1)
 		return -1;
 	gk_debug("%lu copies, %lu reports worked out again", m->copies, n);
-	return refresh_agencies(m);
+	if (refresh_agencies(m) == -1 || (rc = dict_sync(m->db, m->cw)) == -1)
+		return -1;
+	m->dict = rc;
+	return 0;
 }

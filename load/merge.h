@@ -37,6 +37,7 @@ struct merge {
 	unsigned long copies, refused;
 	int whole;			/* errors, agencies changed */
 	int coverage;			/* coverage changed */
+	int dict;			/* the dictionary changed */
 };
 
 /* The temporary tables of what a load touches (before anything). */

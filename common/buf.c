@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "zh.h"
 
 void
 gk_buf_init(struct gk_buf *b, size_t max)
@@ -76,6 +77,17 @@ int
 gk_buf_addc(struct gk_buf *b, char c)
 {
 	return gk_buf_add(b, &c, 1);
+}
+
+int
+gk_buf_add_cp(struct gk_buf *b, unsigned long cp)
+{
+	char u[4];
+	size_t n = cp > 0x10FFFF ? 0 : zh_put(u, sizeof u, (unsigned)cp);
+
+	if (n == 0)
+		n = zh_put(u, sizeof u, 0xFFFD);
+	return gk_buf_add(b, u, n);
 }
 
 int

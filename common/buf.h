@@ -19,6 +19,9 @@ void gk_buf_reset(struct gk_buf *);
 int gk_buf_add(struct gk_buf *, const void *, size_t);
 int gk_buf_adds(struct gk_buf *, const char *);
 int gk_buf_addc(struct gk_buf *, char);
+/* A code point as UTF-8 (common/zh.c's encoder); a surrogate or a value
+ * past U+10FFFF is written as U+FFFD. */
+int gk_buf_add_cp(struct gk_buf *, unsigned long cp);
 int gk_buf_printf(struct gk_buf *, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* The contents as a string ("" when empty). */

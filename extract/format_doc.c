@@ -83,34 +83,6 @@ doc_bid(const struct gk_doc *d)
 /* ---- text ---- */
 
 static int
-put_utf8(struct gk_buf *b, unsigned long c)
-{
-	char u[4];
-	size_t n;
-
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | c >> 12);
-		u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | c >> 18);
-		u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-		u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
-	return gk_buf_add(b, u, n);
-}
-
-static int
 too_long(struct docctx *x)
 {
 	x->failed = 1;
@@ -194,7 +166,7 @@ add_text(struct docctx *x, const uint16_t *s, size_t n, int brk)
 		}
 		if (c < 0x20 || c == 0x7F || c == 0xFEFF)
 			continue;	/* 0x01, 0x08 objects, 0x1F soft hyphen */
-		if (put_utf8(&x->text, c) == -1)
+		if (gk_buf_add_cp(&x->text, c) == -1)
 			return too_long(x);
 	}
 	return 0;

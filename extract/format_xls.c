@@ -262,36 +262,6 @@ seg_skip(struct segs *g, size_t n)
 	}
 }
 
-static int
-put_utf8(struct gk_buf *b, unsigned long c)
-{
-	char u[4];
-	size_t n;
-
-	if (c >= 0xD800 && c < 0xE000)
-		c = 0xFFFD;
-	if (c < 0x80) {
-		u[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		u[0] = (char)(0xC0 | c >> 6);
-		u[1] = (char)(0x80 | (c & 0x3F));
-		n = 2;
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xE0 | c >> 12);
-		u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (c & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | c >> 18);
-		u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-		u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-		u[3] = (char)(0x80 | (c & 0x3F));
-		n = 4;
-	}
-	return gk_buf_add(b, u, n);
-}
-
 /*
  * A BIFF8 string of cch characters into x->str: 8-bit (Latin-1) or UTF-16LE
  * by the flag; where a CONTINUE record splits the characters, the next one
@@ -335,7 +305,7 @@ chars16(struct xls *x, size_t cch, int high)
 				c = 0x10000 + ((hs - 0xD800) << 10) +
 				    (c - 0xDC00);
 			hs = 0;
-			if (put_utf8(&x->str, c) == -1)
+			if (gk_buf_add_cp(&x->str, c) == -1)
 				return -1;
 		}
 		if (cch > 0) {	/* continued: a new flag byte */
@@ -389,7 +359,7 @@ chars8(struct xls *x, size_t cch)
 		cch -= k;
 		if (x->cd == (iconv_t)-1) {
 			for (il = 0; il < k; il++)
-				if (put_utf8(&x->str, (unsigned char)in[il]))
+				if (gk_buf_add_cp(&x->str, (unsigned char)in[il]))
 					return -1;
 			continue;
 		}

@@ -31,13 +31,25 @@ struct agency_conf {
 	char digest[GK_SHA256_HEX];
 };
 
+static size_t district_prefix(const char *);
+
+static const char city[] = "青岛市";
+
+/*
+ * The key a name is matched by: NFKC, no white space, and no city name
+ * before a district's (青岛市李沧区人民政府 and 李沧区人民政府 are one
+ * agency; 青岛市市场监督管理局 keeps its city: 市场监 is no district).
+ */
 void
 agency_key(const char *name, char *out, size_t n)
 {
 	char tmp[AGENCY_MAX * 2];
+	size_t c = sizeof(city) - 1;
 
 	zh_nfkc(name, tmp, sizeof(tmp));
 	zh_squeeze(tmp, out, n);
+	if (strncmp(out, city, c) == 0 && district_prefix(out + c) > 0)
+		memmove(out, out + c, strlen(out + c) + 1);
 }
 
 static int
@@ -267,7 +279,7 @@ void
 agency_level(const char *name, char *level, size_t nl, char *parent,
     size_t np)
 {
-	static const char city[] = "青岛市", gov[] = "人民政府";
+	static const char gov[] = "人民政府";
 	size_t d, n = strlen(name), len;
 	unsigned cp;
 

@@ -46,7 +46,8 @@ coverage_rows(struct merge *m, const char *agency, long long last)
 {
 	static const char first_sql[] = "SELECT MIN(year), (SELECT level FROM "
 	    "agencies WHERE agency = ?1), (SELECT parent FROM agencies WHERE "
-	    "agency = ?1) FROM reports WHERE agency = ?1";
+	    "agency = ?1), (SELECT known_from FROM agencies WHERE agency = "
+	    "?1) FROM reports WHERE agency = ?1";
 	static const char stale_sql[] = "DELETE FROM coverage_rows WHERE "
 	    "agency = ?1 AND (year < ?2 OR year > ?3)";
 	static const char row_sql[] = "INSERT INTO coverage_rows (agency, "
@@ -72,7 +73,7 @@ coverage_rows(struct merge *m, const char *agency, long long last)
 	sqlite3_stmt *st;
 	char level[64], parent[AGENCY_MAX];
 	long long first, y, changes = sqlite3_total_changes64(m->db);
-	int none;
+	int none, known;
 
 	if ((st = db_cached(m->db, first_sql)) == NULL)
 		return -1;
@@ -83,8 +84,14 @@ coverage_rows(struct merge *m, const char *agency, long long last)
 	first = sqlite3_column_int64(st, 0);
 	snprintf(level, sizeof(level), "%s", db_col(st, 1));
 	snprintf(parent, sizeof(parent), "%s", db_col(st, 2));
+	/* a name met only in a document's 来源 or in the alias table, with
+	 * no report of its own, is no agency the crawl knows to look for */
+	known = strcmp(db_col(st, 3), "config") == 0 ||
+	    strcmp(db_col(st, 3), "listing") == 0;
 	sqlite3_reset(st);
-	if (none || last < first)
+	if (none && !known)
+		first = 1, last = 0;	/* every row stale, none written */
+	else if (none || last < first)
 		first = last = 0;
 	if ((st = db_cached(m->db, stale_sql)) == NULL)
 		return -1;

@@ -26,6 +26,19 @@ test_key(void **state)
 	assert_string_equal(a, b);
 	agency_key("ＱＤ２０２０", a, sizeof(a));
 	assert_string_equal(a, "QD2020");
+	/* the city's name before a district's is no part of the key */
+	agency_key("青岛市李沧区人民政府", a, sizeof(a));
+	agency_key("李沧区人民政府", b, sizeof(b));
+	assert_string_equal(a, b);
+	agency_key("青岛市 西海岸新区 商务局", a, sizeof(a));
+	assert_string_equal(a, "西海岸新区商务局");
+	/* and stays where no district follows it */
+	agency_key("青岛市人民政府", a, sizeof(a));
+	assert_string_equal(a, "青岛市人民政府");
+	agency_key("青岛市市场监督管理局", a, sizeof(a));
+	assert_string_equal(a, "青岛市市场监督管理局");
+	agency_key("青岛市城市管理局", a, sizeof(a));
+	assert_string_equal(a, "青岛市城市管理局");
 }
 
 static void

@@ -23,6 +23,9 @@ sqlite3 *db_open(const char *path, int create);
 void db_close(sqlite3 *);
 /* Create every table, index and view of an empty database. 0 or -1. */
 int db_create(sqlite3 *);
+/* Add what a store made by an earlier gk-load of this schema lacks
+ * (kept_versions, history), before anything is applied to it. 0 or -1. */
+int db_upgrade(sqlite3 *);
 /* Is this a gk-load database of this schema?  1, 0 (after a message). */
 int db_check(sqlite3 *, const char *path);
 

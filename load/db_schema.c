@@ -15,6 +15,18 @@
 #include "common/schema.h"
 #include "db.h"
 
+/* The history of each report's kept version: from run on, version
+ * (NULL: removed).  Made in a store of before it by db_upgrade. */
+#define KEPT_VERSIONS \
+"CREATE TABLE IF NOT EXISTS kept_versions (" \
+" report TEXT NOT NULL, run INTEGER NOT NULL, version INTEGER," \
+" PRIMARY KEY (report, run)) WITHOUT ROWID;" \
+"CREATE VIEW IF NOT EXISTS history AS" \
+" SELECT k.report, k.run, u.started AS night, k.version," \
+" v.source_doc, v.source_url, v.sha256, v.n_values" \
+" FROM kept_versions k JOIN runs u ON u.run = k.run" \
+" LEFT JOIN versions v ON v.version = k.version;"
+
 static const char ddl[] =
 "CREATE TABLE runs ("
 " run INTEGER PRIMARY KEY,"
@@ -132,6 +144,7 @@ static const char ddl[] =
 " metric TEXT, old TEXT, new TEXT,"
 " PRIMARY KEY (run, ord)) WITHOUT ROWID;"
 "CREATE INDEX changes_report ON changes(report);"
+KEPT_VERSIONS
 
 /* Per-year and per-agency sums of the series, for the page. */
 "CREATE TABLE totals ("
@@ -218,4 +231,10 @@ db_create(sqlite3 *db)
 	    wide_view(db, "gov2021") == -1 || db_exec(db, pragma) == -1)
 		return -1;
 	return 0;
+}
+
+int
+db_upgrade(sqlite3 *db)
+{
+	return db_exec(db, KEPT_VERSIONS);
 }

@@ -11,6 +11,7 @@
 
 #include "common/log.h"
 #include "common/schema.h"
+#include "changes.h"
 #include "merge.h"
 
 #define MAX_HELD 64		/* versions one report's copies hold */
@@ -540,7 +541,8 @@ dirty_part(struct merge *m, const char *part)
 
 /* The report's row and its rows elsewhere, gone: no copy holds it. */
 static int
-drop_report(struct merge *m, const char *report, int derived)
+drop_report(struct merge *m, const char *report, int derived,
+    const char *agency, long long year, const char *url)
 {
 	static const char *const sql[] = {
 		"DELETE FROM checks WHERE report = ?",
@@ -550,7 +552,9 @@ drop_report(struct merge *m, const char *report, int derived)
 	sqlite3_stmt *st;
 	size_t i;
 
-	if (derived && contribute(m, report, -1) == -1)
+	if (derived && (contribute(m, report, -1) == -1 ||
+	    changes_add(m, report, agency, year, "removed from the site",
+	    NULL, url, NULL) == -1 || changes_kept(m, report, 0) == -1))
 		return -1;
 	for (i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
 		if ((st = db_cached(m->db, sql[i])) == NULL)
@@ -574,7 +578,8 @@ int
 derive_report(struct merge *m, const char *report)
 {
 	static const char row_sql[] = "SELECT name_key, year, part, version, "
-	    "agency, revised_run FROM reports WHERE report = ?";
+	    "agency, revised_run, source_url, sha256 FROM reports WHERE "
+	    "report = ?";
 	static const char copies_sql[] = "SELECT copy, version FROM copies "
 	    "WHERE report = ? AND gone_run IS NULL ORDER BY first_run, copy";
 	static const char fails_sql[] = "SELECT COUNT(*), (SELECT first_run "
@@ -605,7 +610,7 @@ derive_report(struct merge *m, const char *report)
 	char key[AGENCY_MAX], part[32], agency[AGENCY_MAX], oldagency[AGENCY_MAX];
 	char printed[AGENCY_MAX], title[1024], published[64], page[4096];
 	char template[40], src[65], url[4096], sha[80], key2[AGENCY_MAX];
-	char first[64], last[64];
+	char first[64], last[64], oldurl[4096], oldsha[80];
 	long long year = 0, oldversion, revised, sources;
 	int has_year, nh = 0, i, best, rc;
 
@@ -621,6 +626,8 @@ derive_report(struct merge *m, const char *report)
 	oldversion = sqlite3_column_int64(st, 3);
 	snprintf(oldagency, sizeof(oldagency), "%s", db_col(st, 4));
 	revised = sqlite3_column_int64(st, 5);	/* NULL: 0 */
+	snprintf(oldurl, sizeof(oldurl), "%s", db_col(st, 6));
+	snprintf(oldsha, sizeof(oldsha), "%s", db_col(st, 7));
 	sqlite3_reset(st);
 	if (dirty_part(m, part) == -1 || dirty_agency(m, oldagency) == -1)
 		return -1;
@@ -648,7 +655,8 @@ derive_report(struct merge *m, const char *report)
 	if (rc == -1)
 		return -1;
 	if (nh == 0)
-		return drop_report(m, report, oldversion != 0);
+		return drop_report(m, report, oldversion != 0, oldagency,
+		    has_year ? year : 0, oldurl);
 	if ((st = db_cached(m->db, fails_sql)) == NULL)
 		return -1;
 	for (i = 0; i < nh; i++) {
@@ -727,6 +735,23 @@ derive_report(struct merge *m, const char *report)
 		return -1;
 	}
 
+	/* what changed: a new report, another document, other values */
+	rc = 0;
+	if (oldversion == 0)
+		rc = changes_add(m, report, agency, has_year ? year : 0,
+		    "new report", NULL, NULL, url);
+	else if (strcmp(oldsha, sha) != 0)
+		rc = changes_add(m, report, agency, has_year ? year : 0,
+		    "revised document", NULL, oldurl, url);
+	if (rc == 0 && oldversion != 0 && oldversion != h[best].version)
+		rc = changes_values(m, report, agency, has_year ? year : 0,
+		    oldversion, h[best].version);
+	if (rc == 0 && oldversion != h[best].version)
+		rc = changes_kept(m, report, h[best].version);
+	if (rc == -1) {
+		free(cs.c);
+		return -1;
+	}
 	if (oldversion != 0 && oldversion != h[best].version) {
 		m->revised++;
 		revised = m->run;

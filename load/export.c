@@ -1,6 +1,8 @@
 /*
  * export.c: the TSV files of a generation (export.h).
  */
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,22 +269,14 @@ export_wide(sqlite3 *db, struct gen *g, const char *part, const char *tmpl,
 	return rc == -1 ? -1 : 0;
 }
 
-int
-export_part(sqlite3 *db, struct gen *g, const char *part)
+/* Every table of the reports of part, each to rel(dir). */
+static int
+export_tables(sqlite3 *db, struct gen *g, const char *part, int whole)
 {
-	sqlite3_stmt *st;
 	char rel[128];
-	long n;
 
-	if ((st = db_prep(db, "SELECT COUNT(*) FROM reports WHERE part = ?")) ==
-	    NULL)
-		return -1;
-	db_text(st, 1, part, 0);
-	n = db_step(st) == 1 ? (long)sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	if (n <= 0)
-		return (int)n;	/* empty now: no file */
-#define REL(d) (snprintf(rel, sizeof(rel), "%s/%s.tsv", d, part), rel)
+#define REL(d) (whole ? snprintf(rel, sizeof(rel), "%s.tsv", d) : \
+	snprintf(rel, sizeof(rel), "%s/%s.tsv", d, part), rel)
 	if (export_query(db, g, REL("reports"), reports_sql, part) == -1 ||
 	    export_metrics(db, g, part, REL("metrics")) == -1 ||
 	    export_query(db, g, REL("checks"), checks_sql, part) == -1 ||
@@ -293,6 +287,159 @@ export_part(sqlite3 *db, struct gen *g, const char *part)
 		return -1;
 #undef REL
 	return 0;
+}
+
+int
+export_part(sqlite3 *db, struct gen *g, const char *part)
+{
+	sqlite3_stmt *st;
+	long n;
+
+	if ((st = db_prep(db, "SELECT COUNT(*) FROM reports WHERE part = ?")) ==
+	    NULL)
+		return -1;
+	db_text(st, 1, part, 0);
+	n = db_step(st) == 1 ? (long)sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (n <= 0)
+		return (int)n;	/* empty now: no file */
+	return export_tables(db, g, part, 0);
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The partition files of the new generation's folder dir, sorted (the
+ * years in order, unknown.tsv last); NULL-ended, NULL after a message. */
+static char **
+part_files(struct gen *g, const char *dir, size_t *np)
+{
+	char p[PATH_MAX], **v = NULL, **nv;
+	struct dirent *e;
+	size_t n = 0, cap = 0, len;
+	DIR *d;
+
+	*np = 0;
+	if ((size_t)snprintf(p, sizeof(p), "%s/%s", g->tmp, dir) >= sizeof(p))
+		return NULL;
+	if ((d = opendir(p)) == NULL) {
+		if (errno != ENOENT) {
+			gk_warn(p, "%s", strerror(errno));
+			return NULL;
+		}
+		return calloc(1, sizeof(char *));
+	}
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 5 ||
+		    strcmp(e->d_name + len - 4, ".tsv") != 0)
+			continue;
+		if (n + 2 > cap) {
+			cap = cap ? 2 * cap : 32;
+			if ((nv = realloc(v, cap * sizeof(*v))) == NULL)
+				goto oom;
+			v = nv;
+		}
+		if ((v[n] = strdup(e->d_name)) == NULL)
+			goto oom;
+		v[++n] = NULL;
+	}
+	closedir(d);
+	if (v == NULL)
+		return calloc(1, sizeof(char *));
+	qsort(v, n, sizeof(*v), cmp_name);
+	*np = n;
+	return v;
+oom:
+	closedir(d);
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+	gk_warn(NULL, "out of memory");
+	return NULL;
+}
+
+/* Copy the file at path to fp, its first line left out when skip. */
+static int
+append_file(FILE *fp, const char *path, int skip)
+{
+	char buf[1 << 16];
+	size_t n, off;
+	FILE *in;
+	int rv = 0;
+
+	if ((in = fopen(path, "r")) == NULL) {
+		gk_warn(path, "%s", strerror(errno));
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0) {
+		off = 0;
+		if (skip) {
+			char *nl = memchr(buf, '\n', n);
+
+			if (nl == NULL)
+				continue;
+			off = (size_t)(nl - buf) + 1;
+			skip = 0;
+		}
+		if (fwrite_unlocked(buf + off, 1, n - off, fp) != n - off) {
+			rv = -1;
+			break;
+		}
+	}
+	if (ferror(in)) {
+		gk_warn(path, "%s", strerror(errno));
+		rv = -1;
+	}
+	fclose(in);
+	return rv;
+}
+
+/* DIR.tsv: the partitions of DIR in the new generation, one header. */
+static int
+concat(struct gen *g, const char *dir, char **v, size_t n)
+{
+	char rel[128], p[PATH_MAX];
+	size_t i;
+	FILE *fp;
+	int rv = 0;
+
+	snprintf(rel, sizeof(rel), "%s.tsv", dir);
+	if ((fp = gen_create(g, rel)) == NULL)
+		return -1;
+	for (i = 0; i < n && rv == 0; i++)
+		if ((size_t)snprintf(p, sizeof(p), "%s/%s/%s", g->tmp, dir,
+		    v[i]) >= sizeof(p) || append_file(fp, p, i > 0) == -1)
+			rv = -1;
+	if (gen_close(g, fp, rel) == -1)
+		rv = -1;
+	return rv;
+}
+
+int
+export_concat(sqlite3 *db, struct gen *g)
+{
+	char **v;
+	size_t n, i;
+	int d, rv = 0;
+
+	for (d = 0; d < export_ndirs && rv == 0; d++) {
+		if ((v = part_files(g, export_dirs[d], &n)) == NULL)
+			return -1;
+		if (n == 0 && d == 0) {
+			/* no report at all: each file is its header */
+			free(v);
+			return export_tables(db, g, "", 1);
+		}
+		rv = concat(g, export_dirs[d], v, n);
+		for (i = 0; i < n; i++)
+			free(v[i]);
+		free(v);
+	}
+	return rv;
 }
 
 int

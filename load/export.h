@@ -21,6 +21,12 @@ extern const int export_ndirs;
 /* Every per-report file of one partition (none when it is empty). */
 int export_part(sqlite3 *, struct gen *, const char *part);
 /* One of agencies.tsv, coverage.tsv, errors.tsv, dictionary.tsv. */
+/*
+ * The whole files beside the folders (reports.tsv, metrics.tsv, ...):
+ * each folder's partitions of the new generation one after the other,
+ * the header once; header lines only when there is no report.  0 or -1.
+ */
+int export_concat(sqlite3 *, struct gen *);
 int export_whole(sqlite3 *, struct gen *, const char *name);
 /* One TSV file from a query (its column names are the header); the
  * query's parameter 1 is bound to arg when not NULL.  Rows written, -1. */

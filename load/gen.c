@@ -21,7 +21,9 @@
 /* The names a reader uses, each a link through DIR/current. */
 static const char *const published[] = {
 	"reports", "metrics", "checks", "series", "sources", "wide-gov2019",
-	"wide-gov2021", "agencies.tsv", "coverage.tsv", "dictionary.tsv",
+	"wide-gov2021", "reports.tsv", "metrics.tsv", "checks.tsv",
+	"series.tsv", "sources.tsv", "wide-gov2019.tsv", "wide-gov2021.tsv",
+	"agencies.tsv", "coverage.tsv", "dictionary.tsv",
 	"errors.tsv", "changes.tsv", "changes.atom", "gk.sqlite",
 	"index.html", "site",
 };

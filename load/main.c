@@ -25,6 +25,7 @@
 #include "common/log.h"
 #include "common/progress.h"
 #include "agency.h"
+#include "changes.h"
 #include "crash.h"
 #include "export.h"
 #include "gen.h"
@@ -50,6 +51,7 @@ usage(int help)
 	    "usage: gk-load [-qv] [-a aliases] [-A agencies] [-s series] "
 	    "[-w seconds] dir\n"
 	    "               [stream ...]\n"
+	    "       gk-load --as-of run|date dir report ...\n"
 	    "       gk-load -h | --help | --version\n",
 	    "Read gk-transform's records (standard input, or each stream file; "
 	    "- is\nstandard input) and update the data set in dir: one report "
@@ -57,6 +59,10 @@ usage(int help)
 	    "set switched at once.\n",
 	    "  -A agencies     the agencies the crawl knows of (default "
 	    "config/agencies.tsv)\n"
+	    "      --as-of W   print each report's values as they were at run "
+	    "W (a run\n"
+	    "                  number, or a date or time: the last run by then); "
+	    "load nothing\n"
 	    "  -a aliases      the agency alias table (default "
 	    "config/agency-aliases.tsv)\n"
 	    "  -h, --help      print this help and exit\n"
@@ -151,6 +157,35 @@ write_gen(struct store *s, struct gen *g, const struct merge *m)
 	for (i = 0; i < export_ndirs; i++)
 		if (gen_link_rest(g, export_dirs[i], keep_clean, s->db) == -1)
 			return -1;
+	/* the whole files (reports.tsv, ...): linked when no partition
+	 * changed, else the partitions one after the other */
+	{
+		long long dirty = db_int(s->db, "SELECT COUNT(*) FROM "
+		    "temp.dirty_parts", 0);
+		char rel[128], p[PATH_MAX];
+		struct stat sb;
+
+		for (i = 0; dirty == 0 && g->cur > 0 && i < export_ndirs;
+		    i++) {
+			snprintf(rel, sizeof(rel), "%s.tsv", export_dirs[i]);
+			if ((size_t)snprintf(p, sizeof(p), "%s/%s", g->curdir,
+			    rel) >= sizeof(p) || lstat(p, &sb) == -1)
+				dirty = 1;
+		}
+		if (dirty < 0)
+			return -1;
+		if (dirty > 0 || g->cur == 0) {
+			if (export_concat(s->db, g) == -1)
+				return -1;
+		} else {
+			for (i = 0; i < export_ndirs; i++) {
+				snprintf(rel, sizeof(rel), "%s.tsv",
+				    export_dirs[i]);
+				if (gen_link(g, rel) != 0)
+					return -1;
+			}
+		}
+	}
 	/* the whole-data-set files, anew when they changed */
 	{
 		static const char *const whole[] = { "agencies.tsv",
@@ -166,6 +201,15 @@ write_gen(struct store *s, struct gen *g, const struct merge *m)
 				return -1;
 		}
 	}
+	/* what changed: the whole history, anew when this run added to it */
+	rc = m->nchanges > 0 ? 1 : gen_link(g, "changes.tsv");
+	if (rc == 1 && (changes_export(s->db, g) == -1 ||
+	    changes_atom(s->db, g) == -1))
+		return -1;
+	if (rc == 0 && gen_link(g, "changes.atom") == -1)
+		return -1;
+	if (rc == -1)
+		return -1;
 	if (gen_symlink(g, "gk.sqlite", store_link(s)) == -1)
 		return -1;
 	/* the site (index.html, site/), from the files just written */
@@ -292,6 +336,45 @@ out:
 	return rc;
 }
 
+/* --as-of: the reports as they were, from the published database. */
+static int
+as_of(const char *dir, const char *when, int n, char **report)
+{
+	char path[PATH_MAX];
+	sqlite3 *db = NULL;
+	int i, rc, rv = GK_EXIT_OK;
+
+	if (n < 1)
+		usage(0);
+	if ((size_t)snprintf(path, sizeof(path), "%s/gk.sqlite", dir) >=
+	    sizeof(path))
+		gk_fatal(dir, "path too long");
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK || !db_check(db, path)) {
+		if (db != NULL)
+			db_warn(db, path);
+		sqlite3_close(db);
+		return GK_EXIT_RUN;
+	}
+	sqlite3_busy_timeout(db, 60 * 1000);
+	if (db_exec(db, "BEGIN") == -1) {
+		db_close(db);
+		return GK_EXIT_RUN;
+	}
+	for (i = 0; i < n; i++) {
+		rc = changes_as_of(db, when, report[i], stdout);
+		if (rc == -1) {
+			rv = GK_EXIT_RUN;
+			break;
+		}
+		if (rc == 1)
+			rv = GK_EXIT_DOCS;
+	}
+	db_exec(db, "COMMIT");
+	db_close(db);
+	return rv;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -300,9 +383,11 @@ main(int argc, char *argv[])
 	struct agency_conf *ac;
 	struct crosswalk cw;
 	const char *dir, *afile = NULL, *gfile = NULL, *sfile = NULL;
+	const char *asof = NULL;
 	char *end, apath[4096], gpath[4096], spath[4096];
 	double wait = DEFAULT_WAIT;
 	static const struct option longopts[] = {
+		{ "as-of", required_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -323,6 +408,9 @@ main(int argc, char *argv[])
 			break;
 		case 'h':
 			usage(1);
+			break;
+		case 'O':
+			asof = optarg;
 			break;
 		case 'q':
 			gk_set_quiet(1);
@@ -352,6 +440,8 @@ main(int argc, char *argv[])
 	if (argc < 1)
 		usage(0);
 	dir = argv[0];
+	if (asof != NULL)
+		return as_of(dir, asof, argc - 1, argv + 1);
 	if (afile == NULL)
 		afile = gk_config_file(DEFAULT_ALIASES, apath, sizeof(apath));
 	if (gfile == NULL)
@@ -400,7 +490,9 @@ main(int argc, char *argv[])
 		    "removed, %lu new errors", dir, m.run, st.reports,
 		    st.metrics, st.checks, st.errors, m.new_reports,
 		    m.revised, m.removed, m.new_errors);
-		if (st.bad > 0 || m.refused > 0 || m.new_errors > 0)
+		/* a bad record is a bad_record error of its document: it
+		 * counts among the new errors only the first night */
+		if (m.refused > 0 || m.new_errors > 0)
 			rv = GK_EXIT_DOCS;
 	}
 done:

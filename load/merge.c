@@ -882,13 +882,26 @@ refuse_copy(struct merge *m, const struct copy *c, const char *code,
 	    "last_run) VALUES (?1, ?2, ?3, ?4, NULL, 'load', ?5, ?6, ?6, ?7, "
 	    "?7) ON CONFLICT (doc, code) DO UPDATE SET message = ?5, last_run "
 	    "= ?7 WHERE message IS NOT ?5";
+	static const char has_sql[] = "SELECT 1 FROM errors WHERE doc = ? AND "
+	    "code = ?";
+	const char *doc = c->source[0] ? c->source : c->id;
 	sqlite3_stmt *st;
+	int rc;
 
 	gk_warn(c->id, "%s", msg);
-	m->refused++;
+	/* a night fails (exit 1) on a refusal not known from before */
+	if ((st = db_cached(m->db, has_sql)) == NULL)
+		return -1;
+	db_text(st, 1, doc, 0);
+	db_text(st, 2, code, 0);
+	if ((rc = db_step(st)) == -1)
+		return -1;
+	sqlite3_reset(st);
+	if (rc == 0)
+		m->refused++;
 	if ((st = db_cached(m->db, sql)) == NULL)
 		return -1;
-	db_text(st, 1, c->source[0] ? c->source : c->id, 0);
+	db_text(st, 1, doc, 0);
 	db_text(st, 2, code, 0);
 	db_text(st, 3, c->page, 1);
 	db_text(st, 4, c->page, 1);

@@ -38,6 +38,7 @@ struct merge {
 	int whole;			/* errors, agencies changed */
 	int coverage;			/* coverage changed */
 	int dict;			/* the dictionary changed */
+	unsigned long nchanges;		/* rows of changes this run */
 };
 
 /* The temporary tables of what a load touches (before anything). */

@@ -291,6 +291,8 @@ store_open(struct store *s, const struct gen *g)
 		}
 		if (!db_check(s->db, s->work)) {
 			rc = 1;
+		} else if (db_upgrade(s->db) == -1) {
+			rc = -1;
 		} else {
 			s->run = last_run(s->db);
 			rc = s->run < 0 ? -1 : sync_standby(s, g->cur);

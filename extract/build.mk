@@ -15,3 +15,6 @@ extract_HDR_PKGS := tesseract:libtesseract-dev lept:libleptonica-dev
 extract_TESS_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir \
   tesseract 2>/dev/null)/libtesseract.so" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 extract_CFLAGS += $(if $(extract_TESS_SONAME),-DGK_TESSERACT_SONAME='"$(extract_TESS_SONAME)"')
+# The build id note (cache.c: gk-extract --cache keys its results by it, so
+# that a gk built from other code reads every document again).
+extract_LIBS += -Wl,--build-id=sha1

@@ -1892,8 +1892,11 @@ site_path(const struct crawl *c, const char *url)
 
 /*
  * A job of a host that is down is not asked: a known document comes from
- * the cache as it was (no error of its own: the host's says it), a new one
- * fails with the host's cause, a listing page is left for the next run.
+ * the cache as it was (no error of its own: the host's says it), one that
+ * had failed for good with that failure as the state has it (the same
+ * code as every night: the outage is the host's error, not a new failure
+ * of each document), a new one fails with the host's cause, a listing
+ * page is left for the next run.
  */
 static void
 not_asked(struct crawl *c, struct job *j)
@@ -1907,7 +1910,13 @@ not_asked(struct crawl *c, struct job *j)
 		job_free(c, j);
 	} else if (e != NULL && e->code == 0 && store_has(c->st, e->sha))
 		success(c, j, 1, h->cause, NULL);
-	else
+	else if (e != NULL && e->code != 0) {
+		end_transfer(c, j);
+		emit_doc(c, j, e, "failed", 0);
+		emit_error(c, j->g, j->url, (enum gk_err)e->code, "%s",
+		    e->msg);
+		job_free(c, j);
+	} else
 		fail(c, j, h->cause, "not asked: %s did not answer (%s)",
 		    h->name, h->why);
 }
@@ -2412,6 +2421,8 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 	char err[PATH_MAX + 256];
 	long long t0 = now_ms();
 	time_t last_run, last_full;
+	long long swept_bytes = 0;
+	long swept = 0;
 	int i, status, maxhost, complete, was_complete, down = 0;
 
 
@@ -2556,6 +2567,11 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 			if (!down && store_run_end(c.st, wall(&c), complete,
 			    c.full) == -1)
 				c.save_failed = 1;
+			/* every entry is known: the bodies none names go */
+			if (!down && complete && !c.save_failed &&
+			    store_sweep(c.st, &swept, &swept_bytes) == -1)
+				gk_warn(NULL, "the cache was not swept: out of "
+				    "memory");
 		}
 	}
 	if (fflush(out) == EOF && errno != EPIPE)
@@ -2569,14 +2585,15 @@ crawl_run(const struct fetch_conf *cf, const struct crawl_opts *op, FILE *out)
 		    "%d unchanged, %d failed; %d from the state, %d due, "
 		    "%d sent again), %d listing pages%s, %d bodies "
 		    "(%lld bytes), %d not modified, %d errors, state +%lld "
-		    "bytes, %.1f s",
+		    "bytes, cache -%ld bodies (%lld bytes), %.1f s",
 		    stop ? "interrupted: " : "",
 		    c.n_new + c.n_changed + c.n_unchanged + c.n_failed,
 		    c.n_new, c.n_changed, c.n_unchanged, c.n_failed,
 		    c.n_state, c.n_due, c.n_resent, c.nlisting,
 		    c.walking ? c.full ? " (full walk)" : " (to the known)" :
 		    "", c.bodies, c.body_bytes, c.not_modified, c.n_errors,
-		    store_written(c.st), (double)(now_ms() - t0) / 1000.0);
+		    store_written(c.st), swept, swept_bytes,
+		    (double)(now_ms() - t0) / 1000.0);
 	status = stop || c.save_failed || down ? GK_EXIT_RUN : c.n_errors > 0 ?
 	    GK_EXIT_DOCS : GK_EXIT_OK;
 	curl_multi_cleanup(c.m);

@@ -15,6 +15,7 @@
  * both (comma-separated) or "-".  A line that does not parse is skipped;
  * a last line without its newline is cut off before anything is appended.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -1030,4 +1031,69 @@ store_has(const struct store *st, const char *sha)
 		return 0;
 	store_cache_path(st, sha, path, sizeof(path));
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+static int
+cmp_sha(const void *a, const void *b)
+{
+	return memcmp(a, b, GK_SHA256_HEX - 1);
+}
+
+int
+store_sweep(struct store *st, long *files, long long *bytes)
+{
+	char (*shas)[GK_SHA256_HEX], path[PATH_MAX + 600];
+	struct sentry **v;
+	struct dirent *de, *fe;
+	struct stat sb;
+	DIR *top, *sub;
+	size_t i, n, k = 0;
+
+	*files = 0;
+	*bytes = 0;
+	if (st->mem)
+		return 0;
+	if ((v = store_entries(st, &n)) == NULL)
+		return -1;
+	if ((shas = malloc((n + 1) * sizeof(*shas))) == NULL) {
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (v[i]->sha[0] != '\0')
+			memcpy(shas[k++], v[i]->sha, GK_SHA256_HEX);
+	free(v);
+	qsort(shas, k, sizeof(*shas), cmp_sha);
+	snprintf(path, sizeof(path), "%s/cache", st->dir);
+	if ((top = opendir(path)) == NULL) {
+		free(shas);
+		return 0;
+	}
+	while ((de = readdir(top)) != NULL) {
+		/* the folders ab/ of the content addresses, not tmp/ */
+		if (strlen(de->d_name) != 2 || !isxdigit((unsigned char)
+		    de->d_name[0]) || !isxdigit((unsigned char)de->d_name[1]))
+			continue;
+		snprintf(path, sizeof(path), "%s/cache/%s", st->dir,
+		    de->d_name);
+		if ((sub = opendir(path)) == NULL)
+			continue;
+		while ((fe = readdir(sub)) != NULL) {
+			if (!is_sha(fe->d_name) || strncmp(fe->d_name,
+			    de->d_name, 2) != 0 || bsearch(fe->d_name, shas, k,
+			    sizeof(*shas), cmp_sha) != NULL)
+				continue;
+			snprintf(path, sizeof(path), "%s/cache/%s/%s", st->dir,
+			    de->d_name, fe->d_name);
+			if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+			    unlink(path) == 0) {
+				(*files)++;
+				*bytes += sb.st_size;
+			}
+		}
+		closedir(sub);
+	}
+	closedir(top);
+	free(shas);
+	return 0;
 }

@@ -121,6 +121,13 @@ int store_commit(const struct store *, int fd, const char *tmp,
     const char *sha);
 /* 1 when the cache holds sha. */
 int store_has(const struct store *, const char *sha);
+/*
+ * Remove the cache files no entry names (the old copy of a revised
+ * document, a document forgotten): after a complete run, when every
+ * entry is known.  Their count and bytes in *files and *bytes; 0 or -1
+ * (out of memory: nothing removed).
+ */
+int store_sweep(struct store *, long *files, long long *bytes);
 
 /*
  * For the fuzz harness and the tests: a store in memory only (no folder,

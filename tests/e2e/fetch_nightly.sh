@@ -96,9 +96,19 @@ grep -q 'GET /n16/n31281138/n31281321/index_1.html' "$SRVLOG" || fail "night 4: 
 grep -q 'index_2.html' "$SRVLOG" && fail "night 4: walked past a page of known entries"
 echo "ok: night 4: the revised report (changed) and the new one (new), one page further, not to the end"
 deliver "$TMPD/n4" 4
-fetch >"$TMPD/n4b" 2>/dev/null
+fetch >"$TMPD/n4b" 2>"$TMPD/e4b"
 docs "$TMPD/n4b" >"$TMPD/d1"
 grep -q "$new" "$TMPD/d1" || fail "night 4: the new report is not in a full run after it"
+# housekeeping: the revised report's old copy left the cache (a complete
+# run sweeps the bodies no entry names), every document's file is there
+old=$(awk -F'\t' -v u="$rev" '$1 == "doc" && $3 == u { print $6 }' "$TMPD/n3b")
+[ -n "$old" ] && [ ! -e "$st/cache/$(echo "$old" | cut -c1-2)/$old" ] || fail "night 4: the old copy $old is still in the cache"
+grep -q 'cache -[1-9][0-9]* bodies' "$TMPD/e4" || fail "night 4: the sweep's count: $(cat "$TMPD/e4")"
+awk -F'\t' '$1 == "doc" && $13 != "failed" { print $5 }' "$TMPD/n4b" | while read -r f; do
+	[ -f "$f" ] || fail "night 4: $f swept but named"
+done || exit 1
+grep -q 'cache -0 bodies' "$TMPD/e4b" || fail "night 4: the full run after it swept: $(cat "$TMPD/e4b")"
+echo "ok: night 4: the old copy of the revised report swept from the cache, every named file kept"
 n=$(wc -l <"$TMPD/d1")
 
 # 5. a whole-site outage: nothing answers

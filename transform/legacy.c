@@ -138,6 +138,15 @@ numbered(const char *label)
 	return cp == '(' || cp == 0xff08 || zh_digit(cp) >= 0;
 }
 
+/* The second line of a wrapped label: a line that is no figure, no unit,
+ * no numbered row and no sentence. */
+static int
+wrapped(const struct tx_tok *t)
+{
+	return !t->vlike && !t->empty && !unit_tok(t) && !numbered(t->text) &&
+	    strstr(t->text, "。") == NULL && strlen(t->text) <= 240;
+}
+
 /* A top-level row of the 统计表: 一、 … 十一、 */
 static int
 section(const char *label)
@@ -178,7 +187,7 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
     struct lrows *l)
 {
 	char label[LABEL_MAX];
-	int i, j, k, seq, nseq = 0;
+	int i, j, k, seq, nseq = 0, gaps = 0;
 
 	/* a 序号 column left of 统计指标 */
 	seq = s > 0 && header_tok(tb, &d->t[s - 1]) &&
@@ -203,6 +212,11 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
 	}
 	for (i = s; i < d->n && header_tok(tb, &d->t[i]); i++)
 		;
+	/* a page that prints a blank cell as an empty para (one <p> per
+	 * cell) keeps every row's three places: a label line followed by
+	 * another label line is one label wrapped */
+	for (k = i; k < d->n && !gaps; k++)
+		gaps = d->t[k].empty;
 	while (i < d->n) {
 		const char *unit = NULL;
 		const struct tx_tok *value = NULL, *t = &d->t[i];
@@ -225,6 +239,13 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
 		i++;
 		while (i < d->n && !d->t[i].vlike && !unit_tok(&d->t[i]) &&
 		    continues(&d->t[i])) {
+			size_t len = strlen(label);
+
+			tx_copy(label + len, sizeof(label) - len,
+			    d->t[i].text);
+			i++;
+		}
+		while (gaps && i < d->n && wrapped(&d->t[i])) {
 			size_t len = strlen(label);
 
 			tx_copy(label + len, sizeof(label) - len,

@@ -215,6 +215,9 @@ tx_report(FILE *out, struct tx_version **v, int n)
 		if (year == NULL)
 			year = nz(v[i]->t_year);
 	}
+	/* no heading names it: the page's 来源, else the listing's */
+	for (i = 0; i < n && agency == NULL; i++)
+		agency = nz(v[i]->t_page_agency);
 	if (agency == NULL)
 		agency = nz(best->agency);
 	/* the doc record's (the listing's) first, else as a version prints

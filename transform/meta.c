@@ -1,9 +1,10 @@
 /*
  * meta.c: who made the report, for which year, as the document prints it.
  *
- * AGENCY is the name printed at the top: a line that is only a name (as
- * 青岛高新技术产业开发区管理委员会 above its title), else what precedes the
- * year in the title (青岛市人民政府2020年政府信息公开工作年度报告).  YEAR
+ * AGENCY is the one the report's title names: a line that is only a name
+ * right above it (青岛高新技术产业开发区管理委员会), else what precedes the
+ * year in the title (青岛市人民政府2020年政府信息公开工作年度报告); the
+ * page's 来源 only when no title names one.  YEAR
  * is the year the report is about: the title's, else the first "NNNN年" of
  * the text (seed 000 prints its year only there), never the publication
  * date.  Lines of the site around the text (navigation, 发布日期, 字体大小)
@@ -129,6 +130,14 @@ meta_label(const char *s)
 	return 0;
 }
 
+static int
+ends_with(const char *s, const char *t)
+{
+	size_t n = strlen(s), k = strlen(t);
+
+	return n >= k && strcmp(s + n - k, t) == 0;
+}
+
 /* A line that is only a name: short, no digits, no punctuation. */
 static int
 name_line(const char *s)
@@ -147,7 +156,53 @@ name_line(const char *s)
 			return 0;
 		n++;
 	}
+	/* a site's name (市南政务网, 青岛政府门户网站) is no agency's */
+	if (ends_with(s, "网") || ends_with(s, "网站"))
+		return 0;
 	return n >= 3 && n <= 30;
+}
+
+/* A line shaped as a title: a year, 报告 or 总结, no sentence punctuation,
+ * at most 80 characters (a sentence of the text that names 本报告 and a
+ * year is none). */
+static int
+title_line(const char *s)
+{
+	static const char *const stops[] = { "。", "，", "；", "！", "？", NULL };
+	const char *p = s;
+	int i, n = 0;
+
+	if ((strstr(s, "报告") == NULL && strstr(s, "总结") == NULL) ||
+	    find_year(s, NULL) == NULL)
+		return 0;
+	for (i = 0; stops[i] != NULL; i++)
+		if (strstr(s, stops[i]) != NULL)
+			return 0;
+	while (zh_next(&p) != 0)
+		n++;
+	return n <= 80;
+}
+
+/* A line of running text: sentence punctuation in it. */
+static int
+sentence(const char *s)
+{
+	return strstr(s, "。") != NULL || strstr(s, "，") != NULL ||
+	    strstr(s, "；") != NULL || strstr(s, "：") != NULL;
+}
+
+/* Does the line end in a field's label (来源：, 发布机构:), so that the next
+ * line is that field's value, not a heading? */
+static int
+field_label(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return (n >= 1 && s[n - 1] == ':') ||
+	    (n >= 3 && strncmp(s + n - 3, "：", 3) == 0) ||
+	    ends_with(s, "来源") || meta_label(s);
 }
 
 static char *
@@ -287,32 +342,114 @@ stat_year(struct tx_version *v)
 	}
 }
 
+/*
+ * The agency a title names: what precedes its year, past a label (word版
+ * 下载: 宁国市商务局 2020 年…), or NULL.
+ */
+static char *
+title_prefix(const char *f)
+{
+	const char *p = f, *q;
+
+	if (!title_line(f))
+		return NULL;
+	if ((q = strstr(f, "：")) != NULL && q < find_year(f, NULL))
+		p = q + 3;
+	else if ((q = strchr(f, ':')) != NULL && q < find_year(f, NULL))
+		p = q + 1;
+	while (*p == ' ')
+		p++;
+	return prefix_at(p);
+}
+
+/*
+ * The page's agency as it prints it (来源：青岛市李沧区人民政府办公室, 信息
+ * 来源, 发布机构; the label and the name in one line or split over three:
+ * 来源 / : / name), or NULL: the agency when the report names none.
+ */
+static char *
+source_field(const struct tx_version *v)
+{
+	static const char *const labels[] = { "来源", "发布机构", NULL };
+	char f[TX_FIELD_MAX];
+	const char *p, *e;
+	int i, k, next = 0;
+
+	for (i = 0; i < v->nitems && i < 400; i++) {
+		zh_fold(v->items[i].text, f, sizeof(f));
+		if (f[0] == '\0')
+			continue;
+		if (next) {
+			if (strcmp(f, ":") == 0 || strcmp(f, "：") == 0)
+				continue;
+			if (name_line(f))
+				return strdup(f);
+			next = 0;
+		}
+		for (k = 0; labels[k] != NULL; k++) {
+			if ((p = strstr(f, labels[k])) == NULL)
+				continue;
+			p += strlen(labels[k]);
+			while (*p == ' ' || *p == ':')
+				p++;
+			if (strncmp(p, "：", 3) == 0)
+				p += 3;
+			while (*p == ' ')
+				p++;
+			if (*p == '\0') {
+				next = 1;
+				break;
+			}
+			for (e = p; *e != '\0' && *e != ' '; e++)
+				;
+			if (e > p) {
+				char name[256];
+
+				snprintf(name, sizeof(name), "%.*s",
+				    (int)(e - p), p);
+				if (name_line(name))
+					return strdup(name);
+			}
+		}
+	}
+	return NULL;
+}
+
 void
 tx_meta(struct tx_version *v)
 {
 	char f[TX_FIELD_MAX], cy[12];
 	const char *y;
 	int i, nparas = 0, body = 0, named = 0, name_at = -1, title_at = -1;
+	char byear[12] = "";
+	int after_label = 0;
 
 	stat_year(v);
 	for (i = 0; i < v->nitems && nparas < 200; i++) {
-		if (v->items[i].cell)
+		int cell = v->items[i].cell;
+
+		/* a cell is read only as the title (the header table of a
+		 * TRS page prints it in a cell) */
+		if (cell && (body || v->t_title != NULL))
 			continue;
 		zh_fold(v->items[i].text, f, sizeof(f));
 		if (f[0] == '\0')
 			continue;	/* an empty para (a blank cell) */
-		nparas++;
 		ascii_digits(f);
-		if (!body && v->t_title == NULL)
+		if (cell && !title_line(f))
+			continue;
+		nparas++;
+		if (!cell && !body && v->t_title == NULL)
 			i = wrapped_title(v, i, f, sizeof(f));
 		published(v, f);
-		if (nav(f))
+		if (nav(f)) {
+			after_label = field_label(f);
 			continue;
+		}
 		if (!body && (strncmp(f, "一、", 6) == 0 || strlen(f) > 240))
 			body = 1;
-		if (!body && v->t_title == NULL &&
-		    (strstr(f, "报告") || strstr(f, "总结")) &&
-		    (y = find_year(f, cy)) != NULL) {
+		if (!body && v->t_title == NULL && title_line(f)) {
+			y = find_year(f, cy);
 			v->t_title = strdup(f);
 			title_at = nparas;
 			if (v->t_year == NULL)
@@ -321,7 +458,7 @@ tx_meta(struct tx_version *v)
 				y--;
 			/* a name line right above the title beats its prefix;
 			 * one further up (the site's name in its header)
-			 * does not, and a name line below still may */
+			 * does not */
 			if (y > f && named && name_at != nparas - 1) {
 				free(v->t_agency);
 				v->t_agency = NULL;
@@ -329,6 +466,7 @@ tx_meta(struct tx_version *v)
 			}
 			if (y > f && v->t_agency == NULL)
 				v->t_agency = dup_n(f, (size_t)(y - f));
+			after_label = 0;
 			continue;
 		}
 		if (!body && named && v->t_title != NULL &&
@@ -338,18 +476,39 @@ tx_meta(struct tx_version *v)
 			free(v->t_agency);
 			v->t_agency = prefix_at(f);
 			named = 0;
+			after_label = 0;
 			continue;
 		}
-		if (!body && !named && name_line(f)) {
-			/* a name line beats the title's prefix */
+		/* a name line is the agency, above the title or below it
+		 * (the issuing body under its title); the value of a field
+		 * (来源 / : / name) is the page's, not the report's */
+		if (!body && !named && !after_label && name_line(f)) {
 			free(v->t_agency);
 			v->t_agency = strdup(f);
 			named = 1;
 			name_at = nparas;
 		}
-		if (v->t_year == NULL && body && find_body_year(f, cy) != NULL)
-			v->t_year = strdup(cy);
-		if (v->t_year != NULL && body && v->t_agency != NULL)
+		after_label = field_label(f);
+		/* the text's first year: in the body, or in a sentence
+		 * above it (2018年，我局…报告如下：) */
+		if (v->t_year == NULL && byear[0] == '\0' &&
+		    (body || sentence(f)) && find_body_year(f, cy) != NULL)
+			memcpy(byear, cy, sizeof(byear));
+		if ((v->t_year != NULL || byear[0] != '\0') && body &&
+		    v->t_agency != NULL)
 			break;
 	}
+	if (v->t_year == NULL && byear[0] != '\0')
+		v->t_year = strdup(byear);
+	/* no heading names the agency: a title further on (the 附件 line
+	 * under the text), else the page's 来源 */
+	for (i = 0; v->t_agency == NULL && i < v->nitems; i++) {
+		if (v->items[i].cell)
+			continue;
+		zh_squeeze(v->items[i].text, f, sizeof(f));
+		ascii_digits(f);
+		v->t_agency = title_prefix(f);
+	}
+	if (v->t_agency == NULL)
+		v->t_page_agency = source_field(v);
 }

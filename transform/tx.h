@@ -95,6 +95,8 @@ struct tx_version {
 	int overflow;		/* a value was dropped: over TX_MAX_METRICS */
 	/* metadata found in the text */
 	char *t_agency, *t_year, *t_title, *t_published;
+	char *t_page_agency;	/* the page's 来源 when no heading names
+				 * the agency */
 	char *t_body_year;	/* the year the statistics are of, as the
 				 * body says it (统计期限自2020年1月1日 …) */
 	/* the content, until it is read */

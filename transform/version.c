@@ -149,6 +149,7 @@ tx_version_free(struct tx_version *v)
 	free(v->agency), free(v->published), free(v->status);
 	free(v->reading);
 	free(v->t_agency), free(v->t_year), free(v->t_title);
+	free(v->t_page_agency);
 	free(v->t_published), free(v->t_body_year);
 	memset(v, 0, sizeof(*v));
 }

@@ -15,6 +15,9 @@
 #     1); the revised document's old body leaves the cache;
 #  5. a whole-site outage: exit 2 and one line; every report still there;
 #  6. the site is back, nothing changed: exit 0 and silence.
+# What changed is in changes.tsv (a row per new report the night it lands,
+# the revised document and value of night 4, nothing on the other nights)
+# and changes.atom, a valid Atom feed (tests/e2e/load_atom.rng).
 set -u
 bin=${GK_BIN:-bin}
 command -v flock >/dev/null || { echo "flock(1) (util-linux) is not installed"; exit 77; }
@@ -41,6 +44,12 @@ harvest() {	# harvest NIGHT [connect-to ...]: exit status in $rc, output in $TMP
 # the reports of the data set: REPORT AGENCY YEAR
 reports() { awk -F'\t' 'FNR > 1 { print $1 "\t" $2 "\t" $4 }' "$d"/reports/*.tsv 2>/dev/null | sort; }
 lines() { [ -s "$1" ] && wc -l <"$1" || echo 0; }
+changes() { sed 1d "$d/changes.tsv" | wc -l; }
+atom_ok() {
+	command -v xmllint >/dev/null || return 0
+	xmllint --noout --relaxng tests/e2e/load_atom.rng "$d/changes.atom" 2>"$TMPD/x" ||
+	    { cat "$TMPD/x"; fail "$1: changes.atom is not a valid Atom feed"; }
+}
 
 # 1. the load fails: gk-load is killed by SIGXFSZ on its first write
 hbin=$TMPD/bin
@@ -72,7 +81,11 @@ grep -q "^gk-fetch: [0-9]* documents ([1-9][0-9]* new, 0 changed, 0 unchanged, .
     fail "night 2: the documents of night 1 were not sent again as new: $(grep '^gk-fetch: [0-9]* documents' "$TMPD/log2")"
 ndel=$(cut -f1 "$d/delivered.tsv" | sort -u | wc -l)
 [ "$ndel" -gt 40 ] || fail "night 2: $ndel documents delivered"
-echo "ok: night 2: night 1 made good: $nrep reports, $nerr new failures named, exit 1"
+[ "$(sed 1d "$d/changes.tsv" | awk -F'\t' '$6 == "new report"' | wc -l)" -eq "$nrep" ] || fail "night 2: not $nrep new reports in changes.tsv"
+nch=$(changes)
+atom_ok "night 2"
+[ "$(grep -c '<entry>' "$d/changes.atom")" -eq "$nrep" ] || fail "night 2: not an Atom entry per new report"
+echo "ok: night 2: night 1 made good: $nrep reports (changes.tsv: $nch new reports, a valid Atom feed), $nerr new failures named, exit 1"
 
 # 3. nothing changed
 # shellcheck disable=SC2086
@@ -80,6 +93,7 @@ harvest 3 $up
 [ $rc -eq 0 ] || { cat "$TMPD/out3"; fail "night 3 (unchanged): exit $rc, want 0"; }
 [ -s "$TMPD/out3" ] && { cat "$TMPD/out3"; fail "night 3: output (cron would mail)"; }
 reports | diff "$TMPD/r2" - || fail "night 3: the reports changed"
+[ "$(changes)" -eq "$nch" ] || fail "night 3: changes.tsv grew on an unchanged night"
 grep -q "^gk-fetch: [0-9]* documents (0 new, 0 changed, $ndel unchanged, .* 0 sent again)" "$TMPD/log3" ||
     fail "night 3: not every document delivered and unchanged: $(grep '^gk-fetch: [0-9]* documents' "$TMPD/log3")"
 grep -q '^gk-extract: [0-9]* documents: 0 read, [1-9][0-9]* from the cache' "$TMPD/log3" ||
@@ -118,7 +132,17 @@ grep -q "^gk-fetch: [0-9]* documents (1 new, 1 changed, " "$TMPD/log4" ||
     fail "night 4: not one new and one changed: $(grep '^gk-fetch: [0-9]* documents' "$TMPD/log4")"
 grep -q '4879' "$d"/metrics/*.tsv || fail "night 4: the revised figure did not land"
 [ -n "$old" ] && [ ! -e "$d/cache/$(echo "$old" | cut -c1-2)/$old" ] || fail "night 4: the revised report's old body is still in the cache"
-echo "ok: night 4: the revised figure and the new report landed, the removed report kept and its failure new (exit 1), the old body swept"
+# changes.tsv: the night's rows are the new report, the revised document
+# and its one revised value (the removed page is a failure: its report is
+# kept, not removed)
+sed 1d "$d/changes.tsv" | tail -n +$((nch + 1)) | awk -F'\t' '{ print $5 "\t" $6 "\t" $7 "\t" $8 "\t" $9 }' |
+    sed 's#\thttp://[^\t]*#\tURL#g' >"$TMPD/c4"
+printf '2024\tnew report\t\t\tURL\n2020\trevised document\t\tURL\tURL\n2020\trevised value\tactive.coercion.decisions\t54878\t54879\n' |
+    diff - "$TMPD/c4" || fail "night 4: changes.tsv"
+atom_ok "night 4"
+grep -q '54879' "$d/changes.atom" || fail "night 4: the revised figure is not in the feed"
+nch=$(changes)
+echo "ok: night 4: the revised figure (changes.tsv: revised document, 54878 → 54879; in the feed) and the new report landed, the removed report kept and its failure new (exit 1), the old body swept"
 reports >"$TMPD/r4"
 
 # 5. a whole-site outage
@@ -128,6 +152,7 @@ harvest 5 --connect-to :443:127.0.0.1:1 --connect-to ::127.0.0.1:1
 grep -q '^gk-harvest: the run failed: fetch=2 extract=[01] transform=[01] load=[01]: gk-fetch: www.qingdao.gov.cn (and 10 other sites): the sites did not answer (connection refused) — nothing fetched, state unchanged; log: ' "$TMPD/out5" ||
     { cat "$TMPD/out5"; fail "outage: the line"; }
 reports | diff "$TMPD/r4" - || fail "outage: reports lost"
+[ "$(changes)" -eq "$nch" ] || fail "outage: changes.tsv grew"
 echo "ok: night 5: a whole-site outage: exit 2, one line, every report kept"
 
 # 6. back, nothing changed
@@ -136,5 +161,7 @@ harvest 6 $up
 [ $rc -eq 0 ] || { cat "$TMPD/out6"; fail "night 6: exit $rc, want 0"; }
 [ -s "$TMPD/out6" ] && { cat "$TMPD/out6"; fail "night 6: output (cron would mail)"; }
 reports | diff "$TMPD/r4" - || fail "night 6: reports changed"
+[ "$(changes)" -eq "$nch" ] || fail "night 6: changes.tsv grew"
+atom_ok "night 6"
 grep -q ' 0 read, ' "$TMPD/log6" || fail "night 6: documents read again"
 echo "ok: night 6: the site back, nothing changed: exit 0, silent"

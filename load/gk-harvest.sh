@@ -183,6 +183,13 @@ jobstatus() {	# jobstatus STAGE: the stage's status from its job log
 # A stage that exited 2 or was killed fails the run; documents that
 # failed (stages exiting 1) are gk-load's to judge: its exit 1 says a
 # failure is new.
+# lastline STAGE: the stage's last message of this run, not its summary
+lastline() {
+	awk -v s="$start $prog: start" -v p="gk-$1: " '
+	    index($0, s) == 1 { r = 1; w = ""; next }
+	    r && index($0, p) == 1 && $0 !~ /^gk-[a-z]+: (interrupted: )?[0-9]+ documents[ :(]/ { w = $0 }
+	    END { print w }' "$log"
+}
 status=0 summary= why=
 for s in fetch extract transform load; do
 	case $s in
@@ -204,10 +211,7 @@ for s in fetch extract transform load; do
 	*)
 		# why, in one line: the stage's last message of this run
 		# (not its summary line)
-		[ -n "$why" ] || why=$(awk -v s="$start $prog: start" -v p="gk-$s: " '
-		    index($0, s) == 1 { r = 1; w = ""; next }
-		    r && index($0, p) == 1 && $0 !~ /^gk-[a-z]+: (interrupted: )?[0-9]+ documents[ :(]/ { w = $0 }
-		    END { print w }' "$log")
+		[ -n "$why" ] || why=$(lastline "$s")
 		[ -n "$why" ] || why="gk-$s exited $rc"
 		status=2
 		;;
@@ -267,9 +271,14 @@ echo "$(date -u +%FT%TZ) $prog: end: exit $status;$summary; errors.tsv: $ndoc do
 case $status in
 0) ;;
 1)
-	echo "$prog: $nnew new failures ($ndoc documents in $data/errors.tsv); log: $log" >&2
-	head -n 20 "$new" >&2
-	[ "$nnew" -le 20 ] || echo "  ... and $((nnew - 20)) more" >&2
+	if [ "$nnew" -eq 0 ]; then
+		# gk-load's exit 1 without a new row: malformed records
+		echo "$prog: gk-load exited 1: $(lastline load); log: $log" >&2
+	else
+		echo "$prog: $nnew new failures ($ndoc documents in $data/errors.tsv); log: $log" >&2
+		head -n 20 "$new" >&2
+		[ "$nnew" -le 20 ] || echo "  ... and $((nnew - 20)) more" >&2
+	fi
 	;;
 *) echo "$prog: the run failed:$summary: $why; log: $log" >&2 ;;
 esac

@@ -113,6 +113,7 @@ tx_doc_open(struct tx_doc *d, struct tx_version *v)
 		t->table = v->items[i].table;
 		t->row = v->items[i].row;
 		t->col = v->items[i].col;
+		t->span = v->items[i].span > 0 ? v->items[i].span : 1;
 		t->seq = v->items[i].seq;
 		t->page = v->items[i].page;
 		gk_label_norm(t->text, norm, sizeof(norm));

@@ -290,9 +290,10 @@ get_unit(const struct hunit *h, int nh, const char *norm)
  * Is token i a column header?  Then its unit (or none) holds for the
  * figures under it until the next such header; a money header's first
  * unit holds for the whole document.  On a <p> page a header broken over
- * two lines (本年新制 / 作数量（件）) is joined with the next line.
+ * two lines (本年新制 / 作数量（件）) is joined with the next line.  1 if it
+ * is a header.
  */
-static void
+static int
 note_header(struct ctx *c, int i)
 {
 	char joined[TX_LABEL_MAX * 2], norm[TX_LABEL_MAX], unit[32];
@@ -301,7 +302,7 @@ note_header(struct ctx *c, int i)
 	int pass, money;
 
 	if (tx_tok_figure(t) || t->norm[0] == '\0')
-		return;
+		return 0;
 	tx_copy(norm, sizeof(norm), t->norm);
 	for (pass = 0; pass < 2; pass++) {
 		if (pass == 1) {
@@ -309,7 +310,7 @@ note_header(struct ctx *c, int i)
 			if (t->cell || i + 1 >= c->d->n || c->d->t[i + 1].cell ||
 			    tx_tok_figure(&c->d->t[i + 1]) ||
 			    !head_prefix(t->norm))
-				return;
+				return 0;
 			tx_join(joined, sizeof(joined), t->text,
 			    c->d->t[i + 1].text);
 			gk_label_norm(joined, norm, sizeof(norm));
@@ -319,8 +320,38 @@ note_header(struct ctx *c, int i)
 			gk_header_unit(text, unit, sizeof(unit));
 			if (!money)
 				set_unit(c->hu, &c->nhu, norm, unit, 0);
-			return;
+			return 1;
 		}
+	}
+	return 0;
+}
+
+/* A cell holding two headers, as a PDF grid without rulings joins them
+ * (信息内容 上一年项目数量（项）): each part between spaces that is a
+ * column's header gives its unit. */
+static void
+note_parts(struct ctx *c, int i)
+{
+	char part[TX_LABEL_MAX], norm[TX_LABEL_MAX], unit[32];
+	const char *p = c->d->t[i].text, *q;
+	int money;
+
+	if (tx_tok_figure(&c->d->t[i]) || strchr(p, ' ') == NULL)
+		return;
+	for (; *p != '\0'; p = q) {
+		while (*p == ' ')
+			p++;
+		for (q = p; *q != '\0' && *q != ' '; q++)
+			;
+		if (q == p || (size_t)(q - p) >= sizeof(part))
+			continue;
+		memcpy(part, p, (size_t)(q - p));
+		part[q - p] = '\0';
+		gk_label_norm(part, norm, sizeof(norm));
+		if (norm[0] == '\0' || !col_header(norm, &money) || money)
+			continue;
+		gk_header_unit(part, unit, sizeof(unit));
+		set_unit(c->hu, &c->nhu, norm, unit, 0);
 	}
 }
 
@@ -345,12 +376,26 @@ money_units(struct ctx *c)
 						continue;
 					tx_copy(n, sizeof(n), tx_snorm(col->label));
 					for (i = 0; i < c->d->n; i++) {
+						/* the header, or a cell it
+						 * shares with the one left of
+						 * it (信息内容 本年收费金额
+						 * （单位：万元）) */
 						if (c->d->t[i].vlike ||
-						    strncmp(c->d->t[i].norm, n,
-						    strlen(n)) != 0)
+						    strstr(c->d->t[i].norm,
+						    n) == NULL)
 							continue;
 						gk_header_unit(c->d->t[i].text,
 						    unit, sizeof(unit));
+						/* its unit wrapped to the
+						 * next line: 采购总金额 /
+						 * （万元） */
+						if (unit[0] == '\0' &&
+						    i + 1 < c->d->n &&
+						    c->d->t[i + 1].norm[0] ==
+						    '\0')
+							gk_header_unit(
+							    c->d->t[i + 1].text,
+							    unit, sizeof(unit));
 						if (unit[0] != '\0') {
 							set_unit(c->mu, &c->nmu,
 							    n, unit, 1);
@@ -464,8 +509,116 @@ static void
 headers_to(struct ctx *c, int end)
 {
 	for (; c->hpos < end && c->hpos < c->d->n; c->hpos++)
-		if (!c->d->cells || c->d->t[c->hpos].cell)
-			note_header(c, c->hpos);
+		if (!c->d->cells || c->d->t[c->hpos].cell) {
+			if (!note_header(c, c->hpos))
+				note_parts(c, c->hpos);
+		}
+}
+
+/* The unit in brackets a cell starts with, (件)7, in out; 0 if none. */
+static int
+lead_unit(const char *text, char *out, size_t outsz)
+{
+	struct tx_value v;
+	const char *p = text;
+
+	while (*p == ' ')
+		p++;
+	if (*p != '(' && strncmp(p, "（", 3) != 0)
+		return 0;
+	tx_value_parse(text, 0, &v);
+	if (v.value[0] == '\0' || v.unit[0] == '\0')
+		return 0;
+	tx_copy(out, outsz, v.unit);
+	return 1;
+}
+
+/* Is token t the header of column col: its label or a variant, or a cell
+ * holding one with the header left of it (信息内容 上一年项目数量, two
+ * header cells a PDF grid without rulings joined)?  2 exact, 1 held. */
+static int
+is_head(const struct tx_tok *t, const struct gk_col *col)
+{
+	char n[TX_LABEL_MAX];
+	int k, held = 0;
+
+	for (k = -1; k < 0 || (col->variants != NULL &&
+	    col->variants[k] != NULL); k++) {
+		tx_copy(n, sizeof(n), tx_snorm(k < 0 ? col->label :
+		    col->variants[k]));
+		if (n[0] == '\0')
+			continue;
+		if (strcmp(t->norm, n) == 0)
+			return 2;
+		held |= strstr(t->norm, n) != NULL;
+	}
+	return held;
+}
+
+/*
+ * The figures of a row of cells by its column headers: each column's
+ * header cell (the last one before the row in its table) spans grid
+ * columns [lo, hi), and the column's figure is the row's cell in them (the
+ * one not blank, where the header spans a blank cell of a grid without
+ * rulings too).  1 when every column's header was found, in order, and
+ * the figures were written; 0 to read them by position.
+ */
+static int
+read_by_head(struct ctx *c, const struct gk_row *r, int a, int b)
+{
+	const struct tx_tok *t = c->d->t;
+	char unit[32];
+	int lo[16], hi[16], head[16], k, i, j, n = r->ncols;
+
+	if (r->cols == NULL || r->cols == c->cols3 || n < 2 || n > 16 ||
+	    !t[a].cell)
+		return 0;
+	/* the figures of one row of cells (read as tokens, the run of
+	 * figures may go on past it) */
+	for (j = a + 1; j < b && t[j].cell && t[j].table == t[a].table &&
+	    t[j].row == t[a].row; j++)
+		;
+	b = j;
+	for (k = 0; k < n; k++) {
+		int best = 0;
+
+		if (r->cols[k].optional)
+			return 0;
+		for (i = a - 1; i >= 0 && t[i].cell &&
+		    t[i].table == t[a].table && best < 2; i--) {
+			int h;
+
+			if (t[i].vlike || t[i].row >= t[a].row)
+				continue;
+			if ((h = is_head(&t[i], &r->cols[k])) > best) {
+				best = h;
+				head[k] = i;
+				lo[k] = t[i].col;
+				hi[k] = t[i].col + t[i].span;
+			}
+		}
+		if (best == 0 || (k > 0 && lo[k] < hi[k - 1]))
+			return 0;
+	}
+	for (k = 0; k < n; k++) {
+		const struct tx_tok *pick = NULL;
+
+		for (j = a; j < b; j++)
+			if (t[j].col >= lo[k] && t[j].col < hi[k] &&
+			    (pick == NULL || pick->blank))
+				pick = &t[j];
+		if (pick == NULL)
+			continue;
+		/* the header's unit, wrapped under it into the first row's
+		 * cell: （件）7 under 本年新制作数量 */
+		if (pick->row == t[head[k]].row + 1 && !r->cols[k].money &&
+		    header_unit(c, &r->cols[k])[0] == '\0' &&
+		    lead_unit(pick->text, unit, sizeof(unit)))
+			set_unit(c->hu, &c->nhu, tx_snorm(r->cols[k].label),
+			    unit, 0);
+		add_value(c, r, &r->cols[k], pick);
+	}
+	return 1;
 }
 
 /* The figures of a row placed on unit u. */
@@ -476,6 +629,8 @@ read_row(struct ctx *c, const struct gk_row *r, const struct tx_unit *u)
 	int w = row_width(c, r), a = u->b, b = u->c, k, nv;
 
 	headers_to(c, u->c);
+	if (a < b && read_by_head(c, r, a, b))
+		return;
 	if (c->d->cells) {
 		/* a label cell that a PDF grid split in two leaves an empty
 		 * cell before the values: more cells than columns, the

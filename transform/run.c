@@ -265,6 +265,9 @@ on_item(struct run *r, const struct gk_rec *rec, int cell)
 		it->table = atoi(rec->f[CELL_TABLE]);
 		it->row = atoi(rec->f[CELL_ROW]);
 		it->col = atoi(rec->f[CELL_COL]);
+		it->span = atoi(rec->f[CELL_COLSPAN]);
+		if (it->span < 1)
+			it->span = 1;
 	}
 	it->page = atoi(rec->f[cell ? CELL_PAGE : PARA_PAGE]);
 	it->text = xstrdup(rec->f[cell ? CELL_TEXT : PARA_TEXT]);

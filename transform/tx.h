@@ -74,6 +74,7 @@ struct tx_item {
 	int cell;		/* 1 cell, 0 para */
 	unsigned long seq;
 	int table, row, col;
+	int span;		/* columns a cell spans (1) */
 	int page;		/* 0: the format has no pages */
 	char *text;
 };
@@ -124,6 +125,7 @@ struct tx_tok {
 	char *norm;		/* gk_label_norm of the text */
 	unsigned long seq;
 	int cell, table, row, col, page;
+	int span;		/* columns a cell spans */
 	int vlike;		/* reads as a value */
 	int empty;		/* an empty para: a blank cell of a page that
 				 * prints one <p> per cell */

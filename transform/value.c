@@ -123,8 +123,8 @@ to_wan(const char *in, char *out, size_t outsz)
 void
 tx_value_parse(const char *text, int amount, struct tx_value *v)
 {
-	char a[TX_FIELD_MAX], num[64], unit[32];
-	const char *p;
+	char a[TX_FIELD_MAX], num[64], unit[32], lead[32];
+	const char *p, *q;
 	size_t n, ul;
 	int neg = 0;
 
@@ -137,6 +137,18 @@ tx_value_parse(const char *text, int amount, struct tx_value *v)
 	}
 	ascii(v->raw, a, sizeof(a));
 	p = a;
+	/* a unit in brackets before the figure: (件)7, the header's unit
+	 * that a PDF's rows without rulings put in the first row's cell */
+	lead[0] = '\0';
+	if (p[0] == '(' && (q = strchr(p, ')')) != NULL &&
+	    (size_t)(q - p - 1) < sizeof(lead)) {
+		snprintf(lead, sizeof(lead), "%.*s", (int)(q - p - 1), p + 1);
+		if (zh_is_unit(lead)) {
+			for (p = q + 1; *p == ' '; p++)
+				;
+		} else
+			lead[0] = '\0';
+	}
 	if (strncmp(p, "减少", 6) == 0) {
 		neg = 1;
 		p += 6;
@@ -163,8 +175,13 @@ tx_value_parse(const char *text, int amount, struct tx_value *v)
 			v->flags = TXF_NAN;
 			return;
 		}
+		if (lead[0] != '\0') {
+			v->flags = TXF_NAN;	/* two units */
+			return;
+		}
 		snprintf(v->unit, sizeof(v->unit), "%s", unit);
-	}
+	} else if (lead[0] != '\0')
+		snprintf(v->unit, sizeof(v->unit), "%s", lead);
 	if (neg)
 		snprintf(v->value, sizeof(v->value), "-%s", num);
 	else

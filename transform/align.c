@@ -4,8 +4,10 @@
  * The forms are fixed sequences, so a row is known by its neighbours as
  * much as by its label.  Every unit whose label (its last one, two or
  * three label tokens joined: a label broken over lines or cells, a note
- * on a line of its own) is within reach of a row's label is a candidate
- * for that row, weighed by the edit distance; the alignment is the
+ * on a line of its own; or joined with a line of it that a grid without
+ * rulings made a row of its own, before or after) is within reach of a
+ * row's label is a candidate for that row, weighed by the edit distance;
+ * the alignment is the
  * heaviest set of candidates that keeps the table's order (a weighted
  * longest common subsequence: a gap costs nothing, for a row the document
  * leaves out and for a unit that is no row).  Then:
@@ -25,6 +27,7 @@
 #include <string.h>
 
 #include "common/schema.h"
+#include "common/zh.h"
 #include "tx.h"
 
 #define JOIN_MAX	3	/* label tokens a label may be printed over */
@@ -86,6 +89,70 @@ span_norm(const struct tx_doc *d, const int *at, int k, char *out,
 	gk_label_norm(joined, out, outsz);
 }
 
+/* Is unit v a line of a label alone: a label, no figures, in the same
+ * table row as nothing else (a grid row of its own, next to unit u's)? */
+static int
+fragment(const struct tx_doc *d, const struct tx_unit *u,
+    const struct tx_unit *v)
+{
+	const struct tx_tok *a = &d->t[u->a], *b = &d->t[v->a];
+
+	return !v->claimed && v->b > v->a && v->c == v->b && a->cell &&
+	    b->cell && a->table == b->table && (b->row == a->row - 1 ||
+	    b->row == a->row + 1);
+}
+
+/* The text of a unit's label tokens that are not blank, joined. */
+static size_t
+label_text(const struct tx_doc *d, const struct tx_unit *u, char *out,
+    size_t outsz)
+{
+	size_t len = 0;
+	int i;
+
+	out[0] = '\0';
+	for (i = u->a; i < u->b; i++)
+		if (!d->t[i].blank)
+			len += tx_copy(out + len, outsz - len, d->t[i].text);
+	return len;
+}
+
+/*
+ * Unit ui's label joined with the line of it printed as a grid row of its
+ * own before or after it (（二）部分公开（区分处理的，只计这一 / 情形，不计
+ * 其他情形） 0 1 …): the line after a label is a continuation when it is
+ * not numbered, so is the unit's own label after a line.  The norm in
+ * out; 0 when there is none.
+ */
+static int
+continued(const struct tx_doc *d, int ui, char *out, size_t outsz)
+{
+	char a[TX_LABEL_MAX * 2], b[TX_LABEL_MAX];
+	const struct tx_unit *u = &d->u[ui];
+	struct zh_numbering m;
+	size_t n;
+
+	if (ui > 0 && fragment(d, u, &d->u[ui - 1])) {
+		label_text(d, u, b, sizeof(b));
+		if (!zh_numbering(b, &m)) {
+			n = label_text(d, &d->u[ui - 1], a, sizeof(a));
+			tx_copy(a + n, sizeof(a) - n, b);
+			gk_label_norm(a, out, outsz);
+			return out[0] != '\0';
+		}
+	}
+	if (ui + 1 < d->nu && fragment(d, u, &d->u[ui + 1])) {
+		label_text(d, &d->u[ui + 1], b, sizeof(b));
+		if (!zh_numbering(b, &m)) {
+			n = label_text(d, u, a, sizeof(a));
+			tx_copy(a + n, sizeof(a) - n, b);
+			gk_label_norm(a, out, outsz);
+			return out[0] != '\0';
+		}
+	}
+	return 0;
+}
+
 static long
 weight(int dist, int len, int ok)
 {
@@ -99,9 +166,9 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
     struct cands *cs)
 {
 	const struct tx_unit *u = &d->u[ui];
-	struct tx_pat p[JOIN_MAX * 2];
+	struct tx_pat p[JOIN_MAX * 2 + 1];
 	char norm[TX_LABEL_MAX];
-	int np = 0, pk[JOIN_MAX * 2], k, i, j, q, at[JOIN_MAX], nt;
+	int np = 0, pk[JOIN_MAX * 2 + 1], k, i, j, q, at[JOIN_MAX], nt;
 
 	if (u->claimed || u->b <= u->a || u->c <= u->b)
 		return 0;	/* no label, or no figures after it */
@@ -119,6 +186,12 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 			tx_pat_make(&p[np], own);
 			pk[np++] = k;
 		}
+	}
+	/* a label wrapped over two rows of a grid without rulings: its
+	 * other line a row of its own with no figures, before or after */
+	if (continued(d, ui, norm, sizeof(norm))) {
+		tx_pat_make(&p[np], norm);
+		pk[np++] = nt;
 	}
 	for (i = 0; i < tt->nr; i++) {
 		const struct tx_trow *r = &tt->r[i];

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Streams of gk-transform records for the load bench (tests/bench/load.sh).
+"""Streams of gk-transform records for the load bench (make bench: tests/bench.sh).
 
-usage: mkload.py FIRST COUNT
+usage: mkload.py FIRST COUNT [RUN]
 
 Writes reports FIRST .. FIRST+COUNT-1 to standard output: a doc record,
 a report record, one metric record per key and a check, as gk-transform
 writes them.  Report i is agency i // 17 and year 2008 + i % 17, so no two
 are of one agency and year: the legacy form up to 2018 (74 values),
 gov2019 for 2019 and 2020 (198), gov2021 after (200), with the keys of the
-corpus's truth files and values that vary from report to report.
+corpus's truth files and values that vary from report to report (and
+from RUN to RUN when given: a second load is then a change).
 """
 import hashlib
 import random
@@ -29,11 +30,12 @@ def keys(path):
 
 def main():
     first, count = int(sys.argv[1]), int(sys.argv[2])
+    run = sys.argv[3] if len(sys.argv) > 3 else None
     k = {t: keys(p) for t, p in TRUTH.items()}
     out = sys.stdout
     w = out.write
     for i in range(first, first + count):
-        rnd = random.Random(i)
+        rnd = random.Random(i if run is None else '%d-%s' % (i, run))
         agency = "青岛市第%d局" % (i // 17)
         year = 2008 + i % 17
         tmpl = "legacy" if year <= 2018 else "gov2019" if year <= 2020 else "gov2021"

@@ -171,7 +171,7 @@ demo: $(PROGS)
 	sh tests/demo.sh $(BINDIR) data
 
 bench: $(PROGS)
-	sh tests/bench.sh $(BINDIR)
+	nice -n 10 sh tests/bench.sh $(BINDIR)
 
 # tests/e2e/fetch_hostile.sh with the shipped limits and a 1 GiB gzip bomb
 hostile: $(PROGS)

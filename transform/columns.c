@@ -10,8 +10,11 @@
  * group's last column, or a second-row word between the group's label
  * and 总计, it is left of 总计; otherwise (before the group's label, or
  * first of the third row) it is right of the first column.  It never
- * shifts 总计.  Without a complete header 三 keeps the form's columns.
+ * shifts 总计.  Without a complete header the 小计 is placed by what it
+ * is, the sum of its group's figures (by_sums); else 三 keeps the form's
+ * columns.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/schema.h"
@@ -59,6 +62,116 @@ word(const struct gk_col *cols, int ncols, const char *group,
 	return group[0] != '\0' && strcmp(norm, group) == 0 ? ncols : -1;
 }
 
+/* Does the figure at place p of a row of n add up the figures of the
+ * group's columns (their places with the optional column at p)? */
+static int
+sums_at(const double *f, int p, const int *member, int ncols, int opt,
+    int total)
+{
+	double sum = 0, all = 0, tot = 0;
+	int k, place;
+
+	for (k = 0, place = 0; k < ncols; k++) {
+		if (k == opt)
+			continue;
+		if (place == p)
+			place++;
+		if (member[k])
+			sum += f[place];
+		if (k == total)
+			tot = f[place];
+		else
+			all += f[place];
+		place++;
+	}
+	/* and the row's 总计 adds up the rest */
+	return sum != 0 && sum == f[p] && tot == all;
+}
+
+/*
+ * Without a header to place it, the optional column (the group's 小计) is
+ * known by what it is: the sum of its group's columns (in a row whose
+ * 总计 adds up the rest; every figure printed, none blank).  The rows of
+ * as many figures as the columns with it (8) are tried with it at each
+ * place; it goes where it adds up in most rows, two at least, and in
+ * more than at any other place (a row whose group holds nothing but zeros
+ * adds up wherever a blank or a 0 is, and decides nothing).  Else 三 keeps the form's columns (an 8th figure leaves
+ * its row out).
+ */
+static void
+by_sums(const struct tx_doc *dc, const struct gk_col *cols, int ncols,
+    int opt, struct tx_cols3 *c3)
+{
+	struct tx_doc d = *dc;
+	int member[MAXC], holds[MAXC], u, k, p, best = -1, n = 0;
+	int total = -1;
+	double f[MAXC];
+
+	if (opt < 0 || ncols > MAXC || cols[opt].group == NULL)
+		return;
+	for (k = 0; k < ncols; k++) {
+		member[k] = k != opt && cols[k].group != NULL &&
+		    strcmp(cols[k].group, cols[opt].group) == 0;
+		/* the column over all the others: in no group below the
+		 * table's own, and not the first */
+		if (k > 0 && k != opt && !member[k] &&
+		    (cols[k].group == NULL || strstr(cols[k].group, " / ") ==
+		    NULL))
+			total = k;
+	}
+	if (total < 0)
+		return;
+	memset(holds, 0, sizeof(holds));
+	/* the rows of cells, else of paras (d is a copy: its units are its
+	 * own) */
+	d.u = NULL;
+	d.nu = d.capu = 0;
+	if (tx_doc_units(&d, d.hascells) == 0) {
+		for (u = 0; u < d.nu; u++) {
+			const struct tx_unit *x = &d.u[u];
+			int ok = 1;
+
+			if (x->c - x->b != ncols || x->b == x->a)
+				continue;
+			for (k = 0; k < ncols && ok; k++) {
+				struct tx_value v;
+
+				tx_value_parse(d.t[x->b + k].text, 0, &v);
+				if (v.value[0] != '\0')
+					f[k] = atof(v.value);
+				else
+					ok = 0;
+			}
+			if (!ok)
+				continue;
+			n++;
+			for (p = 0; p < ncols; p++)
+				holds[p] += sums_at(f, p, member, ncols, opt,
+				    total);
+		}
+	}
+	free(d.u);
+	for (p = 0; p < ncols; p++)
+		if (best < 0 || holds[p] > holds[best])
+			best = p;
+	if (best < 0 || holds[best] < 2 || holds[best] * 2 <= n)
+		return;
+	for (p = 0; p < ncols; p++)
+		if (p != best && holds[p] >= holds[best])
+			return;
+	for (k = 0, p = 0, n = 0; k < ncols; k++) {
+		if (k == opt)
+			continue;
+		if (n == best)
+			c3->order[n++] = opt;
+		c3->order[n++] = k;
+	}
+	if (n == best)
+		c3->order[n++] = opt;
+	c3->n = n;
+	c3->head = 1;
+}
+
 void
 tx_columns3(const struct tx_doc *d, const struct gk_col *cols, int ncols,
     struct tx_cols3 *c3)
@@ -88,8 +201,10 @@ tx_columns3(const struct tx_doc *d, const struct gk_col *cols, int ncols,
 	for (i = 0; i < d->n && start < 0; i++)
 		if (!d->t[i].vlike && word(cols, ncols, group, d->t[i].norm) == 0)
 			start = i;
-	if (start < 0)
+	if (start < 0) {
+		by_sums(d, cols, ncols, opt, c3);
 		return;
+	}
 	for (k = 0; k <= MAXC; k++)
 		pos[k] = col[k] = -1;
 	for (i = start; i < d->n && i < start + 16; i++) {
@@ -108,8 +223,10 @@ tx_columns3(const struct tx_doc *d, const struct gk_col *cols, int ncols,
 		col[w] = t->col;
 	}
 	for (k = 0; k < ncols; k++)
-		if (!cols[k].optional && pos[k] < 0)
+		if (!cols[k].optional && pos[k] < 0) {
+			by_sums(d, cols, ncols, opt, c3);
 			return;
+		}
 	c3->head = 1;
 	if (d->t[start].cell) {
 		/* grid columns, left to right */

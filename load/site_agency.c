@@ -93,7 +93,8 @@ ags_build(const struct site *s, struct ags *a)
 		g->r[g->n++] = i;
 		g->name = r->f[R_AGENCY];
 	}
-	qsort(a->v, a->n, sizeof(a->v[0]), cmp_ag);
+	if (a->n > 1)	/* none: no array to sort */
+		qsort(a->v, a->n, sizeof(a->v[0]), cmp_ag);
 	return 0;
 }
 

@@ -31,8 +31,12 @@ files=
 for f in reports metrics checks series sources wide-gov2019 wide-gov2021; do
 	tsv "$t/d" $f >"$t/$f.tsv"; files="$files $t/$f.tsv"
 done
-for f in agencies coverage errors dictionary; do
+for f in agencies coverage errors dictionary changes; do
 	cp "$t/d/$f.tsv" "$t/$f.tsv"; files="$files $t/$f.tsv"
+done
+# the whole files are their folders' partitions, and read the same
+for f in reports metrics checks series sources wide-gov2019 wide-gov2021; do
+	cmp -s "$t/d/$f.tsv" "$t/$f.tsv" || fail "$f.tsv is not the partitions of $f/"
 done
 for f in $files; do
 	name=$(basename "$f")

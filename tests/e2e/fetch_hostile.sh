@@ -125,5 +125,9 @@ rc=$?
 t1=$(date +%s.%N)
 [ $rc -eq 2 ] || fail "SIGTERM: exit $rc, want 2"
 secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-le "$secs" 2 || fail "SIGTERM: $secs s to end"
-echo "ok: SIGTERM while the listing is read: ended in $secs s, exit 2"
+# at once: within 2 s, or (a sanitizer build on a loaded machine) within a
+# third of the time the whole listing took to read above
+full=$(echo "$m" | awk '{ print $2 }')
+lim=$(awk -v f="$full" 'BEGIN { l = f / 3; printf "%.2f", (l > 2 ? l : 2) }')
+le "$secs" "$lim" || fail "SIGTERM: $secs s to end (the whole listing: $full s)"
+echo "ok: SIGTERM while the listing is read: ended in $secs s (the whole read: $full s), exit 2"

@@ -580,6 +580,67 @@ page_number(const char *s)
 	return digits > 0 && digits <= 6 && other == 0;
 }
 
+/* Only digits (and white space): a page number with nothing round it. */
+static int
+bare_number(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!isdigit((unsigned char)*s) && *s != ' ')
+			return 0;
+	return 1;
+}
+
+/*
+ * The nearest baseline of the page's characters beyond y (below when dir
+ * is 1, above when -1), lines within SAME_LINE_EM of y left out; -1 when
+ * none.
+ */
+static float
+next_baseline(const struct gk_pdf_page *pg, float y, float size, int dir)
+{
+	float best = -1, d;
+	size_t i;
+
+	for (i = 0; i < pg->nch; i++) {
+		if (pg->ch[i].c == ' ' || pg->ch[i].c == 0xa0 ||
+		    pg->ch[i].c == 0x3000)
+			continue;
+		d = (pg->ch[i].y - y) * (float)dir;
+		if (d <= SAME_LINE_EM * size)
+			continue;
+		if (best < 0 || d < best)
+			best = d;
+	}
+	return best < 0 ? -1 : y + best * (float)dir;
+}
+
+/*
+ * Is line l, whose text is s, the page's number?  It lies in the top or
+ * bottom margin and holds only a page number's characters; a bare number
+ * (4) must also be set apart from the text: its gap to the next line
+ * towards the body is over FOLIO_PITCH times that line's own gap to the
+ * line after it.  A figure on a page of one paragraph per cell follows
+ * its neighbour at the page's pitch.
+ */
+static int
+folio(const struct gk_pdf_page *pg, const struct gk_pdf_line *l,
+    const char *s)
+{
+	float y1, y2;
+	int dir;
+
+	if (!(l->y < pg->h * MARGIN_TOP || l->y > pg->h * (1 - MARGIN_BOTTOM)) ||
+	    !page_number(s))
+		return 0;
+	if (!bare_number(s))
+		return 1;
+	dir = l->y < pg->h * MARGIN_TOP ? 1 : -1;
+	if ((y1 = next_baseline(pg, l->y, l->size, dir)) < 0 ||
+	    (y2 = next_baseline(pg, y1, l->size, dir)) < 0)
+		return 1;
+	return (y1 - l->y) * (float)dir > FOLIO_PITCH * (y2 - y1) * (float)dir;
+}
+
 static int
 space_char(int c)
 {
@@ -744,9 +805,7 @@ tail_header(const struct gk_pdf_page *pg, const struct gk_pdf_table *t,
 		if (gk_pdf_line_text(&lb, v, &ln[i]) < 0)
 			goto out;
 		keep[i] = !blank(gk_buf_str(&lb)) &&
-		    !((ln[i].y < pg->h * MARGIN_TOP ||
-		    ln[i].y > pg->h * (1 - MARGIN_BOTTOM)) &&
-		    page_number(gk_buf_str(&lb)));
+		    !folio(pg, &ln[i], gk_buf_str(&lb));
 		if (keep[i] && ln[i].x1 > right)
 			right = ln[i].x1;
 	}
@@ -835,9 +894,7 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 		if (gk_pdf_line_text(&lb, v, &ln[i]) < 0)
 			goto out;
 		keep[i] = 1;
-		if ((ln[i].y < pg->h * MARGIN_TOP ||
-		    ln[i].y > pg->h * (1 - MARGIN_BOTTOM)) &&
-		    page_number(gk_buf_str(&lb)))
+		if (folio(pg, &ln[i], gk_buf_str(&lb)))
 			keep[i] = 0;
 		else if (blank(gk_buf_str(&lb)))
 			keep[i] = 0;
@@ -1022,9 +1079,7 @@ aligned(const struct gk_pdf_page *pg, const struct gk_pdf_char **rest,
 		if (gk_pdf_line_text(&lb, v, &ln[i]) < 0)
 			goto out;
 		keep[i] = !blank(gk_buf_str(&lb)) &&
-		    !((ln[i].y < pg->h * MARGIN_TOP ||
-		    ln[i].y > pg->h * (1 - MARGIN_BOTTOM)) &&
-		    page_number(gk_buf_str(&lb)));
+		    !folio(pg, &ln[i], gk_buf_str(&lb));
 	}
 	for (i = 0; i < pg->nh; i++)
 		if (gk_pdf_page_addseg(syn, 0, pg->hs[i].at, pg->hs[i].lo,

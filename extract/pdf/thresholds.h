@@ -78,6 +78,11 @@
  * page height. */
 #define MARGIN_TOP		0.08f	/* share of the page height */
 #define MARGIN_BOTTOM		0.12f	/* share of the page height */
+/* A bare number there (4, no dashes, no 第/页) is the page's only when its
+ * gap to the body is over this many times the body's own line pitch next
+ * to it: a figure on a page of one paragraph per cell follows at the
+ * page's pitch (1.0), or after one blank cell's empty paragraph (2.0). */
+#define FOLIO_PITCH		2.5f	/* share of the line pitch */
 /* A glyph's top lies this far above its baseline (CJK: ~0.88 em). */
 #define GLYPH_TOP_EM		0.85f	/* em */
 /* A glyph is across a table's bottom edge when its top is this far inside

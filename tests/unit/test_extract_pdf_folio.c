@@ -1,0 +1,146 @@
+/*
+ * test_extract_pdf_folio: a lone number in the bottom margin.  On a page of
+ * one paragraph per cell the figures follow one another at the page's
+ * line pitch, and the last figure of the page sits in the margin where a
+ * page number would: it is a figure.  A bare number set apart from the
+ * text by more than FOLIO_PITCH (2.5, thresholds.h) times the pitch is
+ * the page's number and is dropped; a decorated one (- 4 -) always is.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/pdf/pdf.h"
+#include "extract/pdf/layout.h"
+#include "extract/sink.h"
+
+#define SIZE	10.0f
+
+/* Page pg with the characters of s (UTF-32, 10 pt wide) from x on y. */
+static void
+put(struct gk_pdf_page *pg, float x, float y, const int *s)
+{
+	for (; *s != 0; s++, x += SIZE) {
+		assert_true(pg->nch < pg->capch);
+		pg->ch[pg->nch].c = *s;
+		pg->ch[pg->nch].x0 = x;
+		pg->ch[pg->nch].x1 = x + SIZE;
+		pg->ch[pg->nch].y = y;
+		pg->ch[pg->nch].size = SIZE;
+		pg->nch++;
+	}
+}
+
+static void
+page(struct gk_pdf_page *pg)
+{
+	memset(pg, 0, sizeof(*pg));
+	pg->w = 595;
+	pg->h = 842;
+	pg->capch = 64;
+	pg->ch = calloc(pg->capch, sizeof(*pg->ch));
+	assert_non_null(pg->ch);
+}
+
+/* Lay out the pages; the records written, in a buffer the caller frees. */
+static char *
+layout(struct gk_pdf_page *pgs, int n)
+{
+	struct gk_pdf_layout l;
+	struct gk_sink s;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int i;
+
+	assert_non_null(f);
+	gk_sink_init(&s, f, "d");
+	gk_pdf_layout_init(&l, &s);
+	for (i = 0; i < n; i++)
+		assert_int_equal(gk_pdf_layout_page(&l, &pgs[i]), GK_E_OK);
+	assert_int_equal(gk_pdf_layout_finish(&l), GK_E_OK);
+	gk_pdf_layout_free(&l);
+	assert_int_equal(gk_sink_commit(&s), 0);
+	gk_sink_free(&s);
+	fclose(f);
+	return buf;
+}
+
+
+#define PITCH	27.0f
+
+/*
+ * A page of figures 1, 2, 3 one per line from y 700 at PITCH, then the
+ * number s at `gap` below the last; returns the records.
+ */
+static char *
+tail(float gap, const int *s)
+{
+	static const int n1[] = { '1', 0 }, n2[] = { '2', 0 },
+	    n3[] = { '3', 0 };
+	struct gk_pdf_page pg;
+	char *out;
+
+	page(&pg);
+	put(&pg, 290, 700, n1);
+	put(&pg, 290, 700 + PITCH, n2);
+	put(&pg, 290, 700 + 2 * PITCH, n3);
+	/* 781 + gap: below 842 * (1 - MARGIN_BOTTOM) = 741 */
+	put(&pg, 290, 700 + 2 * PITCH + gap, s);
+	out = layout(&pg, 1);
+	gk_pdf_page_free(&pg);
+	return out;
+}
+
+static void
+figure_at_pitch(void **state)
+{
+	static const int n7[] = { '7', 0 };
+	char *out;
+
+	(void)state;
+	out = tail(PITCH, n7);	/* ratio 1: the next figure */
+	assert_non_null(strstr(out, "\t7\t"));
+	free(out);
+	/* just inside: a blank cell or two before it */
+	out = tail(PITCH * 2.45f, n7);
+	assert_non_null(strstr(out, "\t7\t"));
+	free(out);
+}
+
+static void
+number_apart(void **state)
+{
+	static const int n7[] = { '7', 0 };
+	static const int dashed[] = { '-', ' ', '7', ' ', '-', 0 };
+	char *out;
+
+	(void)state;
+	/* just outside: the page's number */
+	out = tail(PITCH * 2.55f, n7);
+	assert_non_null(strstr(out, "\t3\t"));
+	assert_null(strstr(out, "\t7\t"));
+	free(out);
+	/* decorated: a page number at any gap */
+	out = tail(PITCH, dashed);
+	assert_non_null(strstr(out, "\t3\t"));
+	assert_null(strstr(out, "- 7 -"));
+	free(out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(figure_at_pitch),
+		cmocka_unit_test(number_apart),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -5,13 +5,15 @@
  * never consume).  The document is opened once, under its budget, and each
  * page is interpreted once (pdf/device.c): its characters and its rulings.
  * Pages with a text layer are laid out into paras and cells (pdf/layout.c);
- * a document none of whose pages has one is a scan, and the same open
- * document goes to the OCR reader (format_ocr.c).
+ * a document none of whose pages has one is a scan, and one whose text
+ * layer is mostly characters without Unicode (gk_pdf_text_verdict) is read
+ * as one: the same open document goes to the OCR reader (format_ocr.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/log.h"
 #include "common/progress.h"
 #include "extract/format.h"
 #include "extract/ocr.h"
@@ -47,16 +49,36 @@ notes(fz_context *ctx, fz_document *doc, int npages, struct gk_sink *s)
 		gk_sink_note(s, "producer", buf);
 }
 
+/*
+ * Lay out the pages held so far (in order) and free them.  Returns the
+ * first error.
+ */
+static enum gk_err
+flush(struct gk_pdf_layout *lay, struct gk_pdf_page *held, int *nheld,
+    enum gk_err err)
+{
+	int i;
+
+	for (i = 0; i < *nheld; i++) {
+		if (err == GK_E_OK)
+			err = gk_pdf_layout_page(lay, &held[i]);
+		gk_pdf_page_free(&held[i]);
+	}
+	*nheld = 0;
+	return err;
+}
+
 static enum gk_err
 pdf_read(const char *id, const unsigned char *data, size_t len,
     struct gk_sink *s)
 {
 	struct gk_pdf_doc pd;
-	struct gk_pdf_page pg;
+	struct gk_pdf_page pg, *held = NULL;
 	struct gk_pdf_layout lay;
 	char msg[256];
 	enum gk_err err;
-	int i, text = 0;
+	size_t chars = 0, bad = 0;
+	int i, nheld = 0, decided = 0, usable = 0;
 
 	if ((err = gk_pdf_open(&pd, data, len, msg, sizeof(msg))) != GK_E_OK) {
 		gk_sink_fail(s, err, "%s", msg);
@@ -64,6 +86,16 @@ pdf_read(const char *id, const unsigned char *data, size_t len,
 	}
 	notes(pd.ctx, pd.doc, pd.npages, s);
 	gk_pdf_layout_init(&lay, s);
+	if (pd.npages > 0 &&
+	    (held = calloc((size_t)pd.npages, sizeof(*held))) == NULL) {
+		err = GK_E_NOMEM;
+		gk_sink_fail(s, err, "out of memory");
+	}
+	/*
+	 * Pages are held until the text layer read so far is TEXT_SAMPLE
+	 * characters long: then it is the text, and every page is laid out
+	 * as it is read, or it is not, and the pages are read by OCR.
+	 */
 	for (i = 0; i < pd.npages && err == GK_E_OK; i++) {
 		gk_progress_detail("%s page %d/%d", id, i + 1, pd.npages);
 		err = gk_pdf_page_read(&pd, i, &pg, msg, sizeof(msg));
@@ -71,16 +103,36 @@ pdf_read(const char *id, const unsigned char *data, size_t len,
 			gk_sink_fail(s, err, "%s", msg);
 			break;
 		}
-		text |= gk_pdf_page_has_text(&pg);
-		err = gk_pdf_layout_page(&lay, &pg);
-		gk_pdf_page_free(&pg);
+		if (decided) {
+			err = gk_pdf_layout_page(&lay, &pg);
+			gk_pdf_page_free(&pg);
+			continue;
+		}
+		gk_pdf_page_count(&pg, &chars, &bad);
+		held[nheld++] = pg;
+		if ((usable = gk_pdf_text_verdict(chars, bad, 0)) >= 0) {
+			decided = 1;
+			if (!usable)
+				break;
+			err = flush(&lay, held, &nheld, err);
+		}
 	}
-	if (err == GK_E_OK)
+	if (!decided)
+		usable = gk_pdf_text_verdict(chars, bad, 1);
+	if (usable)
+		err = flush(&lay, held, &nheld, err);
+	else
+		flush(NULL, held, &nheld, GK_E_NOMEM);	/* only frees */
+	free(held);
+	if (err == GK_E_OK && usable)
 		err = gk_pdf_layout_finish(&lay);
 	gk_pdf_layout_free(&lay);	/* keeps lay.emitted */
-	if (err == GK_E_OK && !text)
-		err = gk_ocr_pdf(&pd, id, s);	/* a scan */
-	else if (err == GK_E_OK && lay.emitted == 0) {
+	if (err == GK_E_OK && !usable) {
+		if (chars > 0)
+			gk_debug("%s: %zu of %zu characters without Unicode: "
+			    "read by OCR", id, bad, chars);
+		err = gk_ocr_pdf(&pd, id, s);	/* a scan, or no usable text */
+	} else if (err == GK_E_OK && lay.emitted == 0) {
 		err = GK_E_NO_TEXT;
 		gk_sink_fail(s, err, "no text on any page");
 	}

@@ -866,17 +866,18 @@ out:
 /*
  * Running text -> paragraphs.  A line continues the paragraph above when it
  * has the same size, follows closely, and the line above ran to the right
- * margin.  A line with wide gaps (a table without rulings) is split at
+ * margin (of the running text on this page and the pages before of its
+ * width: *margin, updated).  A line with wide gaps (a table without rulings) is split at
  * them, one para per piece: labels and figures stay apart and in order.
  */
 static int
 paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
-    size_t n, struct para **psp, int *npp)
+    size_t n, float *margin, struct para **psp, int *npp)
 {
 	struct gk_pdf_line *ln = NULL, *a, *b;
 	struct gk_buf buf, lb;
 	size_t nl, i, k;
-	float right = 0, left = 1e9f;
+	float right = 0, left = 1e9f, wrap;
 	struct paras ps = { NULL, 0, 0 };
 	int ret = -1, *keep = NULL, *zone = NULL;
 
@@ -922,6 +923,15 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 	if (gk_pdf_loose((const struct gk_pdf_char *const *)v, ln, nl, zone,
 	    right, emit_loose, &ps) < 0)
 		goto out;
+	/*
+	 * A line wraps at the right margin of the document's running text so
+	 * far, not of this page alone: on a page of short lines (one
+	 * paragraph per cell) the longest, a label, did not wrap.
+	 */
+	wrap = right > *margin ? right : *margin;
+	for (i = 0; i < nl; i++)
+		if (keep[i] && !zone[i] && ln[i].x1 > *margin)
+			*margin = ln[i].x1;
 	for (i = 0; i < nl; i = k) {
 		if (!keep[i] || zone[i]) {
 			k = i + 1;
@@ -933,7 +943,7 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 			if (ln[k].size < b->size - PARA_SIZE ||
 			    ln[k].size > b->size + PARA_SIZE ||
 			    ln[k].y - b->y > NEAR_EM * b->size ||
-			    b->x1 < right - RAGGED_EM * b->size ||
+			    b->x1 < wrap - RAGGED_EM * b->size ||
 			    ln[k].x0 > left + PARA_INDENT_EM * b->size)
 				break;
 		}
@@ -964,20 +974,54 @@ out:
 
 /* Fill the text of every cell of the page's tables; the rest goes to *out. */
 /*
+ * Mark (head[i] = 1) the characters of the page whose line starts a
+ * numbered heading (三、 （一）).  0, or -1 when memory ran out.
+ */
+static int
+headings(const struct gk_pdf_page *pg, char *head)
+{
+	const struct gk_pdf_char **v;
+	struct gk_pdf_line *ln = NULL;
+	size_t nl, i, k;
+
+	if (pg->nch == 0)
+		return 0;
+	if ((v = malloc(pg->nch * sizeof(*v))) == NULL)
+		return -1;
+	for (i = 0; i < pg->nch; i++)
+		v[i] = &pg->ch[i];
+	if (gk_pdf_lines(v, pg->nch, &ln, &nl) < 0) {
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < nl; i++)
+		if (heading_start(v, &ln[i]))
+			for (k = 0; k < ln[i].n; k++)
+				head[v[ln[i].first + k] - pg->ch] = 1;
+	free(ln);
+	free(v);
+	return 0;
+}
+
+/*
  * The cell of t's last row that a glyph hanging out of t's bottom edge
  * belongs to, or -1.  A page break inside a row that spans two (Chromium)
  * ends the cell's borders at the break while its second line of text
  * (结果 / 维持) is drawn on below: the glyph's top is inside the table,
- * its middle just under the bottom edge.  Text never crosses a drawn
- * rule, so a glyph across the bottom edge is the cell's.
+ * its middle just under the bottom edge, and it is on the page's last
+ * line (bottom: the page's lowest baseline).  Text never crosses a drawn
+ * rule, so such a glyph is the cell's; a heading set tight under a table
+ * (numbered, assign: 四、政府信息公开行政复议, or with more text below it)
+ * is not.
  */
 static int
 straddles(const struct gk_pdf_table *t, const struct gk_pdf_char *c,
-    float cx, float cy)
+    float cx, float cy, float bottom)
 {
 	float top = c->y - GLYPH_TOP_EM * c->size;
 
-	if (cy <= t->y1 || top >= t->y1 - EDGE_INSIDE)
+	if (cy <= t->y1 || top >= t->y1 - EDGE_INSIDE ||
+	    c->y < bottom - SAME_LINE_EM * c->size)
 		return -1;
 	return gk_pdf_cell_at(t, cx, t->y1 - 0.01f);	/* just inside */
 }
@@ -990,11 +1034,18 @@ assign(const struct gk_pdf_page *pg, struct gk_pdf_table *t, int nt,
 	size_t *cnt = NULL, *at = NULL, total = 0, i, key;
 	size_t *owner = NULL, *base = NULL;
 	struct gk_buf b;
-	float cx, cy;
+	float cx, cy, bottom = 0;
 	int ti, ci, ret = -1;
+	char *head = NULL;
 
 	gk_buf_init(&b, GK_MAX_TEXT);
 	*nout = 0;
+	for (i = 0; i < pg->nch; i++)
+		if (!space_char(pg->ch[i].c) && pg->ch[i].y > bottom)
+			bottom = pg->ch[i].y;
+	if ((head = calloc(pg->nch + 1, 1)) == NULL ||
+	    headings(pg, head) < 0)
+		goto out;
 	if ((base = calloc((size_t)nt + 1, sizeof(size_t))) == NULL)
 		goto out;
 	for (ti = 0; ti < nt; ti++)
@@ -1013,7 +1064,8 @@ assign(const struct gk_pdf_page *pg, struct gk_pdf_table *t, int nt,
 		owner[i] = total;	/* running text */
 		for (ti = 0; ti < nt; ti++)
 			if ((ci = gk_pdf_cell_at(&t[ti], cx, cy)) >= 0 ||
-			    (ci = straddles(&t[ti], c, cx, cy)) >= 0) {
+			    (!head[i] &&
+			    (ci = straddles(&t[ti], c, cx, cy, bottom)) >= 0)) {
 				owner[i] = base[ti] + (size_t)ci;
 				break;
 			}
@@ -1044,6 +1096,7 @@ out:
 	free(at);
 	free(owner);
 	free(v);
+	free(head);
 	return ret;
 }
 
@@ -1138,7 +1191,11 @@ layout(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 		    assign(&syn, t, nt, rest, &nrest) < 0)
 			goto out;
 	}
-	if (paragraphs(pg, rest, nrest, &ps, &np) < 0)
+	if (pg->w != l->margin_w) {
+		l->margin = 0;	/* another paper */
+		l->margin_w = pg->w;
+	}
+	if (paragraphs(pg, rest, nrest, &l->margin, &ps, &np) < 0)
 		goto out;
 	e = GK_E_OK;
 	/* Merge paras and tables by their top. */

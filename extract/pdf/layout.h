@@ -39,6 +39,9 @@ struct gk_pdf_layout {
 	float carry_w, carry_h;
 	float carry_gap;	/* em above the next page's first line */
 	int page;		/* pages seen */
+	/* The right edge of the running text on the pages so far of width
+	 * margin_w: where a line that wraps ends. */
+	float margin, margin_w;
 };
 
 void gk_pdf_layout_init(struct gk_pdf_layout *, struct gk_sink *);

@@ -112,6 +112,23 @@ void gk_pdf_page_free(struct gk_pdf_page *);
 /* Does the page hold a character that is not white space? */
 int gk_pdf_page_has_text(const struct gk_pdf_page *);
 
+/*
+ * Add the page's characters other than white space to *chars, and those
+ * without Unicode (U+FFFD, private use, controls: a font without a
+ * ToUnicode map, as a PostScript print or a rewriter leaves it) to *bad.
+ */
+void gk_pdf_page_count(const struct gk_pdf_page *, size_t *chars,
+    size_t *bad);
+
+/*
+ * Is a text layer of `chars` characters, `bad` of them without Unicode,
+ * the document's text?  -1: not known yet (under TEXT_SAMPLE characters
+ * and `all` the pages not read); 0: no, it has none or over UNMAPPED_SHARE
+ * of it is unmapped (thresholds.h), the page images are read instead
+ * (OCR); 1: yes.
+ */
+int gk_pdf_text_verdict(size_t chars, size_t bad, int all);
+
 /* Appending to a page; -1 when a per-page limit is hit or memory ran out. */
 int gk_pdf_page_addseg(struct gk_pdf_page *, int vertical, float at,
     float lo, float hi);

@@ -68,3 +68,36 @@ gk_pdf_page_has_text(const struct gk_pdf_page *pg)
 			return 1;
 	return 0;
 }
+
+/* A character MuPDF could not map to Unicode, or mapped out of the text:
+ * U+FFFD, the private use areas, C1 controls (C0 ones are white space,
+ * zh_is_space). */
+static int
+unmapped(int c)
+{
+	return c == 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c >= 0xf0000 ||
+	    (c >= 0x80 && c < 0xa0);
+}
+
+void
+gk_pdf_page_count(const struct gk_pdf_page *pg, size_t *chars,
+    size_t *bad)
+{
+	size_t i;
+
+	for (i = 0; i < pg->nch; i++) {
+		if (zh_is_space((unsigned)pg->ch[i].c))
+			continue;
+		(*chars)++;
+		if (unmapped(pg->ch[i].c))
+			(*bad)++;
+	}
+}
+
+int
+gk_pdf_text_verdict(size_t chars, size_t bad, int all)
+{
+	if (chars < TEXT_SAMPLE && !all)
+		return -1;
+	return chars > 0 && (double)bad <= UNMAPPED_SHARE * (double)chars;
+}

@@ -4,9 +4,10 @@
  * Lines are clustered by baseline (origin.y) and font size, never by the
  * character quads, which for CJK fonts are ~2.9 em tall.  Within a line,
  * characters go left to right; a gap wider than SPACE_EM em becomes a
- * space, and a character drawn twice at (almost) the same place (a fake
+ * space (unless the same gap follows every glyph: tracking), and a character drawn twice at (almost) the same place (a fake
  * bold) is kept once.  Thresholds: thresholds.h.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,13 +116,49 @@ put_utf8(struct gk_buf *b, int c)
 	return gk_buf_add(b, s, n);
 }
 
+/* The next character of line l after index i that draws ink, or NULL. */
+static const struct gk_pdf_char *
+next_ink(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
+    size_t i, const struct gk_pdf_char *c)
+{
+	const struct gk_pdf_char *d;
+
+	for (i++; i < l->n; i++) {
+		d = v[l->first + i];
+		if (d->c == 0 || d->c == 0xfeff || is_space(d->c) ||
+		    gk_pdf_dup(c, d))
+			continue;
+		return d;
+	}
+	return NULL;
+}
+
+/*
+ * Is the gap g (pt) before a character a space?  Over SPACE_EM, unless it
+ * is tracking: under CELL_GAP_EM and the same (within TRACK_TOL) as the
+ * gap before it or after it (gp, gn; negative: none).  A font whose widths
+ * are narrower than the advances the text was set with (a rewritten
+ * TrueType subset: 2 0 2 0) leaves the same gap after every glyph; word
+ * spaces have glyphs without gaps between them.
+ */
+static int
+space_gap(float g, float gp, float gn, float em)
+{
+	if (g <= SPACE_EM * em)
+		return 0;
+	if (g >= CELL_GAP_EM * em)
+		return 1;
+	return !((gp > SPACE_EM * em && fabsf(g - gp) < TRACK_TOL * em) ||
+	    (gn > SPACE_EM * em && fabsf(g - gn) < TRACK_TOL * em));
+}
+
 int
 gk_pdf_line_text(struct gk_buf *b, const struct gk_pdf_char *const *v,
     const struct gk_pdf_line *l)
 {
-	const struct gk_pdf_char *c, *prev = NULL;
+	const struct gk_pdf_char *c, *prev = NULL, *next;
 	size_t i;
-	float em;
+	float em, gp = -1, g;
 
 	for (i = 0; i < l->n; i++) {
 		c = v[l->first + i];
@@ -136,9 +173,12 @@ gk_pdf_line_text(struct gk_buf *b, const struct gk_pdf_char *const *v,
 		if (prev != NULL) {
 			if (gk_pdf_dup(prev, c))
 				continue;
-			if (c->x0 - prev->x1 > SPACE_EM * em &&
-			    gk_buf_addc(b, ' ') < 0)
+			g = c->x0 - prev->x1;
+			next = next_ink(v, l, i, c);
+			if (space_gap(g, gp, next != NULL ? next->x0 - c->x1 :
+			    -1, em) && gk_buf_addc(b, ' ') < 0)
 				return -1;
+			gp = g;
 		}
 		if (put_utf8(b, c->c) < 0)
 			return -1;

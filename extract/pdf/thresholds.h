@@ -32,6 +32,17 @@
  * character is when it is put in a cell or tested against a clip. */
 #define CHAR_MIDDLE_EM		0.3f	/* em */
 
+/* ---- the text layer: is it the document's text (store.c, format_pdf.c) ---- */
+
+/* A text layer with over this share of its characters without Unicode
+ * (U+FFFD, private use: fonts without ToUnicode) is not the text: the
+ * pages are read as images.  Rewriters that drop the maps leave 95-100 %;
+ * a text with symbol-font bullets a few %. */
+#define UNMAPPED_SHARE		0.25f	/* share of the characters */
+/* The decision is made once the pages read so far hold this many
+ * characters (or at the end): the pages before it are held, not laid out. */
+#define TEXT_SAMPLE		400	/* characters */
+
 /* ---- text: lines, spaces, pieces (text.c, align.c, loose.c) ---- */
 
 /* Baselines closer than this are one line.  Lines of one paragraph are
@@ -40,6 +51,11 @@
 #define SAME_LINE_EM		0.45f	/* em */
 /* A gap between two characters wider than this is a space. */
 #define SPACE_EM		0.3f	/* em */
+/* Gaps under CELL_GAP_EM this close to the gap before or after them are
+ * tracking, not spaces: glyphs narrower than the advances they were set
+ * with (a TrueType subset rewritten without its widths: 2 0 2 0) leave
+ * one gap after every glyph.  Widths of different glyphs differ by more. */
+#define TRACK_TOL		0.03f	/* em */
 /* The same character drawn again less than this share of its width to
  * the right is a fake bold (drawn twice, shifted): one character.  A
  * share of the glyph, not of the em: "ll" in a Latin font is 0.2 em on. */

@@ -116,6 +116,60 @@ hanging_line(void **state)
 	gk_pdf_page_free(&pg);
 }
 
+/*
+ * A line set right under a table whose glyph tops reach into its bottom
+ * row (2 pt): on the page's last line it is the row's hanging rest (a
+ * page break cut the row's borders, above); with more text below it, or
+ * numbered (三、), it is a heading set tight under the table.
+ */
+static void
+under(int below, int numbered, int *in_cell)
+{
+	static const int fuyi[] = { 0x590d, 0x8bae, 0 };	/* 复议 */
+	static const int susong[] = { 0x8bc9, 0x8bbc, 0 };	/* 诉讼 */
+	static const int heading[] = { 0x4e09, 0x3001, 0x7533, 0x8bf7, 0 };
+	struct gk_pdf_page pg;
+	char *out;
+	/* top 0.85 em (GLYPH_TOP_EM) above the baseline: 2 pt inside */
+	float y = 140 - 2 + 0.85f * SIZE;
+
+	page(&pg);
+	hline(&pg, 100, 100, 300);
+	hline(&pg, 120, 100, 300);
+	hline(&pg, 140, 100, 300);
+	vline(&pg, 100, 100, 140);
+	vline(&pg, 200, 100, 140);
+	vline(&pg, 300, 100, 140);
+	put(&pg, 110, 115, fuyi);
+	put(&pg, 210, 115, susong);
+	put(&pg, 110, 136, fuyi);
+	put(&pg, 210, 136, susong);
+	put(&pg, 210, y, numbered ? heading : heading + 2);	/* (三、)申请 */
+	if (below)
+		put(&pg, 110, y + 30, fuyi);
+	out = layout(&pg, 1);
+	*in_cell = strstr(out, numbered ? "\t诉讼三、申请\t" :
+	    "\t诉讼申请\t") != NULL;
+	assert_true(*in_cell || strstr(out, numbered ? "\t三、申请\t" :
+	    "\t申请\t") != NULL);
+	free(out);
+	gk_pdf_page_free(&pg);
+}
+
+static void
+heading_under(void **state)
+{
+	int in_cell;
+
+	(void)state;
+	under(1, 0, &in_cell);
+	assert_false(in_cell);
+	under(0, 1, &in_cell);
+	assert_false(in_cell);
+	under(0, 0, &in_cell);
+	assert_true(in_cell);
+}
+
 static void
 header_then_blank(void **state)
 {
@@ -171,6 +225,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(hanging_line),
+		cmocka_unit_test(heading_under),
 		cmocka_unit_test(header_then_blank),
 	};
 

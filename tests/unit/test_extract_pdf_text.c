@@ -107,6 +107,54 @@ test_figures(void **state)
 	free(s);
 }
 
+/*
+ * Glyphs narrower than the advance they were set with: the same gap after
+ * each (0.35 em, a space by SPACE_EM) is tracking, no space; gaps that
+ * differ by more than TRACK_TOL (0.03 em) are spaces.
+ */
+static size_t
+spaced(struct gk_pdf_char *out, const int *cps, size_t ncp, const float *gap)
+{
+	size_t i;
+	float x = 100;
+
+	for (i = 0; i < ncp; i++) {
+		out[i].c = cps[i];
+		out[i].x0 = x;
+		out[i].x1 = x + EM / 2;
+		out[i].y = 100;
+		out[i].size = EM;
+		x += EM / 2 + (i + 1 < ncp ? gap[i] * EM : 0);
+	}
+	return ncp;
+}
+
+static void
+test_tracking(void **state)
+{
+	static const int year[] = { '2', '0', '2', '0', 0x5e74 };	/* 2020年 */
+	static const float same[] = { 0.35f, 0.35f, 0.35f, 0.35f };
+	static const float near[] = { 0.35f, 0.37f, 0.39f, 0.41f };
+	static const float apart[] = { 0.35f, 0.39f, 0.0f, 0.43f };
+	struct gk_pdf_char ch[8];
+	size_t n;
+	char *s;
+
+	(void)state;
+	n = spaced(ch, year, 5, same);
+	s = text_of(ch, n);
+	assert_string_equal(s, "2020年");
+	free(s);
+	n = spaced(ch, year, 5, near);	/* each 0.02 em from the next */
+	s = text_of(ch, n);
+	assert_string_equal(s, "2020年");
+	free(s);
+	n = spaced(ch, year, 5, apart);	/* 0.04 em: spaces */
+	s = text_of(ch, n);
+	assert_string_equal(s, "2 0 20 年");
+	free(s);
+}
+
 static void
 test_lines_by_baseline(void **state)
 {
@@ -140,6 +188,7 @@ main(void)
 		cmocka_unit_test(test_vertical_label),
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_lines_by_baseline),
+		cmocka_unit_test(test_tracking),
 	};
 
 	return cmocka_run_group_tests_name("extract_pdf_text", tests, NULL,

@@ -100,7 +100,9 @@ figure_piece(const struct gk_pdf_char *const *c, size_t n)
 	    !(n > 1 && (c[1]->c == '.' || c[1]->c == 0x3001));
 }
 
-/* Starts a numbered label: （一）, (1), 一、, 1., 1、 */
+static int unit_piece(const struct gk_pdf_char *const *, size_t);
+
+/* Starts a numbered label: （一）, (1), 一、, 1., 1、; not a unit (（件）) */
 static int
 numbered(const struct gk_pdf_char *const *c, size_t n)
 {
@@ -114,7 +116,7 @@ numbered(const struct gk_pdf_char *const *c, size_t n)
 
 		for (i = 1; i < n && i < 5; i++)
 			if (c[i]->c == 0xff09 || c[i]->c == ')')
-				return i > 1;
+				return i > 1 && !unit_piece(c + 1, i - 1);
 		return 0;
 	}
 	if (digit(a) && !figure_piece(c, n))
@@ -331,6 +333,56 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 }
 
 /*
+ * Where the header labels leave room in the body's column gap (lo, hi)
+ * when a header piece crosses its middle: the middle of the widest
+ * stretch of it that no header piece covers, so that the column line
+ * parts the headers too (本年制发件数 | 本年废止件数 over a gap narrowed
+ * by a figure with its unit, 176（件）).  0 when no header piece crosses
+ * the middle (it serves) or no stretch is COLUMN_GAP wide.
+ */
+static int
+header_gap(const struct aline *al, size_t n, const struct agroup *g, int g0,
+    int g1, float lo, float hi, float *x)
+{
+	float iv[2 * MAXPIECES], best = 0, at = 0, a, mid = (lo + hi) / 2;
+	size_t i, m = 0, k;
+	int p, crossed = 0;
+
+	for (i = 0; i < n; i++) {
+		if (al[i].row < g0 || al[i].row >= g1 || !g[al[i].row].header)
+			continue;
+		for (p = 0; p < al[i].np && m < MAXPIECES; p++)
+			if (al[i].px1[p] > lo && al[i].px0[p] < hi) {
+				iv[2 * m] = al[i].px0[p];
+				iv[2 * m + 1] = al[i].px1[p];
+				m++;
+				if (al[i].px0[p] < mid - CROSS_TOL &&
+				    al[i].px1[p] > mid + CROSS_TOL)
+					crossed = 1;
+			}
+	}
+	if (!crossed)
+		return 0;
+	qsort(iv, m, 2 * sizeof(float), cmp_float);
+	for (a = lo, k = 0; k <= m; k++) {
+		float b = k < m ? iv[2 * k] : hi;
+
+		if (b > hi)
+			b = hi;
+		if (b - a > best) {
+			best = b - a;
+			at = (a + b) / 2;
+		}
+		if (k < m && iv[2 * k + 1] > a)
+			a = iv[2 * k + 1];
+	}
+	if (best < COLUMN_GAP)
+		return 0;
+	*x = at;
+	return 1;
+}
+
+/*
  * Columns of rows g0..g1 of lines al[0..n): the x ranges that no piece of
  * a body row (not a header) covers.  Where the table held from the page
  * before has a column line inside such a gap, that line is taken, so that
@@ -386,7 +438,9 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	cover = m > 0 ? iv[1] : x1;
 	for (i = 1; i < m; i++) {
 		if (iv[2 * i] - cover > COLUMN_GAP) {
-			if (!hinted(hint, nhint, cover, iv[2 * i], &x))
+			if (!hinted(hint, nhint, cover, iv[2 * i], &x) &&
+			    !header_gap(al, n, g, g0, g1, cover, iv[2 * i],
+			    &x))
 				x = (cover + iv[2 * i]) / 2;
 			if (nc < MAXCOLS)
 				cx[nc++] = x;

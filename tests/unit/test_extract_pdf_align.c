@@ -144,6 +144,82 @@ test_borderless(void **state)
 	free(out.vs);
 }
 
+/*
+ * A header whose labels wrap their unit onto a second line, over a body
+ * gap whose middle lies under the second label:
+ *   项目   本年制发件数  本年废止件数      y 100
+ *            （件）        （件）          y 114: not （一）, the header's
+ *   规章        3             5            y 130
+ *   规范性文件 176（件）      7            y 160
+ * The column line goes where the header leaves room in the gap (230-240),
+ * so the two headers stay two cells, each with its unit.
+ */
+static void
+test_header_units(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int zhifa[] = { 0x672c, 0x5e74, 0x5236, 0x53d1, 0x4ef6,
+	    0x6570, 0 };
+	static const int feizhi[] = { 0x672c, 0x5e74, 0x5e9f, 0x6b62, 0x4ef6,
+	    0x6570, 0 };
+	static const int jian[] = { 0xff08, 0x4ef6, 0xff09, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int guifan[] = { 0x89c4, 0x8303, 0x6027, 0x6587, 0x4ef6,
+	    0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n7[] = { '7', 0 };
+	static const int n176[] = { '1', '7', '6', 0xff08, 0x4ef6, 0xff09, 0 };
+	const struct gk_pdf_char *v[256];
+	struct gk_pdf_line *ln = NULL;
+	struct gk_pdf_page out;
+	struct gk_pdf_table *t = NULL;
+	size_t nl, i;
+	int keep[16], nt = 0, row, col;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);		/* 0, 1 */
+	put(170, 100, zhifa);		/* 2 .. 7 */
+	put(240, 100, feizhi);		/* 8 .. 13 */
+	put(185, 114, jian);		/* 14 .. 16 */
+	put(255, 114, jian);		/* 17 .. 19 */
+	put(50, 130, guizhang);
+	put(197, 130, n3);
+	put(267, 130, n5);
+	put(50, 160, guifan);
+	put(170, 160, n176);
+	put(267, 160, n7);
+	for (i = 0; i < nchars; i++)
+		v[i] = &chars[i];
+	assert_int_equal(gk_pdf_lines(v, nchars, &ln, &nl), 0);
+	assert_int_equal(nl, 4);
+	for (i = 0; i < nl; i++)
+		keep[i] = 1;
+	memset(&out, 0, sizeof(out));
+	out.w = 600;
+	out.h = 800;
+	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
+	    ln, nl, keep, NULL, 0, &out), 0);
+	assert_int_equal(gk_pdf_find_tables(&out, &t, &nt), 0);
+	assert_int_equal(nt, 1);
+	assert_int_equal(t[0].nx, 4);
+	assert_int_equal(t[0].ny, 4);	/* header (two lines), two rows */
+	assert_true(t[0].xs[2] > 230 && t[0].xs[2] < 240);
+	for (i = 2; i < 20; i++) {
+		where(&t[0], i, &row, &col);
+		assert_int_equal(row, 0);
+		assert_int_equal(col, (i >= 2 && i < 8) || (i >= 14 && i < 17) ?
+		    1 : 2);
+	}
+	for (i = 0; i < (size_t)t[0].ncells; i++)
+		if (t[0].cells[i].row == 0)
+			assert_int_equal(t[0].cells[i].colspan, 1);
+	gk_pdf_tables_free(t, nt);
+	free(ln);
+	free(out.hs);
+	free(out.vs);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -176,6 +252,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_borderless),
 		cmocka_unit_test(test_prose),
+		cmocka_unit_test(test_header_units),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

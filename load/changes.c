@@ -78,7 +78,9 @@ changes_values(struct merge *m, const char *report, const char *agency,
     long long year, long long oldv, long long newv)
 {
 	/* the first value of each key in each version; every key whose
-	 * value (or blank / not a number) differs, in the new one's order */
+	 * value differs (for a blank or a cell that is not a number: its
+	 * printed text or flags), in the new one's order; the same number
+	 * printed otherwise (5,146 and 5146) is no change */
 	static const char sql[] = "WITH o AS (SELECT key_id, MIN(ord) AS ord, "
 	    "value, raw, flags FROM metric_values WHERE version = ?1 GROUP BY "
 	    "key_id), n AS (SELECT key_id, MIN(ord) AS ord, value, raw, flags "
@@ -86,7 +88,8 @@ changes_values(struct merge *m, const char *report, const char *agency,
 	    "SELECT k.metric, o.value, o.raw, o.flags, n.value, n.raw, "
 	    "n.flags, n.ord AS ord, 0 FROM n LEFT JOIN o USING (key_id) "
 	    "JOIN metric_keys k USING (key_id) WHERE o.key_id IS NULL OR "
-	    "o.value IS NOT n.value OR o.raw IS NOT n.raw "
+	    "o.value IS NOT n.value OR (n.value IS NULL AND (o.raw IS NOT "
+	    "n.raw OR o.flags IS NOT n.flags)) "
 	    "UNION ALL SELECT k.metric, o.value, o.raw, o.flags, NULL, NULL, "
 	    "NULL, o.ord, 1 FROM o JOIN metric_keys k USING (key_id) WHERE "
 	    "NOT EXISTS (SELECT 1 FROM n WHERE n.key_id = o.key_id) "

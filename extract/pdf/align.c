@@ -150,7 +150,27 @@ unit_piece(const struct gk_pdf_char *const *c, size_t n)
 	return 1;
 }
 
-/* Cut a line into pieces at gaps over CELL_GAP_EM; classify it. */
+/*
+ * Does a numbering mark (（一） 1. 三、) start at character i of line l?
+ * Two labels side by side in narrow columns (三、本 | （一）予以公) are
+ * set closer than CELL_GAP_EM: a gap over SPACE_EM before a mark parts
+ * them too.
+ */
+static int
+mark_at(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
+    size_t i)
+{
+	const struct gk_pdf_char *tmp[8];
+	size_t m = 0;
+
+	for (; i < l->n && m < 8; i++)
+		if (!space_char(v[l->first + i]->c))
+			tmp[m++] = v[l->first + i];
+	return numbered(tmp, m);
+}
+
+/* Cut a line into pieces at gaps over CELL_GAP_EM (or before a mark);
+ * classify it. */
 static void
 cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 {
@@ -172,7 +192,8 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 			continue;
 		g = c != NULL && from != (size_t)-1 ?
 		    (c->x0 - v[l->first + last]->x1) / l->size : 0;
-		if (c == NULL || (from != (size_t)-1 && g > CELL_GAP_EM)) {
+		if (c == NULL || (from != (size_t)-1 && (g > CELL_GAP_EM ||
+		    (g > SPACE_EM && mark_at(v, l, i))))) {
 			if (from != (size_t)-1 && a->np < MAXPIECES) {
 				size_t k, m = 0;
 				const struct gk_pdf_char *tmp[256];

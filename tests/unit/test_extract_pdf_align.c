@@ -220,6 +220,82 @@ test_header_units(void **state)
 	free(out.vs);
 }
 
+/*
+ * Two labels side by side in narrow label columns, set closer than
+ * CELL_GAP_EM (0.45 em), the right one numbered:
+ *   项目                  本年   上年      y 100
+ *   三、本 （一）公开      3      5        y 130
+ *   年度   （二）部分      7      1        y 160
+ * A gap over SPACE_EM (0.3 em) before the mark parts the two columns;
+ * under it the line is one piece.
+ */
+static int
+side_by_side(float gap_em)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int sanben[] = { 0x4e09, 0x3001, 0x672c, 0 };
+	static const int yi[] = { 0xff08, 0x4e00, 0xff09, 0x516c, 0x5f00, 0 };
+	static const int niandu[] = { 0x5e74, 0x5ea6, 0 };
+	static const int er[] = { 0xff08, 0x4e8c, 0xff09, 0x90e8, 0x5206, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n7[] = { '7', 0 }, n1[] = { '1', 0 };
+	const struct gk_pdf_char *v[256];
+	struct gk_pdf_line *ln = NULL;
+	struct gk_pdf_page out;
+	struct gk_pdf_table *t = NULL;
+	size_t nl, i, mark, san;
+	int keep[16], nt = 0, row, col, col0, apart;
+	float x = 80 + gap_em * SIZE;
+
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, bennian);
+	put(300, 100, shangnian);
+	san = nchars;
+	put(50, 130, sanben);		/* 50-80 */
+	mark = nchars;
+	put(x, 130, yi);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	put(50, 160, niandu);
+	put(x, 160, er);
+	put(200, 160, n7);
+	put(300, 160, n1);
+	for (i = 0; i < nchars; i++)
+		v[i] = &chars[i];
+	assert_int_equal(gk_pdf_lines(v, nchars, &ln, &nl), 0);
+	assert_int_equal(nl, 3);
+	for (i = 0; i < nl; i++)
+		keep[i] = 1;
+	memset(&out, 0, sizeof(out));
+	out.w = 600;
+	out.h = 800;
+	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
+	    ln, nl, keep, NULL, 0, &out), 0);
+	assert_int_equal(gk_pdf_find_tables(&out, &t, &nt), 0);
+	assert_int_equal(nt, 1);
+	where(&t[0], san, &row, &col0);		/* 三 */
+	assert_int_equal(row, 1);
+	where(&t[0], mark, &row, &col);		/* （ of （一） */
+	assert_int_equal(row, 1);
+	apart = col != col0;
+	gk_pdf_tables_free(t, nt);
+	free(ln);
+	free(out.hs);
+	free(out.vs);
+	return apart;
+}
+
+static void
+test_side_by_side(void **state)
+{
+	(void)state;
+	assert_true(side_by_side(0.35f));
+	assert_false(side_by_side(0.25f));
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -253,6 +329,7 @@ main(void)
 		cmocka_unit_test(test_borderless),
 		cmocka_unit_test(test_prose),
 		cmocka_unit_test(test_header_units),
+		cmocka_unit_test(test_side_by_side),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

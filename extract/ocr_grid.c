@@ -477,3 +477,99 @@ ocr_grid_free(struct ocr_grid *g)
 	g->tables = NULL;
 	g->ntables = 0;
 }
+
+/*
+ * Specks: dust on the scanner's glass, noise and what JPEG makes of it,
+ * the ends of an erased rule.  A dark component (8-connected) of at most
+ * maxarea pixels in a box of less than side pixels each way, with no other
+ * ink within gap pixels of its box, is painted white.  A full stop or the
+ * dot of a character has ink beside it and stays; a stroke (the middle one
+ * of 三, some 5 pixels from the others at 200 dpi) is longer than side.
+ */
+int
+ocr_despeckle(struct ocr_img *img, int dpi)
+{
+	int maxarea = dpi * dpi / 1000 + 1, side = dpi / 40 + 1;
+	int gap = dpi / 40 + 1;
+	size_t n = (size_t)img->w * img->h, cap = 4096, sp, i;
+	unsigned char *seen;
+	int *stack, *comp, x, y, removed = 0;
+
+	if (n == 0)
+		return 0;
+	if ((seen = calloc(n, 1)) == NULL)
+		return -1;
+	stack = malloc(cap * sizeof(*stack));
+	comp = malloc((size_t)(maxarea + 1) * sizeof(*comp));
+	if (stack == NULL || comp == NULL) {
+		free(seen), free(stack), free(comp);
+		return -1;
+	}
+	for (y = 0; y < img->h; y++)
+		for (x = 0; x < img->w; x++) {
+			int bx0 = x, by0 = y, bx1 = x, by1 = y, area = 0;
+
+			if (seen[(size_t)y * img->w + x] || !dark(img, x, y))
+				continue;
+			seen[(size_t)y * img->w + x] = 1;
+			sp = 0;
+			stack[sp++] = y * img->w + x;
+			while (sp > 0) {
+				int p = stack[--sp], px = p % img->w,
+				    py = p / img->w, dx, dy;
+
+				if (area <= maxarea)
+					comp[area] = p;
+				area++;
+				if (px < bx0)
+					bx0 = px;
+				if (px > bx1)
+					bx1 = px;
+				if (py < by0)
+					by0 = py;
+				if (py > by1)
+					by1 = py;
+				for (dy = -1; dy <= 1; dy++)
+					for (dx = -1; dx <= 1; dx++) {
+						int qx = px + dx, qy = py + dy;
+						size_t q;
+
+						if (qx < 0 || qy < 0 ||
+						    qx >= img->w ||
+						    qy >= img->h)
+							continue;
+						q = (size_t)qy * img->w + qx;
+						if (seen[q] || !dark(img, qx, qy))
+							continue;
+						seen[q] = 1;
+						if (sp == cap) {
+							int *ns = realloc(stack,
+							    2 * cap *
+							    sizeof(*ns));
+
+							if (ns == NULL) {
+								free(seen);
+								free(stack);
+								free(comp);
+								return -1;
+							}
+							stack = ns;
+							cap *= 2;
+						}
+						stack[sp++] = (int)q;
+					}
+			}
+			if (area > maxarea || bx1 - bx0 >= side ||
+			    by1 - by0 >= side || ocr_ink(img, bx0 - gap,
+			    by0 - gap, bx1 + 1 + gap, by1 + 1 + gap) > area)
+				continue;
+			for (i = 0; i < (size_t)area; i++)
+				img->p[(size_t)(comp[i] / img->w) *
+				    img->stride + comp[i] % img->w] = 255;
+			removed++;
+		}
+	free(seen);
+	free(stack);
+	free(comp);
+	return removed;
+}

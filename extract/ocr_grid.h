@@ -42,6 +42,14 @@ struct ocr_grid {
 int ocr_grid_find(struct ocr_img *img, int dpi, struct ocr_grid *g);
 void ocr_grid_free(struct ocr_grid *);
 
+/*
+ * Paint white the specks of img: dark components of at most dpi^2/1000
+ * pixels, less than dpi/40 + 1 pixels each way, with no other ink within
+ * dpi/40 + 1 pixels.  Returns how many, or -1
+ * when memory ran out (img is then partly cleaned).
+ */
+int ocr_despeckle(struct ocr_img *img, int dpi);
+
 /* Number of dark pixels in the box (clipped to img). */
 /* Clamp a box to the image. */
 void ocr_clip(const struct ocr_img *, int *x0, int *y0, int *x1, int *y1);

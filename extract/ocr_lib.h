@@ -6,28 +6,40 @@
  * some 60 other shared libraries into every run of gk-extract, for the rare
  * scanned PDF.  format_ocr.c calls Tesseract only through this table.  The
  * prototypes still come from <tesseract/capi.h>, so the compiler checks
- * every call.  Leptonica is loaded as libtesseract's dependency: the OCR
- * code hands Tesseract raw grey bytes and calls no Leptonica function.
+ * every call.  Leptonica is loaded as libtesseract's dependency; the few
+ * of its functions the OCR code calls (deskewing a page) are resolved from
+ * the same handle, their prototypes from <leptonica/allheaders.h>.
  */
 #ifndef GK_EXTRACT_OCR_LIB_H
 #define GK_EXTRACT_OCR_LIB_H
 
 #include <stddef.h>
 
+#include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 
 /* The Tesseract C API functions the OCR format uses. */
 #define OCR_LIB_FUNCS(X)						\
 	X(TessBaseAPICreate)						\
-	X(TessBaseAPIInit3)						\
+	X(TessBaseAPIInit2)						\
 	X(TessBaseAPISetVariable)					\
 	X(TessBaseAPISetPageSegMode)					\
 	X(TessBaseAPISetImage)						\
 	X(TessBaseAPISetSourceResolution)				\
 	X(TessBaseAPIGetUTF8Text)					\
+	X(TessBaseAPIMeanTextConf)					\
 	X(TessDeleteText)						\
 	X(TessBaseAPIEnd)						\
-	X(TessBaseAPIDelete)
+	X(TessBaseAPIDelete)						\
+	X(setMsgSeverity)						\
+	X(pixCreate)							\
+	X(pixDestroy)							\
+	X(pixGetDepth)							\
+	X(pixGetWidth)							\
+	X(pixGetHeight)							\
+	X(pixSetupByteProcessing)					\
+	X(pixCleanupByteProcessing)					\
+	X(pixDeskewGeneral)
 
 struct ocr_lib {
 #define OCR_LIB_MEMBER(f)	__typeof__(f) *f;

@@ -3,7 +3,7 @@
  * here: a 3x4 grid at 200 dpi with a merged header (colspan 3) and a merged
  * label (rowspan 2), 2-pixel rules, some "text" strokes; then the same
  * without outer side rules, a box of text-sized strokes that is no table,
- * and a black page.
+ * and a black page; specks (ocr_despeckle).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -195,6 +195,42 @@ test_grid_black_page(void **state)
 	ocr_grid_free(&g);
 }
 
+/*
+ * Specks at 200 dpi (at most 41 pixels, under 6 pixels each way, nothing
+ * within 6 pixels): a lone dot goes, and so does a 5x5 blob; a full stop
+ * 3 pixels from its figure stays, a short stroke (the middle one of 三,
+ * 15x2 and 5 pixels from the others) stays, a dash 7 wide stays.  On a
+ * black page nothing is a speck.
+ */
+static void
+test_despeckle(void **state)
+{
+	struct ocr_img img = blank();
+
+	(void)state;
+	rect(50, 50, 51, 51, 0);		/* a lone pixel */
+	rect(100, 100, 105, 105, 30);		/* a 5x5 blob */
+	rect(200, 100, 210, 125, 0);		/* a figure ... */
+	rect(213, 121, 216, 124, 0);		/* ... and its full stop */
+	rect(300, 100, 315, 102, 0);		/* 三: three strokes */
+	rect(300, 107, 315, 109, 0);
+	rect(300, 114, 315, 116, 0);
+	rect(400, 100, 407, 103, 0);		/* a dash 7 wide: no speck */
+	rect(500, 300, 503, 303, 180);		/* light: no ink at all */
+	assert_int_equal(ocr_despeckle(&img, 200), 2);
+	assert_int_equal(pix[50 * W + 50], 255);
+	assert_int_equal(pix[102 * W + 102], 255);
+	assert_int_equal(pix[122 * W + 214], 0);
+	assert_int_equal(pix[108 * W + 307], 0);
+	assert_int_equal(pix[101 * W + 403], 0);
+	assert_int_equal(pix[301 * W + 501], 180);
+	assert_int_equal(ocr_ink(&img, 0, 0, W, H),
+	    10 * 25 + 9 + 3 * 30 + 21);
+	memset(pix, 0, sizeof(pix));
+	assert_int_equal(ocr_despeckle(&img, 200), 0);
+	assert_int_equal(ocr_ink(&img, 0, 0, W, H), (long)W * H);
+}
+
 int
 main(void)
 {
@@ -204,6 +240,7 @@ main(void)
 		cmocka_unit_test(test_grid_two_tables_in_order),
 		cmocka_unit_test(test_grid_no_table),
 		cmocka_unit_test(test_grid_black_page),
+		cmocka_unit_test(test_despeckle),
 	};
 
 	return cmocka_run_group_tests_name("extract_ocr_grid", tests, NULL,

@@ -347,6 +347,10 @@ site_write(const char *dir, const char *out, sqlite3 *db)
 	s.series = extra_read(dir, "series");
 	s.coverage = extra_read(dir, "coverage.tsv");
 	s.sources = extra_read(dir, "sources");
+	/* looked up by report on every page (a file without the column is
+	 * shown without those rows, as before) */
+	(void)extra_index(s.series, "report");
+	(void)extra_index(s.sources, "report");
 	digest_of(dir, digest);
 	when(&s, out, digest);
 	if (idx_build(&s.rx, &d.reports, R_REPORT) == -1 ||

@@ -142,13 +142,31 @@ series_of(const struct site *s, const char *report, const char *series)
 	    "series"), cv = extra_col(s->series, "value");
 	size_t i;
 
+	size_t at, n;
+
 	if (cr < 0 || cs < 0 || cv < 0)
 		return NULL;
-	for (i = 0; i < s->series->n; i++)
-		if (strcmp(s->series->rows[i][cr], report) == 0 &&
-		    strcmp(s->series->rows[i][cs], series) == 0)
-			return s->series->rows[i][cv];
+	(void)cr;	/* the index is on the report column */
+	at = extra_find(s->series, report, &n);
+	for (i = at; i < at + n; i++)
+		if (strcmp(s->series->rows[s->series->by[i]][cs], series) == 0)
+			return s->series->rows[s->series->by[i]][cv];
 	return NULL;
+}
+
+/* A series name and the first row of the file that holds it. */
+struct first {
+	const char *name;
+	size_t row;
+};
+
+static int
+cmp_first(const void *a, const void *b)
+{
+	size_t x = ((const struct first *)a)->row;
+	size_t y = ((const struct first *)b)->row;
+
+	return (x > y) - (x < y);
 }
 
 static void
@@ -162,19 +180,30 @@ series_table(FILE *fp, const struct site *s, const struct ag *g)
 	    "report");
 
 	if (cs >= 0 && cr >= 0) {
-		/* the series this agency's reports have, in file order */
-		for (i = 0; i < s->series->n && ns < MAXSERIES; i++) {
-			for (j = 0; j < g->n && strcmp(rt->rows[g->r[j]]->f[
-			    R_REPORT], s->series->rows[i][cr]) != 0; j++)
-				continue;
-			if (j == g->n)
-				continue;
-			for (k = 0; k < ns && strcmp(names[k],
-			    s->series->rows[i][cs]) != 0; k++)
-				continue;
-			if (k == ns)
-				names[ns++] = s->series->rows[i][cs];
+		/* the series this agency's reports have, in file order: each
+		 * report's rows by the index, each name at its first row */
+		struct first f[MAXSERIES];
+		size_t at, n, row;
+
+		for (j = 0; j < g->n; j++) {
+			at = extra_find(s->series, rt->rows[g->r[j]]->f[
+			    R_REPORT], &n);
+			for (i = at; i < at + n; i++) {
+				row = s->series->by[i];
+				for (k = 0; k < ns && strcmp(f[k].name,
+				    s->series->rows[row][cs]) != 0; k++)
+					continue;
+				if (k < ns && row < f[k].row)
+					f[k].row = row;
+				else if (k == ns && ns < MAXSERIES) {
+					f[ns].name = s->series->rows[row][cs];
+					f[ns++].row = row;
+				}
+			}
 		}
+		qsort(f, ns, sizeof(f[0]), cmp_first);
+		for (k = 0; k < ns; k++)
+			names[k] = f[k].name;
 		fputs("<p>From the data set's series.tsv: the concepts every "
 		    "form shares, legacy reports included.</p>\n", fp);
 	} else {

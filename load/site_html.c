@@ -166,6 +166,7 @@ extra_free(struct extra *x)
 		free(x->cols[k]);
 	free(x->rows);
 	free(x->cols);
+	free(x->by);
 	free(x);
 }
 
@@ -309,4 +310,56 @@ extra_col(const struct extra *x, const char *name)
 		if (strcmp(x->cols[k], name) == 0)
 			return k;
 	return -1;
+}
+
+static const struct extra *by_x;	/* for cmp_by: qsort has no context */
+
+static int
+cmp_by(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int c = strcmp(by_x->rows[a][by_x->bycol], by_x->rows[b][by_x->bycol]);
+
+	return c != 0 ? c : (a > b) - (a < b);
+}
+
+int
+extra_index(struct extra *x, const char *col)
+{
+	size_t i;
+
+	if (x == NULL || (x->bycol = extra_col(x, col)) < 0)
+		return -1;
+	free(x->by);
+	if ((x->by = malloc((x->n ? x->n : 1) * sizeof(*x->by))) == NULL)
+		return -1;
+	for (i = 0; i < x->n; i++)
+		x->by[i] = i;
+	by_x = x;
+	qsort(x->by, x->n, sizeof(*x->by), cmp_by);
+	by_x = NULL;
+	return 0;
+}
+
+size_t
+extra_find(const struct extra *x, const char *key, size_t *n)
+{
+	size_t lo = 0, hi, mid, end;
+
+	*n = 0;
+	if (x == NULL || x->by == NULL)
+		return 0;
+	hi = x->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(x->rows[x->by[mid]][x->bycol], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < x->n && strcmp(x->rows[x->by[end]][x->bycol],
+	    key) == 0; end++)
+		continue;
+	*n = end - lo;
+	return lo;
 }

@@ -325,7 +325,7 @@ static void
 documents(FILE *fp, const struct site *s, const struct row *r,
     const struct row **m, size_t nm)
 {
-	size_t i, j;
+	size_t i, j, at, n;
 	int col, cu;
 
 	fputs("<h2>Read from</h2>\n<ul class=\"docs\">\n", fp);
@@ -365,11 +365,10 @@ documents(FILE *fp, const struct site *s, const struct row *r,
 		fputs("</th>", fp);
 	}
 	fputs("</tr></thead><tbody>\n", fp);
-	for (i = 0; i < s->sources->n; i++) {
-		char **row = s->sources->rows[i];
+	at = extra_find(s->sources, r->f[R_REPORT], &n);
+	for (i = at; i < at + n; i++) {
+		char **row = s->sources->rows[s->sources->by[i]];
 
-		if (strcmp(row[col], r->f[R_REPORT]) != 0)
-			continue;
 		fputs("<tr>", fp);
 		for (cu = 0; cu < s->sources->ncol; cu++) {
 			fputs("<td class=\"url\">", fp);

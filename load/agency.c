@@ -423,8 +423,8 @@ rename_agency(sqlite3 *db, const char *from, const char *to)
 	static const char *const sql[] = {
 		"UPDATE agencies SET agency = ?2 WHERE agency = ?1",
 		"UPDATE agency_names SET agency = ?2 WHERE agency = ?1",
-		"INSERT OR IGNORE INTO temp.dirty_reports SELECT report FROM "
-		"reports WHERE agency = ?1",
+		("INSERT OR IGNORE INTO temp.dirty_reports SELECT report FROM "
+		"reports WHERE agency = ?1"),
 		"INSERT OR IGNORE INTO temp.dirty_agencies VALUES (?2)",
 		"UPDATE totals SET name = ?2 WHERE scope = 'agency' AND name = ?1",
 		"DELETE FROM coverage_rows WHERE agency = ?1",

@@ -46,6 +46,8 @@ struct aline {
 	int ufirst;		/* its first piece is a unit (条 14) */
 	int row;		/* row group, -1 */
 	float px0[MAXPIECES], px1[MAXPIECES];
+	/* the widest gap over SPACE_EM inside each piece (none: equal) */
+	float pg0[MAXPIECES], pg1[MAXPIECES];
 	int pfig[MAXPIECES], pnum[MAXPIECES];
 	int np;
 };
@@ -176,7 +178,7 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 {
 	const struct gk_pdf_line *l = a->l;
 	size_t i, from = (size_t)-1, last = 0;
-	float g;
+	float g, gw = 0, gx0 = 0, gx1 = 0;
 	int figs = 0, words = 0, lastunit = 0, anynum = 0;
 
 	a->np = 0;
@@ -203,6 +205,8 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 					    (m == 0 || !gk_pdf_dup(tmp[m - 1],
 					    v[l->first + k])))
 						tmp[m++] = v[l->first + k];
+				a->pg0[a->np] = gx0;
+				a->pg1[a->np] = gx1;
 				a->px0[a->np] = v[l->first + from]->x0;
 				a->px1[a->np] = v[l->first + last]->x1;
 				a->pfig[a->np] = figure_piece(tmp, m);
@@ -223,6 +227,11 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 			else if (g > CELL_GAP_EM)
 				(*wide)++;
 			from = i;
+			gw = gx0 = gx1 = 0;
+		} else if (from != (size_t)-1 && g > SPACE_EM && g > gw) {
+			gw = g;
+			gx0 = v[l->first + last]->x1;
+			gx1 = c->x0;
 		}
 		if (from == (size_t)-1)
 			from = i;
@@ -332,7 +341,10 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 				continue;
 			for (p = 0; p < al[i].np; p++) {
 				if (al[i].px0[p] < x - CROSS_TOL &&
-				    al[i].px1[p] > x + CROSS_TOL)
+				    al[i].px1[p] > x + CROSS_TOL &&
+				    !(al[i].pg1[p] > al[i].pg0[p] &&
+				    al[i].pg0[p] - CROSS_TOL <= x &&
+				    x <= al[i].pg1[p] + CROSS_TOL))
 					crossed = 1;
 				if (p == 0 || gapped || al[i].px1[p - 1] > x ||
 				    al[i].px0[p] < x)

@@ -225,9 +225,11 @@ test_header_units(void **state)
  * CELL_GAP_EM (0.45 em), the right one numbered:
  *   项目                  本年   上年      y 100
  *   三、本 （一）公开      3      5        y 130
- *   年度   （二）部分      7      1        y 160
+ *   年度办 部分                            y 144: both labels wrapped
+ *   其他                   7      1        y 160
  * A gap over SPACE_EM (0.3 em) before the mark parts the two columns;
- * under it the line is one piece.
+ * under it the line is one piece.  On the wrapped line the two labels
+ * are one piece (no mark), whose gap holds the column line: not crossed.
  */
 static int
 side_by_side(float gap_em)
@@ -237,15 +239,16 @@ side_by_side(float gap_em)
 	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
 	static const int sanben[] = { 0x4e09, 0x3001, 0x672c, 0 };
 	static const int yi[] = { 0xff08, 0x4e00, 0xff09, 0x516c, 0x5f00, 0 };
-	static const int niandu[] = { 0x5e74, 0x5ea6, 0 };
-	static const int er[] = { 0xff08, 0x4e8c, 0xff09, 0x90e8, 0x5206, 0 };
+	static const int niandu[] = { 0x5e74, 0x5ea6, 0x529e, 0 };
+	static const int bufen[] = { 0x90e8, 0x5206, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
 	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
 	    n7[] = { '7', 0 }, n1[] = { '1', 0 };
 	const struct gk_pdf_char *v[256];
 	struct gk_pdf_line *ln = NULL;
 	struct gk_pdf_page out;
 	struct gk_pdf_table *t = NULL;
-	size_t nl, i, mark, san;
+	size_t nl, i, mark, san, nian, bu;
 	int keep[16], nt = 0, row, col, col0, apart;
 	float x = 80 + gap_em * SIZE;
 
@@ -259,14 +262,17 @@ side_by_side(float gap_em)
 	put(x, 130, yi);
 	put(200, 130, n3);
 	put(300, 130, n5);
-	put(50, 160, niandu);
-	put(x, 160, er);
+	nian = nchars;
+	put(50, 144, niandu);		/* 50-80 */
+	bu = nchars;
+	put(x, 144, bufen);
+	put(50, 160, qita);
 	put(200, 160, n7);
 	put(300, 160, n1);
 	for (i = 0; i < nchars; i++)
 		v[i] = &chars[i];
 	assert_int_equal(gk_pdf_lines(v, nchars, &ln, &nl), 0);
-	assert_int_equal(nl, 3);
+	assert_int_equal(nl, 4);
 	for (i = 0; i < nl; i++)
 		keep[i] = 1;
 	memset(&out, 0, sizeof(out));
@@ -281,6 +287,11 @@ side_by_side(float gap_em)
 	where(&t[0], mark, &row, &col);		/* （ of （一） */
 	assert_int_equal(row, 1);
 	apart = col != col0;
+	where(&t[0], nian, &row, &col0);
+	assert_int_equal(row, 1);
+	where(&t[0], bu, &row, &col);
+	assert_int_equal(row, 1);
+	apart = apart && col != col0;
 	gk_pdf_tables_free(t, nt);
 	free(ln);
 	free(out.hs);

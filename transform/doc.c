@@ -94,42 +94,106 @@ tx_tok_figure(const struct tx_tok *t)
 	return t->vlike || t->empty;
 }
 
+/*
+ * Where a para that is a label with its row's first figure run into it
+ * (4.保护第三方合法权益0, 其他对外管理服务事项6055: a PDF's lines of a
+ * page printed one <p> per cell joined) splits: the offset of the figure,
+ * or 0.  A label of two characters or more, not a sentence, ending in a
+ * Chinese character or a closing bracket; the figure plain digits.
+ */
+static size_t
+glued(const char *s)
+{
+	size_t n = strlen(s), k = n;
+	const char *p, *q;
+	unsigned cp = 0;
+	int chars = 0;
+
+	while (k > 0 && ((s[k - 1] >= '0' && s[k - 1] <= '9') ||
+	    s[k - 1] == ',' || s[k - 1] == '.'))
+		k--;
+	while (k < n && (s[k] == ',' || s[k] == '.'))
+		k++;
+	if (k == n || n - k > 12 || k == 0 || strstr(s, "。") != NULL ||
+	    strstr(s, "，") != NULL || strstr(s, "；") != NULL)
+		return 0;
+	for (p = s; p < s + k; chars++) {
+		q = p;
+		cp = zh_next(&q);
+		p = q;
+	}
+	if (p != s + k || chars < 2)
+		return 0;
+	/* the last character of the label */
+	if (!((cp >= 0x4e00 && cp <= 0x9fff) || cp == 0xff09 || cp == ')'))
+		return 0;
+	return k;
+}
+
+/* Token d->n: the item's text, or own (a part of it, freed with d). */
+static int
+tok_add(struct tx_doc *d, const struct tx_item *it, const char *text,
+    char *own)
+{
+	char norm[TX_LABEL_MAX];
+	struct tx_tok *t = &d->t[d->n];
+
+	t->own = own;
+	t->text = own != NULL ? own : text;
+	t->cell = it->cell;
+	t->table = it->table;
+	t->row = it->row;
+	t->col = it->col;
+	t->span = it->span > 0 ? it->span : 1;
+	t->seq = it->seq;
+	t->page = it->page;
+	d->n++;
+	gk_label_norm(t->text, norm, sizeof(norm));
+	if ((t->norm = strdup(norm)) == NULL)
+		return -1;
+	d->hascells |= t->cell;
+	t->blank = blank(t->text);
+	t->vlike = t->blank || tx_value_like(t->text) || annotated(t->text);
+	/* an empty para is a blank cell only where a row expects
+	 * figures; elsewhere it is nothing */
+	if (!t->cell && t->text[0] == '\0') {
+		t->vlike = 0;
+		t->empty = 1;
+	}
+	return 0;
+}
+
 int
 tx_doc_open(struct tx_doc *d, struct tx_version *v)
 {
-	char norm[TX_LABEL_MAX];
 	int i;
 
 	memset(d, 0, sizeof(*d));
 	if (v->nitems > 0)
 		qsort(v->items, (size_t)v->nitems, sizeof(v->items[0]), by_seq);
-	if ((d->t = calloc((size_t)v->nitems + 1, sizeof(*d->t))) == NULL)
+	if ((d->t = calloc((size_t)v->nitems * 2 + 1, sizeof(*d->t))) == NULL)
 		return -1;
 	for (i = 0; i < v->nitems; i++) {
-		struct tx_tok *t = &d->t[d->n];
+		const struct tx_item *it = &v->items[i];
+		/* not in OCR's text, whose lines are the recogniser's */
+		size_t at = it->cell || v->ocr > 0 ||
+		    tx_value_like(it->text) ? 0 : glued(it->text);
+		char *a, *b;
 
-		t->text = v->items[i].text;
-		t->cell = v->items[i].cell;
-		t->table = v->items[i].table;
-		t->row = v->items[i].row;
-		t->col = v->items[i].col;
-		t->span = v->items[i].span > 0 ? v->items[i].span : 1;
-		t->seq = v->items[i].seq;
-		t->page = v->items[i].page;
-		gk_label_norm(t->text, norm, sizeof(norm));
-		if ((t->norm = strdup(norm)) == NULL)
-			return -1;
-		d->n++;
-		d->hascells |= t->cell;
-		t->blank = blank(t->text);
-		t->vlike = t->blank || tx_value_like(t->text) ||
-		    annotated(t->text);
-		/* an empty para is a blank cell only where a row expects
-		 * figures; elsewhere it is nothing */
-		if (!t->cell && t->text[0] == '\0') {
-			t->vlike = 0;
-			t->empty = 1;
+		if (at == 0) {
+			if (tok_add(d, it, it->text, NULL) < 0)
+				return -1;
+			continue;
 		}
+		/* the label, then its figure */
+		if ((a = strndup(it->text, at)) == NULL)
+			return -1;
+		if (tok_add(d, it, NULL, a) < 0)
+			return -1;
+		if ((b = strdup(it->text + at)) == NULL)
+			return -1;
+		if (tok_add(d, it, NULL, b) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -212,8 +276,10 @@ tx_doc_close(struct tx_doc *d)
 {
 	int i;
 
-	for (i = 0; i < d->n; i++)
+	for (i = 0; i < d->n; i++) {
 		free(d->t[i].norm);
+		free(d->t[i].own);
+	}
 	free(d->t);
 	free(d->u);
 	memset(d, 0, sizeof(*d));

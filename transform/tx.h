@@ -130,6 +130,7 @@ struct tx_tok {
 	int empty;		/* an empty para: a blank cell of a page that
 				 * prints one <p> per cell */
 	int blank;		/* nothing but white space */
+	char *own;		/* the text, when the token is part of a para */
 };
 
 /*

@@ -178,6 +178,13 @@ legacy_start(const struct tx_doc *d, const struct gk_table *tb)
 	for (i = 0; i < d->n; i++)
 		if (strcmp(d->t[i].norm, n) == 0)
 			return i;
+	/* the header's cell joined with the line above the table (填报单位
+	 * …填报日期：2018.1.5统 计 指 标), as a grid without rulings joins
+	 * them */
+	for (i = 0; i < d->n; i++)
+		if (!d->t[i].vlike && n[0] != '\0' &&
+		    strstr(d->t[i].norm, n) != NULL)
+			return i;
 	return -1;
 }
 
@@ -193,7 +200,12 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
 	seq = s > 0 && header_tok(tb, &d->t[s - 1]) &&
 	    strcmp(d->t[s - 1].norm, d->t[s].norm) != 0;
 	if (d->t[s].cell) {
-		for (i = s; i < d->n; i = j) {
+		/* from the row after the header's */
+		for (i = s; i < d->n && d->t[i].cell &&
+		    d->t[i].table == d->t[s].table && d->t[i].row == d->t[s].row;
+		    i++)
+			;
+		for (; i < d->n; i = j) {
 			for (j = i + 1; j < d->n && d->t[j].cell &&
 			    d->t[j].table == d->t[i].table &&
 			    d->t[j].row == d->t[i].row; j++)
@@ -210,7 +222,7 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
 		}
 		return 0;
 	}
-	for (i = s; i < d->n && header_tok(tb, &d->t[i]); i++)
+	for (i = s + 1; i < d->n && header_tok(tb, &d->t[i]); i++)
 		;
 	/* a page that prints a blank cell as an empty para (one <p> per
 	 * cell) keeps every row's three places: a label line followed by

@@ -2,7 +2,8 @@
  * A legacy 统计表 printed one <p> per cell line, a blank cell an empty para:
  * a label wrapped over two lines (a row the known form does not have,
  * 主动公开财务预 / 决算、“三公”经费信息, and a known one) is one row, the
- * rows after it are read, and a blank unit and figure stay blank.
+ * rows after it are read, and a blank unit and figure stay blank.  The
+ * header's cell joined with the line above the table still starts it.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -49,11 +50,43 @@ wrapped(void **state)
 	tx_version_free(&v);
 }
 
+/* A grid without rulings joins the line above the table with the
+ * header's first cell (填报单位…填报日期：2018.1.5统 计 指 标): the table
+ * is still found, and the header row is no row. */
+static void
+joined_header(void **state)
+{
+	static const char *const r[3][3] = {
+		{ "（一）主动公开政府信息数", "条", "12" },
+		{ "1.政府公报公开政府信息数", "条", "4" },
+		{ "2.政府网站公开政府信息数", "条", "" },
+	};
+	int i, c;
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	para("附件：2017年度政府信息公开工作情况统计表");
+	item(1, 1, 0, 0, "填报单位（盖章）：青岛市司法局 填报日期：2018.1.5统 计 指 标");
+	item(1, 1, 0, 1, "单位");
+	item(1, 1, 0, 2, "统计数");
+	for (i = 0; i < 3; i++)
+		for (c = 0; c < 3; c++)
+			item(1, 1, i + 1, c, r[i][c]);
+	tx_read(&v);
+	assert_ptr_equal(v.form, gk_form("legacy"));
+	assert_int_equal(v.nm, 3);
+	assert_string_equal(val("legacy.（一）主动公开政府信息数"), "12");
+	assert_string_equal(val("legacy.1.政府公报公开政府信息数"), "4");
+	assert_string_equal(val("legacy.2.政府网站公开政府信息数"), "");
+	tx_version_free(&v);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(wrapped),
+		cmocka_unit_test(joined_header),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

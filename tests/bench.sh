@@ -40,6 +40,9 @@ for p in gk-fetch gk-extract gk-transform gk-load; do
 	[ -x "$bin/$p" ] || { echo "bench: $bin/$p is not built (make)" >&2; exit 2; }
 done
 [ -x /usr/bin/time ] || { echo "bench: GNU time is needed (make bench-deps)" >&2; exit 2; }
+# a copy of the programs: a rebuild of $bin during the run changes nothing
+mkdir -p "$t/bin"
+cp "$bin"/gk-* "$t/bin/" && bin=$t/bin
 
 load0=$(cut -d ' ' -f 1 /proc/loadavg) start=$(date -u +%Y-%m-%dT%H:%MZ)
 # the corpus, made once per sizes and generator
@@ -155,11 +158,14 @@ done
 ndocs=$(grep -c '^doc' "$t/all.rec")
 
 # ---- memory: every stage under 64 MB, flat from 100 to FLAT documents ----
-# The corpus's stream (scans left out) cycled to FLAT documents, each copy
+# The corpus's stream (scans left out, the formats interleaved) cycled to FLAT documents, each copy
 # with its own DOC (its first four hex digits the copy's number).
 if [ "$QUICK" = 0 ] && [ "$FLAT" -gt 100 ]; then
 	echo "bench: memory, 100 and $FLAT documents" >&2
-	cat "$t/html.rec" "$t/docx.rec" "$t/pdf.rec" "$t/doc.rec" >"$t/noscan.rec" 2>/dev/null
+	# the formats' groups interleaved, so that 100 documents are the same mix as 10,000
+	for fmt in html docx pdf doc; do
+		awk -v f="$fmt" '/^group\t/ { g++ } { printf "%08d\t%s\t%s\n", g, f, $0 }' "$t/$fmt.rec"
+	done | sort -s -t "$(printf '\t')" -k1,1 | cut -f 3- >"$t/noscan.rec"
 	for m in 100 "$FLAT"; do
 		awk -F '\t' -v OFS='\t' -v want="$m" '
 		    { l[++n] = $0 }
@@ -197,10 +203,11 @@ swall=$(cat "$t"/html.wall "$t"/docx.wall "$t"/pdf.wall "$t"/doc.wall "$t"/scan.
 if command -v parallel >/dev/null; then
 	rs=$(printf 'group\t')
 	# par NAME: extract | transform of the whole stream on both cores, with
-	# the extract cache of $t/xc (as gk-harvest runs it); NAME.wall, NAME.out
+	# the extract cache of $t/xc, in blocks of 8 KB (as gk-harvest runs it);
+	# NAME.wall, NAME.out
 	par() {
 		s=$(date +%s.%N)
-		parallel --will-cite --pipe --recstart "$rs" -k -j2 --block 256k \
+		parallel --will-cite --pipe --recstart "$rs" -k -j2 --block 8k \
 		    "$bin/gk-extract" -q --cache "$t/xc" <"$t/all.rec" 2>/dev/null |
 		    parallel --will-cite --pipe --recstart "$rs" -k -j2 --block 4M "$bin/gk-transform" -q >"$t/$1.out" 2>/dev/null
 		echo "$(date +%s.%N) - $s" | bc >"$t/$1.wall"
@@ -232,12 +239,15 @@ fi
 # ---- incremental load: 10 reports into data sets of BENCH_LOAD reports ----
 # The data sets are made once from generated gk-transform streams
 # (tests/bench/mkload.py straight into gk-load: the whole chain would take
-# hours for 100,000 reports) and kept in build/bench/load-N; each bench run
+# hours for 100,000 reports) and kept in build/bench/load-N-KEY (KEY: the
+# hash of gk-load and of the generator: a new gk-load makes them again, as a
+# data set of an older gk-load is its upgrade, not the bench); each bench run
 # loads 10 reports into them, the last 5 of the set and 5 after it (the
 # figures drawn again for every run: 5 changed, 5 new the first time).
 if [ "$QUICK" = 0 ]; then
+	lkey=$(cat "$bin/gk-load" tests/bench/mkload.py | sha256sum | cut -c1-12)
 	for size in $LOADS; do
-		d=$cache/load-$size
+		d=$cache/load-$size-$lkey
 		if [ ! -d "$d" ]; then
 			echo "bench: making the data set of $size reports (once, in $d)" >&2
 			rm -rf "$d.tmp"; mkdir -p "$d.tmp/data"
@@ -252,7 +262,11 @@ if [ "$QUICK" = 0 ]; then
 		[ -f "$d/.done" ] || { row "load 10 reports into $size" "the data set could not be made ($d.tmp/build.err)" "" "" "" ""; continue; }
 		$PY tests/bench/mkload.py "$((size - 5))" 10 "$(date +%s)" >"$t/inc.rec"
 		s=$(date +%s.%N)
-		run "inc$size" "$bin/gk-load" -q "$d/data" "$t/inc.rec" 2>"$t/inc.err"
+		if ! run "inc$size" "$bin/gk-load" -q "$d/data" "$t/inc.rec" 2>"$t/inc.err"; then
+			row "load 10 reports into $size" "gk-load failed: $(head -n 1 "$t/inc.err" | sed 's/|/∣/g')" "" "" "< 64 MB" "**failed**"
+			rm -f "$t/inc$size.time"
+			continue
+		fi
 		echo "$(date +%s.%N) - $s" | bc | awk '{ printf "%.2f\n", $1 }' >"$t/inc$size.wall"
 		row "load 10 reports into $size" \
 		    "$(printf '%.2f' "$(cat "$t/inc$size.wall")") s wall, $(cpu "$t/inc$size.time") s CPU, $(mb "$t/inc$size.time") MB" \

@@ -196,6 +196,39 @@ test_grid_black_page(void **state)
 }
 
 /*
+ * Rules grey, as a bilevel scan's thin rules come out of the deskew (190:
+ * lighter than ink, darker than RULE_DARK): the same table is found, and
+ * a grid of rules of 220 (paper) is none.
+ */
+static void
+test_grid_grey_rules(void **state)
+{
+	struct ocr_img img = blank();
+	struct ocr_grid g;
+	int i;
+
+	(void)state;
+	draw_table(1);
+	for (i = 0; i < W * H; i++)
+		if (pix[i] == 0)
+			pix[i] = 190;
+	assert_int_equal(ocr_grid_find(&img, 200, &g), 0);
+	assert_int_equal(g.ntables, 1);
+	assert_int_equal(g.tables[0].rows, 3);
+	assert_int_equal(g.tables[0].cols, 4);
+	assert_int_equal(g.tables[0].ncells, 9);
+	ocr_grid_free(&g);
+	img = blank();
+	draw_table(1);
+	for (i = 0; i < W * H; i++)
+		if (pix[i] == 0)
+			pix[i] = 220;
+	assert_int_equal(ocr_grid_find(&img, 200, &g), 0);
+	assert_int_equal(g.ntables, 0);
+	ocr_grid_free(&g);
+}
+
+/*
  * Specks at 200 dpi (at most 41 pixels, under 6 pixels each way, nothing
  * within 6 pixels): a lone dot goes, and so does a 5x5 blob; a full stop
  * 3 pixels from its figure stays, a short stroke (the middle one of 三,
@@ -240,6 +273,7 @@ main(void)
 		cmocka_unit_test(test_grid_two_tables_in_order),
 		cmocka_unit_test(test_grid_no_table),
 		cmocka_unit_test(test_grid_black_page),
+		cmocka_unit_test(test_grid_grey_rules),
 		cmocka_unit_test(test_despeckle),
 	};
 

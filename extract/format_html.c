@@ -366,16 +366,18 @@ flush(struct html *h)
  * A <p> that holds only text and inline text markup (span, font, b …):
  * when its text is only white space (<p>&nbsp;</p>, <p></p>, <p>U+3000</p>)
  * it is kept as an empty para, because pages that print a table one <p> per
- * cell print a blank cell that way.  A <p> holding a <br>, an image or any
- * other element is a spacer or something else and is not kept; nor is any
- * other empty block (div, li, headings …: layout wrappers).
+ * cell print a blank cell that way, some editors as <p><br></p>: a <br>
+ * alone is white space too (the reading ignores an empty para where no row
+ * wants a figure, so a spacer costs nothing).  A <p> holding an image or
+ * any other element is something else and is not kept; nor is any other
+ * empty block (div, li, headings …: layout wrappers).
  */
 static int
 bare_p(const xmlNode *n, int depth)
 {
 	static const char *const inl[] = { "span", "font", "b", "strong",
 	    "i", "em", "u", "s", "strike", "small", "big", "sub", "sup", "ins",
-	    "o:p", NULL };
+	    "o:p", "br", NULL };
 	const xmlNode *c;
 
 	if (depth > 8)

@@ -353,6 +353,8 @@ add_agency(sqlite3 *db, const struct agency_conf *c, const char *key,
 {
 	static const char get[] = "SELECT agency FROM agencies WHERE "
 	    "name_key = ?";
+	static const char rekey[] = "UPDATE agencies SET name_key = ?1 WHERE "
+	    "agency = ?2";
 	static const char ins[] = "INSERT INTO agencies (agency, name_key, "
 	    "level, parent, host, report_column, level_from, known_from) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -370,6 +372,16 @@ add_agency(sqlite3 *db, const struct agency_conf *c, const char *key,
 	if (rc != 0)
 		return rc == 1 ? 0 : -1;
 	snprintf(canon, AGENCY_MAX, "%s", k != NULL ? k->name : name);
+	/* a store written under an older key rule holds the name under
+	 * another key: the row is that agency, its key made today's */
+	if ((st = db_cached(db, rekey)) == NULL)
+		return -1;
+	db_text(st, 1, key, 0);
+	db_text(st, 2, canon, 0);
+	if (db_run(st) == -1)
+		return -1;
+	if (sqlite3_changes(db) > 0)
+		return 0;
 	if (k != NULL && k->level[0] != '\0') {
 		snprintf(level, sizeof(level), "%s", k->level);
 		snprintf(parent, sizeof(parent), "%s", k->parent);

@@ -329,8 +329,12 @@ build(const struct lines *ls, int idx, int tol, struct ocr_table *t)
 		return -1;
 	}
 	/*
-	 * One cell per joined group, at its top-left; its span is its extent.
-	 * The second half of par maps a group's root to its cell.
+	 * One cell per joined group, at its top-left: the first box of its
+	 * top row, so that no two groups share one (a group shaped as an L
+	 * whose foot reaches left of its top row, where a rule stops short,
+	 * once gave two cells one row and column: make fuzz); its span is its
+	 * extent from there.  The second half of par maps a group's root to
+	 * its cell.
 	 */
 	for (i = 0; i < ncell; i++)
 		par[ncell + i] = -1;
@@ -345,8 +349,6 @@ build(const struct lines *ls, int idx, int tol, struct ocr_table *t)
 			cells[j].col = cells[j].colspan = cc;
 			continue;
 		}
-		if (cc < cells[j].col)
-			cells[j].col = cc;
 		if (rr > cells[j].rowspan)
 			cells[j].rowspan = rr;
 		if (cc > cells[j].colspan)

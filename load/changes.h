@@ -2,7 +2,8 @@
  * changes.h: what each run changed.  Every run appends its rows to the
  * changes table (changes.tsv): a new report, a revised document (the
  * report's kept document is another file), a revised value (one row per
- * figure: metric, old, new), a report removed from the site.  The kept
+ * figure: metric, old, new), a report removed from the site, a report's
+ * page gone from the site (its report kept: merge.c).  The kept
  * version of a report is recorded in kept_versions at every run that
  * changes it, so a report can be shown as it was on any run or date
  * (gk-load --as-of).  changes.atom: an Atom feed (RFC 4287) of the new

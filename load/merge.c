@@ -10,6 +10,7 @@
 #include "common/hash.h"
 #include "common/log.h"
 #include "common/progress.h"
+#include "changes.h"
 #include "crash.h"
 #include "dict.h"
 #include "merge.h"
@@ -183,6 +184,37 @@ merge_listings(struct merge *m)
 
 /* ---- errors: by document and code, with when they were first seen ---- */
 
+/*
+ * A report page that now answers with an error (gone: 404, 410 …) while
+ * its report is kept: a "gone from the site" row of changes.tsv for each
+ * report the page holds, the page's URL as old, the error as new.  The
+ * report stays in the data set (a night never loses one); the row says
+ * when the site stopped giving it.  0 or -1.
+ */
+static int
+page_gone(struct merge *m, const char *doc, const char *message)
+{
+	static const char sql[] = "SELECT DISTINCT r.report, r.agency, "
+	    "r.year, d.url FROM documents d JOIN copies c ON c.page = d.url "
+	    "AND c.gone_run IS NULL JOIN reports r ON r.report = c.report "
+	    "WHERE d.doc = ?1 AND d.url = d.page ORDER BY r.report";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = db_cached(m->db, sql)) == NULL)
+		return -1;
+	db_text(st, 1, doc, 0);
+	while ((rc = db_step(st)) == 1)
+		if (changes_add(m, db_col(st, 0), db_col(st, 1),
+		    sqlite3_column_int64(st, 2), "gone from the site", NULL,
+		    db_col(st, 3), message) == -1) {
+			rc = -1;
+			break;
+		}
+	sqlite3_reset(st);
+	return rc == -1 ? -1 : 0;
+}
+
 static int
 merge_errors(struct merge *m)
 {
@@ -251,6 +283,9 @@ merge_errors(struct merge *m)
 			if ((rc = db_step(has)) == 0)
 				m->new_errors++;
 			sqlite3_reset(has);
+			if (rc == 0 && strcmp(code, "http") == 0 &&
+			    page_gone(m, doc, db_col(errs, 2)) == -1)
+				rc = -1;
 			if (rc == -1)
 				break;
 			db_text(up, 1, doc, 0);

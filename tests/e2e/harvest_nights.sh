@@ -132,17 +132,17 @@ grep -q "^gk-fetch: [0-9]* documents (1 new, 1 changed, " "$TMPD/log4" ||
     fail "night 4: not one new and one changed: $(grep '^gk-fetch: [0-9]* documents' "$TMPD/log4")"
 grep -q '4879' "$d"/metrics/*.tsv || fail "night 4: the revised figure did not land"
 [ -n "$old" ] && [ ! -e "$d/cache/$(echo "$old" | cut -c1-2)/$old" ] || fail "night 4: the revised report's old body is still in the cache"
-# changes.tsv: the night's rows are the new report, the revised document
-# and its one revised value (the removed page is a failure: its report is
-# kept, not removed)
+# changes.tsv: the night's rows are the removed page (gone from the site:
+# its report is kept, the page's failure is the night's new one), the new
+# report, the revised document and its one revised value
 sed 1d "$d/changes.tsv" | tail -n +$((nch + 1)) | awk -F'\t' '{ print $5 "\t" $6 "\t" $7 "\t" $8 "\t" $9 }' |
     sed 's#\thttp://[^\t]*#\tURL#g' >"$TMPD/c4"
-printf '2024\tnew report\t\t\tURL\n2020\trevised document\t\tURL\tURL\n2020\trevised value\tactive.coercion.decisions\t54878\t54879\n' |
+printf '2023\tgone from the site\t\tURL\tURL\n2024\tnew report\t\t\tURL\n2020\trevised document\t\tURL\tURL\n2020\trevised value\tactive.coercion.decisions\t54878\t54879\n' |
     diff - "$TMPD/c4" || fail "night 4: changes.tsv"
 atom_ok "night 4"
 grep -q '54879' "$d/changes.atom" || fail "night 4: the revised figure is not in the feed"
 nch=$(changes)
-echo "ok: night 4: the revised figure (changes.tsv: revised document, 54878 → 54879; in the feed) and the new report landed, the removed report kept and its failure new (exit 1), the old body swept"
+echo "ok: night 4: the revised figure (changes.tsv: revised document, 54878 → 54879; in the feed) and the new report landed, the removed report kept, gone from the site in changes.tsv, its failure new (exit 1), the old body swept"
 reports >"$TMPD/r4"
 
 # 5. a whole-site outage

@@ -78,3 +78,15 @@ gk_doc_id(const char *url, char out[17])
 	memcpy(out, hex, 16);
 	out[16] = '\0';
 }
+
+int
+gk_sha256_hex_ok(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < 64; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
+		    s[i] <= 'f')))
+			return 0;
+	return s[64] == '\0';
+}

@@ -9,6 +9,8 @@
 #define GK_SHA256_HEX 65	/* 64 hex digits and a NUL */
 
 void gk_sha256_hex(const void *p, size_t n, char out[GK_SHA256_HEX]);
+/* Is s a SHA-256 as gk writes it: 64 lower-case hex digits, then NUL? */
+int gk_sha256_hex_ok(const char *s);
 
 /* Incremental form, for bodies that arrive in pieces. */
 struct gk_sha256;

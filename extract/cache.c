@@ -152,13 +152,7 @@ xcache_build(const struct xcache *c)
 int
 xcache_key_ok(const char *s)
 {
-	size_t i;
-
-	for (i = 0; i < 64; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
-		    s[i] <= 'f')))
-			return 0;
-	return s[64] == '\0';
+	return gk_sha256_hex_ok(s);
 }
 
 static void

@@ -31,6 +31,7 @@
 
 #include "common/err.h"
 #include "common/log.h"
+#include "common/hash.h"
 #include "store.h"
 #include "url.h"
 
@@ -304,18 +305,6 @@ split(char *line, char **f, int max)
 }
 
 static int
-is_sha(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < 64; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
-		    s[i] <= 'f')))
-			return 0;
-	return s[64] == '\0';
-}
-
-static int
 fits(const char *s, size_t sz)
 {
 	return strlen(s) < sz;
@@ -346,7 +335,7 @@ apply_e(struct store *st, char **f)
 	memset(&tmp, 0, sizeof(tmp));
 	if (!url_ok(f[1]) || (f[3][0] != '\0' && !url_ok(f[3])) ||
 	    strlen(f[2]) != 1 ||
-	    !known_kind(f[2][0]) || (f[4][0] != '\0' && !is_sha(f[4])) ||
+	    !known_kind(f[2][0]) || (f[4][0] != '\0' && !gk_sha256_hex_ok(f[4])) ||
 	    !fits(f[6], sizeof(tmp.type)) || !fits(f[7], sizeof(tmp.charset)) ||
 	    !fits(f[9], sizeof(tmp.lastmod)) ||
 	    !fits(f[13], sizeof(tmp.published)) ||
@@ -747,7 +736,7 @@ load(struct store *st, int *v1, char *err, size_t errsz)
 			char *f[9];
 			struct sentry *e;
 
-			if (split(line, f, 8) != 8 || !is_sha(f[3]) ||
+			if (split(line, f, 8) != 8 || !gk_sha256_hex_ok(f[3]) ||
 			    !fits(f[2], sizeof(e->lastmod)) ||
 			    !fits(f[5], sizeof(e->type)) ||
 			    !fits(f[6], sizeof(e->charset)) || !url_ok(f[0])) {
@@ -817,7 +806,7 @@ load_delivered(struct store *st, int fresh)
 		if (len == 0 || line[len - 1] != '\n' || len > URL_MAX + 256)
 			continue;	/* torn, or not ours */
 		line[--len] = '\0';
-		if (split(line, f, 3) < 2 || !is_sha(f[1]))
+		if (split(line, f, 3) < 2 || !gk_sha256_hex_ok(f[1]))
 			continue;
 		if ((e = store_get(st, f[0])) != NULL)
 			memcpy(e->dsha, f[1], sizeof(e->dsha));
@@ -1079,7 +1068,7 @@ store_sweep(struct store *st, long *files, long long *bytes)
 		if ((sub = opendir(path)) == NULL)
 			continue;
 		while ((fe = readdir(sub)) != NULL) {
-			if (!is_sha(fe->d_name) || strncmp(fe->d_name,
+			if (!gk_sha256_hex_ok(fe->d_name) || strncmp(fe->d_name,
 			    de->d_name, 2) != 0 || bsearch(fe->d_name, shas, k,
 			    sizeof(*shas), cmp_sha) != NULL)
 				continue;

@@ -32,8 +32,8 @@
 
 #define FIELD_DEPTH	32
 /*
- * Cell edges closer than this (twips, 1/20 pt) are one grid line: LibreOffice
- * writes one edge as 3209 in a row and 3210 in the next (rounding).
+ * Cell edges closer than this (twips, 1/20 pt) are one grid line: a writer
+ * that rounds may write one edge as 3209 in a row and 3210 in the next.
  */
 #define EDGE_SLACK	8
 

@@ -1,6 +1,6 @@
 /*
- * format_xlsx.c: Excel 2007+ workbooks (.xlsx, and WPS's, LibreOffice's,
- * openpyxl's ...) through libarchive (the zip, read from memory, every part
+ * format_xlsx.c: Excel 2007+ workbooks (.xlsx, whichever program
+ * wrote them) through libarchive (the zip, read from memory, every part
  * bounded) and libxml2's streaming reader (the parts, never a whole DOM).
  *
  * The workbook lists the sheets in order (xl/workbook.xml; each sheet's part

@@ -1,7 +1,7 @@
 /*
  * ocr_grid.c: ruling lines on a page image -> tables of grid cells.
  * See ocr_grid.h.  Lengths scale with the resolution; the constants below are
- * for the rules of Word and LibreOffice tables (0.5-1.5 pt), scanned or
+ * for the rules word processors draw round table cells (0.5-1.5 pt), scanned or
  * rendered at 150-300 dpi.
  */
 #include <stdlib.h>

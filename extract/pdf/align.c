@@ -13,7 +13,7 @@
  *   - a numbered label (（一） 1. 三、 十一、), or labels with a unit (条,
  *     件), is a row; a numbered label joins the figures just below it (a
  *     label wrapped around figures set in its middle) or just above it
- *     (wkhtmltopdf sets the label a little lower);
+ *     (a label set a little lower than its figures);
  *   - a single piece over the figures after a row of figures and before a
  *     header is a title between two tables: it ends the table;
  *   - any other line continues the nearest row, and stretches it.
@@ -627,7 +627,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 			al[i].multi = 0;
 	/*
 	 * A unit alone with its label set a little lower beside it
-	 * (wkhtmltopdf: 件 / 其中：涉及国家秘密) is a row with a blank figure.
+	 * (件 / 其中：涉及国家秘密) is a row with a blank figure.
 	 */
 	for (i = 0; i + 1 < n; i++)
 		if (al[i].np == 1 && al[i].ufirst && !al[i].fig &&
@@ -664,7 +664,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		    al[i - 1].px0[0] >= al[i].x1)) &&
 		    !g[ng - 1].label &&
 		    al[i].yc - al[i - 1].yc < al[i].l->size) {
-			/* the label of the figures just above (wkhtmltopdf) */
+			/* the label of the figures just above (set lower) */
 			al[i].row = ng - 1;
 			g[ng - 1].bot = al[i].yc;
 			g[ng - 1].label = 1;

@@ -415,9 +415,9 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 	int *map, i, j, skip, base, merged, cut, head;
 
 	/*
-	 * The right edges must meet; the left one may lie further in: some
-	 * producers (WeasyPrint) draw no border for the rest of a cell that
-	 * spans rows on the page before.
+	 * The right edges must meet; the left one may lie further in: a
+	 * producer may draw no border for the rest of a cell that spans rows
+	 * on the page before.
 	 */
 	if (!h->active || t->nx < 2 || held_col(h, t->xs[0]) < 0 ||
 	    held_col(h, t->xs[t->nx - 1]) != h->nx - 1)
@@ -444,7 +444,7 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 	cut = row_cut(h, t, map, skip);
 	/*
 	 * Rows above the first figure are the header: a page break inside
-	 * it (Chromium) cuts a spanning header cell into two one-row cells.
+	 * it cuts a spanning header cell into two one-row cells.
 	 */
 	for (head = h->nrows, j = 0; j < h->ncells; j++)
 		if (figure(h->cells[j].text) && h->cells[j].row < head)
@@ -452,8 +452,8 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 	/*
 	 * ... unless the first row on the new page holds a figure: it is a
 	 * row of its own, and its blank cells are blank figures, not the
-	 * rest of the header cells above them (Chromium ends a page with a
-	 * header that has no bottom rule: 商业企业 over a blank cell).
+	 * rest of the header cells above them (a page that ends with a
+	 * header without its bottom rule: 商业企业 over a blank cell).
 	 */
 	for (i = 0; i < t->ncells && head == h->nrows; i++)
 		if (t->cells[i].row == skip && figure(t->cells[i].text))
@@ -771,7 +771,7 @@ heading_start(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
 
 /*
  * The header of a table without rulings that ends the page, its body on
- * the next (wkhtmltopdf breaks there), or a last numbered label (*label
+ * the next (a page break between them), or a last numbered label (*label
  * set): the last lines of the page, below
  * every ruled table, up to a numbered heading, a line with figures or a
  * line of running text; at least one is a line of cells and none has a
@@ -1005,8 +1005,7 @@ headings(const struct gk_pdf_page *pg, char *head)
 
 /*
  * The cell of t's last row that a glyph hanging out of t's bottom edge
- * belongs to, or -1.  A page break inside a row that spans two (Chromium)
- * ends the cell's borders at the break while its second line of text
+ * belongs to, or -1.  A page break inside a row that spans two ends the cell's borders at the break while its second line of text
  * (结果 / 维持) is drawn on below: the glyph's top is inside the table,
  * its middle just under the bottom edge, and it is on the page's last
  * line (bottom: the page's lowest baseline).  Text never crosses a drawn

@@ -2,7 +2,7 @@
  * table.c: ruling lines -> tables -> grids of (possibly merged) cells.
  *
  * 1. Rulings on one line that touch or overlap are merged (producers draw
- *    each cell's border on its own: LibreOffice draws a 9x8 grid as 186
+ *    each cell's border on its own: a 9x8 grid can come as 186
  *    segments).
  * 2. Horizontal and vertical rulings that cross or touch form connected
  *    sets; a set with at least two of each is a table candidate.

@@ -336,3 +336,18 @@ gk_emit_raw(FILE *fp, const struct gk_rec *rec)
 		return -1;
 	return putc('\n', fp) == EOF ? -1 : 0;
 }
+
+int
+gk_split_tabs(char *line, char **f, int max)
+{
+	int n = 0;
+
+	for (;;) {
+		if (n == max)
+			return max + 1;
+		f[n++] = line;
+		if ((line = strchr(line, '\t')) == NULL)
+			return n;
+		*line++ = '\0';
+	}
+}

@@ -95,6 +95,12 @@ enum gk_rectype gk_rectype_of(const char *name);
  * empty field).  Tabs, carriage returns and newlines in a field become spaces.
  * Returns -1 on a write error.
  */
+/*
+ * Cut line in place at its tabs into at most max fields f[0..]: their
+ * count, or max + 1 when the line has more (f then holds the first max).
+ * For the project's own tab-separated files (configs, state, exports).
+ */
+int gk_split_tabs(char *line, char **f, int max);
 int gk_emit(FILE *, enum gk_rectype t, ...);
 /* Write an array of n fields under the given type name. */
 int gk_emitv(FILE *, const char *type, int n, const char *const *fields);

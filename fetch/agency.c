@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/rec.h"
 #include "common/buf.h"
 #include "agency.h"
 #include "url.h"
@@ -28,22 +29,6 @@ agencies_free(struct agencies *a)
 	free(a->v);
 	a->v = NULL;
 	a->n = 0;
-}
-
-/* Split line at tabs into f[0..5); the number of fields. */
-static int
-split(char *line, char **f, int max)
-{
-	int n = 0;
-
-	for (;;) {
-		if (n == max)
-			return max + 1;
-		f[n++] = line;
-		if ((line = strchr(line, '\t')) == NULL)
-			return n;
-		*line++ = '\0';
-	}
 }
 
 static int
@@ -125,7 +110,7 @@ agencies_parse(struct agencies *a, const char *text, const char *name,
 			line[--n] = '\0';
 		if (line[0] == '#' || line[0] == '\0')
 			continue;
-		nf = split(line, f, 5);
+		nf = gk_split_tabs(line, f, 5);
 		if (!header) {
 			if (nf != 5 || strcmp(f[0], "agency") != 0 ||
 			    strcmp(f[1], "level") != 0 ||

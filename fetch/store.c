@@ -29,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/rec.h"
 #include "common/err.h"
 #include "common/log.h"
 #include "common/hash.h"
@@ -287,23 +288,6 @@ code_of(const char *name, unsigned char *out)
 	return -1;
 }
 
-/* Split line at tabs into at most max fields; the count. */
-static int
-split(char *line, char **f, int max)
-{
-	int n = 0;
-	char *p = line;
-
-	for (;;) {
-		if (n == max)
-			return max + 1;
-		f[n++] = p;
-		if ((p = strchr(p, '\t')) == NULL)
-			return n;
-		*p++ = '\0';
-	}
-}
-
 static int
 fits(const char *s, size_t sz)
 {
@@ -383,7 +367,7 @@ store_feed(struct store *st, char *line)
 
 	if (line[0] == '#' || line[0] == '\0')
 		return 0;
-	n = split(line, f, E_FIELDS);
+	n = gk_split_tabs(line, f, E_FIELDS);
 	switch (f[0][0] != '\0' && f[0][1] == '\0' ? f[0][0] : 0) {
 	case 'E':
 		return n == E_FIELDS ? apply_e(st, f) : -1;
@@ -736,7 +720,7 @@ load(struct store *st, int *v1, char *err, size_t errsz)
 			char *f[9];
 			struct sentry *e;
 
-			if (split(line, f, 8) != 8 || !gk_sha256_hex_ok(f[3]) ||
+			if (gk_split_tabs(line, f, 8) != 8 || !gk_sha256_hex_ok(f[3]) ||
 			    !fits(f[2], sizeof(e->lastmod)) ||
 			    !fits(f[5], sizeof(e->type)) ||
 			    !fits(f[6], sizeof(e->charset)) || !url_ok(f[0])) {
@@ -806,7 +790,7 @@ load_delivered(struct store *st, int fresh)
 		if (len == 0 || line[len - 1] != '\n' || len > URL_MAX + 256)
 			continue;	/* torn, or not ours */
 		line[--len] = '\0';
-		if (split(line, f, 3) < 2 || !gk_sha256_hex_ok(f[1]))
+		if (gk_split_tabs(line, f, 3) < 2 || !gk_sha256_hex_ok(f[1]))
 			continue;
 		if ((e = store_get(st, f[0])) != NULL)
 			memcpy(e->dsha, f[1], sizeof(e->dsha));

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/rec.h"
 #include "common/hash.h"
 #include "common/log.h"
 #include "common/zh.h"
@@ -66,20 +67,6 @@ cmp_known(const void *a, const void *b)
 	    ((const struct known *)b)->key);
 }
 
-/* Split a line into at most max tab-separated fields; their count. */
-static int
-split(char *line, char **f, int max)
-{
-	int n = 0;
-
-	f[n++] = line;
-	while (n < max && (line = strchr(line, '\t')) != NULL) {
-		*line++ = '\0';
-		f[n++] = line;
-	}
-	return strchr(f[n - 1], '\t') != NULL ? max + 1 : n;
-}
-
 /* Read file's lines (comments and the header skipped) into fields. */
 static int
 read_table(const char *file, const char *header, int nf,
@@ -107,7 +94,7 @@ read_table(const char *file, const char *header, int nf,
 			continue;
 		if (strncmp(line, header, strlen(header)) == 0)
 			continue;
-		n = split(line, f, nf);
+		n = gk_split_tabs(line, f, nf);
 		if (n < 2 || n > nf) {
 			gk_warn(file, "line %lu: not %d tab-separated fields "
 			    "(%s)", lineno, nf, header);

@@ -146,7 +146,6 @@ series_of(const struct site *s, const char *report, const char *series)
 
 	if (cr < 0 || cs < 0 || cv < 0)
 		return NULL;
-	(void)cr;	/* the index is on the report column */
 	at = extra_find(s->series, report, &n);
 	for (i = at; i < at + n; i++)
 		if (strcmp(s->series->rows[s->series->by[i]][cs], series) == 0)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/rec.h"
 #include "common/cli.h"
 #include "common/hash.h"
 #include "common/log.h"
@@ -175,12 +176,15 @@ extra_free(struct extra *x)
 static char **
 split_dup(char *line, int *n)
 {
-	const char *f[EXTRA_MAXCOL];
+	char *f[EXTRA_MAXCOL];
 	char **v;
 	int k;
 
 	line[strcspn(line, "\r\n")] = '\0';
-	*n = tsv_split(line, f, EXTRA_MAXCOL);
+	/* the files the site reads have a few columns: past EXTRA_MAXCOL the
+	 * rest is left out (max + 1 once read f[EXTRA_MAXCOL], past the array) */
+	if ((*n = gk_split_tabs(line, f, EXTRA_MAXCOL)) > EXTRA_MAXCOL)
+		*n = EXTRA_MAXCOL;
 	if ((v = calloc((size_t)*n + 1, sizeof(*v))) == NULL)
 		return NULL;
 	for (k = 0; k < *n; k++)

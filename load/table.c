@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "common/rec.h"
 #include "common/bounds.h"
 #include "common/buf.h"
 #include "common/log.h"
@@ -75,30 +76,11 @@ table_add(struct table *t, const char *const *f)
 	return 0;
 }
 
-int
-tsv_split(char *line, const char **f, int max)
-{
-	int n = 0;
-	char *p = line, *tab;
-
-	for (;;) {
-		if (n == max)
-			return max + 1;
-		tab = strchr(p, '\t');
-		if (tab != NULL)
-			*tab = '\0';
-		f[n++] = p;
-		if (tab == NULL)
-			return n;
-		p = tab + 1;
-	}
-}
-
 /* One file into t. 0, 1 (no such file), -1. */
 static int
 read_file(struct table *t, const char *path)
 {
-	const char *f[64];
+	char *f[64];
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -122,7 +104,7 @@ read_file(struct table *t, const char *path)
 		}
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
-		n = tsv_split(line, f, 64);
+		n = gk_split_tabs(line, f, 64);
 		if (lineno == 1) {
 			for (i = 0; i < t->ncol && i < n; i++)
 				if (strcmp(f[i], t->cols[i]) != 0)
@@ -144,7 +126,7 @@ read_file(struct table *t, const char *path)
 			rv = -1;
 			break;
 		}
-		if (table_add(t, f) == -1) {
+		if (table_add(t, (const char *const *)f) == -1) {
 			gk_warn(path, "out of memory");
 			rv = -1;
 			break;

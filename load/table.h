@@ -36,8 +36,5 @@ int table_add(struct table *, const char *const *f);
  * expected.
  */
 int table_read(struct table *, const char *dir);
-/* Split a TSV line in place into at most max fields; their count (max + 1
- * when there are more). */
-int tsv_split(char *line, const char **f, int max);
 
 #endif

@@ -254,7 +254,10 @@ class Maker:
         elif job.src.kind == 'word':
             h = sha(json.dumps([VERSION, job.producer, file_sha(job.src.path)]).encode())
         else:
-            h = sha(json.dumps([VERSION, job.producer, job.font, self.prepared(job)]).encode())
+            k = [VERSION, job.producer, job.font, self.prepared(job)]
+            if producers.REVISION.get(job.producer):
+                k.append(producers.REVISION[job.producer])
+            h = sha(json.dumps(k).encode())
         job.key = h
         return h
 

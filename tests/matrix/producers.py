@@ -59,6 +59,30 @@ DOCX = 'docx:MS Word 2007 XML'     # a page opened as Writer/Web needs the filte
 WK_PAPER = {'a4': ['--page-size', 'A4'], 'letter': ['--page-size', 'Letter'],
             'a4l': ['--page-size', 'A4', '-O', 'Landscape']}
 PANDOC_PAPER = {'a4': 'A4', 'letter': 'letter', 'a4l': 'A4 landscape'}
+# LibreOffice's HTML import lays a table without a width out at its own
+# browse width (20 cm), not the page's text width, and its Word export keeps
+# that width: the right columns run off the page.  An agency that saved its
+# page as a Word file would see the cut table and fit it to the margins; the
+# matrix does that for them (width="100%", kept as a share of the text width).
+FIT_TABLES = ('lo-docx', 'lo-doc', 'abiword-docx')
+# A producer's revision, part of its files' cache key when not 0: bumped when
+# the way it makes its files changes (the others' files are kept).
+REVISION = {'lo-docx': 1, 'lo-doc': 1, 'abiword-docx': 1}
+TABLE_OPEN = re.compile(r'<table\b([^>]*)>', re.I)
+
+
+def fit_tables(path):
+    """Give every table of the page at path that has no width the page's
+    text width (width="100%")."""
+    with open(path, encoding='utf-8') as f:
+        h = f.read()
+
+    def fit(m):
+        if re.search(r'\bwidth\s*=|width\s*:', m.group(1), re.I):
+            return m.group(0)
+        return '<table width="100%%"%s>' % m.group(1)
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(TABLE_OPEN.sub(fit, h))
 
 
 def run(cmd, **kw):
@@ -156,6 +180,8 @@ def make(producer, src, out, paper, font, layout, work):
         page = os.path.join(tmp, 'page.html')
         shutil.copyfile(src, page)
         src = page
+        if producer in FIT_TABLES:
+            fit_tables(page)
     if producer == 'page':
         shutil.copyfile(src, out)
     elif producer == 'lo-html':

@@ -40,6 +40,12 @@ int zh_valid(const char *s, size_t n);
  * (ideographic) and U+FEFF (the zero-width ones word processors leave).
  */
 int zh_is_space(unsigned cp);
+/*
+ * A character set one em wide (East Asian wide or full-width: CJK
+ * ideographs and radicals, kana, hangul, CJK punctuation and symbols,
+ * full-width forms).
+ */
+int zh_is_wide(unsigned cp);
 /* Runs of white space made one ASCII space, leading and trailing ones
  * dropped, invalid UTF-8 made U+FFFD.  Returns the length written. */
 size_t zh_fold(const char *in, char *out, size_t outsz);

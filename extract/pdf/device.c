@@ -27,6 +27,7 @@
 
 #include "common/bounds.h"
 #include "extract/pdf/pdf.h"
+#include "extract/pdf/text.h"
 #include "extract/pdf/thresholds.h"
 
 #define MAX_TCLIP	64	/* distinct clips text is drawn under that we
@@ -527,7 +528,7 @@ rd_ignore_text(fz_context *ctx, fz_device *dev, const fz_text *text,
 }
 
 static int
-addchar(struct gk_pdf_page *pg, const fz_stext_char *c)
+addchar(struct gk_pdf_page *pg, const fz_stext_char *c, float next_x0)
 {
 	struct gk_pdf_char *nc;
 	size_t ncap;
@@ -553,7 +554,14 @@ addchar(struct gk_pdf_page *pg, const fz_stext_char *c)
 	 */
 	nc->y = c->origin.y;
 	nc->size = c->size > 0 ? c->size : 1;
+	nc->x1 = gk_pdf_glyph_x1(nc, next_x0);
 	return 0;
+}
+
+static int
+ink(const fz_stext_char *c)
+{
+	return !(c->c == ' ' || c->c == 0xa0 || c->c == 0x3000);
 }
 
 /* Drop the characters no text clip lets through. */
@@ -585,15 +593,23 @@ copy_chars(struct gk_pdf_page *pg, fz_stext_page *tp)
 {
 	fz_stext_block *b;
 	fz_stext_line *l;
-	fz_stext_char *c;
+	fz_stext_char *c, *next;
 
 	for (b = tp->first_block; b != NULL; b = b->next) {
 		if (b->type != FZ_STEXT_BLOCK_TEXT)
 			continue;
 		for (l = b->u.t.first_line; l != NULL; l = l->next)
-			for (c = l->first_char; c != NULL; c = c->next)
-				if (addchar(pg, c) < 0)
+			for (c = l->first_char, next = c; c != NULL;
+			    c = c->next) {
+				/* the next character of the line with ink */
+				if (next == c)
+					for (next = c->next; next != NULL &&
+					    !ink(next); next = next->next)
+						;
+				if (addchar(pg, c, next == NULL ? -1 :
+				    fz_rect_from_quad(next->quad).x0) < 0)
 					return -1;
+			}
 	}
 	return 0;
 }

@@ -46,6 +46,18 @@ is_space(int c)
 	return c >= 0 && zh_is_space((unsigned)c);
 }
 
+float
+gk_pdf_glyph_x1(const struct gk_pdf_char *c, float next_x0)
+{
+	float x1 = c->x0 + WIDE_CHAR_EM * c->size;
+
+	if (c->c < 0 || !zh_is_wide((unsigned)c->c) || x1 <= c->x1)
+		return c->x1;
+	if (next_x0 > c->x0 && next_x0 < x1)
+		x1 = next_x0;
+	return x1 > c->x1 ? x1 : c->x1;
+}
+
 int
 gk_pdf_dup(const struct gk_pdf_char *prev, const struct gk_pdf_char *c)
 {

@@ -25,6 +25,13 @@ struct gk_pdf_line {
 int gk_pdf_lines(const struct gk_pdf_char **v, size_t n,
     struct gk_pdf_line **lines, size_t *nlines);
 
+/*
+ * The right edge of character c: a wide character (zh_is_wide) reaches
+ * WIDE_CHAR_EM, but not past next_x0, where the next character of its
+ * line starts (next_x0 < 0: none).
+ */
+float gk_pdf_glyph_x1(const struct gk_pdf_char *c, float next_x0);
+
 /* Is c the same character as prev drawn again on top of it (fake bold)? */
 int gk_pdf_dup(const struct gk_pdf_char *prev, const struct gk_pdf_char *c);
 

@@ -45,6 +45,12 @@
 
 /* ---- text: lines, spaces, pieces (text.c, align.c, loose.c) ---- */
 
+/* A wide character (a CJK ideograph, full-width punctuation) is drawn one
+ * em wide: a font whose glyph boxes are narrower (a subset whose widths
+ * were lost: 0 or half an em, the pen still moving on by the PDF's width)
+ * would leave a gap after each glyph that reads as a cell gap. */
+#define WIDE_CHAR_EM		1.0f	/* em */
+
 /* Baselines closer than this are one line.  Lines of one paragraph are
  * 1.2-2 em apart; subscripts and a cell's text set off its neighbour's
  * baseline stay well inside. */

@@ -65,12 +65,31 @@ test_utf8(void **state)
 	assert_true(zh_valid("\xef\xbf\xbd", 3));	/* U+FFFD itself */
 }
 
+/* Wide characters: ideographs, CJK punctuation, full-width forms, kana. */
+static void
+test_wide(void **state)
+{
+	(void)state;
+	assert_true(zh_is_wide(0x4e00));	/* 一 */
+	assert_true(zh_is_wide(0x9fa5));
+	assert_true(zh_is_wide(0x3001));	/* 、 */
+	assert_true(zh_is_wide(0xff08));	/* （ */
+	assert_true(zh_is_wide(0xff11));	/* １ */
+	assert_true(zh_is_wide(0x2f42));	/* ⽂ */
+	assert_true(zh_is_wide(0x3042));	/* あ */
+	assert_false(zh_is_wide('7'));
+	assert_false(zh_is_wide(0xff61));	/* half-width ｡ */
+	assert_false(zh_is_wide(0x2014));	/* — */
+	assert_false(zh_is_wide(0xa0));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_space),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_wide),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

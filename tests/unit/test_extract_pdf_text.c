@@ -2,7 +2,8 @@
  * test_extract_pdf_text: characters with positions -> lines -> text
  * (pdf_text.c): lines by baseline even when the boxes overlap, a label
  * wrapped in its cell joined without a space, a character set one per line
- * (a vertical group label), fake bold kept once, gaps as spaces.
+ * (a vertical group label), fake bold kept once, gaps as spaces, a wide
+ * character's box one em wide whatever the font's glyph box.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -180,6 +181,32 @@ test_lines_by_baseline(void **state)
 	free(ln);
 }
 
+/*
+ * A CJK glyph whose box is narrower than its em (0 or half an em: a subset
+ * that lost its widths) reaches WIDE_CHAR_EM, never past the next
+ * character; a narrow character keeps its box.
+ */
+static void
+test_wide_box(void **state)
+{
+	struct gk_pdf_char c = { 0x5546, 100, 105, 200, EM };	/* 商, 0.5 em */
+	struct gk_pdf_char z = { 0x4e1a, 100, 100, 200, EM };	/* 业, 0 */
+	struct gk_pdf_char d = { '7', 100, 105, 200, EM };
+
+	(void)state;
+	assert_float_equal(gk_pdf_glyph_x1(&c, 110), 110, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&c, -1), 110, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&z, 130), 110, 1e-4);
+	/* 1.0 em exactly: 0.99 em of the next start stays the next start */
+	assert_float_equal(gk_pdf_glyph_x1(&c, 109.9f), 109.9f, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&c, 110.1f), 110, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&c, 107), 107, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&c, 50), 110, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&d, 110), 105, 1e-4);
+	c.x1 = 112;		/* wider already: kept */
+	assert_float_equal(gk_pdf_glyph_x1(&c, 110), 112, 1e-4);
+}
+
 int
 main(void)
 {
@@ -189,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_lines_by_baseline),
 		cmocka_unit_test(test_tracking),
+		cmocka_unit_test(test_wide_box),
 	};
 
 	return cmocka_run_group_tests_name("extract_pdf_text", tests, NULL,

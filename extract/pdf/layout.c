@@ -580,10 +580,21 @@ page_number(const char *s)
 	return digits > 0 && digits <= 6 && other == 0;
 }
 
-/* Only digits (and white space): a page number with nothing round it. */
+/*
+ * Only digits (and white space): a page number with nothing round it.  A
+ * sign before them alone (-2248, －3: a negative figure, a change) is no
+ * page number's dash, which comes in pairs (- 4 -): bare too.
+ */
 static int
 bare_number(const char *s)
 {
+	while (*s == ' ')
+		s++;
+	if (*s == '-' || *s == '+')
+		s++;
+	else if (strncmp(s, "－", 3) == 0 || strncmp(s, "＋", 3) == 0 ||
+	    strncmp(s, "−", 3) == 0)
+		s += 3;
 	for (; *s != '\0'; s++)
 		if (!isdigit((unsigned char)*s) && *s != ' ')
 			return 0;

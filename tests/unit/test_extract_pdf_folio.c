@@ -4,7 +4,8 @@
  * line pitch, and the last figure of the page sits in the margin where a
  * page number would: it is a figure.  A bare number set apart from the
  * text by more than FOLIO_PITCH (2.5, thresholds.h) times the pitch is
- * the page's number and is dropped; a decorated one (- 4 -) always is.
+ * the page's number and is dropped; a decorated one (- 4 -) always is.  A
+ * figure with a sign (-2248: a change) is no decorated number.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -115,6 +116,25 @@ figure_at_pitch(void **state)
 }
 
 static void
+signed_figure(void **state)
+{
+	static const int neg[] = { '-', '2', '2', '4', '8', 0 };
+	static const int fwneg[] = { 0xff0d, '3', 0 };
+	char *out;
+
+	(void)state;
+	out = tail(PITCH, neg);		/* a change of -2248 at the pitch */
+	assert_non_null(strstr(out, "\t-2248\t"));
+	free(out);
+	out = tail(PITCH, fwneg);
+	assert_non_null(strstr(out, "\t－3\t"));
+	free(out);
+	out = tail(PITCH * 2.55f, neg);	/* set apart: as a bare number */
+	assert_null(strstr(out, "-2248"));
+	free(out);
+}
+
+static void
 number_apart(void **state)
 {
 	static const int n7[] = { '7', 0 };
@@ -140,6 +160,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(figure_at_pitch),
 		cmocka_unit_test(number_apart),
+		cmocka_unit_test(signed_figure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

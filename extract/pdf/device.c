@@ -528,7 +528,8 @@ rd_ignore_text(fz_context *ctx, fz_device *dev, const fz_text *text,
 }
 
 static int
-addchar(struct gk_pdf_page *pg, const fz_stext_char *c, float next_x0)
+addchar(struct gk_pdf_page *pg, const fz_stext_char *c, float next_x0,
+    int *narrow)
 {
 	struct gk_pdf_char *nc;
 	size_t ncap;
@@ -554,7 +555,7 @@ addchar(struct gk_pdf_page *pg, const fz_stext_char *c, float next_x0)
 	 */
 	nc->y = c->origin.y;
 	nc->size = c->size > 0 ? c->size : 1;
-	nc->x1 = gk_pdf_glyph_x1(nc, next_x0);
+	nc->x1 = gk_pdf_glyph_x1(nc, next_x0, narrow);
 	return 0;
 }
 
@@ -594,20 +595,22 @@ copy_chars(struct gk_pdf_page *pg, fz_stext_page *tp)
 	fz_stext_block *b;
 	fz_stext_line *l;
 	fz_stext_char *c, *next;
+	int narrow;
 
 	for (b = tp->first_block; b != NULL; b = b->next) {
 		if (b->type != FZ_STEXT_BLOCK_TEXT)
 			continue;
 		for (l = b->u.t.first_line; l != NULL; l = l->next)
-			for (c = l->first_char, next = c; c != NULL;
-			    c = c->next) {
+			for (c = l->first_char, next = c, narrow = 0;
+			    c != NULL; c = c->next) {
 				/* the next character of the line with ink */
 				if (next == c)
 					for (next = c->next; next != NULL &&
 					    !ink(next); next = next->next)
 						;
 				if (addchar(pg, c, next == NULL ? -1 :
-				    fz_rect_from_quad(next->quad).x0) < 0)
+				    fz_rect_from_quad(next->quad).x0,
+				    &narrow) < 0)
 					return -1;
 			}
 	}

@@ -47,11 +47,18 @@ is_space(int c)
 }
 
 float
-gk_pdf_glyph_x1(const struct gk_pdf_char *c, float next_x0)
+gk_pdf_glyph_x1(const struct gk_pdf_char *c, float next_x0, int *narrow)
 {
 	float x1 = c->x0 + WIDE_CHAR_EM * c->size;
 
 	if (c->c < 0 || !zh_is_wide((unsigned)c->c) || x1 <= c->x1)
+		return c->x1;
+	if (next_x0 >= 0) {
+		*narrow = next_x0 > c->x0 &&
+		    next_x0 <= c->x1 + ADVANCE_TOL * c->size;
+		if (*narrow)
+			return c->x1;
+	} else if (*narrow)
 		return c->x1;
 	if (next_x0 > c->x0 && next_x0 < x1)
 		x1 = next_x0;

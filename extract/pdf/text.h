@@ -28,9 +28,14 @@ int gk_pdf_lines(const struct gk_pdf_char **v, size_t n,
 /*
  * The right edge of character c: a wide character (zh_is_wide) reaches
  * WIDE_CHAR_EM, but not past next_x0, where the next character of its
- * line starts (next_x0 < 0: none).
+ * line starts (next_x0 < 0: none), and not when that is within
+ * ADVANCE_TOL of its box (the pen moved by the box: a narrow font), or,
+ * for the line's last (next_x0 < 0), when *narrow says the wide character
+ * before it on the line was so followed.  Updates *narrow (start a line
+ * with 0).
  */
-float gk_pdf_glyph_x1(const struct gk_pdf_char *c, float next_x0);
+float gk_pdf_glyph_x1(const struct gk_pdf_char *c, float next_x0,
+    int *narrow);
 
 /* Is c the same character as prev drawn again on top of it (fake bold)? */
 int gk_pdf_dup(const struct gk_pdf_char *prev, const struct gk_pdf_char *c);

@@ -50,6 +50,10 @@
  * were lost: 0 or half an em, the pen still moving on by the PDF's width)
  * would leave a gap after each glyph that reads as a cell gap. */
 #define WIDE_CHAR_EM		1.0f	/* em */
+/* ... unless the next character follows within this of its box: then the
+ * box is its advance (a font set narrow: its last glyph of the line too,
+ * when the one before it was so followed). */
+#define ADVANCE_TOL		0.05f	/* em */
 
 /* Baselines closer than this are one line.  Lines of one paragraph are
  * 1.2-2 em apart; subscripts and a cell's text set off its neighbour's
@@ -116,6 +120,14 @@
 /* ... it starts no further right than this from the text's left edge ... */
 #define PARA_INDENT_EM		3.0f	/* em */
 /* ... and its baseline is this close below (NEAR_EM). */
+/* A blank paragraph seen as its gap (a page of one paragraph per cell):
+ * the gap between two cells' lines is m > 1 times the page's pitch (the
+ * median such gap) within this share of it ... */
+#define BLANK_PITCH_TOL		0.2f	/* share of the pitch */
+/* ... the pitch measured over this many gaps at least ... */
+#define BLANK_MIN_GAPS		4
+/* ... and at most this many blanks in one gap (a row of 三 has 8 cells). */
+#define BLANK_RUN		8
 /* A table header carried over a page break is set this far above the next
  * page's first line (one zone with it); a carried label further, so that
  * it does not join the first row's figures. */

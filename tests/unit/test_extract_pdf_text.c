@@ -184,7 +184,9 @@ test_lines_by_baseline(void **state)
 /*
  * A CJK glyph whose box is narrower than its em (0 or half an em: a subset
  * that lost its widths) reaches WIDE_CHAR_EM, never past the next
- * character; a narrow character keeps its box.
+ * character; a narrow character keeps its box, and so does a glyph the
+ * next one follows at its box (ADVANCE_TOL: a font set narrow), and the
+ * line's last after such a glyph.
  */
 static void
 test_wide_box(void **state)
@@ -192,19 +194,29 @@ test_wide_box(void **state)
 	struct gk_pdf_char c = { 0x5546, 100, 105, 200, EM };	/* 商, 0.5 em */
 	struct gk_pdf_char z = { 0x4e1a, 100, 100, 200, EM };	/* 业, 0 */
 	struct gk_pdf_char d = { '7', 100, 105, 200, EM };
+	int narrow = 0;
 
 	(void)state;
-	assert_float_equal(gk_pdf_glyph_x1(&c, 110), 110, 1e-4);
-	assert_float_equal(gk_pdf_glyph_x1(&c, -1), 110, 1e-4);
-	assert_float_equal(gk_pdf_glyph_x1(&z, 130), 110, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&c, 110, &narrow), 110, 1e-4);
+	assert_int_equal(narrow, 0);
+	assert_float_equal(gk_pdf_glyph_x1(&c, -1, &narrow), 110, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&z, 130, &narrow), 110, 1e-4);
 	/* 1.0 em exactly: 0.99 em of the next start stays the next start */
-	assert_float_equal(gk_pdf_glyph_x1(&c, 109.9f), 109.9f, 1e-4);
-	assert_float_equal(gk_pdf_glyph_x1(&c, 110.1f), 110, 1e-4);
-	assert_float_equal(gk_pdf_glyph_x1(&c, 107), 107, 1e-4);
-	assert_float_equal(gk_pdf_glyph_x1(&c, 50), 110, 1e-4);
-	assert_float_equal(gk_pdf_glyph_x1(&d, 110), 105, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&c, 109.9f, &narrow), 109.9f,
+	    1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&c, 110.1f, &narrow), 110, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&c, 107, &narrow), 107, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&c, 50, &narrow), 110, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&d, 110, &narrow), 105, 1e-4);
+	/* followed 0.05 em after its box: the box is the advance */
+	assert_float_equal(gk_pdf_glyph_x1(&c, 105.5f, &narrow), 105, 1e-4);
+	assert_int_equal(narrow, 1);
+	assert_float_equal(gk_pdf_glyph_x1(&c, -1, &narrow), 105, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&c, 105.6f, &narrow), 105.6f,
+	    1e-4);
+	assert_int_equal(narrow, 0);
 	c.x1 = 112;		/* wider already: kept */
-	assert_float_equal(gk_pdf_glyph_x1(&c, 110), 112, 1e-4);
+	assert_float_equal(gk_pdf_glyph_x1(&c, 110, &narrow), 112, 1e-4);
 }
 
 int

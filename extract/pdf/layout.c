@@ -4,6 +4,7 @@
  * to bottom).  See format_pdf.c for the page-break rules.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,7 @@
 struct para {
 	float y, x;
 	int seq;		/* order made, to keep sorting stable */
+	int blank;		/* a blank paragraph seen as its gap */
 	char *text;
 };
 
@@ -126,13 +128,14 @@ gk_pdf_layout_finish(struct gk_pdf_layout *l)
 }
 
 static enum gk_err
-emit_para(struct gk_pdf_layout *l, const char *text)
+emit_para(struct gk_pdf_layout *l, const char *text, int blank)
 {
 	enum gk_err e;
 
 	if ((e = held_flush(l)) != GK_E_OK)
 		return e;
-	if (gk_sink_para(l->sink, text) < 0)
+	if ((blank ? gk_sink_para_keep(l->sink, "") :
+	    gk_sink_para(l->sink, text)) < 0)
 		return sink_err(l->sink);
 	l->emitted++;
 	return GK_E_OK;
@@ -715,6 +718,7 @@ add_para(struct paras *ps, float y, float x, const char *text)
 	ps->p[ps->n].y = y;
 	ps->p[ps->n].x = x;
 	ps->p[ps->n].seq = ps->n;
+	ps->p[ps->n].blank = 0;
 	ps->p[ps->n].text = t;
 	ps->n++;
 	return 0;
@@ -874,23 +878,109 @@ out:
 	return ret;
 }
 
+/* A paragraph of running text: its lines ln[first .. last]. */
+struct run {
+	size_t first, last;
+};
+
+static int
+cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Blank paragraphs seen as their gaps.  On a page of one paragraph per
+ * cell a blank cell is an empty paragraph: no glyph, but the next line
+ * comes one pitch later.  The pitch is the median gap between two
+ * one-line paragraphs of one size that end short of the margin (cells),
+ * one after the other (no other line between), over BLANK_MIN_GAPS of
+ * them at least; a gap between two such paragraphs within BLANK_PITCH_TOL
+ * of m > 1 pitches, with no table of the page (t, nt) in it, holds m - 1
+ * blank paragraphs (at most BLANK_RUN).  A blank where the page breaks,
+ * or one that takes no height, is not seen.  0, or -1 when memory ran out.
+ */
+static int
+blank_gaps(const struct gk_pdf_line *ln, const struct run *r, size_t nr,
+    const int *cellish, const struct gk_pdf_table *t, int nt,
+    struct paras *ps)
+{
+	float *g = NULL, pitch, q, y;
+	size_t i, ng = 0;
+	int m, j, k, ret = -1;
+
+	if (nr < BLANK_MIN_GAPS + 1)
+		return 0;
+	if ((g = malloc(nr * sizeof(*g))) == NULL)
+		return -1;
+	for (i = 0; i + 1 < nr; i++)
+		if (cellish[i] && cellish[i + 1] &&
+		    r[i + 1].first == r[i].last + 1 &&
+		    fabsf(ln[r[i].last].size - ln[r[i + 1].first].size) <=
+		    PARA_SIZE)
+			g[ng++] = ln[r[i + 1].first].y - ln[r[i].last].y;
+	ret = 0;
+	if (ng < BLANK_MIN_GAPS)
+		goto out;
+	qsort(g, ng, sizeof(*g), cmp_float);
+	pitch = g[ng / 2];
+	if (pitch <= 0)
+		goto out;
+	for (i = 0; i + 1 < nr; i++) {
+		if (!cellish[i] || !cellish[i + 1] ||
+		    r[i + 1].first != r[i].last + 1 ||
+		    fabsf(ln[r[i].last].size - ln[r[i + 1].first].size) >
+		    PARA_SIZE)
+			continue;
+		q = (ln[r[i + 1].first].y - ln[r[i].last].y) / pitch;
+		m = (int)lroundf(q);
+		if (m < 2 || m - 1 > BLANK_RUN ||
+		    fabsf(q - (float)m) > BLANK_PITCH_TOL)
+			continue;
+		for (k = 0; k < nt; k++)
+			if (t[k].y1 > ln[r[i].last].y &&
+			    t[k].y0 < ln[r[i + 1].first].y)
+				break;
+		if (k < nt)
+			continue;
+		for (j = 1; j < m; j++) {
+			y = ln[r[i].last].y + pitch * (float)j;
+			if (add_para(ps, y, ln[r[i].last].x0, "") < 0) {
+				ret = -1;
+				goto out;
+			}
+			ps->p[ps->n - 1].blank = 1;
+		}
+	}
+out:
+	free(g);
+	return ret;
+}
+
 /*
  * Running text -> paragraphs.  A line continues the paragraph above when it
  * has the same size, follows closely, and the line above ran to the right
  * margin (of the running text on this page and the pages before of its
  * width: *margin, updated).  A line with wide gaps (a table without rulings) is split at
  * them, one para per piece: labels and figures stay apart and in order.
+ * Blank paragraphs between cells are seen by their gaps (blank_gaps; t,
+ * nt: the page's tables).
  */
 static int
 paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
-    size_t n, float *margin, struct para **psp, int *npp)
+    size_t n, const struct gk_pdf_table *t, int nt, float *margin,
+    struct para **psp, int *npp)
 {
 	struct gk_pdf_line *ln = NULL, *a, *b;
 	struct gk_buf buf, lb;
 	size_t nl, i, k;
 	float right = 0, left = 1e9f, wrap;
 	struct paras ps = { NULL, 0, 0 };
-	int ret = -1, *keep = NULL, *zone = NULL;
+	struct run *runs = NULL;
+	size_t nruns = 0;
+	int ret = -1, *keep = NULL, *zone = NULL, *cellish = NULL;
 
 	*psp = NULL;
 	*npp = 0;
@@ -899,7 +989,9 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 	if (gk_pdf_lines(v, n, &ln, &nl) < 0)
 		goto out;
 	if ((keep = calloc(nl + 1, sizeof(int))) == NULL ||
-	    (zone = calloc(nl + 1, sizeof(int))) == NULL)
+	    (zone = calloc(nl + 1, sizeof(int))) == NULL ||
+	    (runs = calloc(nl + 1, sizeof(*runs))) == NULL ||
+	    (cellish = calloc(nl + 1, sizeof(int))) == NULL)
 		goto out;
 	for (i = 0; i < nl; i++) {
 		gk_buf_reset(&lb);
@@ -962,7 +1054,14 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 		if (gk_pdf_join_lines(&buf, v, ln + i, k - i) < 0 ||
 		    add_para(&ps, a->y, a->x0, gk_buf_str(&buf)) < 0)
 			goto out;
+		runs[nruns].first = i;
+		runs[nruns].last = k - 1;
+		cellish[nruns] = k == i + 1 &&
+		    a->x1 < wrap - RAGGED_EM * a->size;
+		nruns++;
 	}
+	if (blank_gaps(ln, runs, nruns, cellish, t, nt, &ps) < 0)
+		goto out;
 	if (ps.n > 0)
 		qsort(ps.p, (size_t)ps.n, sizeof(*ps.p), cmp_para);
 	*psp = ps.p;
@@ -977,6 +1076,8 @@ out:
 	}
 	free(keep);
 	free(zone);
+	free(runs);
+	free(cellish);
 	free(ln);
 	gk_buf_free(&buf);
 	gk_buf_free(&lb);
@@ -1205,7 +1306,7 @@ layout(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 		l->margin = 0;	/* another paper */
 		l->margin_w = pg->w;
 	}
-	if (paragraphs(pg, rest, nrest, &l->margin, &ps, &np) < 0)
+	if (paragraphs(pg, rest, nrest, t, nt, &l->margin, &ps, &np) < 0)
 		goto out;
 	e = GK_E_OK;
 	/* Merge paras and tables by their top. */
@@ -1223,7 +1324,7 @@ layout(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 			}
 			ti++;
 		} else
-			e = emit_para(l, ps[pi++].text);
+			e = emit_para(l, ps[pi].text, ps[pi].blank), pi++;
 		first = 0;
 	}
 out:

@@ -6,6 +6,10 @@
  * text by more than FOLIO_PITCH (2.5, thresholds.h) times the pitch is
  * the page's number and is dropped; a decorated one (- 4 -) always is.  A
  * figure with a sign (-2248: a change) is no decorated number.
+ *
+ * The pitch also shows a blank cell's empty paragraph: a gap of m pitches
+ * (within BLANK_PITCH_TOL, 0.2) between two cells' lines holds m - 1 blank
+ * paragraphs, the pitch measured over BLANK_MIN_GAPS (4) gaps at least.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -154,6 +158,81 @@ number_apart(void **state)
 	free(out);
 }
 
+/*
+ * A line of running text to the margin, then the first ncells of the
+ * cells 1 2 3 4 5 at PITCH from y 200, then 6 at `gap` pitches below 5 and 7 one pitch below it;
+ * the texts of the para records joined with '|'.
+ */
+static char *
+cells(float gap, int ncells)
+{
+	static const int prose[] = { 0x672c, 0x62a5, 0x544a, 0x6839, 0x636e,
+	    0x6761, 0x4f8b, 0x8981, 0x6c42, 0x7f16, 0x5236, 0x3002, 0x672c,
+	    0x62a5, 0x544a, 0x4e2d, 0x6240, 0x5217, 0x6570, 0x636e, 0 };
+	static int num[10][2];
+	struct gk_pdf_page pg;
+	char *out, *seq, *p, *q, *t;
+	float y = 200;
+	size_t n = 0;
+	int i;
+
+	page(&pg);
+	put(&pg, 60, 170, prose);
+	for (i = 0; i < 7; i++) {
+		num[i][0] = '1' + i;
+		num[i][1] = 0;
+	}
+	for (i = 0; i < ncells; i++, y += PITCH)
+		put(&pg, 150, y, num[i]);
+	y += PITCH * (gap - 1);
+	put(&pg, 150, y, num[5]);
+	put(&pg, 150, y + PITCH, num[6]);
+	out = layout(&pg, 1);
+	gk_pdf_page_free(&pg);
+	seq = calloc(strlen(out) + 1, 1);
+	assert_non_null(seq);
+	for (p = out; (q = strstr(p, "para\t")) != NULL; p = q + 1) {
+		/* para DOC N TEXT PAGE: the fourth field */
+		t = strchr(strchr(q + 5, '\t') + 1, '\t') + 1;
+		if (n > 0)
+			seq[n++] = '|';
+		while (*t != '\t')
+			seq[n++] = *t++;
+	}
+	free(out);
+	return seq;
+}
+
+static void
+blank_cell(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = cells(2.0f, 5);
+	assert_string_equal(strchr(s, '|') + 1, "1|2|3|4|5||6|7");
+	free(s);
+	s = cells(3.0f, 5);		/* two blank cells */
+	assert_string_equal(strchr(s, '|') + 1, "1|2|3|4|5|||6|7");
+	free(s);
+	s = cells(2.19f, 5);		/* just inside BLANK_PITCH_TOL */
+	assert_string_equal(strchr(s, '|') + 1, "1|2|3|4|5||6|7");
+	free(s);
+	s = cells(2.21f, 5);		/* just outside */
+	assert_string_equal(strchr(s, '|') + 1, "1|2|3|4|5|6|7");
+	free(s);
+	s = cells(1.5f, 5);
+	assert_string_equal(strchr(s, '|') + 1, "1|2|3|4|5|6|7");
+	free(s);
+	/* 4 gaps measure the pitch (1 2 3, gap, 6 7); 3 do not */
+	s = cells(2.0f, 3);
+	assert_string_equal(strchr(s, '|') + 1, "1|2|3||6|7");
+	free(s);
+	s = cells(2.0f, 2);
+	assert_string_equal(strchr(s, '|') + 1, "1|2|6|7");
+	free(s);
+}
+
 int
 main(void)
 {
@@ -161,6 +240,7 @@ main(void)
 		cmocka_unit_test(figure_at_pitch),
 		cmocka_unit_test(number_apart),
 		cmocka_unit_test(signed_figure),
+		cmocka_unit_test(blank_cell),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -341,8 +341,11 @@ def text_layer(path):
     the same glyphs to the unified ideographs).  A producer that writes
     glyphs without a Unicode mapping (no ToUnicode, a PostScript print)
     leaves a PDF only OCR can read: it is scored as a scan.  Characters at
-    the page's edge mean a table wider than the page, cut off: what is
-    beyond is not on the page, and the file is marked `offpage`."""
+    the page's edge after a gap of over an em on their row (a cell, not
+    the end of a line of running text) mean a table wider than the page, cut off: what is beyond
+    is not on the page, and the file is marked `offpage`.  Running text at
+    the edge (a producer that does not wrap CJK lines) cuts no figure of the
+    tables: the file is scored as read."""
     if not path.endswith('.pdf'):
         return True, 0, 0
     try:
@@ -351,16 +354,34 @@ def text_layer(path):
     except Exception:
         return True, 0, 0
     x = r.stdout.decode('utf-8', errors='replace')
-    chars, edge, width = [], 0, None
-    for m in re.finditer(r'<page [^>]*width="([0-9.]+)"|<char quad="([^"]*)"[^>]* c="([^"]*)"', x):
+    chars, edge, width, rows = [], 0, None, {}
+
+    def cut_rows():
+        n = 0
+        for row in rows.values():
+            if not any(e for _, _, _, e in row):
+                continue
+            row.sort()
+            gaps = sum(1 for a, b in zip(row, row[1:]) if b[0] - a[1] > a[2])
+            if gaps >= 1:
+                n += sum(1 for *_, e in row if e)
+        rows.clear()
+        return n
+    for m in re.finditer(r'<page [^>]*width="([0-9.]+)"|<char quad="([^"]*)" x="[^"]*" y="([^"]*)"[^>]* c="([^"]*)"', x):
         if m.group(1):
+            edge += cut_rows()
             width = float(m.group(1))
             continue
-        c = html.unescape(m.group(3))
+        c = html.unescape(m.group(4))
         chars.append(c)
-        q = m.group(2).split()
-        if width and len(q) == 8 and c.strip() and max(float(q[2]), float(q[6])) >= width - 1.0:
-            edge += 1
+        q = [float(v) for v in m.group(2).split()]
+        if width and len(q) == 8 and c.strip():
+            h = max(q[5] - q[1], 1.0)
+            # one baseline: a row of the page (to a third of the glyph)
+            key = round(float(m.group(3)) / (h / 3))
+            rows.setdefault(key, []).append((min(q[0], q[4]), max(q[2], q[6]), h,
+                                              max(q[2], q[6]) >= width - 1.0))
+    edge += cut_rows()
     t = ''.join(chars)
     odd = sum(1 for ch in t if odd_char(ch))
     # white space out: MuPDF puts a space between the glyphs of some

@@ -173,7 +173,7 @@ form_keys(const struct gk_form *f)
 			for (ci = 0; ci < r->ncols; ci++) {
 				if (r->cols[ci].suffix == NULL)
 					continue;
-				snprintf(key, sizeof(key), "%s.%s", r->key,
+				gk_key_join(key, sizeof(key), r->key,
 				    r->cols[ci].suffix);
 				add_key(f, t, r, &r->cols[ci], key);
 			}
@@ -582,6 +582,19 @@ gk_legacy_key(const char *section, const char *row, char *out, size_t outsz)
 		len = cat(out, outsz, len, r);
 	}
 	return len;
+}
+
+size_t
+gk_key_join(char *out, size_t outsz, const char *row, const char *suffix)
+{
+	size_t len;
+
+	if (outsz == 0)
+		return 0;
+	out[0] = '\0';
+	len = cat(out, outsz, 0, row);
+	len = cat(out, outsz, len, ".");
+	return cat(out, outsz, len, suffix);
 }
 
 size_t

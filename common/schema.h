@@ -175,6 +175,10 @@ size_t gk_label_key(const char *in, char *out, size_t outsz);
  */
 size_t gk_legacy_key(const char *section, const char *row, char *out,
     size_t outsz);
+/* The key of a row's column: ROW.SUFFIX (requests.new.natural); cut at a
+ * character's start when it does not fit.  Returns the length. */
+size_t gk_key_join(char *out, size_t outsz, const char *row,
+    const char *suffix);
 /* The unit in a header's brackets: 采购总金额(万元), 本年收费金额（单位：
  * 万元）, 申请人情况（件）; "" when there is none. */
 size_t gk_header_unit(const char *label, char *out, size_t outsz);

@@ -57,11 +57,26 @@ zh_decode(const char *s, size_t n, size_t *len)
 unsigned
 zh_next(const char **p)
 {
+	const unsigned char *s = (const unsigned char *)*p;
 	size_t len;
 	unsigned c;
 
-	if (**p == '\0')
-		return 0;
+	if (s[0] < 0x80) {
+		if (s[0] != '\0')
+			(*p)++;
+		return s[0];
+	}
+	/* the three-byte sequences most of the text is (U+0800..U+FFFF
+	 * but the surrogates), decoded at once */
+	if (s[0] >= 0xe0 && s[0] <= 0xef && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80) {
+		c = (unsigned)(s[0] & 0x0f) << 12 |
+		    (unsigned)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+		if (c >= 0x800 && (c < 0xd800 || c > 0xdfff)) {
+			*p += 3;
+			return c;
+		}
+	}
 	c = zh_decode(*p, 4, &len);
 	*p += len;
 	return c;
@@ -136,6 +151,8 @@ put(char *out, size_t outsz, size_t *n, unsigned cp)
 int
 zh_is_space(unsigned c)
 {
+	if (c > 0x20 && c < 0x7f)
+		return 0;
 	return c <= 0x20 || c == 0x7f || c == 0x85 || c == 0xa0 ||
 	    c == 0x1680 || (c >= 0x2000 && c <= 0x200b) || c == 0x2028 ||
 	    c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000 ||

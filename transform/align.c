@@ -90,15 +90,16 @@ span_norm(const struct tx_doc *d, const int *at, int k, char *out,
 }
 
 /* Is unit v a line of a label alone: a label, no figures, in the same
- * table row as nothing else (a grid row of its own, next to unit u's)? */
+ * table row as nothing else (a grid row of its own, next to unit u's)?
+ * Whether v is claimed is asked when the label is used. */
 static int
 fragment(const struct tx_doc *d, const struct tx_unit *u,
     const struct tx_unit *v)
 {
 	const struct tx_tok *a = &d->t[u->a], *b = &d->t[v->a];
 
-	return !v->claimed && v->b > v->a && v->c == v->b && a->cell &&
-	    b->cell && a->table == b->table && (b->row == a->row - 1 ||
+	return v->b > v->a && v->c == v->b && a->cell && b->cell &&
+	    a->table == b->table && (b->row == a->row - 1 ||
 	    b->row == a->row + 1);
 }
 
@@ -117,39 +118,119 @@ label_text(const struct tx_doc *d, const struct tx_unit *u, char *out,
 	return len;
 }
 
+static int
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 256;
+	void *q;
+
+	if (need <= *cap)
+		return 0;
+	while (n < need)
+		n *= 2;
+	if ((q = realloc(*p, n * size)) == NULL)
+		return -1;
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
+/* Keep norm as a label of the unit being made, spanning k tokens. */
+static int
+lab_add(struct tx_doc *d, const char *norm, int k, int join)
+{
+	size_t nl = strlen(norm) + 1, capl = (size_t)d->caplab;
+	struct tx_ulab *l;
+	const char *p = norm;
+	unsigned cp;
+	void *v;
+
+	v = d->lab;
+	if (grow(&v, &capl, (size_t)d->nlab + 1, sizeof(*l)) < 0)
+		return -1;
+	d->lab = v;
+	d->caplab = (int)capl;
+	v = d->npool;
+	if (grow(&v, &d->capnp, d->nnp + nl, 1) < 0)
+		return -1;
+	d->npool = v;
+	v = d->cpool;
+	if (grow(&v, &d->capcp, d->ncp + TX_PAT_MAX, sizeof(unsigned)) < 0)
+		return -1;
+	d->cpool = v;
+	l = &d->lab[d->nlab++];
+	l->norm = d->nnp;
+	memcpy(d->npool + d->nnp, norm, nl);
+	d->nnp += nl;
+	l->cp = d->ncp;
+	l->n = 0;
+	while (l->n < TX_PAT_MAX && (cp = zh_next(&p)) != 0)
+		d->cpool[d->ncp + (size_t)l->n++] = cp;
+	l->whole = *p == '\0';
+	l->bloom = tx_bloom(d->cpool + d->ncp, l->n);
+	d->ncp += (size_t)l->n;
+	l->k = k;
+	l->join = join;
+	return 0;
+}
+
 /*
- * Unit ui's label joined with the line of it printed as a grid row of its
- * own before or after it (（二）部分公开（区分处理的，只计这一 / 情形，不计
- * 其他情形） 0 1 …): the line after a label is a continuation when it is
- * not numbered, so is the unit's own label after a line.  The norm in
- * out; 0 when there is none.
+ * The labels of every unit that has a label and figures after it, made
+ * once for the units: its last one, two and three label tokens joined
+ * (norm of the join), and its label joined with the line of it printed
+ * as a grid row of its own before or after it (（二）部分公开（区分处理的，
+ * 只计这一 / 情形，不计其他情形） 0 1 …: the line after a label is a
+ * continuation when it is not numbered, so is the unit's own label after
+ * a line).
  */
 static int
-continued(const struct tx_doc *d, int ui, char *out, size_t outsz)
+labs_make(struct tx_doc *d)
 {
-	char a[TX_LABEL_MAX * 2], b[TX_LABEL_MAX];
-	const struct tx_unit *u = &d->u[ui];
+	char norm[TX_LABEL_MAX], a[TX_LABEL_MAX * 2], b[TX_LABEL_MAX];
+	int ui, k, nt, at[JOIN_MAX];
 	struct zh_numbering m;
 	size_t n;
 
-	if (ui > 0 && fragment(d, u, &d->u[ui - 1])) {
-		label_text(d, u, b, sizeof(b));
-		if (!zh_numbering(b, &m)) {
-			n = label_text(d, &d->u[ui - 1], a, sizeof(a));
-			tx_copy(a + n, sizeof(a) - n, b);
-			gk_label_norm(a, out, outsz);
-			return out[0] != '\0';
+	d->nlab = 0;
+	d->ncp = d->nnp = 0;
+	free(d->ulab);
+	if ((d->ulab = calloc((size_t)d->nu * 2 + 1, sizeof(int))) == NULL)
+		return -1;
+	for (ui = 0; ui < d->nu; ui++) {
+		const struct tx_unit *u = &d->u[ui];
+
+		d->ulab[2 * ui] = d->nlab;
+		if (u->b <= u->a || u->c <= u->b)
+			continue;
+		nt = span_toks(d, u, JOIN_MAX, at);
+		for (k = 1; k <= nt; k++) {
+			span_norm(d, at, k, norm, sizeof(norm));
+			if (norm[0] != '\0' && lab_add(d, norm, k, 0) < 0)
+				return -1;
 		}
-	}
-	if (ui + 1 < d->nu && fragment(d, u, &d->u[ui + 1])) {
-		label_text(d, &d->u[ui + 1], b, sizeof(b));
-		if (!zh_numbering(b, &m)) {
-			n = label_text(d, u, a, sizeof(a));
-			tx_copy(a + n, sizeof(a) - n, b);
-			gk_label_norm(a, out, outsz);
-			return out[0] != '\0';
+		if (ui > 0 && fragment(d, u, &d->u[ui - 1])) {
+			label_text(d, u, b, sizeof(b));
+			if (!zh_numbering(b, &m)) {
+				n = label_text(d, &d->u[ui - 1], a, sizeof(a));
+				tx_copy(a + n, sizeof(a) - n, b);
+				gk_label_norm(a, norm, sizeof(norm));
+				if (lab_add(d, norm, nt, -1) < 0)
+					return -1;
+			}
 		}
+		if (ui + 1 < d->nu && fragment(d, u, &d->u[ui + 1])) {
+			label_text(d, &d->u[ui + 1], b, sizeof(b));
+			if (!zh_numbering(b, &m)) {
+				n = label_text(d, u, a, sizeof(a));
+				tx_copy(a + n, sizeof(a) - n, b);
+				gk_label_norm(a, norm, sizeof(norm));
+				if (lab_add(d, norm, nt, 1) < 0)
+					return -1;
+			}
+		}
+		d->ulab[2 * ui + 1] = d->nlab - d->ulab[2 * ui];
 	}
+	d->labs = 1;
 	return 0;
 }
 
@@ -166,32 +247,50 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
     struct cands *cs)
 {
 	const struct tx_unit *u = &d->u[ui];
-	struct tx_pat p[JOIN_MAX * 2 + 1];
-	char norm[TX_LABEL_MAX];
-	int np = 0, pk[JOIN_MAX * 2 + 1], k, i, j, q, at[JOIN_MAX], nt;
+	struct tx_lab p[JOIN_MAX * 2 + 1];
+	struct tx_pat own_pat[JOIN_MAX];
+	int np = 0, pk[JOIN_MAX * 2 + 1], k, i, j, q, nown = 0, cont = 0;
+	const struct tx_ulab *l = d->lab + d->ulab[2 * ui];
+	int nl = d->ulab[2 * ui + 1];
 
 	if (u->claimed || u->b <= u->a || u->c <= u->b)
 		return 0;	/* no label, or no figures after it */
-	nt = span_toks(d, u, JOIN_MAX, at);
-	for (k = 1; k <= nt; k++) {
-		const char *own;
+	for (k = 0; k < nl; k++) {
+		const char *norm = d->npool + l[k].norm, *own;
 
-		span_norm(d, at, k, norm, sizeof(norm));
-		if (norm[0] == '\0')
-			continue;
-		tx_pat_make(&p[np], norm);
-		pk[np++] = k;
-		own = tx_ungroup(tt, norm);
-		if (own != norm && *own != '\0') {
-			tx_pat_make(&p[np], own);
-			pk[np++] = k;
+		if (l[k].join != 0) {
+			/* the line before is asked first, as a row of its
+			 * own that no table claimed */
+			if (cont || d->u[ui + l[k].join].claimed)
+				continue;
+			cont = 1;
+			if (l[k].n == 0)
+				continue;
 		}
-	}
-	/* a label wrapped over two rows of a grid without rulings: its
-	 * other line a row of its own with no figures, before or after */
-	if (continued(d, ui, norm, sizeof(norm))) {
-		tx_pat_make(&p[np], norm);
-		pk[np++] = nt;
+		p[np].cp = d->cpool + l[k].cp;
+		p[np].n = l[k].n;
+		p[np].bloom = l[k].bloom;
+		pk[np++] = l[k].k;
+		if (l[k].join != 0)
+			continue;
+		own = tx_ungroup(tt, norm);
+		if (own == norm || *own == '\0')
+			continue;
+		if (l[k].whole) {
+			/* the end of the label's code points */
+			const char *e = own;
+			int n = 0;
+
+			while (zh_next(&e) != 0)
+				n++;
+			p[np].cp = d->cpool + l[k].cp + (l[k].n - n);
+			p[np].n = n;
+			p[np].bloom = tx_bloom(p[np].cp, n);
+		} else {
+			tx_pat_make(&own_pat[nown], own);
+			p[np] = tx_pat_lab(&own_pat[nown++]);
+		}
+		pk[np++] = l[k].k;
 	}
 	for (i = 0; i < tt->nr; i++) {
 		const struct tx_trow *r = &tt->r[i];
@@ -199,15 +298,17 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 		int best = 1 << 20, span = 0, len = 1, w, ok;
 
 		for (j = 0; j < r->npat; j++) {
-			int cap = tx_cap_placed(r->pat[j].n), dd;
+			int cap = r->capp[j], dd, rn = r->lab[j].n;
 
 			for (q = 0; q < np; q++) {
-				dd = tx_pat_dist(&p[q], &r->pat[j], cap);
+				if (p[q].n - rn > cap || rn - p[q].n > cap)
+					continue;
+				dd = tx_lab_dist(&p[q], &r->lab[j], cap);
 				if (dd <= cap && (dd < best || (dd == best &&
 				    pk[q] < span))) {
 					best = dd;
 					span = pk[q];
-					len = r->pat[j].n;
+					len = rn;
 				}
 			}
 		}
@@ -354,7 +455,7 @@ by_unit(const void *a, const void *b)
 }
 
 int
-tx_align(const struct tx_doc *d, const struct tx_ttable *tt,
+tx_align(struct tx_doc *d, const struct tx_ttable *tt,
     int (*width)(void *, const struct tx_trow *), void *arg,
     struct tx_align *al)
 {
@@ -366,6 +467,8 @@ tx_align(const struct tx_doc *d, const struct tx_ttable *tt,
 	memset(al, 0, sizeof(*al));
 	for (i = 0; i < tt->nr; i++)
 		placed[i] = -1;
+	if (!d->labs && labs_make(d) < 0)
+		goto out;
 	for (i = 0; i < d->nu; i++)
 		if (unit_cands(d, i, tt, width, arg, &cs) < 0)
 			goto out;

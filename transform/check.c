@@ -36,7 +36,7 @@ rank(const struct gk_row *r)
 {
 	char k[GK_KEY_MAX];
 
-	snprintf(k, sizeof(k), "%s.%s", r->key, r->cols[0].suffix);
+	gk_key_join(k, sizeof(k), r->key, r->cols[0].suffix);
 	return gk_key_rank(k);
 }
 
@@ -237,17 +237,10 @@ tx_check_message(const struct gk_form *f, const char *name,
 
 /* ---- the checks ---- */
 
-/* prefix.suffix into out (GK_KEY_MAX), without printf. */
 static const char *
 key2(char *out, const char *prefix, const char *suffix)
 {
-	size_t a = strlen(prefix), b = strlen(suffix);
-
-	if (a + b + 2 > GK_KEY_MAX)
-		b = a = 0;
-	memcpy(out, prefix, a);
-	out[a] = '.';
-	memcpy(out + a + 1, suffix, b + 1);
+	gk_key_join(out, GK_KEY_MAX, prefix, suffix);
 	return out;
 }
 
@@ -350,12 +343,10 @@ requests(const struct tx_version *v, struct out *o)
 		s = t = 0;
 		bad = 0;
 		for (c = 0; c < ncols3 - 1; c++) {
-			snprintf(key, sizeof(key), "%s.%s", r->key,
-			    cols3[c].suffix);
+			key2(key, r->key, cols3[c].suffix);
 			bad |= add(v, key, &s);
 		}
-		snprintf(key, sizeof(key), "%s.%s", r->key,
-		    cols3[ncols3 - 1].suffix);
+		key2(key, r->key, cols3[ncols3 - 1].suffix);
 		bad |= add(v, key, &t);
 		if (!bad && differ(s, t))
 			fail(o, "row_total", r->key + strlen("requests."), s, t);
@@ -421,8 +412,7 @@ appeals(const struct tx_version *v, struct out *o)
 		bad = 0;
 		for (j = k; j < r->ncols && strncmp(r->cols[j].suffix, group,
 		    gl) == 0 && r->cols[j].suffix[gl] == '.'; j++) {
-			snprintf(key, sizeof(key), "%s.%s", r->key,
-			    r->cols[j].suffix);
+			key2(key, r->key, r->cols[j].suffix);
 			bad |= add(v, key, strcmp(r->cols[j].suffix + gl + 1,
 			    "total") == 0 ? &t : &s);
 		}

@@ -61,6 +61,10 @@ annotated(const char *text)
 	const char *b, *h;
 	size_t n;
 
+	/* a figure first, then a bracket */
+	if (tx_word_start(text) || (strchr(text, '(') == NULL &&
+	    strstr(text, "（") == NULL))
+		return 0;
 	zh_fold(text, f, sizeof(f));
 	b = strstr(f, "（");
 	h = strchr(f, '(');
@@ -133,7 +137,7 @@ glued(const char *s)
 /* Token d->n: the item's text, or own (a part of it, freed with d). */
 static int
 tok_add(struct tx_doc *d, const struct tx_item *it, const char *text,
-    char *own)
+    char *own, int like)
 {
 	char norm[TX_LABEL_MAX];
 	struct tx_tok *t = &d->t[d->n];
@@ -153,7 +157,8 @@ tok_add(struct tx_doc *d, const struct tx_item *it, const char *text,
 		return -1;
 	d->hascells |= t->cell;
 	t->blank = blank(t->text);
-	t->vlike = t->blank || tx_value_like(t->text) || annotated(t->text);
+	t->vlike = t->blank || (like >= 0 ? like : tx_value_like(t->text)) ||
+	    annotated(t->text);
 	/* an empty para is a blank cell only where a row expects
 	 * figures; elsewhere it is nothing */
 	if (!t->cell && t->text[0] == '\0') {
@@ -176,23 +181,24 @@ tx_doc_open(struct tx_doc *d, struct tx_version *v)
 	for (i = 0; i < v->nitems; i++) {
 		const struct tx_item *it = &v->items[i];
 		/* not in OCR's text, whose lines are the recogniser's */
-		size_t at = it->cell || v->ocr > 0 ||
-		    tx_value_like(it->text) ? 0 : glued(it->text);
+		int like = it->cell || v->ocr > 0 ? -1 :
+		    tx_value_like(it->text);
+		size_t at = like != 0 ? 0 : glued(it->text);
 		char *a, *b;
 
 		if (at == 0) {
-			if (tok_add(d, it, it->text, NULL) < 0)
+			if (tok_add(d, it, it->text, NULL, like) < 0)
 				return -1;
 			continue;
 		}
 		/* the label, then its figure */
 		if ((a = strndup(it->text, at)) == NULL)
 			return -1;
-		if (tok_add(d, it, NULL, a) < 0)
+		if (tok_add(d, it, NULL, a, -1) < 0)
 			return -1;
 		if ((b = strdup(it->text + at)) == NULL)
 			return -1;
-		if (tok_add(d, it, NULL, b) < 0)
+		if (tok_add(d, it, NULL, b, -1) < 0)
 			return -1;
 	}
 	return 0;
@@ -231,6 +237,7 @@ tx_doc_units(struct tx_doc *d, int cells)
 
 	d->nu = 0;
 	d->cells = cells;
+	d->labs = 0;
 	for (i = 0; i < d->n; i = j) {
 		if (cells) {
 			for (j = i + 1; j < d->n && same_row(&d->t[i], &d->t[j]);
@@ -282,5 +289,9 @@ tx_doc_close(struct tx_doc *d)
 	}
 	free(d->t);
 	free(d->u);
+	free(d->ulab);
+	free(d->lab);
+	free(d->cpool);
+	free(d->npool);
 	memset(d, 0, sizeof(*d));
 }

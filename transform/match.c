@@ -32,48 +32,79 @@ tx_pat_make(struct tx_pat *p, const char *norm)
 	}
 }
 
-static int
-popcount(uint64_t x)
+struct tx_lab
+tx_pat_lab(const struct tx_pat *p)
 {
-	int n = 0;
+	struct tx_lab l;
 
-	for (; x != 0; x &= x - 1)
-		n++;
-	return n;
+	l.cp = p->cp;
+	l.n = p->n;
+	l.bloom = p->bloom;
+	return l;
 }
 
-int
-tx_pat_dist(const struct tx_pat *a, const struct tx_pat *b, int max)
+uint64_t
+tx_bloom(const unsigned *cp, int n)
 {
-	int prev[TX_PAT_MAX + 1], cur[TX_PAT_MAX + 1], i, j, lo, d, lb;
+	uint64_t b = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		b |= bit(cp[i]);
+	return b;
+}
+
+#define FAR	(1 << 20)	/* a distance known to be over the bound */
+
+int
+tx_lab_dist(const struct tx_lab *a, const struct tx_lab *b, int max)
+{
+	int r0[TX_PAT_MAX + 2], r1[TX_PAT_MAX + 2], *prev = r0, *cur = r1,
+	    *sw, i, j, lo, hi, low, d, lb;
 
 	d = a->n > b->n ? a->n - b->n : b->n - a->n;
 	if (d > max)
 		return max + 1;
-	lb = popcount(a->bloom & ~b->bloom);
-	if (popcount(b->bloom & ~a->bloom) > lb)
-		lb = popcount(b->bloom & ~a->bloom);
-	if (lb > max)
+	lb = __builtin_popcountll(a->bloom & ~b->bloom);
+	d = __builtin_popcountll(b->bloom & ~a->bloom);
+	if ((d > lb ? d : lb) > max)
 		return max + 1;
+	/* only the cells within max of the diagonal can be within max; the
+	 * others are FAR (a path through a cell over max ends over it) */
 	for (j = 0; j <= b->n; j++)
-		prev[j] = j;
+		prev[j] = j <= max ? j : FAR;
+	prev[b->n + 1] = FAR;
 	for (i = 1; i <= a->n; i++) {
-		cur[0] = lo = i;
-		for (j = 1; j <= b->n; j++) {
-			d = prev[j - 1] + (a->cp[i - 1] != b->cp[j - 1]);
+		const unsigned ca = a->cp[i - 1];
+
+		lo = i - max > 1 ? i - max : 1;
+		hi = i + max < b->n ? i + max : b->n;
+		cur[lo - 1] = lo == 1 && i <= max ? i : FAR;
+		low = cur[lo - 1];
+		for (j = lo; j <= hi; j++) {
+			d = prev[j - 1] + (ca != b->cp[j - 1]);
 			if (prev[j] + 1 < d)
 				d = prev[j] + 1;
 			if (cur[j - 1] + 1 < d)
 				d = cur[j - 1] + 1;
 			cur[j] = d;
-			if (d < lo)
-				lo = d;
+			if (d < low)
+				low = d;
 		}
-		if (lo > max)
+		cur[hi + 1] = FAR;	/* the next row's last cell reads it */
+		if (low > max)
 			return max + 1;
-		memcpy(prev, cur, sizeof(int) * (size_t)(b->n + 1));
+		sw = prev, prev = cur, cur = sw;
 	}
 	return prev[b->n] > max ? max + 1 : prev[b->n];
+}
+
+int
+tx_pat_dist(const struct tx_pat *a, const struct tx_pat *b, int max)
+{
+	struct tx_lab x = tx_pat_lab(a), y = tx_pat_lab(b);
+
+	return tx_lab_dist(&x, &y, max);
 }
 
 /* A quarter of the label: 2.其他法律行政止公开 is still 其他法律行政法规禁止公开
@@ -228,6 +259,11 @@ tx_ttable(const struct gk_form *f, const struct gk_table *t)
 		    tt->r[tt->nr].npat < 4; k++) {
 			tx_copy(n, sizeof(n), tx_snorm(r->variants[k]));
 			tx_pat_make(&tt->r[tt->nr].pat[tt->r[tt->nr].npat++], n);
+		}
+		for (k = 0; k < tt->r[tt->nr].npat; k++) {
+			tt->r[tt->nr].lab[k] = tx_pat_lab(&tt->r[tt->nr].pat[k]);
+			tt->r[tt->nr].capp[k] =
+			    tx_cap_placed(tt->r[tt->nr].pat[k].n);
 		}
 		tt->nr++;
 	}

@@ -81,6 +81,30 @@ same_value(const char *a, const char *b)
 
 /* The trace fields of a metric: SEQ, TABLE, ROW, COL, PAGE (empty where
  * they do not apply). */
+/* n in decimal, as %lu (neg: a minus sign first, as %d); out has room
+ * for any unsigned long (24). */
+static void
+decimal(unsigned long n, int neg, char *out)
+{
+	char d[24];
+	int k = 0;
+
+	do
+		d[k++] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	if (neg)
+		*out++ = '-';
+	while (k > 0)
+		*out++ = d[--k];
+	*out = '\0';
+}
+
+static void
+int_str(int n, char *out)
+{
+	decimal(n < 0 ? 0UL - (unsigned long)n : (unsigned long)n, n < 0, out);
+}
+
 static void
 trace(const struct tx_where *w, char at[5][24])
 {
@@ -90,14 +114,14 @@ trace(const struct tx_where *w, char at[5][24])
 		at[i][0] = '\0';
 	if (w->seq == 0)
 		return;
-	snprintf(at[0], sizeof(at[0]), "%lu", w->seq);
+	decimal(w->seq, 0, at[0]);
 	if (w->cell) {
-		snprintf(at[1], sizeof(at[1]), "%d", w->table);
-		snprintf(at[2], sizeof(at[2]), "%d", w->row);
-		snprintf(at[3], sizeof(at[3]), "%d", w->col);
+		int_str(w->table, at[1]);
+		int_str(w->row, at[2]);
+		int_str(w->col, at[3]);
 	}
 	if (w->page > 0)
-		snprintf(at[4], sizeof(at[4]), "%d", w->page);
+		int_str(w->page, at[4]);
 }
 
 /* What precedes the year in a title (its agency), trimmed; "" when the

@@ -458,14 +458,14 @@ add_value(struct ctx *c, const struct gk_row *r, const struct gk_col *col,
 	else if (v.value[0] != '\0' && v.unit[0] == '\0' && hdr[0] != '\0') {
 		/* the unit printed in the column header */
 		tx_copy(raw, sizeof(raw), v.raw);
-		snprintf(buf, sizeof(buf), "%s%s", v.raw, hdr);
+		tx_join(buf, sizeof(buf), v.raw, hdr);
 		tx_value_parse(buf, amount, &v);
 		tx_copy(v.raw, sizeof(v.raw), raw);
 	} else if (v.value[0] == '\0' && hdr[0] != '\0' && amount &&
 	    strcmp(hdr, "元") != 0)
 		tx_copy(v.unit, sizeof(v.unit), hdr);
 	if (col != NULL)
-		snprintf(key, sizeof(key), "%s.%s", r->key, col->suffix);
+		gk_key_join(key, sizeof(key), r->key, col->suffix);
 	else
 		tx_copy(key, sizeof(key), r->key);
 	where(t, &at);

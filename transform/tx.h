@@ -51,6 +51,9 @@ void tx_value_parse(const char *text, int amount, struct tx_value *);
 /* Does the text read as a value (number, blank or placeholder like — / 无)
  * rather than a label? */
 int tx_value_like(const char *text);
+/* Does the text start with a character no value starts with (a word:
+ * 本年新收…)?  A cheap no for tx_value_like and its kin. */
+int tx_word_start(const char *text);
 /* "blank,ocr" ... */
 void tx_flags_str(int flags, char *out, size_t outsz);
 
@@ -144,6 +147,20 @@ struct tx_unit {
 	int claimed;		/* taken by an unlabelled table (四) */
 };
 
+/* A label of a unit as the alignment compares it (align.c): its last k
+ * label tokens joined, or joined with a line of it printed as a row of
+ * its own (join -1: the unit before, 1: the unit after, when that unit is
+ * not claimed). */
+struct tx_ulab {
+	size_t norm;		/* in the document's npool */
+	size_t cp;		/* its code points, in cpool */
+	int n;			/* code points (at most TX_PAT_MAX) */
+	int whole;		/* n is all of them: a suffix is a label too */
+	uint64_t bloom;
+	int k;			/* label tokens it spans */
+	int join;
+};
+
 struct tx_doc {
 	struct tx_tok *t;
 	int n;
@@ -151,6 +168,16 @@ struct tx_doc {
 	struct tx_unit *u;	/* the units of the reading being made */
 	int nu, capu;
 	int cells;		/* the units are table rows */
+	/* the units' labels, made once for the units (align.c) */
+	int labs;		/* made */
+	int *ulab;		/* per unit: first label, 2 * unit + 1 how
+				 * many */
+	struct tx_ulab *lab;
+	int nlab, caplab;
+	unsigned *cpool;
+	size_t ncp, capcp;
+	char *npool;
+	size_t nnp, capnp;
 };
 
 /* Copy s into out, cut at a character's start to fit; returns the
@@ -182,10 +209,23 @@ struct tx_pat {
 	uint64_t bloom;		/* which characters it has */
 };
 
+/* The code points of a label kept elsewhere (a pattern's, a unit's in
+ * its document's pool, the end of either). */
+struct tx_lab {
+	const unsigned *cp;
+	int n;
+	uint64_t bloom;
+};
+
 void tx_pat_make(struct tx_pat *, const char *norm);
+/* The view of a pattern; the set of characters of n code points. */
+struct tx_lab tx_pat_lab(const struct tx_pat *);
+uint64_t tx_bloom(const unsigned *cp, int n);
 /* The edit distance of a and b in code points, or max + 1 as soon as it is
- * over max. */
+ * over max (a length and a character-set bound first, then the band of
+ * the distance within max). */
 int tx_pat_dist(const struct tx_pat *a, const struct tx_pat *b, int max);
+int tx_lab_dist(const struct tx_lab *a, const struct tx_lab *b, int max);
 /* The largest distance at which a label of n code points is the row's by
  * its label alone (strict), or when its neighbours say so (placed). */
 int tx_cap_strict(int n);
@@ -196,6 +236,8 @@ struct tx_trow {
 	const struct gk_row *row;
 	int idx;		/* in table->rows */
 	struct tx_pat pat[4];	/* its label and variants */
+	struct tx_lab lab[4];	/* the same, as views */
+	int capp[4];		/* tx_cap_placed of each */
 	int npat;
 	int unique;		/* no other form prints a row with figures
 				 * so labelled: evidence of its form */
@@ -270,7 +312,7 @@ struct tx_align {
  * itself (a row out of order, a row printed twice).  width(trow) is the
  * figures the row needs.  Returns -1 when out of memory.
  */
-int tx_align(const struct tx_doc *, const struct tx_ttable *,
+int tx_align(struct tx_doc *, const struct tx_ttable *,
     int (*width)(void *, const struct tx_trow *), void *arg,
     struct tx_align *);
 void tx_align_free(struct tx_align *);

@@ -168,9 +168,10 @@ tx_value_parse(const char *text, int amount, struct tx_value *v)
 	}
 	if (ul > 0) {
 		if (p[0] == '(' && ul >= 2 && p[ul - 1] == ')') {
-			snprintf(unit, sizeof(unit), "%.*s", (int)(ul - 2), p + 1);
+			memcpy(unit, p + 1, ul - 2);
+			unit[ul - 2] = '\0';
 		} else
-			snprintf(unit, sizeof(unit), "%s", p);
+			memcpy(unit, p, ul + 1);
 		if (!zh_is_unit(unit)) {
 			v->flags = TXF_NAN;
 			return;
@@ -179,19 +180,35 @@ tx_value_parse(const char *text, int amount, struct tx_value *v)
 			v->flags = TXF_NAN;	/* two units */
 			return;
 		}
-		snprintf(v->unit, sizeof(v->unit), "%s", unit);
+		memcpy(v->unit, unit, strlen(unit) + 1);	/* both 32 */
 	} else if (lead[0] != '\0')
-		snprintf(v->unit, sizeof(v->unit), "%s", lead);
+		tx_copy(v->unit, sizeof(v->unit), lead);
 	if (neg)
-		snprintf(v->value, sizeof(v->value), "-%s", num);
+		tx_join(v->value, sizeof(v->value), "-", num);
 	else
-		snprintf(v->value, sizeof(v->value), "%s", num);
+		tx_copy(v->value, sizeof(v->value), num);
 	if (amount && strcmp(v->unit, "元") == 0) {
 		to_wan(v->value, num, sizeof(num));
-		snprintf(v->value, sizeof(v->value), "%s", num);
-		snprintf(v->unit, sizeof(v->unit), "万元");
+		tx_copy(v->value, sizeof(v->value), num);
+		tx_copy(v->unit, sizeof(v->unit), "万元");
 		v->flags |= TXF_CONVERTED;
 	}
+}
+
+/*
+ * Does the text start (after white space) with a unified ideograph that
+ * no figure or placeholder starts with (减少, 增加, 无, 不适用)?  Then it is
+ * no value, whatever follows: NFKC leaves such a character as it is.
+ */
+int
+tx_word_start(const char *text)
+{
+	unsigned cp;
+
+	while ((cp = zh_next(&text)) != 0 && zh_is_space(cp))
+		;
+	return cp >= 0x4e00 && cp <= 0x9fff && cp != 0x51cf &&
+	    cp != 0x589e && cp != 0x65e0 && cp != 0x4e0d;
 }
 
 int
@@ -204,6 +221,8 @@ tx_value_like(const char *text)
 	struct tx_value v;
 	int i;
 
+	if (tx_word_start(text))
+		return 0;
 	tx_value_parse(text, 0, &v);
 	if (v.flags & TXF_BLANK || v.value[0] != '\0')
 		return 1;

@@ -1,6 +1,7 @@
 /*
  * data.c: a generation read back from its files (load.h), and lookups.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,24 @@ dataset_read(struct dataset *d, const char *dir)
 	    table_read(&d->errors, dir) == -1)
 		return -1;
 	return 0;
+}
+
+int
+dataset_read_part(struct dataset *d, const char *dir, const char *name)
+{
+	struct table *t[3] = { &d->reports, &d->metrics, &d->checks };
+	char rel[3][300];
+	const char *was;
+	int i, rc = 0;
+
+	for (i = 0; i < 3 && rc != -1; i++) {
+		was = t[i]->file;
+		snprintf(rel[i], sizeof(rel[i]), "%s/%s", was, name);
+		t[i]->file = rel[i];
+		rc = table_read(t[i], dir);
+		t[i]->file = was;
+	}
+	return rc == -1 ? -1 : 0;
 }
 
 static int

@@ -539,6 +539,24 @@ dirty_part(struct merge *m, const char *part)
 	return db_run(st);
 }
 
+/* Whether the stream's copies touched report (not only a neighbour of
+ * one): 1, 0, -1. */
+static int
+touched(struct merge *m, const char *report)
+{
+	static const char sql[] = "SELECT 1 FROM temp.touched_reports WHERE "
+	    "report = ?";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((st = db_cached(m->db, sql)) == NULL)
+		return -1;
+	db_text(st, 1, report, 0);
+	rc = db_step(st);
+	sqlite3_reset(st);
+	return rc;
+}
+
 /* The report's row and its rows elsewhere, gone: no copy holds it. */
 static int
 drop_report(struct merge *m, const char *report, int derived,
@@ -612,7 +630,8 @@ derive_report(struct merge *m, const char *report)
 	char template[40], src[65], url[4096], sha[80], key2[AGENCY_MAX];
 	char first[64], last[64], oldurl[4096], oldsha[80];
 	long long year = 0, oldversion, revised, sources;
-	int has_year, nh = 0, i, best, rc;
+	sqlite3_int64 before;
+	int has_year, nh = 0, i, best, rc, direct, changed;
 
 	if ((st = db_cached(m->db, row_sql)) == NULL)
 		return -1;
@@ -629,7 +648,11 @@ derive_report(struct merge *m, const char *report)
 	snprintf(oldurl, sizeof(oldurl), "%s", db_col(st, 6));
 	snprintf(oldsha, sizeof(oldsha), "%s", db_col(st, 7));
 	sqlite3_reset(st);
-	if (dirty_part(m, part) == -1 || dirty_agency(m, oldagency) == -1)
+	/* a report of the stream's copies has its partition written; one
+	 * worked out again beside it (the same agency, the year before) only
+	 * when its rows change */
+	if ((direct = touched(m, report)) == -1 || (direct &&
+	    dirty_part(m, part) == -1) || dirty_agency(m, oldagency) == -1)
 		return -1;
 
 	/* the versions its copies hold */
@@ -653,6 +676,8 @@ derive_report(struct merge *m, const char *report)
 		h[i].copies++;
 	}
 	if (rc == -1)
+		return -1;
+	if (nh == 0 && !direct && dirty_part(m, part) == -1)
 		return -1;
 	if (nh == 0)
 		return drop_report(m, report, oldversion != 0, oldagency,
@@ -714,6 +739,7 @@ derive_report(struct merge *m, const char *report)
 	if (oldversion != 0 && contribute(m, report, -1) == -1)
 		return -1;
 	/* checks */
+	before = sqlite3_total_changes64(m->db);
 	memset(&cs, 0, sizeof(cs));
 	if (values_of(m, h[best].version, &kept) == -1)
 		return -1;
@@ -729,6 +755,7 @@ derive_report(struct merge *m, const char *report)
 		rc = store_checks(m, report, &cs);
 	if (rc == 0)
 		rc = store_series(m, report, template, &kept);
+	changed = sqlite3_total_changes64(m->db) != before;
 	values_free(&kept);
 	if (rc == -1) {
 		free(cs.c);
@@ -781,6 +808,9 @@ derive_report(struct merge *m, const char *report)
 	else
 		sqlite3_bind_null(st, 16);
 	if (db_run(st) == -1)
+		return -1;
+	if (!direct && (changed || sqlite3_changes(m->db) > 0) &&
+	    dirty_part(m, part) == -1)
 		return -1;
 	if (contribute(m, report, 1) == -1 || dirty_agency(m, agency) == -1)
 		return -1;

@@ -30,6 +30,9 @@ void dataset_init(struct dataset *);
 void dataset_free(struct dataset *);
 /* Read the files found in dir (a missing one is empty). 0 or -1. */
 int dataset_read(struct dataset *, const char *dir);
+/* The rows of one partition (NAME: "2020.tsv") of reports/, metrics/ and
+ * checks/ in dir. 0 or -1. */
+int dataset_read_part(struct dataset *, const char *dir, const char *name);
 
 /* Rows of a table looked up by one column (sorted pointers, stable). */
 struct idx {

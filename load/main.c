@@ -214,7 +214,8 @@ write_gen(struct store *s, struct gen *g, const struct merge *m)
 		return -1;
 	/* the site (index.html, site/), from the files just written */
 	gk_progress_detail("writing the site");
-	return site_write(g->tmp, g->tmp, s->db);
+	return site_write(g->tmp, g->tmp, s->db, g->cur > 0 ? g->curdir :
+	    NULL);
 }
 
 static int

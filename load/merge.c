@@ -1003,7 +1003,9 @@ merge_copies(struct merge *m)
 static int
 dirty_neighbours(struct merge *m)
 {
-	return db_exec(m->db, "INSERT OR IGNORE INTO temp.dirty_reports "
+	return db_exec(m->db, "DELETE FROM temp.touched_reports; INSERT INTO "
+	    "temp.touched_reports SELECT report FROM temp.dirty_reports; "
+	    "INSERT OR IGNORE INTO temp.dirty_reports "
 	    "SELECT o.report FROM temp.dirty_reports d JOIN reports r ON "
 	    "r.report = d.report JOIN reports o ON o.name_key = r.name_key AND "
 	    "(o.year = r.year OR o.year = r.year + 1) WHERE r.name_key IS NOT "
@@ -1016,7 +1018,8 @@ merge_begin(sqlite3 *db)
 	return db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS dirty_reports "
 	    "(report TEXT PRIMARY KEY); CREATE TEMP TABLE IF NOT EXISTS "
 	    "dirty_parts (part TEXT PRIMARY KEY); CREATE TEMP TABLE IF NOT "
-	    "EXISTS dirty_agencies (agency TEXT PRIMARY KEY);");
+	    "EXISTS dirty_agencies (agency TEXT PRIMARY KEY); CREATE TEMP "
+	    "TABLE IF NOT EXISTS touched_reports (report TEXT PRIMARY KEY);");
 }
 
 int

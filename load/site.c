@@ -49,86 +49,71 @@ fails(const struct site *s, const char *report, const struct row ***c)
 	return n;
 }
 
-/*
- * The generation time: SOURCE_DATE_EPOCH when set (reproducible builds),
- * else the time the data last changed: kept from the last site when its
- * data (the hash of the files) is the same, so that loading the same
- * stream twice writes the same bytes; else now.
- */
+/* The time of the pages made now: SOURCE_DATE_EPOCH when set
+ * (reproducible builds), else now; UTC. */
 static void
-when(struct site *s, const char *dir, const char *digest)
+now_when(struct site *s)
 {
-	char path[4096], line[256], *tab;
 	const char *e = getenv("SOURCE_DATE_EPOCH");
 	time_t t = time(NULL);
 	struct tm tm;
-	FILE *fp;
 
-	snprintf(path, sizeof(path), "%s/site/generated.tsv", dir);
 	if (e != NULL && *e != '\0')
 		t = (time_t)strtoll(e, NULL, 10);
-	else if ((fp = fopen(path, "r")) != NULL) {
-		if (fgets(line, sizeof(line), fp) != NULL &&
-		    (tab = strchr(line, '\t')) != NULL) {
-			*tab++ = '\0';
-			tab[strcspn(tab, "\n")] = '\0';
-			if (strcmp(line, digest) == 0 && strlen(tab) <
-			    sizeof(s->when)) {
-				strcpy(s->when, tab);
-				fclose(fp);
-				return;
-			}
-		}
-		fclose(fp);
-	}
 	gmtime_r(&t, &tm);
 	strftime(s->when, sizeof(s->when), "%Y-%m-%d %H:%M UTC", &tm);
 }
 
-/* A digest of the data set's files, for when(). */
-static void
-digest_of(const char *dir, char out[GK_SHA256_HEX])
+/*
+ * The site of the generation before (prev/site/generated.tsv: the key of
+ * the program that made it, its time): 1 when it was made by this
+ * program, else 0.
+ */
+static int
+prev_site(const char *prev, const char *key, char *when, size_t n)
 {
-	static const char *const files[] = { "reports", "metrics",
-		"checks", "errors.tsv", "dictionary.tsv", "series",
-		"coverage.tsv", "agencies.tsv", "sources" };
+	char path[4096], line[256], *tab;
+	FILE *fp;
+	int rv = 0;
+
+	if (prev == NULL || (size_t)snprintf(path, sizeof(path),
+	    "%s/site/generated.tsv", prev) >= sizeof(path) ||
+	    (fp = fopen(path, "r")) == NULL)
+		return 0;
+	if (fgets(line, sizeof(line), fp) != NULL &&
+	    (tab = strchr(line, '\t')) != NULL) {
+		*tab++ = '\0';
+		tab[strcspn(tab, "\n")] = '\0';
+		if (strcmp(line, key) == 0 && strlen(tab) < n) {
+			strcpy(when, tab);
+			rv = 1;
+		}
+	}
+	fclose(fp);
+	return rv;
+}
+
+/*
+ * What a page is made of besides its data: the program.  A page of the
+ * site before is kept (linked) only when the same program made it.
+ */
+static void
+site_key(char out[GK_SHA256_HEX])
+{
 	struct gk_sha256 *h = gk_sha256_new();
-	char path[4096], buf[65536];
-	size_t i, n;
+	char buf[65536];
+	size_t n;
 	FILE *fp;
 
 	if (h == NULL) {
 		out[0] = '\0';
 		return;
 	}
-	gk_sha256_add(h, gk_version(), strlen(gk_version()));
-	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		struct dirent **names = NULL;
-		int k, nn = 0;
-
-		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
-		/* a folder of partitions: each file, in name order */
-		if ((nn = scandir(path, &names, NULL, alphasort)) < 0)
-			nn = 0;
-		for (k = -1; k < nn; k++) {
-			char part[4096 + 260];
-
-			if (k >= 0 && names[k]->d_name[0] == '.')
-				continue;
-			if (k >= 0)
-				snprintf(part, sizeof(part), "%s/%s", path,
-				    names[k]->d_name);
-			if ((fp = fopen(k >= 0 ? part : path, "r")) == NULL)
-				continue;
-			gk_sha256_add(h, k >= 0 ? names[k]->d_name : files[i],
-			    strlen(k >= 0 ? names[k]->d_name : files[i]) + 1);
-			while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-				gk_sha256_add(h, buf, n);
-			fclose(fp);
-		}
-		for (k = 0; k < nn; k++)
-			free(names[k]);
-		free(names);
+	gk_sha256_add(h, gk_version(), strlen(gk_version()) + 1);
+	if ((fp = fopen("/proc/self/exe", "rb")) != NULL) {
+		while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+			gk_sha256_add(h, buf, n);
+		fclose(fp);
 	}
 	gk_sha256_end(h, out);
 }
@@ -325,12 +310,237 @@ swap_in(const char *tmp, const char *dst)
 	return rename(tmp, dst);
 }
 
+/* dir/rel and prev/rel are one file (a link the load made), or both
+ * missing. */
+static int
+same_file(const char *dir, const char *prev, const char *rel)
+{
+	char a[4096], b[4096];
+	struct stat sa, sb;
+	int ha, hb;
+
+	if ((size_t)snprintf(a, sizeof(a), "%s/%s", dir, rel) >= sizeof(a) ||
+	    (size_t)snprintf(b, sizeof(b), "%s/%s", prev, rel) >= sizeof(b))
+		return 0;
+	ha = lstat(a, &sa) == 0;
+	hb = lstat(b, &sb) == 0;
+	if (!ha || !hb)
+		return ha == hb;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Every *.tsv of the folder rel the same file in dir and prev. */
+static int
+folder_same(const char *dir, const char *prev, const char *rel)
+{
+	const char *top[2] = { dir, prev };
+	char path[4096], f[4096 + 260];
+	struct dirent *e;
+	long count[2] = { 0, 0 };
+	int k, same = 1;
+	DIR *d;
+
+	for (k = 0; k < 2 && same; k++) {
+		snprintf(path, sizeof(path), "%s/%s", top[k], rel);
+		if ((d = opendir(path)) == NULL)
+			return 0;
+		while (same && (e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.')
+				continue;
+			count[k]++;
+			snprintf(f, sizeof(f), "%s/%s", rel, e->d_name);
+			if (k == 0 && !same_file(dir, prev, f))
+				same = 0;
+		}
+		closedir(d);
+	}
+	return same && count[0] == count[1];
+}
+
+/* Nothing the site reads changed since prev (every file a link). */
+static int
+data_same(const char *dir, const char *prev)
+{
+	static const char *const folders[] = { "reports", "metrics", "checks",
+		"series", "sources" };
+	static const char *const files[] = { "coverage.tsv", "errors.tsv",
+		"agencies.tsv" };
+	size_t i;
+
+	for (i = 0; i < sizeof(folders) / sizeof(folders[0]); i++)
+		if (!folder_same(dir, prev, folders[i]))
+			return 0;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		if (!same_file(dir, prev, files[i]))
+			return 0;
+	return 1;
+}
+
+/* A page of the site before, linked into the new one. 0, 1 when the old
+ * site has no such page, -1 after a message. */
+static int
+link_page(const struct site *s, const char *rel)
+{
+	char a[4096], b[4096];
+
+	if ((size_t)snprintf(a, sizeof(a), "%s/site/%s", s->prev, rel) >=
+	    sizeof(a) || (size_t)snprintf(b, sizeof(b), "%s/%s", s->tmp,
+	    rel) >= sizeof(b))
+		return 1;
+	if (link(a, b) == 0)
+		return 0;
+	if (errno == ENOENT)
+		return 1;
+	gk_warn(b, "%s", strerror(errno));
+	return -1;
+}
+
+/* The old site's folder rel (and what is under it) linked into tmp. */
+static int
+link_tree(const char *from, const char *to)
+{
+	char a[4096], b[4096];
+	struct dirent *e;
+	struct stat sb;
+	DIR *d;
+	int rv = 0;
+
+	if ((d = opendir(from)) == NULL)
+		return -1;
+	if (mkdir(to, 0755) == -1 && errno != EEXIST) {
+		closedir(d);
+		return -1;
+	}
+	while (rv == 0 && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if ((size_t)snprintf(a, sizeof(a), "%s/%s", from, e->d_name) >=
+		    sizeof(a) || (size_t)snprintf(b, sizeof(b), "%s/%s", to,
+		    e->d_name) >= sizeof(b) || lstat(a, &sb) == -1)
+			rv = -1;
+		else if (S_ISDIR(sb.st_mode))
+			rv = link_tree(a, b);
+		else if (link(a, b) == -1)
+			rv = -1;
+	}
+	closedir(d);
+	return rv;
+}
+
+/* The report pages of one partition (reports/NAME), from its files. */
+static int
+part_pages(const struct site *s, const char *dir, const char *name)
+{
+	struct dataset pd;
+	struct site ps = *s;
+	char rel[300];
+	int rv = -1;
+
+	dataset_init(&pd);
+	memset(&ps.rx, 0, sizeof(ps.rx));
+	memset(&ps.mx, 0, sizeof(ps.mx));
+	memset(&ps.cx, 0, sizeof(ps.cx));
+	snprintf(rel, sizeof(rel), "sources/%s", name);
+	ps.d = &pd;
+	ps.sources = extra_read(dir, rel);
+	(void)extra_index(ps.sources, "report");
+	if (dataset_read_part(&pd, dir, name) == -1)
+		goto done;
+	if (idx_build(&ps.mx, &pd.metrics, M_REPORT) == -1 ||
+	    idx_build(&ps.cx, &pd.checks, C_REPORT) == -1) {
+		gk_warn(name, "out of memory: the site was left as it was");
+		goto done;
+	}
+	rv = site_reports(&ps);
+done:
+	idx_free(&ps.mx);
+	idx_free(&ps.cx);
+	extra_free(ps.sources);
+	dataset_free(&pd);
+	return rv;
+}
+
+/* The pages of a partition whose files are those of the generation
+ * before: linked.  0, 1 when one is missing (make them), -1. */
+static int
+part_link(const struct site *s, const char *dir, const char *name)
+{
+	char path[4096], rel[64], *line = NULL;
+	size_t cap = 0, n;
+	ssize_t len;
+	FILE *fp;
+	int rv = 0, first = 1;
+
+	snprintf(path, sizeof(path), "%s/reports/%s", dir, name);
+	if ((fp = fopen(path, "r")) == NULL)
+		return 1;
+	while (rv == 0 && (len = getline(&line, &cap, fp)) != -1) {
+		if (first) {
+			first = 0;
+			continue;
+		}
+		n = strcspn(line, "\t\n");
+		if (n == 0 || n > 40)
+			continue;
+		snprintf(rel, sizeof(rel), "r/%.*s.html", (int)n, line);
+		rv = link_page(s, rel);
+	}
+	free(line);
+	fclose(fp);
+	return rv;
+}
+
+/* site/r/: every report's page; those of a partition unchanged since the
+ * site before linked from it, the rest made from their partition. */
+static int
+report_pages(const struct site *s, const char *dir)
+{
+	char path[4096], rel[300];
+	struct dirent **names = NULL;
+	int n, i, rv = 0, rc;
+	size_t len;
+
+	snprintf(path, sizeof(path), "%s/reports", dir);
+	if ((n = scandir(path, &names, NULL, alphasort)) == -1)
+		return errno == ENOENT ? 0 : -1;
+	for (i = 0; i < n; i++) {
+		const char *nm = names[i]->d_name;
+
+		len = strlen(nm);
+		if (rv == 0 && nm[0] != '.' && len > 4 &&
+		    strcmp(nm + len - 4, ".tsv") == 0) {
+			rc = 1;
+			if (s->prev != NULL) {
+				static const char *const of[] = { "reports",
+					"metrics", "checks", "sources" };
+				size_t k;
+
+				for (k = 0; k < 4; k++) {
+					snprintf(rel, sizeof(rel), "%s/%s",
+					    of[k], nm);
+					if (!same_file(dir, s->prev, rel))
+						break;
+				}
+				if (k == 4)
+					rc = part_link(s, dir, nm);
+			}
+			if (rc == 1)
+				rc = part_pages(s, dir, nm);
+			if (rc == -1)
+				rv = -1;
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rv;
+}
+
 int
-site_write(const char *dir, const char *out, sqlite3 *db)
+site_write(const char *dir, const char *out, sqlite3 *db, const char *prev)
 {
 	struct dataset d;
 	struct site s;
-	char tmp[4096], dst[4096], digest[GK_SHA256_HEX];
+	char tmp[4096], dst[4096], key[GK_SHA256_HEX], old[64];
 	FILE *fp;
 	int rv = -1;
 
@@ -339,39 +549,66 @@ site_write(const char *dir, const char *out, sqlite3 *db)
 	snprintf(tmp, sizeof(tmp), "%s/.site.new", out);
 	snprintf(dst, sizeof(dst), "%s/site", out);
 	rm_tree(tmp);	/* a killed run's */
-	if (dataset_read(&d, dir) == -1)
-		goto done;
+	site_key(key);
 	s.tmp = tmp;
-	s.d = &d;
 	s.db = db;
-	s.series = extra_read(dir, "series");
-	s.coverage = extra_read(dir, "coverage.tsv");
-	s.sources = extra_read(dir, "sources");
-	/* looked up by report on every page (a file without the column is
-	 * shown without those rows, as before) */
-	(void)extra_index(s.series, "report");
-	(void)extra_index(s.sources, "report");
-	digest_of(dir, digest);
-	when(&s, out, digest);
-	if (idx_build(&s.rx, &d.reports, R_REPORT) == -1 ||
-	    idx_build(&s.mx, &d.metrics, M_REPORT) == -1 ||
-	    idx_build(&s.cx, &d.checks, C_REPORT) == -1) {
-		gk_warn(out, "out of memory: the site was left as it was");
-		goto done;
+	if (prev_site(prev, key, old, sizeof(old)))
+		s.prev = prev;
+	/* nothing the site reads changed: the site before, as it is */
+	if (s.prev != NULL && data_same(dir, prev)) {
+		snprintf(dst, sizeof(dst), "%s/site", prev);
+		if (link_tree(dst, tmp) == 0) {
+			snprintf(dst, sizeof(dst), "%s/site", out);
+			snprintf(s.when, sizeof(s.when), "%s", old);
+			if (swap_in(tmp, dst) == 0) {
+				char a[4096], b[4096];
+
+				snprintf(a, sizeof(a), "%s/index.html", prev);
+				snprintf(b, sizeof(b), "%s/index.html", out);
+				unlink(b);
+				if (link(a, b) == 0)
+					return 0;
+			}
+		}
+		rm_tree(tmp);
+		snprintf(dst, sizeof(dst), "%s/site", out);
 	}
+	now_when(&s);
 	if (mkdir(tmp, 0755) == -1 || mkdir(strcat(strcpy(dst, tmp), "/r"),
 	    0755) == -1 || mkdir(strcat(strcpy(dst, tmp), "/a"), 0755) == -1) {
 		gk_warn(tmp, "%s", strerror(errno));
 		goto done;
 	}
 	snprintf(dst, sizeof(dst), "%s/site", out);
+	/* the report pages, a partition at a time */
+	if (report_pages(&s, dir) == -1)
+		goto done;
+	/* the pages across reports: every report's row and its checks */
+	if (table_read(&d.reports, dir) == -1 ||
+	    table_read(&d.checks, dir) == -1)
+		goto done;
+	s.d = &d;
+	s.series = extra_read(dir, "series");
+	s.coverage = extra_read(dir, "coverage.tsv");
+	/* looked up by report on every page (a file without the column is
+	 * shown without those rows, as before) */
+	(void)extra_index(s.series, "report");
+	/* without series/, an agency's page shows table 三 and 四's totals */
+	if (s.series == NULL && table_read(&d.metrics, dir) == -1)
+		goto done;
+	if (idx_build(&s.rx, &d.reports, R_REPORT) == -1 ||
+	    idx_build(&s.mx, &d.metrics, M_REPORT) == -1 ||
+	    idx_build(&s.cx, &d.checks, C_REPORT) == -1) {
+		gk_warn(out, "out of memory: the site was left as it was");
+		goto done;
+	}
 	if (site_assets(&s) == -1 || write_index(&s) == -1 ||
-	    site_reports(&s) == -1 || site_agencies(&s) == -1 ||
-	    site_checks(&s) == -1 || site_coverage(&s) == -1)
+	    site_agencies(&s) == -1 || site_checks(&s) == -1 ||
+	    site_coverage(&s) == -1)
 		goto done;
 	if ((fp = site_open(&s, "generated.tsv")) == NULL)
 		goto done;
-	fprintf(fp, "%s\t%s\n", digest, s.when);
+	fprintf(fp, "%s\t%s\n", key, s.when);
 	if (site_close(fp, "generated.tsv") == -1)
 		goto done;
 	if (swap_in(tmp, dst) == -1) {
@@ -388,7 +625,6 @@ done:
 	idx_free(&s.cx);
 	extra_free(s.series);
 	extra_free(s.coverage);
-	extra_free(s.sources);
 	dataset_free(&d);
 	return rv;
 }

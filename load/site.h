@@ -22,16 +22,23 @@
  * Read the data set's TSV files in dir and write the site into out:
  * out/index.html and out/site/; db is the data set's database, for the
  * overview's sums (page.c).  gk-load calls it on the generation it is
- * writing, before the switch.  The folder is made anew beside the old one
- * and swapped in at once (renameat2 RENAME_EXCHANGE), then index.html
+ * writing, before the switch.  prev is the generation before (NULL:
+ * none): when this program made its site, the pages of a report
+ * partition whose files dir shares with prev (the same inodes: the load
+ * linked them) are linked from it, not made again, and when no file the
+ * site reads changed the whole site is.  The report pages are made a
+ * partition at a time.  The folder is made anew beside the old one and
+ * swapped in at once (renameat2 RENAME_EXCHANGE), then index.html
  * through a temporary name.  0, or -1 after a message (the old site
  * stays).
  */
-int site_write(const char *dir, const char *out, sqlite3 *db);
+int site_write(const char *dir, const char *out, sqlite3 *db,
+    const char *prev);
 
 /* What the site's pages share (site_html.c). */
 struct site {
 	const char *tmp;		/* the folder being written */
+	const char *prev;		/* a generation whose pages it may link */
 	const struct dataset *d;
 	sqlite3 *db;			/* for the overview (page.c) */
 	struct idx rx, mx, cx;		/* reports, metrics, checks by report */

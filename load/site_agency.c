@@ -50,52 +50,72 @@ cmp_ag(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
-/* Every agency and its reports (in the order of reports.tsv: by year). */
+/* A report row under its agency's key, for grouping. */
+struct keyed {
+	char key[512];
+	size_t row;
+};
+
+static int
+cmp_keyed(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	return c != 0 ? c : (a->row > b->row) - (a->row < b->row);
+}
+
+/* Every agency and its reports (in the order of reports.tsv: by year):
+ * the rows sorted by key, each run of one key an agency. */
 static int
 ags_build(const struct site *s, struct ags *a)
 {
 	const struct table *rt = &s->d->reports;
-	char key[512];
+	struct keyed *k;
 	size_t i, j;
 
 	memset(a, 0, sizeof(*a));
+	if (rt->n == 0)
+		return 0;
+	if ((k = malloc(rt->n * sizeof(*k))) == NULL)
+		return -1;
 	for (i = 0; i < rt->n; i++) {
-		const struct row *r = rt->rows[i];
+		agency_key(rt->rows[i]->f[R_AGENCY], k[i].key, sizeof(k[i].key));
+		k[i].row = i;
+	}
+	qsort(k, rt->n, sizeof(*k), cmp_keyed);
+	for (i = 0; i < rt->n; i = j) {
 		struct ag *g;
 
-		agency_key(r->f[R_AGENCY], key, sizeof(key));
-		for (j = 0; j < a->n && strcmp(a->v[j].key, key) != 0; j++)
+		for (j = i + 1; j < rt->n && strcmp(k[j].key, k[i].key) == 0;
+		    j++)
 			continue;
-		if (j == a->n) {
-			if (a->n == a->cap) {
-				size_t cap = a->cap ? a->cap * 2 : 64;
-				struct ag *p = realloc(a->v, sizeof(*p) * cap);
-
-				if (p == NULL)
-					return -1;
-				a->v = p;
-				a->cap = cap;
-			}
-			memset(&a->v[j], 0, sizeof(a->v[j]));
-			snprintf(a->v[j].key, sizeof(a->v[j].key), "%s", key);
-			a->n++;
-		}
-		g = &a->v[j];
-		if (g->n == g->cap) {
-			size_t cap = g->cap ? g->cap * 2 : 8;
-			size_t *p = realloc(g->r, sizeof(*p) * cap);
+		if (a->n == a->cap) {
+			size_t cap = a->cap ? a->cap * 2 : 64;
+			struct ag *p = realloc(a->v, sizeof(*p) * cap);
 
 			if (p == NULL)
-				return -1;
-			g->r = p;
-			g->cap = cap;
+				goto oom;
+			a->v = p;
+			a->cap = cap;
 		}
-		g->r[g->n++] = i;
-		g->name = r->f[R_AGENCY];
+		g = &a->v[a->n++];
+		memset(g, 0, sizeof(*g));
+		snprintf(g->key, sizeof(g->key), "%s", k[i].key);
+		if ((g->r = malloc((j - i) * sizeof(*g->r))) == NULL)
+			goto oom;
+		g->cap = j - i;
+		for (; g->n < j - i; g->n++)
+			g->r[g->n] = k[i + g->n].row;
+		g->name = rt->rows[g->r[g->n - 1]]->f[R_AGENCY];
 	}
+	free(k);
 	if (a->n > 1)	/* none: no array to sort */
 		qsort(a->v, a->n, sizeof(a->v[0]), cmp_ag);
 	return 0;
+oom:
+	free(k);
+	return -1;
 }
 
 static void
@@ -465,7 +485,8 @@ int
 site_checks(struct site *s)
 {
 	const struct table *ct = &s->d->checks;
-	size_t i, j, k;
+	const char **seen = NULL;
+	size_t i, j, k, nseen = 0, capseen = 0;
 	FILE *fp;
 
 	if ((fp = site_open(s, "checks.html")) == NULL)
@@ -479,17 +500,34 @@ site_checks(struct site *s)
 	    "check unknowable, and it is skipped.</p>\n", fp);
 	for (k = 0; check_name(k) != NULL; k++)
 		check_section(fp, s, check_name(k));
-	/* checks of the data set that this page does not know */
+	/* checks of the data set that this page does not know, in the order
+	 * they first come (a list of the names met: a pass over the rows
+	 * before each row made the page quadratic) */
 	for (i = 0; i < ct->n; i++) {
 		const char *nm = ct->rows[i]->f[C_CHECK];
 
 		if (check_about(nm) != NULL)
 			continue;
-		for (j = 0; j < i && strcmp(ct->rows[j]->f[C_CHECK], nm); j++)
+		for (j = 0; j < nseen && strcmp(seen[j], nm) != 0; j++)
 			continue;
-		if (j == i)
-			check_section(fp, s, nm);
+		if (j < nseen)
+			continue;
+		if (nseen == capseen) {
+			const char **p = realloc(seen, (capseen ? capseen * 2 :
+			    16) * sizeof(*p));
+
+			if (p == NULL) {
+				free(seen);
+				fclose(fp);
+				return -1;
+			}
+			seen = p;
+			capseen = capseen ? capseen * 2 : 16;
+		}
+		seen[nseen++] = nm;
+		check_section(fp, s, nm);
 	}
+	free(seen);
 	h_foot(fp, s, "../");
 	return site_close(fp, "checks.html");
 }

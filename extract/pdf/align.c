@@ -45,10 +45,15 @@ struct aline {
 	int unit;		/* labels and a unit (条, 件), blank figure */
 	int ufirst;		/* its first piece is a unit (条 14) */
 	int row;		/* row group, -1 */
+	float ys;		/* where it goes to a row: yc, or the middle
+				 * of the wrapped figures it is part of */
 	float px0[MAXPIECES], px1[MAXPIECES];
 	/* the widest gap over SPACE_EM inside each piece (none: equal) */
 	float pg0[MAXPIECES], pg1[MAXPIECES];
 	int pfig[MAXPIECES], pnum[MAXPIECES];
+	int punit[MAXPIECES];
+	int pn[MAXPIECES];	/* its characters */
+	float psz[MAXPIECES];	/* its first character's font size */
 	int np;
 };
 
@@ -211,6 +216,9 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 				a->px1[a->np] = v[l->first + last]->x1;
 				a->pfig[a->np] = figure_piece(tmp, m);
 				a->pnum[a->np] = numbered(tmp, m);
+				a->punit[a->np] = unit_piece(tmp, m);
+				a->pn[a->np] = (int)m;
+				a->psz[a->np] = v[l->first + from]->size;
 				if (a->pfig[a->np])
 					figs++;
 				else
@@ -589,6 +597,193 @@ after_body(const struct aline *al, size_t i)
 	return 1;
 }
 
+/* Do pieces p of a and q of b share some x? */
+static int
+overlap(const struct aline *a, int p, const struct aline *b, int q)
+{
+	return b->px0[q] < a->px1[p] && b->px1[q] > a->px0[p];
+}
+
+/*
+ * The first piece below piece p of line i that shares some of its x (on a
+ * line of its own): line *j, piece *q.  0 when there is none.
+ */
+static int
+below(const struct aline *al, size_t n, size_t i, int p, size_t *j, int *q)
+{
+	size_t k;
+	int r;
+
+	for (k = i + 1; k < n; k++) {
+		if (al[k].l->y - al[i].l->y < SAME_LINE_EM * al[i].l->size)
+			continue;
+		for (r = 0; r < al[k].np; r++)
+			if (overlap(&al[i], p, &al[k], r)) {
+				*j = k;
+				*q = r;
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/*
+ * Piece r of line k is set across the column of piece p of line i and
+ * the next: it shares x with p and with a figure that shares none.
+ */
+static int
+spans(const struct aline *al, size_t n, size_t i, int p, size_t k, int r)
+{
+	size_t m;
+	int f;
+
+	if (!overlap(&al[i], p, &al[k], r))
+		return 0;
+	for (m = 0; m < n; m++)
+		for (f = 0; f < al[m].np; f++)
+			if (al[m].pfig[f] && !overlap(&al[i], p, &al[m], f) &&
+			    overlap(&al[k], r, &al[m], f))
+				return 1;
+	return 0;
+}
+
+/*
+ * Piece p of line i fills its column: no piece set in that column (one
+ * sharing its x and no other column's, up and down to a line set across
+ * the columns: a heading, the next table) is as wide as p and one more of
+ * its characters.  A figure wraps only where its next digit does not fit.
+ */
+static int
+fills(const struct aline *al, size_t n, size_t i, int p)
+{
+	float w = al[i].px1[p] - al[i].px0[p], room;
+	size_t k;
+	int r, dir, across;
+
+	if (al[i].pn[p] < 1)
+		return 0;
+	room = w + w / (float)al[i].pn[p];
+	for (dir = -1; dir <= 1; dir += 2)
+		for (k = i; k < n; k += (size_t)dir) {
+			across = 0;
+			for (r = 0; r < al[k].np; r++) {
+				if (!overlap(&al[i], p, &al[k], r))
+					continue;
+				if (spans(al, n, i, p, k, r))
+					across = 1;
+				else if (al[k].px1[r] - al[k].px0[r] >
+				    room - CROSS_TOL)
+					return 0;
+			}
+			if (across || (dir < 0 && k == 0))
+				break;
+		}
+	return 1;
+}
+
+/*
+ * Figures wrapped in narrow columns (491 / 0, 31 / 19 around its row's
+ * line): a figure piece that fills its column with a figure right under
+ * it, at most FIGURE_WRAP_EM lower, is one figure.  A line whose figures
+ * are all such rests, with no unit, no numbered label and no word over
+ * the figures, is no row: its figures go with the pieces above them, and
+ * a line left with only the first parts of such figures goes to the row
+ * at their middle.  (The pitch of a cell's lines is no guide: a producer
+ * may set labels, headers and figures each at its own leading.)
+ */
+static void
+wrapped_figures(struct aline *al, size_t n, float fx0)
+{
+	float dy, mid;
+	size_t i, j, k;
+	int p, q, r, ok, cnt;
+	signed char *rest = NULL, *first = NULL;
+	float *at = NULL;
+
+	for (i = 0; i < n; i++)
+		al[i].ys = al[i].yc;
+	rest = calloc(n, 1);
+	first = calloc(n, 1);
+	at = calloc(n, sizeof(float));
+	if (rest == NULL || first == NULL || at == NULL)
+		goto out;	/* no joining: the figures stay as they are */
+	for (j = 0; j < n; j++) {
+		ok = al[j].fig;
+		cnt = 0;
+		mid = 0;
+		for (q = 0; q < al[j].np && ok; q++) {
+			if (al[j].punit[q] || al[j].pnum[q] ||
+			    (!al[j].pfig[q] && al[j].px1[q] > fx0)) {
+				ok = 0;
+				break;
+			}
+			if (!al[j].pfig[q])
+				continue;
+			/* the figure piece right above it */
+			ok = 0;
+			for (i = j; i-- > 0 && !ok;)
+				for (p = 0; p < al[i].np && !ok; p++) {
+					size_t jj;
+					int qq;
+
+					if (!al[i].pfig[p] ||
+					    !below(al, n, i, p, &jj, &qq) ||
+					    jj != j || qq != q)
+						continue;
+					dy = (al[j].l->y - al[i].l->y) /
+					    al[i].psz[p];
+					if (dy <= FIGURE_WRAP_EM &&
+					    al[j].px1[q] - al[j].px0[q] <=
+					    al[i].px1[p] - al[i].px0[p] +
+					    CROSS_TOL && fills(al, n, i, p)) {
+						ok = 1;
+						mid += (al[i].yc + al[j].yc) / 2;
+						cnt++;
+						first[i] = 1;
+						at[i] = (al[i].yc + al[j].yc) / 2;
+					}
+				}
+		}
+		if (!ok || cnt == 0)
+			continue;
+		rest[j] = 1;
+		al[j].fig = 0;
+		for (q = 0; q < al[j].np; q++)
+			if (!al[j].pfig[q])
+				break;
+		if (q == al[j].np)
+			al[j].ys = mid / (float)cnt;
+	}
+	/*
+	 * A line whose figures are all first parts of wrapped figures is no
+	 * line of figures: its label joins the figures below it (45 beside
+	 * the first line of a label wrapped around its row's figures), and a
+	 * line of such figures only (31 over its row's line) goes to the row
+	 * at their middle.
+	 */
+	for (i = 0; i < n; i++) {
+		if (!first[i] || !al[i].fig)
+			continue;
+		for (p = 0, cnt = 0; p < al[i].np; p++) {
+			if (!al[i].pfig[p]) {
+				cnt++;
+				continue;
+			}
+			if (!below(al, n, i, p, &k, &r) || !rest[k])
+				break;
+		}
+		if (p < al[i].np)
+			continue;
+		al[i].fig = 0;
+		if (cnt == 0)
+			al[i].ys = at[i];
+	}
+out:
+	free(rest);
+	free(first);
+	free(at);
+}
+
 /* Rows and tables of the zone lines al[0..n). */
 static int
 zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
@@ -618,6 +813,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		for (k = 0; al[i].fig && k < (size_t)al[i].np; k++)
 			if (al[i].pfig[k] && al[i].px0[k] < fx0)
 				fx0 = al[i].px0[k];
+	wrapped_figures(al, n, fx0);
 	/*
 	 * Labels side by side left of the figures (提供 息: the rests of two
 	 * wrapped labels) are not a header: they go on their rows.
@@ -702,8 +898,8 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		best = 0;
 		bd = 1e9f;
 		for (r = 0; r < ng; r++) {
-			d = al[i].yc < g[r].top ? g[r].top - al[i].yc :
-			    al[i].yc > g[r].bot ? al[i].yc - g[r].bot : 0;
+			d = al[i].ys < g[r].top ? g[r].top - al[i].ys :
+			    al[i].ys > g[r].bot ? al[i].ys - g[r].bot : 0;
 			if (d < bd) {
 				bd = d;
 				best = r;

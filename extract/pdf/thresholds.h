@@ -160,6 +160,10 @@
 #define ROW_OVERLAP		0.5f	/* share of the row's height */
 /* A piece crosses a column line when it passes it by more than this. */
 #define CROSS_TOL		0.5f	/* pt */
+/* A figure piece this close (baseline to baseline) under a figure that
+ * fills its column is the rest of that figure, wrapped in a narrow
+ * column: a cell's lines are set 1.0-1.45 em apart. */
+#define FIGURE_WRAP_EM		1.6f	/* em */
 /* A figure may carry a short unit after its digits: at most this many
  * characters (9（件）, 3万元). */
 #define FIGURE_UNIT_CHARS	4

@@ -307,6 +307,88 @@ test_side_by_side(void **state)
 	assert_false(side_by_side(0.25f));
 }
 
+/*
+ * A figure wrapped in a narrow column, its rest dy below it:
+ *   项目      总      其他        y 100   (总计 side by side when wide)
+ *             计                  y 114
+ *   一、新收  31       5          y 130
+ *             9                   y 130 + dy: the rest of 319
+ *   二、结转   4       6          y 170
+ * Within FIGURE_WRAP_EM (1.6 em) the 9 is in 31's cell; further down it
+ * is a row of its own, and so it is when the column is wider than 31 and
+ * one more digit (a header 总计 on one line): 31 did not wrap there.
+ * Returns whether the 9 is in the 31's cell.
+ */
+static int
+wrapped(float dy, int wide)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int zong[] = { 0x603b, 0 }, ji[] = { 0x8ba1, 0 };
+	static const int zongji[] = { 0x603b, 0x8ba1, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int yi[] = { 0x4e00, 0x3001, 0x65b0, 0x6536, 0 };
+	static const int er[] = { 0x4e8c, 0x3001, 0x7ed3, 0x8f6c, 0 };
+	static const int n31[] = { '3', '1', 0 }, n9[] = { '9', 0 },
+	    n5[] = { '5', 0 }, n4[] = { '4', 0 }, n6[] = { '6', 0 };
+	const struct gk_pdf_char *v[256];
+	struct gk_pdf_line *ln = NULL;
+	struct gk_pdf_page out;
+	struct gk_pdf_table *t = NULL;
+	size_t nl, i, three, nine;
+	int keep[16], nt = 0, row, col, row9, col9, joined;
+
+	nchars = 0;
+	put(50, 100, xiangmu);
+	if (wide) {
+		put(200, 100, zongji);
+	} else {
+		put(200, 100, zong);
+		put(200, 114, ji);
+	}
+	put(250, 100, qita);
+	put(50, 130, yi);
+	three = nchars;
+	put(200, 130, n31);
+	put(255, 130, n5);
+	nine = nchars;
+	put(200, 130 + dy, n9);
+	put(50, 170, er);
+	put(202, 170, n4);
+	put(255, 170, n6);
+	for (i = 0; i < nchars; i++)
+		v[i] = &chars[i];
+	assert_int_equal(gk_pdf_lines(v, nchars, &ln, &nl), 0);
+	for (i = 0; i < nl; i++)
+		keep[i] = 1;
+	memset(&out, 0, sizeof(out));
+	out.w = 600;
+	out.h = 800;
+	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
+	    ln, nl, keep, NULL, 0, &out), 0);
+	assert_int_equal(gk_pdf_find_tables(&out, &t, &nt), 0);
+	assert_int_equal(nt, 1);
+	where(&t[0], three, &row, &col);
+	assert_int_equal(row, 1);
+	where(&t[0], nine, &row9, &col9);
+	assert_int_equal(col9, col);
+	joined = row9 == row;
+	gk_pdf_tables_free(t, nt);
+	free(ln);
+	free(out.hs);
+	free(out.vs);
+	return joined;
+}
+
+static void
+test_wrapped_figure(void **state)
+{
+	(void)state;
+	assert_true(wrapped(12.0f, 0));
+	assert_true(wrapped(15.5f, 0));
+	assert_false(wrapped(16.5f, 0));
+	assert_false(wrapped(12.0f, 1));
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -341,6 +423,7 @@ main(void)
 		cmocka_unit_test(test_prose),
 		cmocka_unit_test(test_header_units),
 		cmocka_unit_test(test_side_by_side),
+		cmocka_unit_test(test_wrapped_figure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

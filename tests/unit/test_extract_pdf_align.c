@@ -87,61 +87,86 @@ where(const struct gk_pdf_table *t, size_t i, int *row, int *col)
 	*col = k < 0 ? -1 : t->cells[k].col;
 }
 
+/* The characters put, read as the PDF reader reads a page: lines (nl of
+ * them, unless nl is 0), every line kept, aligned on a 600 x 800 page, the
+ * tables found (one). */
+struct reading {
+	struct gk_pdf_line *ln;
+	struct gk_pdf_page out;
+	struct gk_pdf_table *t;
+	int nt;
+};
+
+static void
+read_page(struct reading *r, size_t nl)
+{
+	const struct gk_pdf_char *v[256];
+	int keep[16];
+	size_t n, i;
+
+	memset(r, 0, sizeof(*r));
+	for (i = 0; i < nchars; i++)
+		v[i] = &chars[i];
+	assert_int_equal(gk_pdf_lines(v, nchars, &r->ln, &n), 0);
+	if (nl != 0)
+		assert_int_equal(n, nl);
+	assert_true(n <= sizeof(keep) / sizeof(keep[0]));
+	for (i = 0; i < n; i++)
+		keep[i] = 1;
+	r->out.w = 600;
+	r->out.h = 800;
+	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
+	    r->ln, n, keep, NULL, 0, &r->out), 0);
+	assert_int_equal(gk_pdf_find_tables(&r->out, &r->t, &r->nt), 0);
+	assert_int_equal(r->nt, 1);
+}
+
+static void
+reading_free(struct reading *r)
+{
+	gk_pdf_tables_free(r->t, r->nt);
+	free(r->ln);
+	free(r->out.hs);
+	free(r->out.vs);
+}
+
 static void
 test_borderless(void **state)
 {
-	const struct gk_pdf_char *v[256];
-	struct gk_pdf_line *ln = NULL;
-	struct gk_pdf_page out;
-	struct gk_pdf_table *t = NULL;
-	size_t nl, i;
-	int keep[16], nt = 0, row, col, k, blank = -1;
+	struct reading r;
+	size_t i;
+	int row, col, k, blank = -1;
 
 	(void)state;
 	page();
-	for (i = 0; i < nchars; i++)
-		v[i] = &chars[i];
-	assert_int_equal(gk_pdf_lines(v, nchars, &ln, &nl), 0);
-	assert_int_equal(nl, 4);
-	for (i = 0; i < nl; i++)
-		keep[i] = 1;
-	memset(&out, 0, sizeof(out));
-	out.w = 600;
-	out.h = 800;
-	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
-	    ln, nl, keep, NULL, 0, &out), 0);
-	assert_true(out.nh > 0 && out.nv > 0);
-	assert_int_equal(gk_pdf_find_tables(&out, &t, &nt), 0);
-	assert_int_equal(nt, 1);
+	read_page(&r, 4);
+	assert_true(r.out.nh > 0 && r.out.nv > 0);
 	/* three columns from the two gaps, four rows */
-	assert_int_equal(t[0].nx, 4);
-	assert_int_equal(t[0].ny, 5);
-	assert_int_equal(t[0].ncells, 12);
+	assert_int_equal(r.t[0].nx, 4);
+	assert_int_equal(r.t[0].ny, 5);
+	assert_int_equal(r.t[0].ncells, 12);
 	/* the column lines lie in the gaps, not across any text */
-	assert_true(t[0].xs[1] > 100 && t[0].xs[1] < 195);
-	assert_true(t[0].xs[2] > 215 && t[0].xs[2] < 295);
+	assert_true(r.t[0].xs[1] > 100 && r.t[0].xs[1] < 195);
+	assert_true(r.t[0].xs[2] > 215 && r.t[0].xs[2] < 295);
 	/* every character in its row and column */
 	for (i = 0; i < nchars; i++) {
-		where(&t[0], i, &row, &col);
+		where(&r.t[0], i, &row, &col);
 		assert_int_equal(row, (int)(chars[i].y - 100) / 30);
 		assert_int_equal(col, chars[i].x0 < 150 ? 0 :
 		    chars[i].x0 < 250 ? 1 : 2);
 	}
 	/* 规范性文件's 本年 is an empty cell of its own */
-	for (k = 0; k < t[0].ncells; k++)
-		if (t[0].cells[k].row == 2 && t[0].cells[k].col == 1)
+	for (k = 0; k < r.t[0].ncells; k++)
+		if (r.t[0].cells[k].row == 2 && r.t[0].cells[k].col == 1)
 			blank = k;
 	assert_true(blank >= 0);
-	assert_int_equal(t[0].cells[blank].rowspan, 1);
-	assert_int_equal(t[0].cells[blank].colspan, 1);
+	assert_int_equal(r.t[0].cells[blank].rowspan, 1);
+	assert_int_equal(r.t[0].cells[blank].colspan, 1);
 	for (i = 0; i < nchars; i++) {
-		where(&t[0], i, &row, &col);
+		where(&r.t[0], i, &row, &col);
 		assert_false(row == 2 && col == 1);
 	}
-	gk_pdf_tables_free(t, nt);
-	free(ln);
-	free(out.hs);
-	free(out.vs);
+	reading_free(&r);
 }
 
 /*
@@ -169,12 +194,9 @@ test_header_units(void **state)
 	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
 	    n7[] = { '7', 0 };
 	static const int n176[] = { '1', '7', '6', 0xff08, 0x4ef6, 0xff09, 0 };
-	const struct gk_pdf_char *v[256];
-	struct gk_pdf_line *ln = NULL;
-	struct gk_pdf_page out;
-	struct gk_pdf_table *t = NULL;
-	size_t nl, i;
-	int keep[16], nt = 0, row, col;
+	struct reading r;
+	size_t i;
+	int row, col;
 
 	(void)state;
 	nchars = 0;
@@ -189,35 +211,20 @@ test_header_units(void **state)
 	put(50, 160, guifan);
 	put(170, 160, n176);
 	put(267, 160, n7);
-	for (i = 0; i < nchars; i++)
-		v[i] = &chars[i];
-	assert_int_equal(gk_pdf_lines(v, nchars, &ln, &nl), 0);
-	assert_int_equal(nl, 4);
-	for (i = 0; i < nl; i++)
-		keep[i] = 1;
-	memset(&out, 0, sizeof(out));
-	out.w = 600;
-	out.h = 800;
-	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
-	    ln, nl, keep, NULL, 0, &out), 0);
-	assert_int_equal(gk_pdf_find_tables(&out, &t, &nt), 0);
-	assert_int_equal(nt, 1);
-	assert_int_equal(t[0].nx, 4);
-	assert_int_equal(t[0].ny, 4);	/* header (two lines), two rows */
-	assert_true(t[0].xs[2] > 230 && t[0].xs[2] < 240);
+	read_page(&r, 4);
+	assert_int_equal(r.t[0].nx, 4);
+	assert_int_equal(r.t[0].ny, 4);	/* header (two lines), two rows */
+	assert_true(r.t[0].xs[2] > 230 && r.t[0].xs[2] < 240);
 	for (i = 2; i < 20; i++) {
-		where(&t[0], i, &row, &col);
+		where(&r.t[0], i, &row, &col);
 		assert_int_equal(row, 0);
 		assert_int_equal(col, (i >= 2 && i < 8) || (i >= 14 && i < 17) ?
 		    1 : 2);
 	}
-	for (i = 0; i < (size_t)t[0].ncells; i++)
-		if (t[0].cells[i].row == 0)
-			assert_int_equal(t[0].cells[i].colspan, 1);
-	gk_pdf_tables_free(t, nt);
-	free(ln);
-	free(out.hs);
-	free(out.vs);
+	for (i = 0; i < (size_t)r.t[0].ncells; i++)
+		if (r.t[0].cells[i].row == 0)
+			assert_int_equal(r.t[0].cells[i].colspan, 1);
+	reading_free(&r);
 }
 
 /*
@@ -244,12 +251,9 @@ side_by_side(float gap_em)
 	static const int qita[] = { 0x5176, 0x4ed6, 0 };
 	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
 	    n7[] = { '7', 0 }, n1[] = { '1', 0 };
-	const struct gk_pdf_char *v[256];
-	struct gk_pdf_line *ln = NULL;
-	struct gk_pdf_page out;
-	struct gk_pdf_table *t = NULL;
-	size_t nl, i, mark, san, nian, bu;
-	int keep[16], nt = 0, row, col, col0, apart;
+	struct reading r;
+	size_t mark, san, nian, bu;
+	int row, col, col0, apart;
 	float x = 80 + gap_em * SIZE;
 
 	nchars = 0;
@@ -269,33 +273,18 @@ side_by_side(float gap_em)
 	put(50, 160, qita);
 	put(200, 160, n7);
 	put(300, 160, n1);
-	for (i = 0; i < nchars; i++)
-		v[i] = &chars[i];
-	assert_int_equal(gk_pdf_lines(v, nchars, &ln, &nl), 0);
-	assert_int_equal(nl, 4);
-	for (i = 0; i < nl; i++)
-		keep[i] = 1;
-	memset(&out, 0, sizeof(out));
-	out.w = 600;
-	out.h = 800;
-	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
-	    ln, nl, keep, NULL, 0, &out), 0);
-	assert_int_equal(gk_pdf_find_tables(&out, &t, &nt), 0);
-	assert_int_equal(nt, 1);
-	where(&t[0], san, &row, &col0);		/* 三 */
+	read_page(&r, 4);
+	where(&r.t[0], san, &row, &col0);		/* 三 */
 	assert_int_equal(row, 1);
-	where(&t[0], mark, &row, &col);		/* （ of （一） */
+	where(&r.t[0], mark, &row, &col);		/* （ of （一） */
 	assert_int_equal(row, 1);
 	apart = col != col0;
-	where(&t[0], nian, &row, &col0);
+	where(&r.t[0], nian, &row, &col0);
 	assert_int_equal(row, 1);
-	where(&t[0], bu, &row, &col);
+	where(&r.t[0], bu, &row, &col);
 	assert_int_equal(row, 1);
 	apart = apart && col != col0;
-	gk_pdf_tables_free(t, nt);
-	free(ln);
-	free(out.hs);
-	free(out.vs);
+	reading_free(&r);
 	return apart;
 }
 
@@ -330,12 +319,9 @@ wrapped(float dy, int wide)
 	static const int er[] = { 0x4e8c, 0x3001, 0x7ed3, 0x8f6c, 0 };
 	static const int n31[] = { '3', '1', 0 }, n9[] = { '9', 0 },
 	    n5[] = { '5', 0 }, n4[] = { '4', 0 }, n6[] = { '6', 0 };
-	const struct gk_pdf_char *v[256];
-	struct gk_pdf_line *ln = NULL;
-	struct gk_pdf_page out;
-	struct gk_pdf_table *t = NULL;
-	size_t nl, i, three, nine;
-	int keep[16], nt = 0, row, col, row9, col9, joined;
+	struct reading r;
+	size_t three, nine;
+	int row, col, row9, col9, joined;
 
 	nchars = 0;
 	put(50, 100, xiangmu);
@@ -355,27 +341,13 @@ wrapped(float dy, int wide)
 	put(50, 170, er);
 	put(202, 170, n4);
 	put(255, 170, n6);
-	for (i = 0; i < nchars; i++)
-		v[i] = &chars[i];
-	assert_int_equal(gk_pdf_lines(v, nchars, &ln, &nl), 0);
-	for (i = 0; i < nl; i++)
-		keep[i] = 1;
-	memset(&out, 0, sizeof(out));
-	out.w = 600;
-	out.h = 800;
-	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
-	    ln, nl, keep, NULL, 0, &out), 0);
-	assert_int_equal(gk_pdf_find_tables(&out, &t, &nt), 0);
-	assert_int_equal(nt, 1);
-	where(&t[0], three, &row, &col);
+	read_page(&r, 0);
+	where(&r.t[0], three, &row, &col);
 	assert_int_equal(row, 1);
-	where(&t[0], nine, &row9, &col9);
+	where(&r.t[0], nine, &row9, &col9);
 	assert_int_equal(col9, col);
 	joined = row9 == row;
-	gk_pdf_tables_free(t, nt);
-	free(ln);
-	free(out.hs);
-	free(out.vs);
+	reading_free(&r);
 	return joined;
 }
 

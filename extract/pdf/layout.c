@@ -891,6 +891,17 @@ cmp_float(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Paragraphs i and i + 1 are two cells one after the other: both one
+ * line ending short of the margin, no line between, one size. */
+static int
+cell_pair(const struct gk_pdf_line *ln, const struct run *r,
+    const int *cellish, size_t i)
+{
+	return cellish[i] && cellish[i + 1] &&
+	    r[i + 1].first == r[i].last + 1 &&
+	    fabsf(ln[r[i].last].size - ln[r[i + 1].first].size) <= PARA_SIZE;
+}
+
 /*
  * Blank paragraphs seen as their gaps.  On a page of one paragraph per
  * cell a blank cell is an empty paragraph: no glyph, but the next line
@@ -916,10 +927,7 @@ blank_gaps(const struct gk_pdf_line *ln, const struct run *r, size_t nr,
 	if ((g = malloc(nr * sizeof(*g))) == NULL)
 		return -1;
 	for (i = 0; i + 1 < nr; i++)
-		if (cellish[i] && cellish[i + 1] &&
-		    r[i + 1].first == r[i].last + 1 &&
-		    fabsf(ln[r[i].last].size - ln[r[i + 1].first].size) <=
-		    PARA_SIZE)
+		if (cell_pair(ln, r, cellish, i))
 			g[ng++] = ln[r[i + 1].first].y - ln[r[i].last].y;
 	ret = 0;
 	if (ng < BLANK_MIN_GAPS)
@@ -929,10 +937,7 @@ blank_gaps(const struct gk_pdf_line *ln, const struct run *r, size_t nr,
 	if (pitch <= 0)
 		goto out;
 	for (i = 0; i + 1 < nr; i++) {
-		if (!cellish[i] || !cellish[i + 1] ||
-		    r[i + 1].first != r[i].last + 1 ||
-		    fabsf(ln[r[i].last].size - ln[r[i + 1].first].size) >
-		    PARA_SIZE)
+		if (!cell_pair(ln, r, cellish, i))
 			continue;
 		q = (ln[r[i + 1].first].y - ln[r[i].last].y) / pitch;
 		m = (int)lroundf(q);

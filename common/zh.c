@@ -160,11 +160,17 @@ zh_is_space(unsigned c)
 }
 
 int
+zh_is_han(unsigned c)
+{
+	return c >= 0x4e00 && c <= 0x9fff;
+}
+
+int
 zh_is_wide(unsigned c)
 {
 	return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0x303e) ||
 	    (c >= 0x3041 && c <= 0x33ff) || (c >= 0x3400 && c <= 0x4dbf) ||
-	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xa000 && c <= 0xa4cf) ||
+	    zh_is_han(c) || (c >= 0xa000 && c <= 0xa4cf) ||
 	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
 	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff01 && c <= 0xff60) ||
 	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
@@ -303,7 +309,7 @@ nfkc_fast(const char *s, char *out, size_t outsz)
 			if (c >= 0xff01 && c <= 0xff5e) {
 				c = c - 0xff01 + 0x21;
 				k = 1;
-			} else if ((c >= 0x4e00 && c <= 0x9fff) ||
+			} else if (zh_is_han(c) ||
 			    c == 0x3001 || c == 0x3002 || c == 0x201c ||
 			    c == 0x201d)
 				k = 3;

@@ -46,6 +46,9 @@ int zh_is_space(unsigned cp);
  * full-width forms).
  */
 int zh_is_wide(unsigned cp);
+/* A CJK unified ideograph of the basic block (U+4E00..U+9FFF): the
+ * characters labels are written in. */
+int zh_is_han(unsigned cp);
 /* Runs of white space made one ASCII space, leading and trailing ones
  * dropped, invalid UTF-8 made U+FFFD.  Returns the length written. */
 size_t zh_fold(const char *in, char *out, size_t outsz);

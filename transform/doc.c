@@ -129,7 +129,7 @@ glued(const char *s)
 	if (p != s + k || chars < 2)
 		return 0;
 	/* the last character of the label */
-	if (!((cp >= 0x4e00 && cp <= 0x9fff) || cp == 0xff09 || cp == ')'))
+	if (!(zh_is_han(cp) || cp == 0xff09 || cp == ')'))
 		return 0;
 	return k;
 }

@@ -207,7 +207,7 @@ tx_word_start(const char *text)
 
 	while ((cp = zh_next(&text)) != 0 && zh_is_space(cp))
 		;
-	return cp >= 0x4e00 && cp <= 0x9fff && cp != 0x51cf &&
+	return zh_is_han(cp) && cp != 0x51cf &&
 	    cp != 0x589e && cp != 0x65e0 && cp != 0x4e0d;
 }
 

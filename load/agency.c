@@ -333,6 +333,38 @@ add_name(sqlite3 *db, const char *name, const char *agency,
 	return sqlite3_changes(db) > 0 ? touched(db, agency) : 0;
 }
 
+/*
+ * The parent a name gives (agency_level: 城阳区人民政府) as the agency
+ * column names that agency (青岛市城阳区人民政府): the config's name of
+ * its key, else the store's, else the name as given.  0 or -1.
+ */
+static int
+parent_name(sqlite3 *db, const struct agency_conf *c, char *parent,
+    size_t n)
+{
+	static const char get[] = "SELECT agency FROM agencies WHERE "
+	    "name_key = ?";
+	const struct known *k;
+	char key[AGENCY_MAX];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (*parent == '\0')
+		return 0;
+	agency_key(parent, key, sizeof(key));
+	if ((k = find_known(c, key)) != NULL) {
+		snprintf(parent, n, "%s", k->name);
+		return 0;
+	}
+	if ((st = db_cached(db, get)) == NULL)
+		return -1;
+	db_text(st, 1, key, 0);
+	if ((rc = db_step(st)) == 1)
+		snprintf(parent, n, "%s", db_col(st, 0));
+	sqlite3_reset(st);
+	return rc == -1 ? -1 : 0;
+}
+
 /* The agency row of key, inserted when new; its name into canon. */
 static int
 add_agency(sqlite3 *db, const struct agency_conf *c, const char *key,
@@ -375,6 +407,8 @@ add_agency(sqlite3 *db, const struct agency_conf *c, const char *key,
 	} else {
 		agency_level(canon, level, sizeof(level), parent,
 		    sizeof(parent));
+		if (parent_name(db, c, parent, sizeof(parent)) == -1)
+			return -1;
 	}
 	if ((st = db_cached(db, ins)) == NULL)
 		return -1;
@@ -444,6 +478,39 @@ rename_agency(sqlite3 *db, const char *from, const char *to)
 		sqlite3_finalize(st);
 	}
 	return 0;
+}
+
+int
+agency_parents(sqlite3 *db, const struct agency_conf *c)
+{
+	static const char up_sql[] = "UPDATE agencies SET parent = ?2 WHERE "
+	    "agency = ?1 AND parent IS NOT ?2";
+	sqlite3_stmt *q, *up;
+	char agency[AGENCY_MAX], parent[AGENCY_MAX];
+	int rc;
+
+	if ((q = db_prep(db, "SELECT agency, parent FROM agencies WHERE "
+	    "level_from = 'name' AND parent IS NOT NULL AND parent != '' "
+	    "ORDER BY agency")) == NULL)
+		return -1;
+	while ((rc = db_step(q)) == 1) {
+		snprintf(agency, sizeof(agency), "%s", db_col(q, 0));
+		snprintf(parent, sizeof(parent), "%s", db_col(q, 1));
+		if (parent_name(db, c, parent, sizeof(parent)) == -1 ||
+		    (up = db_cached(db, up_sql)) == NULL) {
+			rc = -1;
+			break;
+		}
+		db_text(up, 1, agency, 0);
+		db_text(up, 2, parent, 0);
+		if (db_run(up) == -1 || (sqlite3_changes(db) > 0 &&
+		    touched(db, agency) == -1)) {
+			rc = -1;
+			break;
+		}
+	}
+	sqlite3_finalize(q);
+	return rc == -1 ? -1 : 0;
 }
 
 int

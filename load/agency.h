@@ -40,6 +40,14 @@ int agency_resolve(sqlite3 *, const struct agency_conf *, const char *name,
     const char *seen_in, char *canon, char *key);
 /* Put the configured agencies and aliases into the store. 0 or -1. */
 int agency_conf_store(sqlite3 *, const struct agency_conf *);
+/*
+ * The parents read from names (level_from 'name': 城阳区人民政府) named
+ * as the agency column names that agency (青岛市城阳区人民政府: the
+ * config's name of its key, else the store's), those changed touched: a
+ * store of an earlier gk-load, or a district that came after its
+ * department.  At the end of a merge.  0 or -1.
+ */
+int agency_parents(sqlite3 *, const struct agency_conf *);
 
 /*
  * The level an agency's name says it is at (city, department, district,

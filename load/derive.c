@@ -631,7 +631,7 @@ derive_report(struct merge *m, const char *report)
 	char first[64], last[64], oldurl[4096], oldsha[80];
 	long long year = 0, oldversion, revised, sources;
 	sqlite3_int64 before;
-	int has_year, nh = 0, i, best, rc, direct, changed;
+	int has_year, nh = 0, i, best, rc, dirty, changed;
 
 	if ((st = db_cached(m->db, row_sql)) == NULL)
 		return -1;
@@ -648,11 +648,12 @@ derive_report(struct merge *m, const char *report)
 	snprintf(oldurl, sizeof(oldurl), "%s", db_col(st, 6));
 	snprintf(oldsha, sizeof(oldsha), "%s", db_col(st, 7));
 	sqlite3_reset(st);
-	/* a report of the stream's copies has its partition written; one
-	 * worked out again beside it (the same agency, the year before) only
-	 * when its rows change */
-	if ((direct = touched(m, report)) == -1 || (direct &&
-	    dirty_part(m, part) == -1) || dirty_agency(m, oldagency) == -1)
+	/* its partition is written (dirty) when the stream's copies touched
+	 * it, when it is dropped, or when its rows change: one worked out
+	 * again beside a touched one (the same agency, the year before) is
+	 * often the same */
+	if ((dirty = touched(m, report)) == -1 ||
+	    dirty_agency(m, oldagency) == -1)
 		return -1;
 
 	/* the versions its copies hold */
@@ -677,11 +678,9 @@ derive_report(struct merge *m, const char *report)
 	}
 	if (rc == -1)
 		return -1;
-	if (nh == 0 && !direct && dirty_part(m, part) == -1)
-		return -1;
 	if (nh == 0)
-		return drop_report(m, report, oldversion != 0, oldagency,
-		    has_year ? year : 0, oldurl);
+		return dirty_part(m, part) == -1 ? -1 : drop_report(m, report,
+		    oldversion != 0, oldagency, has_year ? year : 0, oldurl);
 	if ((st = db_cached(m->db, fails_sql)) == NULL)
 		return -1;
 	for (i = 0; i < nh; i++) {
@@ -809,7 +808,7 @@ derive_report(struct merge *m, const char *report)
 		sqlite3_bind_null(st, 16);
 	if (db_run(st) == -1)
 		return -1;
-	if (!direct && (changed || sqlite3_changes(m->db) > 0) &&
+	if ((dirty || changed || sqlite3_changes(m->db) > 0) &&
 	    dirty_part(m, part) == -1)
 		return -1;
 	if (contribute(m, report, 1) == -1 || dirty_agency(m, agency) == -1)

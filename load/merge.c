@@ -1055,7 +1055,8 @@ merge_run(struct merge *m)
 	if (rc == -1)
 		return -1;
 	gk_debug("%lu copies, %lu reports worked out again", m->copies, n);
-	if (refresh_agencies(m) == -1 || (rc = dict_sync(m->db, m->cw)) == -1)
+	if (agency_parents(m->db, m->ac) == -1 || refresh_agencies(m) == -1 ||
+	    (rc = dict_sync(m->db, m->cw)) == -1)
 		return -1;
 	m->dict = rc;
 	return 0;

@@ -6,7 +6,9 @@
  * three label tokens joined: a label broken over lines or cells, a note
  * on a line of its own; or joined with a line of it that a grid without
  * rulings made a row of its own, before or after) is within reach of a
- * row's label is a candidate for that row, weighed by the edit distance;
+ * row's label is a candidate for that row, weighed by the edit distance
+ * (a label of its numbering alone, for each row so numbered, as far off
+ * as can be);
  * the alignment is the
  * heaviest set of candidates that keeps the table's order (a weighted
  * longest common subsequence: a gap costs nothing, for a row the document
@@ -89,18 +91,24 @@ span_norm(const struct tx_doc *d, const int *at, int k, char *out,
 	gk_label_norm(joined, out, outsz);
 }
 
-/* Is unit v a line of a label alone: a label, no figures, in the same
- * table row as nothing else (a grid row of its own, next to unit u's)?
- * Whether v is claimed is asked when the label is used. */
+/* Is unit v a line of a label alone: a label, no figures (blank cells
+ * beside it at most, as a grid prints the row's other columns), in a
+ * table row of its own next to unit u's?  Whether v is claimed is asked
+ * when the label is used. */
 static int
 fragment(const struct tx_doc *d, const struct tx_unit *u,
     const struct tx_unit *v)
 {
 	const struct tx_tok *a = &d->t[u->a], *b = &d->t[v->a];
+	int k;
 
-	return v->b > v->a && v->c == v->b && a->cell && b->cell &&
-	    a->table == b->table && (b->row == a->row - 1 ||
-	    b->row == a->row + 1);
+	if (v->b <= v->a || !a->cell || !b->cell || a->table != b->table ||
+	    (b->row != a->row - 1 && b->row != a->row + 1))
+		return 0;
+	for (k = v->b; k < v->c; k++)
+		if (!d->t[k].blank)
+			return 0;
+	return 1;
 }
 
 /* The text of a unit's label tokens that are not blank, joined. */
@@ -240,6 +248,40 @@ weight(int dist, int len, int ok)
 	return 1000 - (1000L * dist) / (len > 0 ? len : 1) + (ok ? 500 : 0);
 }
 
+/* The candidates of unit ui whose (last) label is its numbering alone
+ * (（六） with its figures, after its group's label or not): each row so
+ * numbered, as far off as a label can be, so placed only between its
+ * neighbours and with its row's figures. */
+static int
+mark_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
+    int (*width)(void *, const struct tx_trow *), void *arg,
+    struct cands *cs)
+{
+	const struct tx_unit *u = &d->u[ui];
+	struct zh_numbering m;
+	struct cand c;
+	int at[1], i;
+
+	if (span_toks(d, u, 1, at) != 1 ||
+	    !tx_bare_mark(d->t[at[0]].text, &m))
+		return 0;
+	for (i = 0; i < tt->nr; i++) {
+		const struct tx_trow *r = &tt->r[i];
+
+		if (!tx_same_mark(r->row->num, &m) || r->npat == 0 ||
+		    u->c - u->b < width(arg, r))
+			continue;
+		memset(&c, 0, sizeof(c));
+		c.unit = ui, c.trow = i, c.dist = c.len = r->lab[0].n;
+		c.span = 1, c.ok = 1;
+		c.w = weight(c.dist, c.len, 1);
+		c.prev = -1;
+		if (cand_push(cs, &c) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* The candidates of unit ui: its best distance to each row. */
 static int
 unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
@@ -328,7 +370,7 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 		if (c.w > 0 && cand_push(cs, &c) < 0)
 			return -1;
 	}
-	return 0;
+	return mark_cands(d, ui, tt, width, arg, cs);
 }
 
 int
@@ -395,31 +437,32 @@ tx_chain(struct tx_cand *cc, int ncand, int nrows)
  * neighbours.  And a row whose label is printed exactly somewhere is not
  * placed on a lookalike.
  */
-static void
-prune(struct cands *cs, int nrows)
+int
+tx_prune(struct tx_cand *cc, int ncand, int nrows)
 {
 	char exact[TX_MAX_TROWS];
 	int i, j, k, n = 0, min;
 
 	memset(exact, 0, sizeof(exact));
-	for (i = 0; i < cs->n; i++)
-		if (cs->c[i].dist == 0 && cs->c[i].trow < nrows)
-			exact[cs->c[i].trow] = 1;
-	for (i = 0; i < cs->n; i = j) {
+	for (i = 0; i < ncand; i++)
+		if (cc[i].dist == 0 && cc[i].trow < nrows &&
+		    cc[i].trow < TX_MAX_TROWS)
+			exact[cc[i].trow] = 1;
+	for (i = 0; i < ncand; i = j) {
 		min = 1 << 20;
-		for (j = i; j < cs->n && cs->c[j].unit == cs->c[i].unit; j++)
-			if (cs->c[j].dist < min)
-				min = cs->c[j].dist;
+		for (j = i; j < ncand && cc[j].unit == cc[i].unit; j++)
+			if (cc[j].dist < min)
+				min = cc[j].dist;
 		for (k = i; k < j; k++) {
-			const struct cand *c = &cs->c[k];
+			const struct cand *c = &cc[k];
 
 			if (c->dist > min || (c->dist > tx_cap_strict(c->len) &&
-			    exact[c->trow]))
+			    c->trow < TX_MAX_TROWS && exact[c->trow]))
 				continue;
-			cs->c[n++] = *c;
+			cc[n++] = *c;
 		}
 	}
-	cs->n = n;
+	return n;
 }
 
 static int
@@ -474,7 +517,7 @@ tx_align(struct tx_doc *d, const struct tx_ttable *tt,
 			goto out;
 	if ((inchain = calloc((size_t)d->nu + 1, 1)) == NULL)
 		goto out;
-	prune(&cs, tt->nr);
+	cs.n = tx_prune(cs.c, cs.n, tt->nr);
 	last = tx_chain(cs.c, cs.n, tt->nr);
 	for (i = last; i >= 0 && np < TX_MAX_TROWS; i = cs.c[i].prev)
 		path[np++] = i;

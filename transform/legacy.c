@@ -12,8 +12,9 @@
  * (SCHEMA.md: legacy.SECTION.ROW).  The rows are then aligned to the rows
  * the schema knows (the Qingdao / Shandong form, form_legacy.c) by order
  * and edit distance: a label split over two lines whose join is a known
- * row is one row, and a label a little off its known row (a misread
- * character) between its two known neighbours is keyed by the known row's
+ * row is one row, and a label a little off its known row (misread
+ * characters, within the national forms' tx_cap_placed, or its numbering
+ * alone) between its two known neighbours is keyed by the known row's
  * label (its own numbering kept).  A row the schema does not know keeps
  * its printed label.
  */
@@ -330,6 +331,18 @@ mark_len(const char *label)
 	return zh_numbering(label, &m) ? m.len : 0;
 }
 
+/* A row of a label alone: no unit, no figure (blank cells beside it). */
+static int
+bare(const struct lrow *r)
+{
+	const char *p = r->unit;
+	unsigned cp = 0;
+
+	while (p != NULL && (cp = zh_next(&p)) != 0 && zh_is_space(cp))
+		;
+	return cp == 0 && (r->vt == NULL || r->vt->blank || r->vt->empty);
+}
+
 /* The best known row for a label and its distance (within the strict
  * cap), or -1. */
 static int
@@ -362,7 +375,8 @@ align_known(const struct gk_table *tb, struct lrows *l)
 	struct tx_cand *c;
 	char joined[LABEL_MAX * 2];
 	const struct gk_row *kr[TX_MAX_TROWS];
-	int nk = 0, i, j, d, dj, n = 0, last, *placed;
+	int nk = 0, i, j, d, dj, n = 0, last, *placed, kd[TX_MAX_TROWS];
+	struct zh_numbering mk;
 
 	if ((kp = calloc(TX_MAX_TROWS, sizeof(*kp))) == NULL)
 		return;
@@ -372,14 +386,18 @@ align_known(const struct gk_table *tb, struct lrows *l)
 		kr[nk] = &tb->rows[i];
 		lnorm(tb->rows[i].label, &kp[nk++]);
 	}
-	/* a label split over two lines: the first has neither unit nor
-	 * figure, the join is a known row and closer than either alone */
+	/* a label split over two lines: one of them has neither unit nor
+	 * figure (the second not numbered), the join is a known row and
+	 * closer than either alone; the row keeps the other's unit and
+	 * figure (a grid without rulings prints them beside either line) */
 	for (i = 0; i + 1 < l->n; i++) {
 		struct lrow *a = &l->r[i], *b = &l->r[i + 1];
-		int ka, kb, kj;
+		int ka, kb, kj, first;
 
-		if (a->unit != NULL || a->vt != NULL || a->known == -2 ||
-		    numbered(b->label))
+		if (numbered(b->label) || a->known == -2)
+			continue;
+		first = bare(a);
+		if (!first && !bare(b))
 			continue;
 		tx_join(joined, sizeof(joined), a->label, b->label);
 		lnorm(joined, &pj);
@@ -394,8 +412,10 @@ align_known(const struct gk_table *tb, struct lrows *l)
 		if (kb >= 0 && d <= dj)
 			continue;
 		tx_copy(a->label, sizeof(a->label), joined);
-		a->unit = b->unit;
-		a->vt = b->vt;
+		if (first) {
+			a->unit = b->unit;
+			a->vt = b->vt;
+		}
 		a->known = b->known == -2 ? -1 : b->known;
 		memmove(b, b + 1, sizeof(*b) * (size_t)(l->n - i - 2));
 		l->n--;
@@ -414,21 +434,37 @@ align_known(const struct gk_table *tb, struct lrows *l)
 		tx_pat_make(&kp[j], joined);
 	}
 	for (i = 0; i < l->n; i++) {
-		int k = 0;
+		int k = 0, min = 1 << 20, mark = tx_bare_mark(l->r[i].label, &mk);
 
 		gk_label_norm(l->r[i].label, joined, sizeof(joined));
 		tx_pat_make(&p, joined);
-		for (j = 0; j < nk && k < PER_ROW; j++) {
-			int cap = tx_cap_strict(kp[j].n);
+		for (j = 0; j < nk; j++) {
+			int cap = tx_cap_placed(kp[j].n);
 
-			if ((d = tx_pat_dist(&p, &kp[j], cap)) > cap)
+			/* a label of its numbering alone is the row so
+			 * numbered, as far off as can be */
+			if (mark && tx_same_mark(kr[j]->num, &mk))
+				kd[j] = kp[j].n;
+			else if ((kd[j] = tx_pat_dist(&p, &kp[j], cap)) > cap)
+				kd[j] = -1;
+			if (kd[j] >= 0 && kd[j] < min)
+				min = kd[j];
+		}
+		/* the closest known rows only (tx_prune's first rule, before
+		 * PER_ROW bounds them) */
+		for (j = 0; j < nk && k < PER_ROW; j++) {
+			if (kd[j] != min)
 				continue;
+			d = kd[j];
 			c[n].unit = i, c[n].trow = j, c[n].dist = d;
 			c[n].len = kp[j].n, c[n].ok = 1, c[n].prev = -1;
 			c[n].w = 1000 - (1000L * d) / (kp[j].n ? kp[j].n : 1);
+			if (c[n].w <= 0)
+				c[n].w = 1;	/* placed by its neighbours */
 			n++, k++;
 		}
 	}
+	n = tx_prune(c, n, nk);
 	last = tx_chain(c, n, nk);
 	for (j = 0; j < nk; j++)
 		placed[j] = -1;

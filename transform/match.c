@@ -107,6 +107,21 @@ tx_pat_dist(const struct tx_pat *a, const struct tx_pat *b, int max)
 	return tx_lab_dist(&x, &y, max);
 }
 
+int
+tx_bare_mark(const char *label, struct zh_numbering *m)
+{
+	return zh_numbering(label, m) && label[m->len] == '\0';
+}
+
+int
+tx_same_mark(const char *num, const struct zh_numbering *m)
+{
+	struct zh_numbering k;
+
+	return num != NULL && zh_numbering(num, &k) && k.style == m->style &&
+	    k.n == m->n;
+}
+
 /* A quarter of the label: 2.其他法律行政止公开 is still 其他法律行政法规禁止公开
  * (3 of 12); labels under 4 characters only as printed. */
 int

@@ -230,6 +230,12 @@ int tx_lab_dist(const struct tx_lab *a, const struct tx_lab *b, int max);
  * its label alone (strict), or when its neighbours say so (placed). */
 int tx_cap_strict(int n);
 int tx_cap_placed(int n);
+/* A label of its numbering alone (（三）, 2.: the rest misread or left
+ * out): its row is known by its place, and must be numbered so.  *m gets
+ * the numbering; tx_same_mark: is a row's printed numbering m? */
+struct zh_numbering;
+int tx_bare_mark(const char *label, struct zh_numbering *m);
+int tx_same_mark(const char *num, const struct zh_numbering *m);
 
 /* The rows of a table as the alignment sees them (built once a table). */
 struct tx_trow {
@@ -285,6 +291,14 @@ struct tx_cand {
  * by prev.
  */
 int tx_chain(struct tx_cand *, int n, int nrows);
+/*
+ * Keep of each unit's candidates (sorted by unit) those at its least
+ * distance (a label is the row it is closest to, never another placed by
+ * its neighbours), and none farther than tx_cap_strict on a row whose label
+ * is printed exactly somewhere (no lookalike of a row printed).  Returns
+ * how many are left.
+ */
+int tx_prune(struct tx_cand *, int n, int nrows);
 
 /* One row placed on one unit. */
 struct tx_place {

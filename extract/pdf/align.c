@@ -423,6 +423,50 @@ header_gap(const struct aline *al, size_t n, const struct agroup *g, int g0,
 	return 1;
 }
 
+/* Does a piece of a body row (not a header) of rows g0..g1 reach into
+ * (lo, hi)? */
+static int
+body_covers(const struct aline *al, size_t n, const struct agroup *g, int g0,
+    int g1, float lo, float hi)
+{
+	size_t i;
+	int p;
+
+	for (i = 0; i < n; i++) {
+		if (al[i].row < g0 || al[i].row >= g1 || g[al[i].row].header)
+			continue;
+		for (p = 0; p < al[i].np; p++)
+			if (al[i].px0[p] < hi && al[i].px1[p] > lo)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * The header lines of rows g0..g1 with two pieces side by side within
+ * (left, right), one each side of x.
+ */
+static int
+header_split(const struct aline *al, size_t n, const struct agroup *g,
+    int g0, int g1, float x, float left, float right)
+{
+	size_t i;
+	int p, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (al[i].row < g0 || al[i].row >= g1 || !g[al[i].row].header)
+			continue;
+		for (p = 1; p < al[i].np; p++)
+			if (al[i].px1[p - 1] <= x && al[i].px0[p] >= x &&
+			    al[i].px0[p - 1] >= left - CROSS_TOL &&
+			    al[i].px1[p] <= right + CROSS_TOL) {
+				k++;
+				break;
+			}
+	}
+	return k;
+}
+
 /*
  * Columns of rows g0..g1 of lines al[0..n): the x ranges that no piece of
  * a body row (not a header) covers.  Where the table held from the page
@@ -464,14 +508,20 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	}
 	/* sort intervals by start (pairs) */
 	qsort(iv, m, 2 * sizeof(float), cmp_float);
-	if (nhint >= 2 && hint[0] < x0 && x0 < hint[1])
-		x0 = hint[0];
-	else
-		x0 -= 2;
-	if (nhint >= 2 && hint[nhint - 1] > x1 && x1 > hint[nhint - 2])
-		x1 = hint[nhint - 1];
-	else
-		x1 += 2;
+	/*
+	 * With a table held from the page before, the edges are its column
+	 * lines round the text: the part on this page may start right of
+	 * its first column (the labels of the rows above span down, and
+	 * nothing of that column is printed here).
+	 */
+	for (c = nhint; c-- > 0;)
+		if (hint[c] < x0)
+			break;
+	x0 = c >= 0 && c + 1 < nhint ? hint[c] : x0 - 2;
+	for (c = 0; c < nhint; c++)
+		if (hint[c] > x1)
+			break;
+	x1 = c > 0 && c < nhint ? hint[c] : x1 + 2;
 	if (gk_pdf_page_addseg(out, 1, x0, g[g0].y0, g[g1 - 1].y1) < 0 ||
 	    gk_pdf_page_addseg(out, 1, x1, g[g0].y0, g[g1 - 1].y1) < 0)
 		goto out;
@@ -514,6 +564,38 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 		nc--;
 		c--;
 	}
+	/*
+	 * A column whose figures are all blank here (a blank cell drawn as
+	 * nothing, or as a space) leaves no gap of its own in the body: its
+	 * header does: its labels, wrapped in narrow columns, stand side by
+	 * side within one body column on two lines or more (结果 | 结果 over
+	 * 维持 | 纠正, over a blank and a 0), with a gap between them that no
+	 * body piece covers.  One line of header pieces is no proof: a label
+	 * broken at a space (本年制发件数 本年 | 废止件数) does the same.
+	 */
+	for (i = 0; i < n; i++) {
+		if (al[i].row < g0 || al[i].row >= g1 || !g[al[i].row].header)
+			continue;
+		for (p = 1; p < al[i].np && nc < MAXCOLS; p++) {
+			float lo = al[i].px1[p - 1], hi = al[i].px0[p];
+			float left = x0, right = x1;
+
+			for (c = 0; c < nc; c++) {
+				if (cx[c] < hi && cx[c] > left)
+					left = cx[c];
+				if (cx[c] > lo && cx[c] < right)
+					right = cx[c];
+			}
+			if (hi - lo <= COLUMN_GAP || left > lo ||
+			    right < hi || body_covers(al, n, g, g0, g1, lo, hi))
+				continue;
+			if (!hinted(hint, nhint, lo, hi, &x))
+				x = (lo + hi) / 2;
+			if (header_split(al, n, g, g0, g1, x, left, right) >= 2)
+				cx[nc++] = x;
+		}
+	}
+	qsort(cx, (size_t)nc, sizeof(float), cmp_float);
 	/*
 	 * Two labels side by side on a body line (三、本年度 （一）予以公开)
 	 * are two cells: a column line between them, drawn only in the rows
@@ -784,6 +866,39 @@ out:
 	free(at);
 }
 
+/* Where the figures of row r begin (none: fx0, the zone's). */
+static float
+row_fx0(const struct aline *al, size_t n, int r, float fx0)
+{
+	float x = 1e9f;
+	size_t i;
+	int p;
+
+	for (i = 0; i < n; i++)
+		for (p = 0; al[i].row == r && p < al[i].np; p++)
+			if (al[i].pfig[p] && al[i].px0[p] < x)
+				x = al[i].px0[p];
+	return x < 1e9f ? x : fx0;
+}
+
+/*
+ * The lines al[0..k) before the first row, all of them labels left of the
+ * figures (fx0) not yet in a row, when that row's first line starts with
+ * a numbered label: k, else 0.
+ */
+static size_t
+top_rest(const struct aline *al, size_t n, float fx0)
+{
+	size_t i;
+
+	for (i = 0; i < n && al[i].row < 0; i++)
+		if (al[i].fig || al[i].x1 > fx0)
+			return 0;
+	if (i == 0 || i == n || al[i].row != 0 || !al[i].numbered)
+		return 0;
+	return i;
+}
+
 /* Rows and tables of the zone lines al[0..n). */
 static int
 zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
@@ -792,6 +907,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	struct agroup *g = NULL;
 	size_t i, k;
 	int ng = 0, r, best, start, ret = -1;
+	size_t top;
 	float d, bd, h, zx0, zx1, fx0;
 
 	if ((g = calloc(n + 1, sizeof(*g))) == NULL)
@@ -891,6 +1007,27 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		if (!g[r].figs && !g[r].header && !g[r].title &&
 		    (g[r + 1].header || g[r + 1].title))
 			g[r].title = 1;
+	/*
+	 * With a table held from the page before, lines of labels above the
+	 * first row whose own label starts on its first line (numbered: 5.属
+	 * beside its figures) are not its: they are the rest of the label
+	 * the page break cut (4.保 / 护第 三方 ...), a row of their own that
+	 * layout.c joins to the row above the break.
+	 */
+	if (nhint > 0 && ng > 0 && g[0].figs && !g[0].header &&
+	    !g[0].title && (top = top_rest(al, n, row_fx0(al, n, 0,
+	    fx0))) > 0) {
+		memmove(&g[1], &g[0], (size_t)ng * sizeof(*g));
+		memset(&g[0], 0, sizeof(*g));
+		g[0].top = al[0].yc;
+		g[0].bot = al[top - 1].yc;
+		for (i = 0; i < n; i++)
+			if (al[i].row >= 0)
+				al[i].row++;
+			else if (i < top)
+				al[i].row = 0;
+		ng++;
+	}
 	/* continuations: the nearest row */
 	for (i = 0; i < n; i++) {
 		if (al[i].row >= 0)
@@ -905,8 +1042,15 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 				best = r;
 			}
 		}
-		/* far below the last row: a line after the table */
-		if (bd > AFTER_EM * al[i].l->size && al[i].yc > g[ng - 1].bot)
+		/*
+		 * Far below the last row, or one piece reaching over the
+		 * figures below it (a note under the table, 注：…, within
+		 * AFTER_EM of its last figures: a label's wrapped rest stays
+		 * left of them): a line after the table.
+		 */
+		if (al[i].yc > g[ng - 1].bot && (bd > AFTER_EM *
+		    al[i].l->size || (al[i].single &&
+		    al[i].x1 > row_fx0(al, n, ng - 1, fx0))))
 			continue;
 		al[i].row = best;
 		/* the row now reaches this line (次 under its label) */
@@ -954,12 +1098,14 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	/* tables: a header row after body rows starts a new one */
 	for (start = 0, r = 0; r <= ng; r++) {
 		if (r < ng && g[r].title) {
-			if (draw_table(out, al, n, g, start, r, hint, nhint) < 0)
+			if (draw_table(out, al, n, g, start, r, hint,
+			    start == 0 ? nhint : 0) < 0)
 				goto out;
 			start = r + 1;
 		} else if (r == ng || (r > start && g[r].header &&
 		    !g[r - 1].header)) {
-			if (draw_table(out, al, n, g, start, r, hint, nhint) < 0)
+			if (draw_table(out, al, n, g, start, r, hint,
+			    start == 0 ? nhint : 0) < 0)
 				goto out;
 			start = r;
 		}
@@ -969,6 +1115,20 @@ done:
 out:
 	free(g);
 	return ret;
+}
+
+/* Line b, under line a, is the next line of a label wrapped in a column. */
+static int
+label_rest(const struct aline *a, const struct aline *b, float right)
+{
+	float h = b->l->size;
+
+	return a->np == 1 && b->np == 1 &&
+	    b->l->y - a->l->y < NEAR_EM * h &&
+	    (fabsf(b->x0 - a->x0) < ALIGN_EM * h ||
+	    fabsf(b->x0 + b->x1 - a->x0 - a->x1) < 2 * ALIGN_EM * h) &&
+	    b->x1 - b->x0 <= a->x1 - a->x0 + ALIGN_EM * h &&
+	    b->x1 < right - RAGGED_EM * h;
 }
 
 int
@@ -1003,13 +1163,23 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 		    ln[i + 1].y - ln[i].y < NEAR_EM * ln[i].size))
 			zone[i] = 2;
 	}
+	for (i = 0; i < nl; i++)
+		if (keep[i] && al[i].x1 > right)
+			right = al[i].x1;
+	/*
+	 * The rest of a label wrapped over many lines in a narrow column
+	 * (申请 / 内容 / 仍不 under 3.补 / 正后) goes on with the line above
+	 * it in the table: one piece, set under it (left edges or centres
+	 * aligned), no wider, not running text.
+	 */
+	for (i = 1; i < nl; i++)
+		if (keep[i] && keep[i - 1] && zone[i] == 0 &&
+		    zone[i - 1] == 2 && label_rest(&al[i - 1], &al[i], right))
+			zone[i] = 2;
 	/*
 	 * Lines between two lines of cells, none of them running text (to
 	 * the right margin), are in the table: rows with blank figures.
 	 */
-	for (i = 0; i < nl; i++)
-		if (keep[i] && al[i].x1 > right)
-			right = al[i].x1;
 	for (i = 0; i < nl; i = j) {
 		for (j = i + 1; j < nl && zone[j] != 1; j++)
 			;
@@ -1036,8 +1206,15 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 		for (m = 0; m < j; m++)
 			if (keep[m] && zone[m] == 0)
 				zone[m] = 2;
+	/*
+	 * Only the first table of the page can go on with the one held from
+	 * the page before, and only with no text above it: the others take
+	 * no column lines from it.
+	 */
 	for (i = 0; i < nl; i = j) {
 		if (!zone[i]) {
+			if (keep[i])
+				nhint = 0;
 			j = i + 1;
 			continue;
 		}
@@ -1046,6 +1223,7 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 				al[i + m++] = al[j];
 		if (zone_grid(out, al + i, m, hint, nhint) < 0)
 			goto out;
+		nhint = 0;
 	}
 	ret = 0;
 out:

@@ -892,14 +892,33 @@ cmp_float(const void *a, const void *b)
 }
 
 /* Paragraphs i and i + 1 are two cells one after the other: both one
- * line ending short of the margin, no line between, one size. */
+ * line ending short of the margin, no line of text between (a line of
+ * white space may be: a blank paragraph drawn), one size. */
 static int
 cell_pair(const struct gk_pdf_line *ln, const struct run *r,
-    const int *cellish, size_t i)
+    const int *cellish, const int *keep, size_t i)
 {
-	return cellish[i] && cellish[i + 1] &&
-	    r[i + 1].first == r[i].last + 1 &&
-	    fabsf(ln[r[i].last].size - ln[r[i + 1].first].size) <= PARA_SIZE;
+	size_t k;
+
+	if (!cellish[i] || !cellish[i + 1] ||
+	    fabsf(ln[r[i].last].size - ln[r[i + 1].first].size) > PARA_SIZE)
+		return 0;
+	for (k = r[i].last + 1; k < r[i + 1].first; k++)
+		if (keep[k])
+			return 0;
+	return 1;
+}
+
+/* The lines of white space between paragraphs i and i + 1. */
+static int
+white_between(const struct run *r, const int *white, size_t i)
+{
+	size_t k;
+	int w = 0;
+
+	for (k = r[i].last + 1; k < r[i + 1].first; k++)
+		w += white[k];
+	return w;
 }
 
 /*
@@ -915,8 +934,8 @@ cell_pair(const struct gk_pdf_line *ln, const struct run *r,
  */
 static int
 blank_gaps(const struct gk_pdf_line *ln, const struct run *r, size_t nr,
-    const int *cellish, const struct gk_pdf_table *t, int nt,
-    struct paras *ps)
+    const int *cellish, const int *keep, const int *white,
+    const struct gk_pdf_table *t, int nt, struct paras *ps)
 {
 	float *g = NULL, pitch, q, y;
 	size_t i, ng = 0;
@@ -927,7 +946,7 @@ blank_gaps(const struct gk_pdf_line *ln, const struct run *r, size_t nr,
 	if ((g = malloc(nr * sizeof(*g))) == NULL)
 		return -1;
 	for (i = 0; i + 1 < nr; i++)
-		if (cell_pair(ln, r, cellish, i))
+		if (cell_pair(ln, r, cellish, keep, i))
 			g[ng++] = ln[r[i + 1].first].y - ln[r[i].last].y;
 	ret = 0;
 	if (ng < BLANK_MIN_GAPS)
@@ -937,7 +956,7 @@ blank_gaps(const struct gk_pdf_line *ln, const struct run *r, size_t nr,
 	if (pitch <= 0)
 		goto out;
 	for (i = 0; i + 1 < nr; i++) {
-		if (!cell_pair(ln, r, cellish, i))
+		if (!cell_pair(ln, r, cellish, keep, i))
 			continue;
 		q = (ln[r[i + 1].first].y - ln[r[i].last].y) / pitch;
 		m = (int)lroundf(q);
@@ -950,7 +969,8 @@ blank_gaps(const struct gk_pdf_line *ln, const struct run *r, size_t nr,
 				break;
 		if (k < nt)
 			continue;
-		for (j = 1; j < m; j++) {
+		/* the blanks drawn as white space are paras already */
+		for (j = 1 + white_between(r, white, i); j < m; j++) {
 			y = ln[r[i].last].y + pitch * (float)j;
 			if (add_para(ps, y, ln[r[i].last].x0, "") < 0) {
 				ret = -1;
@@ -986,6 +1006,7 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 	struct run *runs = NULL;
 	size_t nruns = 0;
 	int ret = -1, *keep = NULL, *zone = NULL, *cellish = NULL;
+	int *white = NULL;
 
 	*psp = NULL;
 	*npp = 0;
@@ -996,7 +1017,8 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 	if ((keep = calloc(nl + 1, sizeof(int))) == NULL ||
 	    (zone = calloc(nl + 1, sizeof(int))) == NULL ||
 	    (runs = calloc(nl + 1, sizeof(*runs))) == NULL ||
-	    (cellish = calloc(nl + 1, sizeof(int))) == NULL)
+	    (cellish = calloc(nl + 1, sizeof(int))) == NULL ||
+	    (white = calloc(nl + 1, sizeof(int))) == NULL)
 		goto out;
 	for (i = 0; i < nl; i++) {
 		gk_buf_reset(&lb);
@@ -1006,7 +1028,7 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 		if (folio(pg, &ln[i], gk_buf_str(&lb)))
 			keep[i] = 0;
 		else if (blank(gk_buf_str(&lb)))
-			keep[i] = 0;
+			keep[i] = 0, white[i] = 1;
 		if (keep[i]) {
 			if (ln[i].x1 > right)
 				right = ln[i].x1;
@@ -1065,7 +1087,19 @@ paragraphs(const struct gk_pdf_page *pg, const struct gk_pdf_char **v,
 		    a->x1 < wrap - RAGGED_EM * a->size;
 		nruns++;
 	}
-	if (blank_gaps(ln, runs, nruns, cellish, t, nt, &ps) < 0)
+	/*
+	 * A line of white space only is a paragraph the document prints
+	 * empty on purpose (<p>&nbsp;</p>: a blank cell on a page of one
+	 * paragraph per cell), as the HTML reader keeps it.
+	 */
+	for (i = 0; i < nl; i++)
+		if (white[i]) {
+			if (add_para(&ps, ln[i].y, ln[i].x0, "") < 0)
+				goto out;
+			ps.p[ps.n - 1].blank = 1;
+		}
+	if (blank_gaps(ln, runs, nruns, cellish, keep, white, t, nt,
+	    &ps) < 0)
 		goto out;
 	if (ps.n > 0)
 		qsort(ps.p, (size_t)ps.n, sizeof(*ps.p), cmp_para);
@@ -1083,6 +1117,7 @@ out:
 	free(zone);
 	free(runs);
 	free(cellish);
+	free(white);
 	free(ln);
 	gk_buf_free(&buf);
 	gk_buf_free(&lb);

@@ -98,7 +98,7 @@ struct reading {
 };
 
 static void
-read_page(struct reading *r, size_t nl)
+read_hinted(struct reading *r, size_t nl, const float *hint, int nhint)
 {
 	const struct gk_pdf_char *v[256];
 	int keep[16];
@@ -116,9 +116,15 @@ read_page(struct reading *r, size_t nl)
 	r->out.w = 600;
 	r->out.h = 800;
 	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
-	    r->ln, n, keep, NULL, 0, &r->out), 0);
+	    r->ln, n, keep, hint, nhint, &r->out), 0);
 	assert_int_equal(gk_pdf_find_tables(&r->out, &r->t, &r->nt), 0);
 	assert_int_equal(r->nt, 1);
+}
+
+static void
+read_page(struct reading *r, size_t nl)
+{
+	read_hinted(r, nl, NULL, 0);
 }
 
 static void
@@ -361,6 +367,191 @@ test_wrapped_figure(void **state)
 	assert_false(wrapped(12.0f, 1));
 }
 
+/*
+ * page() and, dy under its last row (其他 2 14, y 190), a line from x 50:
+ * a note of `len` characters.  Within AFTER_EM (2.5 em) a short one (the
+ * rest of the label 其他, left of the figures) is in the row; one that
+ * reaches over the figures is a note under the table, not in it.
+ * Returns whether the note's first character is in the table.
+ */
+static int
+note_in_table(float dy, int len)
+{
+	static int note[40];
+	struct reading r;
+	size_t first;
+	int i, row, col;
+
+	for (i = 0; i < len; i++)
+		note[i] = i == 0 ? 0x6ce8 : 0x884c;	/* 注行行… */
+	note[len] = 0;
+	page();
+	first = nchars;
+	put(50, 190 + dy, note);
+	read_page(&r, 5);
+	where(&r.t[0], first, &row, &col);
+	reading_free(&r);
+	return row >= 0;
+}
+
+static void
+test_note_after(void **state)
+{
+	(void)state;
+	assert_true(note_in_table(21.0f, 2));
+	assert_false(note_in_table(21.0f, 30));
+}
+
+/*
+ * A label wrapped over many lines in a narrow column, below its row
+ * (4.保 / 护第 / 三方 / 合法 / 权益, 14 pt apart): every line of it is in
+ * the row's cell, the lines past NEAR_EM (2.2 em) from the line of
+ * figures too, when set under the line above (left edges aligned); a
+ * line set elsewhere is not part of it.  Returns whether the last rest,
+ * at x, is in the cell of 其他.
+ */
+static int
+rest_in_cell(float x)
+{
+	static const int hu[] = { 0x62a4, 0x7b2c, 0 }, san[] = { 0x4e09,
+	    0x65b9, 0 }, he[] = { 0x5408, 0x6cd5, 0 };
+	struct reading r;
+	size_t qi, last;
+	int row, col, lrow, lcol;
+
+	page();
+	qi = nchars - 5;	/* 其 of 其他 2 14 */
+	put(50, 204, hu);
+	put(50, 218, san);
+	last = nchars;
+	put(x, 232, he);
+	read_page(&r, 7);
+	where(&r.t[0], qi, &row, &col);
+	where(&r.t[0], last, &lrow, &lcol);
+	reading_free(&r);
+	return lrow == row && lcol == col;
+}
+
+static void
+test_label_rest(void **state)
+{
+	(void)state;
+	assert_true(rest_in_cell(50));
+	assert_false(rest_in_cell(120));
+}
+
+/*
+ * The top of a page that goes on with a table held from the page before
+ * (hint: its column lines):
+ *   护第                         y 100   the rest of a label the break cut
+ *   三方                         y 114
+ *   5.属      3        5         y 130   (or 规章: no numbering)
+ *   6.属      2       14         y 160
+ * When the first row's label starts on its line of figures (numbered),
+ * the lines above it are not its: a row of their own (layout.c joins it
+ * to the row above the break).  Without the numbering they are the top
+ * of the first row's label; with no table held they are no row of their
+ * own either (they are not in the table).  Returns whether 护 is in the
+ * row of the 3 (or in no cell).
+ */
+static int
+rest_in_first_row(int numbered_label, int held)
+{
+	static const int hu[] = { 0x62a4, 0x7b2c, 0 }, san[] = { 0x4e09,
+	    0x65b9, 0 };
+	static const int wu[] = { '5', '.', 0x5c5e, 0 }, liu[] = { '6', '.',
+	    0x5c5e, 0 }, guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	static const float hint[] = { 40, 150, 250, 350 };
+	struct reading r;
+	size_t three;
+	int row, col, row3, col3;
+
+	nchars = 0;
+	put(50, 100, hu);
+	put(50, 114, san);
+	put(50, 130, numbered_label ? wu : guizhang);
+	three = nchars;
+	put(200, 130, n3);
+	put(300, 130, n5);
+	put(50, 160, liu);
+	put(200, 160, n2);
+	put(300, 160, n14);
+	read_hinted(&r, 4, held ? hint : NULL, held ? 4 : 0);
+	where(&r.t[0], 0, &row, &col);
+	where(&r.t[0], three, &row3, &col3);
+	reading_free(&r);
+	assert_true(row >= 0 || !held);
+	return row < 0 || row == row3;
+}
+
+static void
+test_top_rest(void **state)
+{
+	(void)state;
+	assert_false(rest_in_first_row(1, 1));
+	assert_true(rest_in_first_row(0, 1));
+	assert_true(rest_in_first_row(1, 0));
+}
+
+/*
+ * A column whose figures are all blank leaves no gap in the body; its
+ * header, wrapped in narrow columns, shows it:
+ *   项目      结果  结果      其他      y 100
+ *             维持  纠正                y 114 (or not: one header line)
+ *   规章             3          5       y 130: nothing under 结果维持
+ *   其他             2         14       y 160
+ * 结果 and 结果, side by side within one body column on two header lines,
+ * are two columns; on one line (a label broken at a space) they part
+ * none.  Returns whether the two 结 are in two cells of one row.
+ */
+static int
+header_columns(int two_lines)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int jieguo[] = { 0x7ed3, 0x679c, 0 }, weichi[] = {
+	    0x7ef4, 0x6301, 0 }, jiuzheng[] = { 0x7ea0, 0x6b63, 0 },
+	    qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	struct reading r;
+	size_t jie, jie2;
+	int row, col, row2, col2;
+
+	nchars = 0;
+	put(50, 100, xiangmu);
+	jie = nchars;
+	put(190, 100, jieguo);
+	jie2 = nchars;
+	put(230, 100, jieguo);
+	put(300, 100, qita);
+	if (two_lines) {
+		put(190, 114, weichi);
+		put(230, 114, jiuzheng);
+	}
+	put(50, 130, guizhang);
+	put(235, 130, n3);
+	put(305, 130, n5);
+	put(50, 160, qita);
+	put(235, 160, n2);
+	put(305, 160, n14);
+	read_page(&r, two_lines ? 4 : 3);
+	where(&r.t[0], jie, &row, &col);
+	where(&r.t[0], jie2, &row2, &col2);
+	reading_free(&r);
+	return row == row2 && col != col2;
+}
+
+static void
+test_header_columns(void **state)
+{
+	(void)state;
+	assert_true(header_columns(1));
+	assert_false(header_columns(0));
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -396,6 +587,10 @@ main(void)
 		cmocka_unit_test(test_header_units),
 		cmocka_unit_test(test_side_by_side),
 		cmocka_unit_test(test_wrapped_figure),
+		cmocka_unit_test(test_note_after),
+		cmocka_unit_test(test_label_rest),
+		cmocka_unit_test(test_top_rest),
+		cmocka_unit_test(test_header_columns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

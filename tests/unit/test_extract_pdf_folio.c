@@ -164,7 +164,7 @@ number_apart(void **state)
  * the texts of the para records joined with '|'.
  */
 static char *
-cells(float gap, int ncells)
+cells_space(float gap, int ncells, int space)
 {
 	static const int prose[] = { 0x672c, 0x62a5, 0x544a, 0x6839, 0x636e,
 	    0x6761, 0x4f8b, 0x8981, 0x6c42, 0x7f16, 0x5236, 0x3002, 0x672c,
@@ -184,6 +184,12 @@ cells(float gap, int ncells)
 	}
 	for (i = 0; i < ncells; i++, y += PITCH)
 		put(&pg, 150, y, num[i]);
+	if (space != 0) {
+		/* the blank cell's own line: its white space drawn */
+		int sp[2] = { space, 0 };
+
+		put(&pg, 150, y, sp);
+	}
 	y += PITCH * (gap - 1);
 	put(&pg, 150, y, num[5]);
 	put(&pg, 150, y + PITCH, num[6]);
@@ -201,6 +207,35 @@ cells(float gap, int ncells)
 	}
 	free(out);
 	return seq;
+}
+
+static char *
+cells(float gap, int ncells)
+{
+	return cells_space(gap, ncells, 0);
+}
+
+/*
+ * A producer that draws the white space of an empty paragraph (&nbsp;, an
+ * ideographic space) gives the blank cell a line of its own with nothing
+ * but white space: that line is no text between the two cells, and the
+ * gap still shows the blank.
+ */
+static void
+blank_space(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = cells_space(2.0f, 5, 0xa0);
+	assert_string_equal(strchr(s, '|') + 1, "1|2|3|4|5||6|7");
+	free(s);
+	s = cells_space(2.0f, 5, 0x3000);
+	assert_string_equal(strchr(s, '|') + 1, "1|2|3|4|5||6|7");
+	free(s);
+	s = cells_space(3.0f, 5, ' ');
+	assert_string_equal(strchr(s, '|') + 1, "1|2|3|4|5|||6|7");
+	free(s);
 }
 
 static void
@@ -241,6 +276,7 @@ main(void)
 		cmocka_unit_test(number_apart),
 		cmocka_unit_test(signed_figure),
 		cmocka_unit_test(blank_cell),
+		cmocka_unit_test(blank_space),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

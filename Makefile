@@ -11,6 +11,7 @@
 #   make uninstall  remove what make install put there
 #   make deps       install the Debian packages (as root)
 #   make bench      speed and memory beside peer tools
+#   make bench-load its gk-load rows alone (BENCH_LOAD="10000 100000")
 #   make fuzz       every libFuzzer harness for FUZZ_SECONDS (clang; tests/fuzz)
 #   make matrix     the producer matrix: make, read and score it (SEED=N: a holdout)
 #   make hostile    gk-fetch against the hostile servers with the shipped limits (minutes)
@@ -173,6 +174,10 @@ demo: $(PROGS)
 bench: $(PROGS)
 	nice -n 10 sh tests/bench.sh $(BINDIR)
 
+# the gk-load rows of make bench alone (BENCH_LOAD="10000 100000")
+bench-load: $(PROGS)
+	nice -n 10 sh tests/bench/load.sh $(BINDIR)
+
 # tests/e2e/fetch_hostile.sh with the shipped limits and a 1 GiB gzip bomb
 hostile: $(PROGS)
 	HOSTILE_LONG=1 GK_BIN=$(BINDIR) sh tests/e2e/fetch_hostile.sh
@@ -219,5 +224,5 @@ clean:
 	rm -rf build bin
 
 FORCE:
-.PHONY: all test check demo bench bench-deps deps clean harvest fuzz fuzz-bins hostile install uninstall FORCE matrix matrix-sample matrix-deps
+.PHONY: all test check demo bench bench-load bench-deps deps clean harvest fuzz fuzz-bins hostile install uninstall FORCE matrix matrix-sample matrix-deps
 -include $(shell find build -name '*.d' 2>/dev/null)

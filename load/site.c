@@ -38,16 +38,31 @@ rm_tree(const char *path)
 		nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-/* The number of failed checks of a report, and their names. */
-static size_t
-fails(const struct site *s, const char *report, const struct row ***c)
+/* A report's failed checks by name, each once, in file order (the
+ * site's index): JSON strings after the first. */
+static int
+check_names(FILE *fp, const struct site *s, const char *report)
 {
-	size_t n;
+	static const char sql[] = "SELECT name FROM chk WHERE report = ? "
+	    "GROUP BY name ORDER BY MIN(seq)";
+	sqlite3_stmt *st;
+	int rc, k = 0;
 
-	if ((*c = idx_find(&s->cx, report, &n)) == NULL)
-		return 0;
-	return n;
+	if ((st = db_cached(s->ix, sql)) == NULL)
+		return -1;
+	db_text(st, 1, report, 0);
+	while ((rc = db_step(st)) == 1) {
+		if (k++ > 0)
+			putc(',', fp);
+		j_str(fp, db_col(st, 0));
+	}
+	return rc;
 }
+
+/* Every report in file order (the site's index): report agency year
+ * template sources title published page source_url nfail. */
+static const char reports_sql[] = "SELECT report, agency, year, template, "
+    "sources, title, published, page, url, nfail FROM rep ORDER BY seq";
 
 /* The time of the pages made now: SOURCE_DATE_EPOCH when set
  * (reproducible builds), else now; UTC. */
@@ -123,11 +138,10 @@ static int
 write_index(const struct site *s)
 {
 	static const char *const names[] = { "index.js", "index.json" };
-	const struct table *rt = &s->d->reports;
-	const struct row **c;
+	sqlite3_stmt *st;
 	char af[64];
-	size_t i, k, n;
-	int f;
+	size_t i;
+	int f, rc;
 	FILE *fp;
 
 	for (f = 0; f < 2; f++) {
@@ -141,45 +155,45 @@ write_index(const struct site *s)
 		fputs(",\"version\":", fp);
 		j_str(fp, gk_version());
 		fputs(",\"reports\":[\n", fp);
-		for (i = 0; i < rt->n; i++) {
-			const struct row *r = rt->rows[i];
-
-			n = fails(s, r->f[R_REPORT], &c);
-			agency_file(s, r->f[R_AGENCY], af, sizeof(af));
+		if ((st = db_cached(s->ix, reports_sql)) == NULL) {
+			fclose(fp);
+			return -1;
+		}
+		for (i = 0; (rc = db_step(st)) == 1; i++) {
+			agency_file(s, db_col(st, 1), af, sizeof(af));
 			fputs(i ? ",\n{\"id\":" : "{\"id\":", fp);
-			j_str(fp, r->f[R_REPORT]);
+			j_str(fp, db_col(st, 0));
 			fputs(",\"agency\":", fp);
-			j_str(fp, r->f[R_AGENCY]);
+			j_str(fp, db_col(st, 1));
 			fputs(",\"agency_page\":", fp);
 			j_str(fp, af);
 			fputs(",\"year\":", fp);
-			j_str(fp, r->f[R_YEAR]);
+			j_str(fp, db_col(st, 2));
 			fputs(",\"template\":", fp);
-			j_str(fp, r->f[R_TEMPLATE]);
+			j_str(fp, db_col(st, 3));
 			fputs(",\"sources\":", fp);
-			j_str(fp, r->f[R_SOURCES]);
+			j_str(fp, db_col(st, 4));
 			fputs(",\"title\":", fp);
-			j_str(fp, r->f[R_TITLE]);
+			j_str(fp, db_col(st, 5));
 			fputs(",\"published\":", fp);
-			j_str(fp, r->f[R_PUBLISHED]);
+			j_str(fp, db_col(st, 6));
 			fputs(",\"page\":", fp);
-			j_str(fp, r->f[R_PAGE]);
+			j_str(fp, db_col(st, 7));
 			fputs(",\"source_url\":", fp);
-			j_str(fp, r->f[R_URL]);
-			fprintf(fp, ",\"failed\":%zu,\"checks\":[", n);
-			for (k = 0; k < n; k++) {
-				size_t a;
-
-				for (a = 0; a < k && strcmp(c[a]->f[C_CHECK],
-				    c[k]->f[C_CHECK]) != 0; a++)
-					continue;
-				if (a < k)
-					continue;
-				if (k > 0)
-					putc(',', fp);
-				j_str(fp, c[k]->f[C_CHECK]);
+			j_str(fp, db_col(st, 8));
+			fprintf(fp, ",\"failed\":%lld,\"checks\":[",
+			    (long long)sqlite3_column_int64(st, 9));
+			if (sqlite3_column_int64(st, 9) > 0 &&
+			    check_names(fp, s, db_col(st, 0)) == -1) {
+				sqlite3_reset(st);
+				rc = -1;
+				break;
 			}
 			fputs("]}", fp);
+		}
+		if (rc == -1) {
+			fclose(fp);
+			return -1;
 		}
 		fputs("\n]}", fp);
 		fputs(f == 0 ? ";\n" : "\n", fp);
@@ -190,13 +204,13 @@ write_index(const struct site *s)
 }
 
 /* The list of every report: the heart of index.html. */
-static void
+static int
 report_list(FILE *fp, const struct site *s)
 {
-	const struct table *rt = &s->d->reports;
-	const struct row **c;
+	sqlite3_stmt *st;
 	char af[64];
-	size_t i, n;
+	long long n;
+	int rc;
 
 	fputs("<h2 id=\"reports\">Every report</h2>\n<form id=\"filters\" "
 	    "role=\"search\" onsubmit=\"return false\">\n<input type=\"search\" "
@@ -208,49 +222,53 @@ report_list(FILE *fp, const struct site *s)
 	    "id=\"f-template\" aria-label=\"template\"><option value=\"\">"
 	    "every template</option></select>\n<label><input type=\"checkbox\" "
 	    "id=\"f-failing\"> failing checks only</label>\n", fp);
-	fprintf(fp, "<span id=\"shown\">%zu reports</span>\n</form>\n", rt->n);
+	fprintf(fp, "<span id=\"shown\">%ld reports</span>\n</form>\n",
+	    six_count(s));
 	fputs("<div class=\"scroll\"><table id=\"report-list\"><thead><tr>"
 	    "<th>year</th><th>agency</th><th>report</th><th>template</th>"
 	    "<th>checks</th><th>source</th></tr></thead><tbody>\n", fp);
-	for (i = 0; i < rt->n; i++) {
-		const struct row *r = rt->rows[i];
+	if ((st = db_cached(s->ix, reports_sql)) == NULL)
+		return -1;
+	while ((rc = db_step(st)) == 1) {
+		const char *report = db_col(st, 0), *title = db_col(st, 5);
+		const char *page = db_col(st, 7), *url = db_col(st, 8);
 
-		n = fails(s, r->f[R_REPORT], &c);
-		agency_file(s, r->f[R_AGENCY], af, sizeof(af));
+		n = sqlite3_column_int64(st, 9);
+		agency_file(s, db_col(st, 1), af, sizeof(af));
 		fputs("<tr id=\"r-", fp);
-		h_esc(fp, r->f[R_REPORT]);
+		h_esc(fp, report);
 		fputs("\" data-report=\"", fp);
-		h_esc(fp, r->f[R_REPORT]);
+		h_esc(fp, report);
 		fputs("\"><td>", fp);
-		h_esc(fp, r->f[R_YEAR]);
+		h_esc(fp, db_col(st, 2));
 		fprintf(fp, "</td><td><a href=\"site/%s\">", af);
-		h_esc(fp, r->f[R_AGENCY]);
+		h_esc(fp, db_col(st, 1));
 		fputs("</a></td><td><a class=\"report\" href=\"site/r/", fp);
-		h_esc(fp, r->f[R_REPORT]);
+		h_esc(fp, report);
 		fputs(".html\">", fp);
-		h_esc(fp, r->f[R_TITLE][0] ? r->f[R_TITLE] : r->f[R_REPORT]);
+		h_esc(fp, title[0] ? title : report);
 		fputs("</a></td><td>", fp);
-		h_esc(fp, r->f[R_TEMPLATE]);
+		h_esc(fp, db_col(st, 3));
 		if (n > 0)
-			fprintf(fp, "</td><td><span class=\"badge bad\">%zu "
+			fprintf(fp, "</td><td><span class=\"badge bad\">%lld "
 			    "failed</span></td><td>", n);
 		else
 			fputs("</td><td><span class=\"badge\">pass</span>"
 			    "</td><td>", fp);
-		if (r->f[R_PAGE][0] != '\0') {
+		if (page[0] != '\0') {
 			fputs("<a href=\"", fp);
-			h_esc(fp, r->f[R_PAGE]);
+			h_esc(fp, page);
 			fputs("\">page</a>", fp);
 		}
-		if (r->f[R_URL][0] != '\0' && strcmp(r->f[R_URL],
-		    r->f[R_PAGE]) != 0) {
+		if (url[0] != '\0' && strcmp(url, page) != 0) {
 			fputs(" <a href=\"", fp);
-			h_esc(fp, r->f[R_URL]);
+			h_esc(fp, url);
 			fputs("\">file</a>", fp);
 		}
 		fputs("</td></tr>\n", fp);
 	}
 	fputs("</tbody></table></div>\n", fp);
+	return rc;
 }
 
 static int
@@ -273,7 +291,8 @@ write_home(const struct site *s, const char *out)
 	    "figure of their tables, checked. Each report has a page with "
 	    "its tables as printed; each agency a page with its reports "
 	    "over the years.</p>\n", fp);
-	report_list(fp, s);
+	if (report_list(fp, s) == -1)
+		rv = -1;
 	fputs("<h2 id=\"overview\">Overview</h2>\n", fp);
 	if (page_sections(s->db, fp) == -1)
 		rv = -1;
@@ -437,7 +456,6 @@ part_pages(const struct site *s, const char *dir, const char *name)
 	int rv = -1;
 
 	dataset_init(&pd);
-	memset(&ps.rx, 0, sizeof(ps.rx));
 	memset(&ps.mx, 0, sizeof(ps.mx));
 	memset(&ps.cx, 0, sizeof(ps.cx));
 	snprintf(rel, sizeof(rel), "sources/%s", name);
@@ -538,18 +556,17 @@ report_pages(const struct site *s, const char *dir)
 int
 site_write(const char *dir, const char *out, sqlite3 *db, const char *prev)
 {
-	struct dataset d;
 	struct site s;
 	char tmp[4096], dst[4096], key[GK_SHA256_HEX], old[64];
 	FILE *fp;
 	int rv = -1;
 
 	memset(&s, 0, sizeof(s));
-	dataset_init(&d);
 	snprintf(tmp, sizeof(tmp), "%s/.site.new", out);
 	snprintf(dst, sizeof(dst), "%s/site", out);
 	rm_tree(tmp);	/* a killed run's */
 	site_key(key);
+	s.dir = dir;
 	s.tmp = tmp;
 	s.db = db;
 	if (prev_site(prev, key, old, sizeof(old)))
@@ -583,25 +600,9 @@ site_write(const char *dir, const char *out, sqlite3 *db, const char *prev)
 	/* the report pages, a partition at a time */
 	if (report_pages(&s, dir) == -1)
 		goto done;
-	/* the pages across reports: every report's row and its checks */
-	if (table_read(&d.reports, dir) == -1 ||
-	    table_read(&d.checks, dir) == -1)
+	/* the pages across reports, from the site's index of the files */
+	if (six_open(&s, dir) == -1)
 		goto done;
-	s.d = &d;
-	s.series = extra_read(dir, "series");
-	s.coverage = extra_read(dir, "coverage.tsv");
-	/* looked up by report on every page (a file without the column is
-	 * shown without those rows, as before) */
-	(void)extra_index(s.series, "report");
-	/* without series/, an agency's page shows table 三 and 四's totals */
-	if (s.series == NULL && table_read(&d.metrics, dir) == -1)
-		goto done;
-	if (idx_build(&s.rx, &d.reports, R_REPORT) == -1 ||
-	    idx_build(&s.mx, &d.metrics, M_REPORT) == -1 ||
-	    idx_build(&s.cx, &d.checks, C_REPORT) == -1) {
-		gk_warn(out, "out of memory: the site was left as it was");
-		goto done;
-	}
 	if (site_assets(&s) == -1 || write_index(&s) == -1 ||
 	    site_agencies(&s) == -1 || site_checks(&s) == -1 ||
 	    site_coverage(&s) == -1)
@@ -620,11 +621,6 @@ site_write(const char *dir, const char *out, sqlite3 *db, const char *prev)
 done:
 	if (rv == -1)
 		rm_tree(tmp);
-	idx_free(&s.rx);
-	idx_free(&s.mx);
-	idx_free(&s.cx);
-	extra_free(s.series);
-	extra_free(s.coverage);
-	dataset_free(&d);
+	six_close(&s);
 	return rv;
 }

@@ -37,14 +37,18 @@ int site_write(const char *dir, const char *out, sqlite3 *db,
 
 /* What the site's pages share (site_html.c). */
 struct site {
+	const char *dir;		/* the data set's files */
 	const char *tmp;		/* the folder being written */
 	const char *prev;		/* a generation whose pages it may link */
-	const struct dataset *d;
 	sqlite3 *db;			/* for the overview (page.c) */
-	struct idx rx, mx, cx;		/* reports, metrics, checks by report */
 	char when[64];			/* generation time, UTC */
-	struct extra *series, *coverage;/* series.tsv, coverage.tsv */
-	struct extra *sources;		/* sources.tsv */
+	/* a report page's partition (site_report.c) */
+	const struct dataset *d;
+	struct idx mx, cx;		/* its metrics, checks by report */
+	struct extra *sources;		/* its sources/ */
+	/* the pages across reports: the site's index (site_index.c) */
+	sqlite3 *ix;
+	int series_mode;		/* series/ read (else table 三, 四) */
 };
 
 /* A file of the site, by its path under the site's folder. */
@@ -88,6 +92,53 @@ int extra_col(const struct extra *, const char *name);
 int extra_index(struct extra *x, const char *col);
 /* The rows whose indexed column is key: *n of them from x->by[returned]. */
 size_t extra_find(const struct extra *x, const char *key, size_t *n);
+
+/*
+ * The site's index (site_index.c): reports/, checks/ and series/ of dir
+ * (metrics/ without series/) read a line at a time into a private
+ * temporary database, s->ix, each row with its place in the files, for
+ * the pages across reports.  0, or -1 after a message.
+ */
+int six_open(struct site *, const char *dir);
+void six_close(struct site *);
+long six_count(const struct site *);	/* the reports */
+/* The agencies (the reports of one agency_key), by name, then key. */
+struct six_ag {
+	char *key, *name;	/* name: as its last report gives it */
+	size_t n;		/* reports */
+	char *first, *last;	/* the years of its first and last report */
+};
+int six_ags(const struct site *, struct six_ag **, size_t *);
+void six_ags_free(struct six_ag *, size_t);
+/* An agency's reports in file order, with their series/ rows. */
+struct six_ser {
+	char *name, *value;	/* value NULL: none */
+	long long seq;		/* its place in series/ */
+};
+struct six_rep {
+	char *report, *agency, *year, *template, *title;
+	size_t nfail;		/* its rows in checks/ */
+	struct six_ser *s;
+	int ns;
+};
+int six_reps(const struct site *, const char *key, int series,
+    struct six_rep **, size_t *);
+void six_reps_free(struct six_rep *, size_t);
+/* A report's first metric of key (only site_fallback's are held): 1 and
+ * its value in out, 0 when none, -1. */
+int six_metric(const struct site *, const char *report, const char *key,
+    char *out, size_t n);
+/* The keys an agency page shows without series/; NULL past the last. */
+const char *site_fallback(size_t i);
+/*
+ * dir/file, a file or a folder of partitions (every *.tsv in name order),
+ * a line at a time, as extra_read splits it: row(arg, 1, header fields)
+ * once, then row(arg, 0, fields, ncol) per line (short rows padded with
+ * ""); row returns 0 or -1 (stops).  0, 1 when there is no such file or
+ * no header, -1.
+ */
+int extra_each(const char *dir, const char *file,
+    int (*row)(void *, int header, char **f, int n), void *arg);
 
 int site_reports(struct site *);	/* site_report.c: r/ID.html */
 int site_agencies(struct site *);	/* site_agency.c: a/HASH.html */

@@ -11,120 +11,27 @@
  * set's series/ when it has them (every template, legacy included);
  * without it, the totals of table 三 and 四 of the gov2019 and gov2021
  * reports.
+ *
+ * Every page here reads the site's index (site_index.c: the rows of
+ * reports/, checks/ and series/ in a temporary database), one agency's
+ * reports at a time: memory stays flat whatever the data set.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/log.h"
 #include "common/schema.h"
 #include "agency.h"
 #include "site.h"
 
-struct ag {
-	char key[512];
-	const char *name;	/* as the latest report prints it */
-	size_t *r;		/* rows of reports.tsv */
-	size_t n, cap;
-};
-
-struct ags {
-	struct ag *v;
-	size_t n, cap;
-};
-
 static void
-ags_free(struct ags *a)
-{
-	size_t i;
-
-	for (i = 0; i < a->n; i++)
-		free(a->v[i].r);
-	free(a->v);
-}
-
-static int
-cmp_ag(const void *pa, const void *pb)
-{
-	const struct ag *a = pa, *b = pb;
-
-	return strcmp(a->name, b->name);
-}
-
-/* A report row under its agency's key, for grouping. */
-struct keyed {
-	char key[512];
-	size_t row;
-};
-
-static int
-cmp_keyed(const void *pa, const void *pb)
-{
-	const struct keyed *a = pa, *b = pb;
-	int c = strcmp(a->key, b->key);
-
-	return c != 0 ? c : (a->row > b->row) - (a->row < b->row);
-}
-
-/* Every agency and its reports (in the order of reports.tsv: by year):
- * the rows sorted by key, each run of one key an agency. */
-static int
-ags_build(const struct site *s, struct ags *a)
-{
-	const struct table *rt = &s->d->reports;
-	struct keyed *k;
-	size_t i, j;
-
-	memset(a, 0, sizeof(*a));
-	if (rt->n == 0)
-		return 0;
-	if ((k = malloc(rt->n * sizeof(*k))) == NULL)
-		return -1;
-	for (i = 0; i < rt->n; i++) {
-		agency_key(rt->rows[i]->f[R_AGENCY], k[i].key, sizeof(k[i].key));
-		k[i].row = i;
-	}
-	qsort(k, rt->n, sizeof(*k), cmp_keyed);
-	for (i = 0; i < rt->n; i = j) {
-		struct ag *g;
-
-		for (j = i + 1; j < rt->n && strcmp(k[j].key, k[i].key) == 0;
-		    j++)
-			continue;
-		if (a->n == a->cap) {
-			size_t cap = a->cap ? a->cap * 2 : 64;
-			struct ag *p = realloc(a->v, sizeof(*p) * cap);
-
-			if (p == NULL)
-				goto oom;
-			a->v = p;
-			a->cap = cap;
-		}
-		g = &a->v[a->n++];
-		memset(g, 0, sizeof(*g));
-		snprintf(g->key, sizeof(g->key), "%s", k[i].key);
-		if ((g->r = malloc((j - i) * sizeof(*g->r))) == NULL)
-			goto oom;
-		g->cap = j - i;
-		for (; g->n < j - i; g->n++)
-			g->r[g->n] = k[i + g->n].row;
-		g->name = rt->rows[g->r[g->n - 1]]->f[R_AGENCY];
-	}
-	free(k);
-	if (a->n > 1)	/* none: no array to sort */
-		qsort(a->v, a->n, sizeof(a->v[0]), cmp_ag);
-	return 0;
-oom:
-	free(k);
-	return -1;
-}
-
-static void
-report_link(FILE *fp, const struct row *r, const char *up)
+report_link(FILE *fp, const char *report, const char *title, const char *up)
 {
 	fprintf(fp, "<a href=\"%sr/", up);
-	h_esc(fp, r->f[R_REPORT]);
+	h_esc(fp, report);
 	fputs(".html\">", fp);
-	h_esc(fp, r->f[R_TITLE][0] ? r->f[R_TITLE] : r->f[R_REPORT]);
+	h_esc(fp, title[0] ? title : report);
 	fputs("</a>", fp);
 }
 
@@ -139,84 +46,71 @@ static const char *const fallback[] = {
 #define NFALLBACK (sizeof(fallback) / sizeof(fallback[0]))
 #define MAXSERIES 64
 
-/* The value of key in report, or NULL. */
-static const struct row *
-metric_of(const struct site *s, const char *report, const char *key)
+const char *
+site_fallback(size_t i)
 {
-	const struct row **m;
-	size_t n, i;
-
-	if ((m = idx_find(&s->mx, report, &n)) == NULL)
-		return NULL;
-	for (i = 0; i < n; i++)
-		if (strcmp(m[i]->f[M_METRIC], key) == 0)
-			return m[i];
-	return NULL;
+	return i < NFALLBACK ? fallback[i] : NULL;
 }
 
-/* series.tsv's value of series for report, or NULL. */
+/* A report's value of series (series/: its first row of that series;
+ * else the report's metric of that key), NULL when it has none. */
 static const char *
-series_of(const struct site *s, const char *report, const char *series)
+value_of_series(const struct site *s, const struct six_rep *r,
+    const char *series, char *buf, size_t n)
 {
-	int cr = extra_col(s->series, "report"), cs = extra_col(s->series,
-	    "series"), cv = extra_col(s->series, "value");
-	size_t i;
+	int i;
 
-	size_t at, n;
-
-	if (cr < 0 || cs < 0 || cv < 0)
-		return NULL;
-	at = extra_find(s->series, report, &n);
-	for (i = at; i < at + n; i++)
-		if (strcmp(s->series->rows[s->series->by[i]][cs], series) == 0)
-			return s->series->rows[s->series->by[i]][cv];
+	if (!s->series_mode)
+		return six_metric(s, r->report, series, buf, n) == 1 ? buf :
+		    NULL;
+	for (i = 0; i < r->ns; i++)
+		if (strcmp(r->s[i].name, series) == 0)
+			return r->s[i].value;
 	return NULL;
 }
 
 /* A series name and the first row of the file that holds it. */
 struct first {
 	const char *name;
-	size_t row;
+	long long row;
 };
 
 static int
 cmp_first(const void *a, const void *b)
 {
-	size_t x = ((const struct first *)a)->row;
-	size_t y = ((const struct first *)b)->row;
+	long long x = ((const struct first *)a)->row;
+	long long y = ((const struct first *)b)->row;
 
 	return (x > y) - (x < y);
 }
 
 static void
-series_table(FILE *fp, const struct site *s, const struct ag *g)
+series_table(FILE *fp, const struct site *s, const struct six_rep *g,
+    size_t ng)
 {
-	const struct table *rt = &s->d->reports;
 	const char *names[MAXSERIES], *v;
+	char buf[256];
 	double max = 0, x;
-	size_t ns = 0, i, k, j;
-	int cs = extra_col(s->series, "series"), cr = extra_col(s->series,
-	    "report");
+	size_t ns = 0, k, j;
+	int i;
 
-	if (cs >= 0 && cr >= 0) {
+	if (s->series_mode) {
 		/* the series this agency's reports have, in file order: each
-		 * report's rows by the index, each name at its first row */
+		 * report's rows, each name at its first row */
 		struct first f[MAXSERIES];
-		size_t at, n, row;
 
-		for (j = 0; j < g->n; j++) {
-			at = extra_find(s->series, rt->rows[g->r[j]]->f[
-			    R_REPORT], &n);
-			for (i = at; i < at + n; i++) {
-				row = s->series->by[i];
+		for (j = 0; j < ng; j++) {
+			for (i = 0; i < g[j].ns; i++) {
+				const struct six_ser *r = &g[j].s[i];
+
 				for (k = 0; k < ns && strcmp(f[k].name,
-				    s->series->rows[row][cs]) != 0; k++)
+				    r->name) != 0; k++)
 					continue;
-				if (k < ns && row < f[k].row)
-					f[k].row = row;
+				if (k < ns && r->seq < f[k].row)
+					f[k].row = r->seq;
 				else if (k == ns && ns < MAXSERIES) {
-					f[ns].name = s->series->rows[row][cs];
-					f[ns++].row = row;
+					f[ns].name = r->name;
+					f[ns++].row = r->seq;
 				}
 			}
 		}
@@ -235,8 +129,8 @@ series_table(FILE *fp, const struct site *s, const struct ag *g)
 	fputs("<div class=\"scroll\"><table id=\"series\"><thead><tr>"
 	    "<th>year</th><th>template</th>", fp);
 	for (k = 0; k < ns; k++) {
-		const struct gk_key *gk = cs < 0 ? gk_key_lookup(names[k]) :
-		    NULL;
+		const struct gk_key *gk = !s->series_mode ?
+		    gk_key_lookup(names[k]) : NULL;
 		char lab[512];
 
 		fputs("<th title=\"", fp);
@@ -251,24 +145,18 @@ series_table(FILE *fp, const struct site *s, const struct ag *g)
 		fputs("</th>", fp);
 	}
 	fputs("</tr></thead><tbody>\n", fp);
-	for (j = 0; j < g->n; j++) {
-		const struct row *r = rt->rows[g->r[j]];
+	for (j = 0; j < ng; j++) {
+		const struct six_rep *r = &g[j];
 
 		fputs("<tr data-year=\"", fp);
-		h_esc(fp, r->f[R_YEAR]);
+		h_esc(fp, r->year);
 		fputs("\"><th>", fp);
-		h_esc(fp, r->f[R_YEAR]);
+		h_esc(fp, r->year);
 		fputs("</th><td>", fp);
-		h_esc(fp, r->f[R_TEMPLATE]);
+		h_esc(fp, r->template);
 		fputs("</td>", fp);
 		for (k = 0; k < ns; k++) {
-			const struct row *m = NULL;
-
-			if (cs >= 0)
-				v = series_of(s, r->f[R_REPORT], names[k]);
-			else
-				v = (m = metric_of(s, r->f[R_REPORT],
-				    names[k])) != NULL ? m->f[M_VALUE] : NULL;
+			v = value_of_series(s, r, names[k], buf, sizeof(buf));
 			if (v == NULL) {
 				fputs("<td class=\"missing\">—</td>", fp);
 				continue;
@@ -293,59 +181,60 @@ series_table(FILE *fp, const struct site *s, const struct ag *g)
 	    "width=\"600\" height=\"170\" role=\"img\" aria-label=\"", fp);
 	h_esc(fp, names[0]);
 	fputs(" per year\" font-family=\"sans-serif\" font-size=\"11\">\n", fp);
-	for (j = 0; j < g->n && j < 24; j++) {
-		const struct row *r = rt->rows[g->r[j]], *m;
-		double bw = 560.0 / (double)(g->n < 24 ? g->n : 24), h;
+	for (j = 0; j < ng && j < 24; j++) {
+		const struct six_rep *r = &g[j];
+		double bw = 560.0 / (double)(ng < 24 ? ng : 24), h;
 
-		v = cs >= 0 ? series_of(s, r->f[R_REPORT], names[0]) :
-		    (m = metric_of(s, r->f[R_REPORT], names[0])) != NULL ?
-		    m->f[M_VALUE] : NULL;
+		v = value_of_series(s, r, names[0], buf, sizeof(buf));
 		x = v != NULL ? atof(v) : 0;
 		h = x / max * 130;
 		fprintf(fp, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 		    "height=\"%.1f\" fill=\"#17324d\" data-year=\"",
 		    20 + bw * (double)j + 2, 140 - h, bw - 4, h);
-		h_esc(fp, r->f[R_YEAR]);
+		h_esc(fp, r->year);
 		fputs("\" data-value=\"", fp);
 		h_esc(fp, v != NULL ? v : "");
 		fputs("\"><title>", fp);
-		h_esc(fp, r->f[R_YEAR]);
+		h_esc(fp, r->year);
 		fputs(": ", fp);
 		h_esc(fp, v != NULL ? v : "—");
 		fprintf(fp, "</title></rect><text x=\"%.1f\" y=\"158\" "
 		    "text-anchor=\"middle\">", 20 + bw * (double)j + bw / 2);
-		h_esc(fp, r->f[R_YEAR]);
+		h_esc(fp, r->year);
 		fputs("</text>\n", fp);
 	}
 	fputs("</svg></div>\n", fp);
 }
 
 static int
-agency_page(struct site *s, const struct ag *g)
+agency_page(struct site *s, const struct six_ag *a)
 {
-	const struct table *rt = &s->d->reports;
-	const struct row **c;
+	struct six_rep *g;
 	char rel[64];
-	size_t j, n, k;
+	size_t j, ng, k;
 	FILE *fp;
+	int rv;
 
-	agency_file(s, g->name, rel, sizeof(rel));
-	if ((fp = site_open(s, rel)) == NULL)
+	if (six_reps(s, a->key, s->series_mode, &g, &ng) == -1)
 		return -1;
-	h_head(fp, g->name, "../../");
+	agency_file(s, a->name, rel, sizeof(rel));
+	if ((fp = site_open(s, rel)) == NULL) {
+		six_reps_free(g, ng);
+		return -1;
+	}
+	h_head(fp, a->name, "../../");
 	fputs("<h1>", fp);
-	h_esc(fp, g->name);
+	h_esc(fp, a->name);
 	fprintf(fp, "</h1>\n<p><span id=\"n-reports\">%zu</span> reports",
-	    g->n);
+	    ng);
 	/* the other names it was printed under */
-	for (j = 0, k = 0; j < g->n; j++) {
-		const char *nm = rt->rows[g->r[j]]->f[R_AGENCY];
-		size_t a;
+	for (j = 0, k = 0; j < ng; j++) {
+		const char *nm = g[j].agency;
+		size_t b;
 
-		for (a = 0; a < j && strcmp(rt->rows[g->r[a]]->f[R_AGENCY],
-		    nm) != 0; a++)
+		for (b = 0; b < j && strcmp(g[b].agency, nm) != 0; b++)
 			continue;
-		if (a < j || strcmp(nm, g->name) == 0)
+		if (b < j || strcmp(nm, a->name) == 0)
 			continue;
 		fputs(k++ ? ", " : "; also printed as ", fp);
 		h_esc(fp, nm);
@@ -353,43 +242,43 @@ agency_page(struct site *s, const struct ag *g)
 	fputs(".</p>\n<h2>Reports</h2>\n<div class=\"scroll\"><table "
 	    "id=\"agency-reports\"><thead><tr><th>year</th><th>report</th>"
 	    "<th>template</th><th>checks</th></tr></thead><tbody>\n", fp);
-	for (j = 0; j < g->n; j++) {
-		const struct row *r = rt->rows[g->r[j]];
+	for (j = 0; j < ng; j++) {
+		const struct six_rep *r = &g[j];
 
-		if ((c = idx_find(&s->cx, r->f[R_REPORT], &n)) == NULL)
-			n = 0;
 		fputs("<tr><td>", fp);
-		h_esc(fp, r->f[R_YEAR]);
+		h_esc(fp, r->year);
 		fputs("</td><td>", fp);
-		report_link(fp, r, "../");
+		report_link(fp, r->report, r->title, "../");
 		fputs("</td><td>", fp);
-		h_esc(fp, r->f[R_TEMPLATE]);
-		if (n > 0)
+		h_esc(fp, r->template);
+		if (r->nfail > 0)
 			fprintf(fp, "</td><td><span class=\"badge bad\">%zu "
-			    "failed</span></td></tr>\n", n);
+			    "failed</span></td></tr>\n", r->nfail);
 		else
 			fputs("</td><td><span class=\"badge\">pass</span>"
 			    "</td></tr>\n", fp);
 	}
 	fputs("</tbody></table></div>\n<h2>Over the years</h2>\n", fp);
-	series_table(fp, s, g);
+	series_table(fp, s, g, ng);
 	h_foot(fp, s, "../../");
-	return site_close(fp, rel);
+	rv = site_close(fp, rel);
+	six_reps_free(g, ng);
+	return rv;
 }
 
 int
 site_agencies(struct site *s)
 {
-	struct ags a;
+	struct six_ag *a;
 	char af[64];
-	size_t i;
+	size_t i, na;
 	FILE *fp;
 	int rv = -1;
 
-	if (ags_build(s, &a) == -1)
-		goto done;
-	for (i = 0; i < a.n; i++)
-		if (agency_page(s, &a.v[i]) == -1)
+	if (six_ags(s, &a, &na) == -1)
+		return -1;
+	for (i = 0; i < na; i++)
+		if (agency_page(s, &a[i]) == -1)
 			goto done;
 	if ((fp = site_open(s, "agencies.html")) == NULL)
 		goto done;
@@ -398,18 +287,18 @@ site_agencies(struct site *s)
 	    "agencies, matched across years by name and "
 	    "config/agency-aliases.tsv.</p>\n<div class=\"scroll\"><table "
 	    "id=\"agencies\"><thead><tr><th>agency</th><th>reports</th>"
-	    "<th>years</th></tr></thead><tbody>\n", a.n);
-	for (i = 0; i < a.n; i++) {
-		const struct ag *g = &a.v[i];
+	    "<th>years</th></tr></thead><tbody>\n", na);
+	for (i = 0; i < na; i++) {
+		const struct six_ag *g = &a[i];
 
 		agency_file(s, g->name, af, sizeof(af));
 		fprintf(fp, "<tr><td><a href=\"%s\">", af);
 		h_esc(fp, g->name);
 		fprintf(fp, "</a></td><td class=\"n\">%zu</td><td>", g->n);
-		h_esc(fp, s->d->reports.rows[g->r[0]]->f[R_YEAR]);
+		h_esc(fp, g->first);
 		if (g->n > 1) {
 			fputs("–", fp);
-			h_esc(fp, s->d->reports.rows[g->r[g->n - 1]]->f[R_YEAR]);
+			h_esc(fp, g->last);
 		}
 		fputs("</td></tr>\n", fp);
 	}
@@ -417,22 +306,35 @@ site_agencies(struct site *s)
 	h_foot(fp, s, "../");
 	rv = site_close(fp, "agencies.html");
 done:
-	ags_free(&a);
+	six_ags_free(a, na);
 	return rv;
 }
 
 #define MAX_SHOWN 1000
 
-static void
+static int
 check_section(FILE *fp, const struct site *s, const char *name)
 {
-	const struct table *ct = &s->d->checks;
+	static const char count_sql[] = "SELECT COUNT(*) FROM chk WHERE name "
+	    "= ?";
+	static const char rows_sql[] = "SELECT c.report, c.year, c.agency, "
+	    "c.loc, c.expected, c.found, r.seq IS NOT NULL, r.title FROM chk c "
+	    "LEFT JOIN rep r ON r.seq = (SELECT seq FROM rep WHERE report = "
+	    "c.report ORDER BY seq LIMIT 1) WHERE c.name = ?1 ORDER BY c.seq "
+	    "LIMIT ?2";
 	const char *about = check_about(name);
-	const struct row **rr;
-	size_t i, n = 0, nr;
+	sqlite3_stmt *st;
+	size_t n = 0;
+	int rc;
 
-	for (i = 0; i < ct->n; i++)
-		n += strcmp(ct->rows[i]->f[C_CHECK], name) == 0;
+	if ((st = db_cached(s->ix, count_sql)) == NULL)
+		return -1;
+	db_text(st, 1, name, 0);
+	if ((rc = db_step(st)) == -1)
+		return -1;
+	if (rc == 1)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
 	fputs("<h2 id=\"", fp);
 	h_esc(fp, name);
 	fputs("\">", fp);
@@ -445,49 +347,55 @@ check_section(FILE *fp, const struct site *s, const char *name)
 		fputs("</p>\n", fp);
 	}
 	if (n == 0)
-		return;
+		return 0;
 	fputs("<div class=\"scroll\"><table class=\"failures\" "
 	    "data-check=\"", fp);
 	h_esc(fp, name);
 	fputs("\"><thead><tr><th>year</th><th>agency</th><th>report</th>"
 	    "<th>where</th><th>expected</th><th>found</th></tr></thead>"
 	    "<tbody>\n", fp);
-	for (i = 0, n = 0; i < ct->n && n < MAX_SHOWN; i++) {
-		const struct row *c = ct->rows[i];
-
-		if (strcmp(c->f[C_CHECK], name) != 0)
-			continue;
+	if ((st = db_cached(s->ix, rows_sql)) == NULL)
+		return -1;
+	db_text(st, 1, name, 0);
+	sqlite3_bind_int(st, 2, MAX_SHOWN);
+	n = 0;
+	while ((rc = db_step(st)) == 1) {
 		n++;
-		rr = idx_find(&s->rx, c->f[C_REPORT], &nr);
 		fputs("<tr><td>", fp);
-		h_esc(fp, c->f[C_YEAR]);
+		h_esc(fp, db_col(st, 1));
 		fputs("</td><td>", fp);
-		h_esc(fp, c->f[C_AGENCY]);
+		h_esc(fp, db_col(st, 2));
 		fputs("</td><td>", fp);
-		if (rr != NULL)
-			report_link(fp, rr[0], "");
+		if (sqlite3_column_int(st, 6))
+			report_link(fp, db_col(st, 0), db_col(st, 7), "");
 		else
-			h_esc(fp, c->f[C_REPORT]);
+			h_esc(fp, db_col(st, 0));
 		fputs("</td><td><code>", fp);
-		h_esc(fp, c->f[C_WHERE]);
+		h_esc(fp, db_col(st, 3));
 		fputs("</code></td><td class=\"n\">", fp);
-		h_esc(fp, c->f[C_EXPECTED]);
+		h_esc(fp, db_col(st, 4));
 		fputs("</td><td class=\"n\">", fp);
-		h_esc(fp, c->f[C_FOUND]);
+		h_esc(fp, db_col(st, 5));
 		fputs("</td></tr>\n", fp);
 	}
+	if (rc == -1)
+		return -1;
 	fputs("</tbody></table></div>\n", fp);
 	if (n == MAX_SHOWN)
 		fputs("<p>… the rest in checks.tsv.</p>\n", fp);
+	return 0;
 }
 
 int
 site_checks(struct site *s)
 {
-	const struct table *ct = &s->d->checks;
-	const char **seen = NULL;
-	size_t i, j, k, nseen = 0, capseen = 0;
+	/* the checks of the data set, each at its first row */
+	static const char names_sql[] = "SELECT name FROM chk GROUP BY name "
+	    "ORDER BY MIN(seq)";
+	sqlite3_stmt *st;
+	size_t k;
 	FILE *fp;
+	int rc = 0;
 
 	if ((fp = site_open(s, "checks.html")) == NULL)
 		return -1;
@@ -498,69 +406,94 @@ site_checks(struct site *s)
 	    "itself, or with the report of the year before. In the sums a "
 	    "blank cell counts as 0; a cell that is not a number makes a "
 	    "check unknowable, and it is skipped.</p>\n", fp);
-	for (k = 0; check_name(k) != NULL; k++)
-		check_section(fp, s, check_name(k));
+	for (k = 0; rc == 0 && check_name(k) != NULL; k++)
+		rc = check_section(fp, s, check_name(k));
 	/* checks of the data set that this page does not know, in the order
-	 * they first come (a list of the names met: a pass over the rows
-	 * before each row made the page quadratic) */
-	for (i = 0; i < ct->n; i++) {
-		const char *nm = ct->rows[i]->f[C_CHECK];
+	 * they first come */
+	if (rc == 0 && (st = db_prep(s->ix, names_sql)) == NULL)
+		rc = -1;
+	else if (rc == 0) {
+		char nm[512];
 
-		if (check_about(nm) != NULL)
-			continue;
-		for (j = 0; j < nseen && strcmp(seen[j], nm) != 0; j++)
-			continue;
-		if (j < nseen)
-			continue;
-		if (nseen == capseen) {
-			const char **p = realloc(seen, (capseen ? capseen * 2 :
-			    16) * sizeof(*p));
-
-			if (p == NULL) {
-				free(seen);
-				fclose(fp);
-				return -1;
-			}
-			seen = p;
-			capseen = capseen ? capseen * 2 : 16;
+		while (rc == 0 && (rc = db_step(st)) == 1) {
+			snprintf(nm, sizeof(nm), "%s", db_col(st, 0));
+			rc = check_about(nm) != NULL ? 0 :
+			    check_section(fp, s, nm);
 		}
-		seen[nseen++] = nm;
-		check_section(fp, s, nm);
+		sqlite3_finalize(st);
 	}
-	free(seen);
+	if (rc == -1) {
+		fclose(fp);
+		return -1;
+	}
 	h_foot(fp, s, "../");
 	return site_close(fp, "checks.html");
 }
 
+/* coverage.tsv as a table, a line at a time (extra_each). */
+struct cov {
+	FILE *fp;
+	int ncol;
+};
+
 static int
-cmp_str(const void *a, const void *b)
+coverage_row(void *arg, int header, char **f, int n)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	struct cov *c = arg;
+	int k;
+
+	if (header) {
+		fputs("<h2>coverage.tsv</h2>\n<div class=\"scroll\"><table "
+		    "id=\"coverage-tsv\"><thead><tr>", c->fp);
+		for (k = 0; k < n; k++) {
+			fputs("<th>", c->fp);
+			h_esc(c->fp, f[k]);
+			fputs("</th>", c->fp);
+		}
+		fputs("</tr></thead><tbody>\n", c->fp);
+		c->ncol = n;
+		return 0;
+	}
+	fputs("<tr>", c->fp);
+	for (k = 0; k < n; k++) {
+		fputs("<td>", c->fp);
+		h_esc(c->fp, f[k]);
+		fputs("</td>", c->fp);
+	}
+	fputs("</tr>\n", c->fp);
+	return 0;
 }
 
 int
 site_coverage(struct site *s)
 {
-	const struct table *rt = &s->d->reports;
-	const char **years = NULL;
-	struct ags a;
-	char af[64];
-	size_t ny = 0, i, j, k, holes = 0;
+	static const char years_sql[] = "SELECT DISTINCT year FROM rep WHERE "
+	    "year != '' ORDER BY year";
+	char **years = NULL, **ny2, af[64];
+	struct six_ag *a = NULL;
+	struct six_rep *g;
+	struct cov cv;
+	size_t ny = 0, na = 0, i, j, k, ng, holes = 0;
+	sqlite3_stmt *st;
 	FILE *fp = NULL;
-	int rv = -1, c;
+	int rv = -1, rc;
 
-	if (ags_build(s, &a) == -1 ||
-	    (years = calloc(rt->n + 1, sizeof(*years))) == NULL)
+	if (six_ags(s, &a, &na) == -1 || (st = db_prep(s->ix, years_sql)) ==
+	    NULL)
 		goto done;
-	for (i = 0; i < rt->n; i++) {
-		for (j = 0; j < ny && strcmp(years[j], rt->rows[i]->f[R_YEAR]);
-		    j++)
-			continue;
-		if (j == ny && rt->rows[i]->f[R_YEAR][0] != '\0')
-			years[ny++] = rt->rows[i]->f[R_YEAR];
+	while ((rc = db_step(st)) == 1) {
+		if ((ny2 = realloc(years, (ny + 1) * sizeof(*years))) == NULL ||
+		    (ny2[ny] = strdup(db_col(st, 0))) == NULL) {
+			if (ny2 != NULL)
+				years = ny2;
+			rc = -1;
+			break;
+		}
+		years = ny2;
+		ny++;
 	}
-	qsort(years, ny, sizeof(*years), cmp_str);
-	if ((fp = site_open(s, "coverage.html")) == NULL)
+	sqlite3_finalize(st);
+	if (rc == -1 || (fp = site_open(s, "coverage.html")) == NULL)
 		goto done;
 	h_head(fp, "Coverage", "../");
 	fputs("<h1>Coverage</h1>\n<p>Each agency by year: <span "
@@ -577,27 +510,28 @@ site_coverage(struct site *s)
 		fputs("</th>", fp);
 	}
 	fputs("</tr></thead><tbody>\n", fp);
-	for (i = 0; i < a.n; i++) {
-		const struct ag *g = &a.v[i];
-		const char *first = rt->rows[g->r[0]]->f[R_YEAR];
-		const char *last = rt->rows[g->r[g->n - 1]]->f[R_YEAR];
+	for (i = 0; i < na; i++) {
+		const char *first, *last;
 
-		agency_file(s, g->name, af, sizeof(af));
+		if (six_reps(s, a[i].key, 0, &g, &ng) == -1)
+			goto done;
+		first = ng > 0 ? g[0].year : "";
+		last = ng > 0 ? g[ng - 1].year : "";
+		agency_file(s, a[i].name, af, sizeof(af));
 		fprintf(fp, "<tr><th><a href=\"%s\">", af);
-		h_esc(fp, g->name);
+		h_esc(fp, a[i].name);
 		fputs("</a></th>", fp);
 		for (k = 0; k < ny; k++) {
-			const struct row *hit = NULL;
+			const struct six_rep *hit = NULL;
 
-			for (j = 0; j < g->n && hit == NULL; j++)
-				if (strcmp(rt->rows[g->r[j]]->f[R_YEAR],
-				    years[k]) == 0)
-					hit = rt->rows[g->r[j]];
+			for (j = 0; j < ng && hit == NULL; j++)
+				if (strcmp(g[j].year, years[k]) == 0)
+					hit = &g[j];
 			if (hit != NULL) {
 				fputs("<td class=\"have\"><a href=\"r/", fp);
-				h_esc(fp, hit->f[R_REPORT]);
+				h_esc(fp, hit->report);
 				fputs(".html\" title=\"", fp);
-				h_esc(fp, hit->f[R_TITLE]);
+				h_esc(fp, hit->title);
 				fputs("\">✓</a></td>", fp);
 			} else if (strcmp(years[k], first) > 0 &&
 			    strcmp(years[k], last) < 0) {
@@ -608,35 +542,29 @@ site_coverage(struct site *s)
 				fputs("<td class=\"none\"></td>", fp);
 		}
 		fputs("</tr>\n", fp);
+		six_reps_free(g, ng);
 	}
 	fprintf(fp, "</tbody></table></div>\n<p id=\"n-holes\">%zu holes.</p>\n",
 	    holes);
 	/* the data set's own coverage.tsv, when it has one */
-	if (s->coverage != NULL) {
-		fputs("<h2>coverage.tsv</h2>\n<div class=\"scroll\"><table "
-		    "id=\"coverage-tsv\"><thead><tr>", fp);
-		for (c = 0; c < s->coverage->ncol; c++) {
-			fputs("<th>", fp);
-			h_esc(fp, s->coverage->cols[c]);
-			fputs("</th>", fp);
-		}
-		fputs("</tr></thead><tbody>\n", fp);
-		for (i = 0; i < s->coverage->n; i++) {
-			fputs("<tr>", fp);
-			for (c = 0; c < s->coverage->ncol; c++) {
-				fputs("<td>", fp);
-				h_esc(fp, s->coverage->rows[i][c]);
-				fputs("</td>", fp);
-			}
-			fputs("</tr>\n", fp);
-		}
-		fputs("</tbody></table></div>\n", fp);
+	cv.fp = fp;
+	cv.ncol = 0;
+	if ((rc = extra_each(s->dir, "coverage.tsv", coverage_row, &cv)) ==
+	    -1) {
+		gk_warn(s->dir, "coverage.tsv: unreadable");
+		goto done;
 	}
+	if (rc == 0)
+		fputs("</tbody></table></div>\n", fp);
 	h_foot(fp, s, "../");
 	rv = site_close(fp, "coverage.html");
 	fp = NULL;
 done:
+	if (fp != NULL)
+		fclose(fp);
+	for (k = 0; k < ny; k++)
+		free(years[k]);
 	free(years);
-	ags_free(&a);
+	six_ags_free(a, na);
 	return rv;
 }

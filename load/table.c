@@ -126,7 +126,12 @@ read_file(struct table *t, const char *path)
 			rv = -1;
 			break;
 		}
-		if (table_add(t, (const char *const *)f) == -1) {
+		if (t->each != NULL) {
+			if (t->each(t->arg, (const char *const *)f) == -1) {
+				rv = -1;
+				break;
+			}
+		} else if (table_add(t, (const char *const *)f) == -1) {
 			gk_warn(path, "out of memory");
 			rv = -1;
 			break;
@@ -192,5 +197,19 @@ table_read(struct table *t, const char *dir)
 	}
 	free(names);
 	gk_buf_free(&path);
+	return rv;
+}
+
+int
+table_each(struct table *t, const char *dir,
+    int (*each)(void *, const char *const *), void *arg)
+{
+	int rv;
+
+	t->each = each;
+	t->arg = arg;
+	rv = table_read(t, dir);
+	t->each = NULL;
+	t->arg = NULL;
 	return rv;
 }

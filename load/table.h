@@ -21,6 +21,9 @@ struct table {
 	struct row **rows;
 	size_t n, cap;
 	size_t nextseq;
+	/* table_each: each row to it instead of into rows */
+	int (*each)(void *, const char *const *f);
+	void *arg;
 };
 
 void table_init(struct table *, const char *file, const char *const *cols,
@@ -36,5 +39,9 @@ int table_add(struct table *, const char *const *f);
  * expected.
  */
 int table_read(struct table *, const char *dir);
+/* The same, each row given to each(arg, fields) as it is read, none
+ * kept: each returns 0, or -1 (it said why) to stop with -1. */
+int table_each(struct table *, const char *dir,
+    int (*each)(void *, const char *const *), void *arg);
 
 #endif

@@ -16,8 +16,8 @@
 #   BENCH_N=1000 BENCH_DOC=200 BENCH_SCAN=4   the corpus
 #   BENCH_PEER_N=100      files given to pandoc per format (it is slow)
 #   BENCH_FLAT=10000      documents of the flat-memory row (the corpus cycled)
-#   BENCH_LOAD="1000 10000"  data sets for the incremental load (cached;
-#                         100000 too when there is an hour to build it)
+#   BENCH_LOAD="1000 10000"  data sets of gk-load (tests/bench/load.sh;
+#                         cached; 100000 too when there is time to build it)
 #   BENCH_CRAWL=2000      pages of the generated site (0: no crawl rows)
 #   BENCH_QUICK=1         leave out the flat, crawl and load rows
 #   BENCH_CACHE=build/bench   where the corpus and the data sets are kept
@@ -236,55 +236,13 @@ if command -v parallel >/dev/null; then
 	    "$(verdict "$cwall" le 120 ' s'); $(same warm | sed 's/\*\*met\*\*/identical/')"
 fi
 
-# ---- incremental load: 10 reports into data sets of BENCH_LOAD reports ----
-# The data sets are made once from generated gk-transform streams
-# (tests/bench/mkload.py straight into gk-load: the whole chain would take
-# hours for 100,000 reports) and kept in build/bench/load-N-KEY (KEY: the
-# hash of gk-load and of the generator: a new gk-load makes them again, as a
-# data set of an older gk-load is its upgrade, not the bench); each bench run
-# loads 10 reports into them, the last 5 of the set and 5 after it (the
-# figures drawn again for every run: 5 changed, 5 new the first time).
-if [ "$QUICK" = 0 ]; then
-	lkey=$(cat "$bin/gk-load" tests/bench/mkload.py | sha256sum | cut -c1-12)
-	for size in $LOADS; do
-		d=$cache/load-$size-$lkey
-		if [ ! -d "$d" ]; then
-			echo "bench: making the data set of $size reports (once, in $d)" >&2
-			rm -rf "$d.tmp"; mkdir -p "$d.tmp/data"
-			s=$(date +%s)
-			$PY tests/bench/mkload.py 0 "$size" |
-			    /usr/bin/time -f '%e %U %S %M' -o "$d.tmp/build.time" "$bin/gk-load" -q "$d.tmp/data" - 2>"$d.tmp/build.err" &&
-			    echo $(($(date +%s) - s)) >"$d.tmp/.done" && mv "$d.tmp" "$d"
-		fi
-		# a folder without .done is a build still going on (another run): wait for it
-		i=0
-		while [ -d "$d" ] && [ ! -f "$d/.done" ] && [ $i -lt 360 ]; do sleep 5; i=$((i + 1)); done
-		[ -f "$d/.done" ] || { row "load 10 reports into $size" "the data set could not be made ($d.tmp/build.err)" "" "" "" ""; continue; }
-		$PY tests/bench/mkload.py "$((size - 5))" 10 "$(date +%s)" >"$t/inc.rec"
-		s=$(date +%s.%N)
-		if ! run "inc$size" "$bin/gk-load" -q "$d/data" "$t/inc.rec" 2>"$t/inc.err"; then
-			row "load 10 reports into $size" "gk-load failed: $(head -n 1 "$t/inc.err" | sed 's/|/∣/g')" "" "" "< 64 MB" "**failed**"
-			rm -f "$t/inc$size.time"
-			continue
-		fi
-		echo "$(date +%s.%N) - $s" | bc | awk '{ printf "%.2f\n", $1 }' >"$t/inc$size.wall"
-		row "load 10 reports into $size" \
-		    "$(printf '%.2f' "$(cat "$t/inc$size.wall")") s wall, $(cpu "$t/inc$size.time") s CPU, $(mb "$t/inc$size.time") MB" \
-		    "building the $size: $(awk '/^[0-9.]+ / { printf "%.0f s CPU, %.0f MB", $2 + $3, $4 / 1024 }' "$d/build.time")" "" \
-		    "< 64 MB" "$(verdict "$(mb "$t/inc$size.time")" le 64 ' MB')"
-	done
-	# the verdict over the sizes: time and memory of 10 into the largest
-	# against 10 into the smallest
-	set -- $LOADS
-	if [ $# -ge 2 ] && [ -f "$t/inc$1.time" ] && [ -f "$t/inc$2.time" ]; then
-		a=$(cpu "$t/inc$1.time") b=$(cpu "$t/inc$2.time") ma=$(mb "$t/inc$1.time") mbb=$(mb "$t/inc$2.time")
-		row "load: $1 → $2 reports" "10 reports: CPU ×$(ratio "$b" "$a"), memory ×$(ratio "$mbb" "$ma") for a data set ×$(($2 / $1))" "" "" \
-		    "flat (≤ 2× for 10× the data set), < 64 MB" \
-		    "$(awk -v a="$a" -v b="$b" -v ma="$ma" -v mb="$mbb" 'BEGIN {
-			g = (a > 0) ? b / a : 0; m = mb / ma
-			if (g <= 2 && m <= 2 && mb < 64) print "**met**"
-			else printf "**missed**: CPU ×%.1f, memory ×%.1f (%d MB)\n", g, m, mb }')"
-	fi
+# ---- gk-load: data sets of BENCH_LOAD reports (tests/bench/load.sh) ----
+# each made once from generated streams (the full rebuild), then 10 new, 10
+# changed and 10 with the site made whole loaded into copies of it
+if [ "$QUICK" = 0 ] && [ -n "$LOADS" ]; then
+	echo "bench: gk-load (tests/bench/load.sh)" >&2
+	BENCH_LOAD=$LOADS BENCH_CACHE=$cache sh tests/bench/load.sh "$bin" >>"$rows" 2>"$t/load.err" ||
+	    row "gk-load" "failed: $(tail -1 "$t/load.err")" "" "" "" ""
 fi
 
 # ---- the crawl of a local 2,000-page site, first and unchanged night ----

@@ -6,8 +6,10 @@
  * page is interpreted once (pdf/device.c): its characters and its rulings.
  * Pages with a text layer are laid out into paras and cells (pdf/layout.c);
  * a document none of whose pages has one is a scan, and one whose text
- * layer is mostly characters without Unicode (gk_pdf_text_verdict) is read
- * as one: the same open document goes to the OCR reader (format_ocr.c).
+ * layer is not its text (characters without Unicode, narrow characters
+ * set as wide as ideographs, too few ideographs: gk_pdf_text_verdict) is
+ * read as one, with a note saying why: the same open document goes to
+ * the OCR reader (format_ocr.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,13 +79,16 @@ pdf_read(const char *id, const unsigned char *data, size_t len,
 	struct gk_pdf_layout lay;
 	char msg[256];
 	enum gk_err err;
-	size_t chars = 0, bad = 0;
+	struct gk_pdf_text_count tc;
+	const char *why = NULL;
+	size_t nwhy = 0;
 	int i, nheld = 0, decided = 0, usable = 0;
 
 	if ((err = gk_pdf_open(&pd, data, len, msg, sizeof(msg))) != GK_E_OK) {
 		gk_sink_fail(s, err, "%s", msg);
 		return err;
 	}
+	memset(&tc, 0, sizeof(tc));
 	notes(pd.ctx, pd.doc, pd.npages, s);
 	gk_pdf_layout_init(&lay, s);
 	if (pd.npages > 0 &&
@@ -108,9 +113,9 @@ pdf_read(const char *id, const unsigned char *data, size_t len,
 			gk_pdf_page_free(&pg);
 			continue;
 		}
-		gk_pdf_page_count(&pg, &chars, &bad);
+		gk_pdf_page_count(&pg, &tc);
 		held[nheld++] = pg;
-		if ((usable = gk_pdf_text_verdict(chars, bad, 0)) >= 0) {
+		if ((usable = gk_pdf_text_verdict(&tc, 0, &why, &nwhy)) >= 0) {
 			decided = 1;
 			if (!usable)
 				break;
@@ -118,7 +123,7 @@ pdf_read(const char *id, const unsigned char *data, size_t len,
 		}
 	}
 	if (!decided)
-		usable = gk_pdf_text_verdict(chars, bad, 1);
+		usable = gk_pdf_text_verdict(&tc, 1, &why, &nwhy);
 	if (usable)
 		err = flush(&lay, held, &nheld, err);
 	else
@@ -128,10 +133,17 @@ pdf_read(const char *id, const unsigned char *data, size_t len,
 		err = gk_pdf_layout_finish(&lay);
 	gk_pdf_layout_free(&lay);	/* keeps lay.emitted */
 	if (err == GK_E_OK && !usable) {
-		if (chars > 0)
-			gk_debug("%s: %zu of %zu characters without Unicode: "
-			    "read by OCR", id, bad, chars);
-		err = gk_ocr_pdf(&pd, id, s);	/* a scan, or no usable text */
+		/* a text layer that is not the text: which sign, how many */
+		if (tc.chars > 0) {
+			snprintf(msg, sizeof(msg), "%s %zu/%zu", why, nwhy,
+			    tc.chars);
+			gk_debug("%s: text layer not the text (%s): read by OCR",
+			    id, msg);
+			if (gk_sink_note(s, "text_layer", msg) == -1)
+				err = s->err;
+		}
+		if (err == GK_E_OK)	/* a scan, or no usable text */
+			err = gk_ocr_pdf(&pd, id, s);
 	} else if (err == GK_E_OK && lay.emitted == 0) {
 		err = GK_E_NO_TEXT;
 		gk_sink_fail(s, err, "no text on any page");

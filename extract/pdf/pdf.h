@@ -113,21 +113,32 @@ void gk_pdf_page_free(struct gk_pdf_page *);
 int gk_pdf_page_has_text(const struct gk_pdf_page *);
 
 /*
- * Add the page's characters other than white space to *chars, and those
- * without Unicode (U+FFFD, private use, controls: a font without a
- * ToUnicode map, as a PostScript print or a rewriter leaves it) to *bad.
+ * What a text layer read so far holds, counted page by page
+ * (gk_pdf_page_count adds a page's): the signs that it is not the
+ * document's text, each against its threshold (thresholds.h).
  */
-void gk_pdf_page_count(const struct gk_pdf_page *, size_t *chars,
-    size_t *bad);
+struct gk_pdf_text_count {
+	size_t chars;		/* characters other than white space */
+	size_t unmapped;	/* U+FFFD, private use, C0 and C1 controls */
+	size_t wide;		/* ASCII or Latin letters set over WIDE_GLYPH_EM */
+	size_t ascii;		/* printable ASCII */
+	size_t han;		/* CJK unified ideographs */
+};
+void gk_pdf_page_count(const struct gk_pdf_page *,
+    struct gk_pdf_text_count *);
 
 /*
- * Is a text layer of `chars` characters, `bad` of them without Unicode,
- * the document's text?  -1: not known yet (under TEXT_SAMPLE characters
- * and `all` the pages not read); 0: no, it has none or over UNMAPPED_SHARE
- * of it is unmapped (thresholds.h), the page images are read instead
- * (OCR); 1: yes.
+ * Is the text layer counted in tc the document's text?  -1: not known yet
+ * (under TEXT_SAMPLE characters and `all` the pages not read); 1: yes;
+ * 0: no, the page images are read instead (OCR), and *why names the sign:
+ * "none" (no character), "unmapped" (over UNMAPPED_SHARE without
+ * Unicode), "wide" (over WIDE_GLYPH_SHARE narrow characters set as wide
+ * as ideographs), "han" (under HAN_SHARE of the characters other than
+ * ASCII are ideographs); *n is how many characters show it (for "han":
+ * the ideographs).
  */
-int gk_pdf_text_verdict(size_t chars, size_t bad, int all);
+int gk_pdf_text_verdict(const struct gk_pdf_text_count *tc, int all,
+    const char **why, size_t *n);
 
 /* Appending to a page; -1 when a per-page limit is hit or memory ran out. */
 int gk_pdf_page_addseg(struct gk_pdf_page *, int vertical, float at,

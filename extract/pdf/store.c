@@ -70,34 +70,75 @@ gk_pdf_page_has_text(const struct gk_pdf_page *pg)
 }
 
 /* A character MuPDF could not map to Unicode, or mapped out of the text:
- * U+FFFD, the private use areas, C1 controls (C0 ones are white space,
- * zh_is_space). */
+ * U+FFFD, the private use areas, C0 controls other than white space
+ * (glyph numbers read as Unicode), C1 controls. */
 static int
 unmapped(int c)
 {
 	return c == 0xfffd || (c >= 0xe000 && c <= 0xf8ff) || c >= 0xf0000 ||
-	    (c >= 0x80 && c < 0xa0);
+	    (c >= 0x80 && c < 0xa0) || (c > 0 && c < 0x20 && c != '\t' &&
+	    c != '\n' && c != '\v' && c != '\f' && c != '\r');
+}
+
+/* A character narrow in every font: ASCII but digits, a Latin letter (not
+ * × ÷, which CJK fonts set one em wide).  Digits may be set one em wide:
+ * a font's full-width figures, a CID font without widths at its default
+ * 1000 (ReportLab's TrueType subsets, with their Unicode right). */
+static int
+narrow(int c)
+{
+	return (c > 0x20 && c < 0x7f && !(c >= '0' && c <= '9')) ||
+	    (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7);
 }
 
 void
-gk_pdf_page_count(const struct gk_pdf_page *pg, size_t *chars,
-    size_t *bad)
+gk_pdf_page_count(const struct gk_pdf_page *pg, struct gk_pdf_text_count *tc)
 {
+	const struct gk_pdf_char *ch;
 	size_t i;
 
 	for (i = 0; i < pg->nch; i++) {
-		if (zh_is_space((unsigned)pg->ch[i].c))
+		ch = &pg->ch[i];
+		if (unmapped(ch->c)) {
+			tc->chars++;
+			tc->unmapped++;
 			continue;
-		(*chars)++;
-		if (unmapped(pg->ch[i].c))
-			(*bad)++;
+		}
+		if (ch->c < 0 || zh_is_space((unsigned)ch->c))
+			continue;
+		tc->chars++;
+		if (ch->c < 0x7f)
+			tc->ascii++;
+		if (zh_is_han((unsigned)ch->c))
+			tc->han++;
+		else if (narrow(ch->c) &&
+		    ch->x1 - ch->x0 > WIDE_GLYPH_EM * ch->size)
+			tc->wide++;
 	}
 }
 
 int
-gk_pdf_text_verdict(size_t chars, size_t bad, int all)
+gk_pdf_text_verdict(const struct gk_pdf_text_count *tc, int all,
+    const char **why, size_t *n)
 {
-	if (chars < TEXT_SAMPLE && !all)
+	double chars = (double)tc->chars;
+
+	*why = NULL;
+	*n = 0;
+	if (tc->chars < TEXT_SAMPLE && !all)
 		return -1;
-	return chars > 0 && (double)bad <= UNMAPPED_SHARE * (double)chars;
+	if (tc->chars == 0) {
+		*why = "none";
+	} else if ((double)tc->unmapped > UNMAPPED_SHARE * chars) {
+		*why = "unmapped";
+		*n = tc->unmapped;
+	} else if ((double)tc->wide > WIDE_GLYPH_SHARE * chars) {
+		*why = "wide";
+		*n = tc->wide;
+	} else if ((double)tc->han <
+	    HAN_SHARE * (double)(tc->chars - tc->ascii)) {
+		*why = "han";
+		*n = tc->han;
+	}
+	return *why == NULL;
 }

@@ -35,10 +35,29 @@
 /* ---- the text layer: is it the document's text (store.c, format_pdf.c) ---- */
 
 /* A text layer with over this share of its characters without Unicode
- * (U+FFFD, private use: fonts without ToUnicode) is not the text: the
- * pages are read as images.  Rewriters that drop the maps leave 95-100 %;
- * a text with symbol-font bullets a few %. */
+ * (U+FFFD, private use, control characters: fonts without ToUnicode, or
+ * mapped to glyph numbers) is not the text: the pages are read as images.
+ * Rewriters that drop the maps leave 30-100 %; a text with symbol-font
+ * bullets a few %. */
 #define UNMAPPED_SHARE		0.25f	/* share of the characters */
+/* A character that is narrow in every font (ASCII but digits, a Latin
+ * letter) set this wide is a glyph of another character: an ideograph
+ * given a wrong Unicode (a rewriter's ToUnicode ranges shifted, an
+ * identity map of glyph numbers), or a box drawn for a glyph the font
+ * lacks.  Real Latin glyphs reach 0.95-1.0 em (% @ W), and a CID font
+ * without widths sets every glyph at 1 em, so one is no sign: their share
+ * is (WIDE_GLYPH_SHARE). */
+#define WIDE_GLYPH_EM		0.9f	/* em */
+/* A text layer with over this share of its characters narrow ones set
+ * wide is not the text.  Text layers read: at most 0.5 %, 1-2 % for
+ * ReportLab's TrueType subsets without widths (% - . : /); rewrites with
+ * shifted maps: 11-75 %. */
+#define WIDE_GLYPH_SHARE	0.05f	/* share of the characters */
+/* A text layer of a Chinese report whose characters other than ASCII
+ * are under this share CJK ideographs is not the text (a glyph number
+ * read as a Latin-1 letter).  Text layers read: 58-87 % of all their
+ * characters; ASCII text (a Latin report, a test's Helvetica) is no sign. */
+#define HAN_SHARE		0.10f	/* share of the characters but ASCII */
 /* The decision is made once the pages read so far hold this many
  * characters (or at the end): the pages before it are held, not laid out. */
 #define TEXT_SAMPLE		400	/* characters */

@@ -33,6 +33,7 @@ import html
 import re
 import unicodedata
 import json
+import collections
 import os
 import shutil
 import subprocess
@@ -305,7 +306,7 @@ def make_one(args):
 def run_gk(args):
     """Worker: gk-fetch FILE | gk-extract | gk-transform, cached by the file's
     and the programs' hashes."""
-    out, fid, path, binkey, bindir = args
+    out, fid, path, binkey, bindir, source = args
     cdir = os.path.join(CACHE, 'gk')
     os.makedirs(cdir, exist_ok=True)
     key = sha((file_sha(path) + binkey).encode())
@@ -322,7 +323,7 @@ def run_gk(args):
     if os.path.exists(dst):
         os.unlink(dst)
     os.link(cached, dst)
-    text, odd, edge = text_layer(path)
+    text, odd, edge = text_layer(path, source)
     return fid, time.time() - t0, text, odd, edge
 
 
@@ -334,13 +335,66 @@ def odd_char(ch):
     return 0x2E80 <= c <= 0x2FDF or 0xF900 <= c <= 0xFAFF or 0x2F800 <= c <= 0x2FA1F
 
 
-def text_layer(path):
+# A PDF's text layer gives the report's words when at least this share of
+# its characters (`words`) are characters the report's own text holds
+# (however often: a heading drawn twice as fake bold, a table header
+# repeated on each page are still the report's).  Text layers read: 100 %
+# but a producer's page numbers; maps dropped, made identity or shifted by
+# a rewriter: 0-80 % (U+FFFD, Latin-1 letters, ASCII punctuation).
+WORDS_KEPT = 0.9
+
+
+def words(t):
+    """The characters of a text that say what it says: NFKC (a Kangxi
+    radical is its ideograph), no white space, no ASCII digits (a figure
+    is a figure in any mapping)."""
+    return collections.Counter(c for c in unicodedata.normalize('NFKC', t)
+                               if not c.isspace() and not '0' <= c <= '9')
+
+
+def mupdf_stext(path):
+    try:
+        r = subprocess.run(['mutool', 'draw', '-q', '-F', 'stext', '-o', '-', path],
+                           capture_output=True, timeout=300)
+    except Exception:
+        return ''
+    return r.stdout.decode('utf-8', errors='replace')
+
+
+def source_text(src):
+    """The report's own text, from its source: an HTML page's text, a Word
+    master's runs (headers and footers too), a PDF master's text layer
+    (the seeds' and the real reports' are their text)."""
+    try:
+        if src.path.endswith('.pdf'):
+            return ''.join(html.unescape(c) for c in
+                           re.findall(r'<char [^>]* c="([^"]*)"', mupdf_stext(src.path)))
+        if src.path.endswith('.docx'):
+            import zipfile
+            with zipfile.ZipFile(src.path) as z:
+                x = ''.join(z.read(n).decode('utf-8', errors='replace') for n in z.namelist()
+                            if n.startswith('word/') and n.endswith('.xml'))
+            return ''.join(html.unescape(t) for t in
+                           re.findall(r'<w:t(?:\s[^>]*)?>([^<]*)</w:t>', x))
+        with open(src.path, encoding='utf-8', errors='replace') as f:
+            x = f.read()
+    except Exception:
+        return ''
+    x = re.sub(r'(?is)<(script|style)\b.*?</\1\s*>', '', x)
+    x = re.sub(r'(?s)<!--.*?-->', '', x)
+    return html.unescape(re.sub(r'<[^>]*>', '', x))
+
+
+def text_layer(path, src):
     """(whether a PDF's text layer gives the report's words, how many odd
     characters it holds, how many characters touch the right edge of the
     page), as MuPDF reads it (gk's library: poppler's pdftotext maps some of
-    the same glyphs to the unified ideographs).  A producer that writes
-    glyphs without a Unicode mapping (no ToUnicode, a PostScript print)
-    leaves a PDF only OCR can read: it is scored as a scan.  Characters at
+    the same glyphs to the unified ideographs).  The words are the
+    report's when WORDS_KEPT of the layer's characters are its source's
+    (`words`): a producer that writes glyphs without a Unicode mapping (no
+    ToUnicode, a PostScript print), maps them to glyph numbers or shifts
+    the maps gives other characters, and leaves a PDF only OCR can read:
+    it is scored as a scan.  Characters at
     the page's edge after a gap of over an em on their row (a cell, not
     the end of a line of running text) mean a table wider than the page, cut off: what is beyond
     is not on the page, and the file is marked `offpage`.  Running text at
@@ -348,12 +402,7 @@ def text_layer(path):
     tables: the file is scored as read."""
     if not path.endswith('.pdf'):
         return True, 0, 0
-    try:
-        r = subprocess.run(['mutool', 'draw', '-q', '-F', 'stext', '-o', '-', path],
-                           capture_output=True, timeout=300)
-    except Exception:
-        return True, 0, 0
-    x = r.stdout.decode('utf-8', errors='replace')
+    x = mupdf_stext(path)
     chars, edge, width, rows = [], 0, None, {}
 
     def cut_rows():
@@ -384,10 +433,10 @@ def text_layer(path):
     edge += cut_rows()
     t = ''.join(chars)
     odd = sum(1 for ch in t if odd_char(ch))
-    # white space out: MuPDF puts a space between the glyphs of some
-    # producers' CJK runs (ReportLab with a TrueType font)
-    folded = ''.join(unicodedata.normalize('NFKC', t).split())
-    return any(w in folded for w in ('公开', '政府', '公開')) or odd > 20, odd, edge
+    got, ref = words(t), words(source_text(src))
+    kept = sum(n for c, n in got.items() if c in ref)
+    total = sum(got.values())
+    return total > 0 and kept >= WORDS_KEPT * total, odd, edge
 
 
 def pdf_paper(path):
@@ -607,7 +656,7 @@ def build(out, jobs, nworkers, bindir, quiet=False):
             shutil.copyfile(path, dst)
         made[fid] = dst
     bk = binkey(bindir)
-    args = [(out, fid, path, bk, bindir) for fid, path in made.items()]
+    args = [(out, fid, path, bk, bindir, byid[fid].src) for fid, path in made.items()]
     # scans last: they are slow, the rest is scored first
     args.sort(key=lambda a: byid[a[1]].producer == 'scan')
     notext, oddchars, offpage = set(), {}, set()

@@ -197,8 +197,7 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 		if (c != NULL && from != (size_t)-1 &&
 		    gk_pdf_dup(v[l->first + last], c))
 			continue;
-		g = c != NULL && from != (size_t)-1 ?
-		    (c->x0 - v[l->first + last]->x1) / l->size : 0;
+		g = c != NULL && from != (size_t)-1 ? gk_pdf_gap(v, l, i) : 0;
 		if (c == NULL || (from != (size_t)-1 && (g > CELL_GAP_EM ||
 		    (g > SPACE_EM && mark_at(v, l, i))))) {
 			if (from != (size_t)-1 && a->np < MAXPIECES) {

@@ -662,25 +662,6 @@ space_char(int c)
 }
 
 /*
- * The gap before character i of a line (white space skipped), in em, or 0
- * at the start of the line.
- */
-static float
-gap_before(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
-    size_t i)
-{
-	size_t j;
-
-	if (space_char(v[ln->first + i]->c))
-		return 0;
-	for (j = i; j > 0; j--)
-		if (!space_char(v[ln->first + j - 1]->c))
-			return (v[ln->first + i]->x0 -
-			    v[ln->first + j - 1]->x1) / ln->size;
-	return 0;
-}
-
-/*
  * A line of table cells without rulings: one very wide gap, or two wide
  * ones (the padding between cells), where running text has none.
  */
@@ -692,7 +673,7 @@ tabular(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
 	int wide = 0;
 
 	for (i = 1; i < ln->n; i++) {
-		g = gap_before(v, ln, i);
+		g = gk_pdf_gap(v, ln, i);
 		if (g > WIDE_GAP_EM)
 			return 1;
 		if (g > CELL_GAP_EM)

@@ -37,21 +37,6 @@ space_char(int c)
 	return c == ' ' || c == 0xa0 || c == 0x3000 || c == '\t';
 }
 
-/* Gap before character j of line ln (white space skipped), in em. */
-static float
-gap(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
-    size_t j)
-{
-	size_t k;
-
-	if (space_char(v[ln->first + j]->c))
-		return 0;
-	for (k = j; k > 0; k--)
-		if (!space_char(v[ln->first + k - 1]->c))
-			return (v[ln->first + j]->x0 -
-			    v[ln->first + k - 1]->x1) / ln->size;
-	return 0;
-}
 
 static int
 figure(const char *s)
@@ -111,7 +96,7 @@ column_starts(const struct gk_pdf_char *const *v,
 		for (j = 0; j < ln[i].n; j++) {
 			if (space_char(v[ln[i].first + j]->c))
 				continue;
-			if (j > 0 && gap(v, &ln[i], j) <= CELL_GAP_EM)
+			if (j > 0 && gk_pdf_gap(v, &ln[i], j) <= CELL_GAP_EM)
 				continue;
 			if (n == cap) {
 				cap *= 2;
@@ -225,7 +210,7 @@ gk_pdf_loose(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 		from = 0;
 		for (j = 1; j <= ln[i].n; j++) {
 			if (j < ln[i].n) {
-				float g = gap(v, &ln[i], j);
+				float g = gk_pdf_gap(v, &ln[i], j);
 
 				if (g <= SMALL_GAP_EM || (g <= CELL_GAP_EM &&
 				    !at_start(starts, ns,

@@ -65,6 +65,30 @@ gk_pdf_glyph_x1(const struct gk_pdf_char *c, float next_x0, int *narrow)
 	return x1 > c->x1 ? x1 : c->x1;
 }
 
+float
+gk_pdf_gap(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
+    size_t i)
+{
+	const struct gk_pdf_char *c = v[l->first + i], *p, *s;
+	size_t j;
+	float tol;
+
+	if (is_space(c->c))
+		return 0;
+	for (j = i; j > 0 && is_space(v[l->first + j - 1]->c); j--)
+		;
+	if (j == 0)
+		return 0;
+	p = v[l->first + j - 1];
+	if (j + 1 == i) {
+		s = v[l->first + j];
+		tol = ADVANCE_TOL * l->size;
+		if (s->x0 <= p->x1 + tol && s->x1 >= c->x0 - tol)
+			return c->x0 > s->x1 ? (c->x0 - s->x1) / l->size : 0;
+	}
+	return (c->x0 - p->x1) / l->size;
+}
+
 int
 gk_pdf_dup(const struct gk_pdf_char *prev, const struct gk_pdf_char *c)
 {

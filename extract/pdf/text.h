@@ -37,6 +37,16 @@ int gk_pdf_lines(const struct gk_pdf_char **v, size_t n,
 float gk_pdf_glyph_x1(const struct gk_pdf_char *c, float next_x0,
     int *narrow);
 
+/*
+ * The gap before character i of line l, in em, from the last character
+ * before it that is not white space (0: none, or i is white space).  One
+ * space glyph that fills the gap (its box meets both characters within
+ * ADVANCE_TOL) is a word space drawn, no gap between cells: only what it
+ * leaves counts (统 计 指 标, a label spaced out).
+ */
+float gk_pdf_gap(const struct gk_pdf_char *const *v,
+    const struct gk_pdf_line *l, size_t i);
+
 /* Is c the same character as prev drawn again on top of it (fake bold)? */
 int gk_pdf_dup(const struct gk_pdf_char *prev, const struct gk_pdf_char *c);
 

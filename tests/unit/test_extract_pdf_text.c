@@ -11,6 +11,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/buf.h"
@@ -52,6 +53,47 @@ text_of(struct gk_pdf_char *ch, size_t n)
 	s = strdup(gk_buf_str(&b));
 	gk_buf_free(&b);
 	return s;
+}
+
+/*
+ * The gap before a character (gk_pdf_gap): 统 计 (a label spaced out with
+ * one space glyph that fills the gap) has none; the same 0.5 em with no
+ * glyph in it, or with the space glyph short of the next character by
+ * more than ADVANCE_TOL (0.05 em), is a gap of its own (between two cells
+ * of a table without rulings).  Returns the gap before 计 when the space
+ * ends `short_by` em before it (< 0: no space glyph).
+ */
+static float
+gap_after_space(float short_by)
+{
+	static const int tong[] = { 0x7edf }, ji[] = { 0x8ba1 }, sp[] = { ' ' };
+	struct gk_pdf_char ch[3];
+	const struct gk_pdf_char *v[3];
+	struct gk_pdf_line *ln = NULL;
+	size_t n = 0, nl, i;
+	float g;
+
+	n = lay(ch, n, tong, 1, 100, 200, EM);
+	if (short_by >= 0)
+		n = lay(ch, n, sp, 1, 110, 200, 5 - short_by * EM);
+	n = lay(ch, n, ji, 1, 115, 200, EM);
+	for (i = 0; i < n; i++)
+		v[i] = &ch[i];
+	assert_int_equal(gk_pdf_lines(v, n, &ln, &nl), 0);
+	assert_int_equal(nl, 1);
+	g = gk_pdf_gap(v, &ln[0], n - 1);
+	free(ln);
+	return g;
+}
+
+static void
+test_spaced_label(void **state)
+{
+	(void)state;
+	assert_true(gap_after_space(0) < 0.01f);
+	assert_true(gap_after_space(0.04f) < 0.05f);
+	assert_true(gap_after_space(0.06f) > 0.45f);
+	assert_true(gap_after_space(-1) > 0.45f);
 }
 
 static void
@@ -224,6 +266,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wrapped_label),
+		cmocka_unit_test(test_spaced_label),
 		cmocka_unit_test(test_vertical_label),
 		cmocka_unit_test(test_figures),
 		cmocka_unit_test(test_lines_by_baseline),

@@ -54,13 +54,38 @@ gk_sink_fail(struct gk_sink *s, enum gk_err e, const char *fmt, ...)
 static long
 add_folded(struct gk_sink *s, const char *text)
 {
-	size_t n = strlen(text), i = 0, start = s->recs.len, len;
+	size_t n = strlen(text), i = 0, start = s->recs.len, len, rs = 0;
+	size_t rn = 0;		/* a run of bytes kept as they are: rs, rn */
 	char u[4];
-	unsigned c;
+	unsigned c, d;
 	int pending = 0;
 
-	while (i < n) {
-		c = zh_lookalike(zh_decode(text + i, n - i, &len));
+	for (;;) {
+		d = i < n ? zh_decode(text + i, n - i, &len) : 0;
+		c = zh_lookalike(d);
+		/* a character that is no look-alike, decoded from valid
+		 * UTF-8 (zh_decode takes the shortest form only), is its
+		 * own bytes: copied with the run it is in, not encoded
+		 * again */
+		if (i < n && c == d && c != 0xfffd && !zh_is_space(c)) {
+			if (pending && gk_buf_addc(&s->recs, ' ') == -1)
+				goto full;
+			pending = 0;
+			if (rn == 0)
+				rs = i;
+			rn += len;
+			i += len;
+			continue;
+		}
+		if (rn > 0) {
+			if (gk_buf_add(&s->recs, text + rs, rn) == -1)
+				goto full;
+			rn = 0;
+			if (s->recs.len - start > GK_MAX_TEXT)
+				goto big;
+		}
+		if (i >= n)
+			break;
 		if (zh_is_space(c)) {
 			pending = s->recs.len > start;
 			i += len;
@@ -71,19 +96,43 @@ add_folded(struct gk_sink *s, const char *text)
 		pending = 0;
 		if (gk_buf_add(&s->recs, u, zh_put(u, sizeof(u), c)) == -1)
 			goto full;
-		if (s->recs.len - start > GK_MAX_TEXT) {
-			s->recs.len = start;
-			return gk_sink_fail(s, GK_E_TOO_BIG,
-			    "a paragraph or cell holds more than %u bytes of text",
-			    GK_MAX_TEXT);
-		}
+		if (s->recs.len - start > GK_MAX_TEXT)
+			goto big;
 		i += len;
 	}
 	return (long)(s->recs.len - start);
+big:
+	s->recs.len = start;
+	return gk_sink_fail(s, GK_E_TOO_BIG,
+	    "a paragraph or cell holds more than %u bytes of text", GK_MAX_TEXT);
 full:
 	s->recs.len = start;
 	return gk_sink_fail(s, GK_E_TOO_BIG,
 	    "the document's text is larger than %zu bytes", SINK_MAX_BYTES);
+}
+
+/* A tab, then v in decimal: the numeric fields of a record, without
+ * printf (a record is written per para and per cell). */
+static int
+add_num(struct gk_buf *b, unsigned long v)
+{
+	char d[24];
+	size_t k = sizeof(d);
+
+	do
+		d[--k] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	d[--k] = '\t';
+	return gk_buf_add(b, d + k, sizeof(d) - k);
+}
+
+/* A record's type and DOC field, with the tabs around them. */
+static int
+add_head(struct gk_sink *s, const char *type)
+{
+	return gk_buf_adds(&s->recs, type) == -1 ||
+	    gk_buf_addc(&s->recs, '\t') == -1 ||
+	    gk_buf_adds(&s->recs, s->doc) == -1 ? -1 : 0;
 }
 
 /* The PAGE field: the page number, or nothing. */
@@ -92,7 +141,7 @@ add_page(struct gk_sink *s)
 {
 	if (s->page <= 0)
 		return gk_buf_addc(&s->recs, '\t');
-	return gk_buf_printf(&s->recs, "\t%d", s->page);
+	return add_num(&s->recs, (unsigned long)s->page);
 }
 
 static int
@@ -115,7 +164,8 @@ para(struct gk_sink *s, const char *text, int keep)
 	if (s->err != GK_E_OK)
 		return -1;
 	mark = s->recs.len;
-	if (gk_buf_printf(&s->recs, "para\t%s\t%lu\t", s->doc, s->seq) == -1)
+	if (add_head(s, "para") == -1 || add_num(&s->recs, s->seq) == -1 ||
+	    gk_buf_addc(&s->recs, '\t') == -1)
 		return gk_sink_fail(s, GK_E_TOO_BIG,
 		    "the document's text is larger than %zu bytes",
 		    SINK_MAX_BYTES);
@@ -188,8 +238,13 @@ gk_sink_cell(struct gk_sink *s, int row, int col, int rowspan, int colspan,
 	if (count_item(s) == -1)
 		return -1;
 	mark = s->recs.len;
-	if (gk_buf_printf(&s->recs, "cell\t%s\t%lu\t%d\t%d\t%d\t%d\t%d\t",
-	    s->doc, s->seq, s->tables, row, col, rowspan, colspan) == -1)
+	if (add_head(s, "cell") == -1 || add_num(&s->recs, s->seq) == -1 ||
+	    add_num(&s->recs, (unsigned long)s->tables) == -1 ||
+	    add_num(&s->recs, (unsigned long)row) == -1 ||
+	    add_num(&s->recs, (unsigned long)col) == -1 ||
+	    add_num(&s->recs, (unsigned long)rowspan) == -1 ||
+	    add_num(&s->recs, (unsigned long)colspan) == -1 ||
+	    gk_buf_addc(&s->recs, '\t') == -1)
 		goto full;
 	if (add_folded(s, text != NULL ? text : "") < 0) {
 		s->recs.len = mark;

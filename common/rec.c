@@ -276,40 +276,43 @@ gk_read(struct gk_reader *r, FILE *fp, struct gk_rec *rec)
 	}
 }
 
-/* Write s with tab, CR and LF turned into spaces. */
+/* Write s with tab, CR and LF turned into spaces: its runs without them
+ * in one write each.  The stream is locked by the caller (one record at
+ * a time). */
 static int
 put_field(FILE *fp, const char *s)
 {
-	const char *p;
+	size_t k;
 
 	if (s == NULL)
 		return 0;
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '\t' || *p == '\n' || *p == '\r') {
-			if (p > s && fwrite(s, 1, (size_t)(p - s), fp) !=
-			    (size_t)(p - s))
-				return -1;
-			if (putc(' ', fp) == EOF)
-				return -1;
-			s = p + 1;
-		}
+	for (;;) {
+		k = strcspn(s, "\t\n\r");
+		if (k > 0 && fwrite_unlocked(s, 1, k, fp) != k)
+			return -1;
+		if (s[k] == '\0')
+			return 0;
+		if (putc_unlocked(' ', fp) == EOF)
+			return -1;
+		s += k + 1;
 	}
-	if (p > s && fwrite(s, 1, (size_t)(p - s), fp) != (size_t)(p - s))
-		return -1;
-	return 0;
 }
 
 int
 gk_emitv(FILE *fp, const char *type, int n, const char *const *f)
 {
-	int i;
+	int i, rc = -1;
 
+	flockfile(fp);
 	if (put_field(fp, type) == -1)
-		return -1;
+		goto out;
 	for (i = 0; i < n; i++)
-		if (putc('\t', fp) == EOF || put_field(fp, f[i]) == -1)
-			return -1;
-	return putc('\n', fp) == EOF ? -1 : 0;
+		if (putc_unlocked('\t', fp) == EOF || put_field(fp, f[i]) == -1)
+			goto out;
+	rc = putc_unlocked('\n', fp) == EOF ? -1 : 0;
+out:
+	funlockfile(fp);
+	return rc;
 }
 
 int

@@ -368,24 +368,54 @@ best_known(const struct tx_pat *kp, int nk, const struct tx_pat *p, int *dist)
 	return best;
 }
 
+/* The known rows of a table as they are compared, made once (the forms
+ * are fixed): the rows, their words (lnorm, for the joins) and their
+ * labels' norms (tx_snorm, for the alignment). */
+struct known {
+	const struct gk_table *tb;
+	int nk;
+	const struct gk_row *kr[TX_MAX_TROWS];
+	struct tx_pat words[TX_MAX_TROWS], norm[TX_MAX_TROWS];
+};
+
+static const struct known *
+known_of(const struct gk_table *tb)
+{
+	static struct known cache[2];
+	static int ncache;
+	char n[LABEL_MAX * 2];
+	struct known *k;
+	int i;
+
+	for (i = 0; i < ncache; i++)
+		if (cache[i].tb == tb)
+			return &cache[i];
+	k = &cache[ncache < 2 ? ncache++ : 1];
+	k->tb = tb;
+	k->nk = 0;
+	for (i = 0; i < tb->nrows && k->nk < TX_MAX_TROWS; i++) {
+		if (tb->rows[i].kind != GK_ROW_FIGURES)
+			continue;
+		k->kr[k->nk] = &tb->rows[i];
+		lnorm(tb->rows[i].label, &k->words[k->nk]);
+		tx_copy(n, sizeof(n), tx_snorm(tb->rows[i].label));
+		tx_pat_make(&k->norm[k->nk++], n);
+	}
+	return k;
+}
+
 static void
 align_known(const struct gk_table *tb, struct lrows *l)
 {
-	struct tx_pat *kp, p, pj;
+	const struct known *K = known_of(tb);
+	const struct tx_pat *kp = K->words;
+	const struct gk_row *const *kr = K->kr;
+	struct tx_pat p, pj;
 	struct tx_cand *c;
 	char joined[LABEL_MAX * 2];
-	const struct gk_row *kr[TX_MAX_TROWS];
-	int nk = 0, i, j, d, dj, n = 0, last, *placed, kd[TX_MAX_TROWS];
+	int nk = K->nk, i, j, d, dj, n = 0, last, *placed, kd[TX_MAX_TROWS];
 	struct zh_numbering mk;
 
-	if ((kp = calloc(TX_MAX_TROWS, sizeof(*kp))) == NULL)
-		return;
-	for (i = 0; i < tb->nrows && nk < TX_MAX_TROWS; i++) {
-		if (tb->rows[i].kind != GK_ROW_FIGURES)
-			continue;
-		kr[nk] = &tb->rows[i];
-		lnorm(tb->rows[i].label, &kp[nk++]);
-	}
 	/* a label split over two lines: one of them has neither unit nor
 	 * figure (the second not numbered), the join is a known row and
 	 * closer than either alone; the row keeps the other's unit and
@@ -429,10 +459,7 @@ align_known(const struct gk_table *tb, struct lrows *l)
 		goto out;
 	/* the rows are aligned by their words, notes left out: a note
 	 * worded otherwise is the province's, not a misreading */
-	for (j = 0; j < nk; j++) {
-		tx_copy(joined, sizeof(joined), tx_snorm(kr[j]->label));
-		tx_pat_make(&kp[j], joined);
-	}
+	kp = K->norm;
 	for (i = 0; i < l->n; i++) {
 		int k = 0, min = 1 << 20, mark = tx_bare_mark(l->r[i].label, &mk);
 
@@ -509,7 +536,6 @@ align_known(const struct gk_table *tb, struct lrows *l)
 out:
 	free(placed);
 	free(c);
-	free(kp);
 }
 
 static void

@@ -213,7 +213,10 @@ title_check(FILE *out, const char *report, const struct tx_version *best,
 int
 tx_report(FILE *out, struct tx_version **v, int n)
 {
-	static struct tx_check checks[MAXCHECKS];
+	/* the checks of the best version so far and of the one read: each
+	 * version's are worked out once */
+	static struct tx_check cka[MAXCHECKS], ckb[MAXCHECKS];
+	struct tx_check *checks = cka, *cur = ckb, *sw;
 	static char msg[TX_FIELD_MAX * 2 + 512];
 	struct tx_version *best = NULL;
 	char report[17], flags[64], found[TX_FIELD_MAX + 32], at[5][24];
@@ -224,9 +227,11 @@ tx_report(FILE *out, struct tx_version **v, int n)
 		if (v[i]->form == NULL)
 			continue;
 		v[i]->complete = tx_complete(v[i]);
-		v[i]->nchecks = tx_checks(v[i], checks, 0);
-		if (best == NULL || better(v[i], best) > 0)
+		v[i]->nchecks = tx_checks(v[i], cur, MAXCHECKS);
+		if (best == NULL || better(v[i], best) > 0) {
 			best = v[i];
+			sw = checks, checks = cur, cur = sw;
+		}
 	}
 	if (best == NULL)
 		return tx_no_template(out, v, n);
@@ -266,7 +271,7 @@ tx_report(FILE *out, struct tx_version **v, int n)
 		gk_emit(out, GK_METRIC, report, m->key, m->value, m->unit,
 		    m->raw, flags, best->doc, at[0], at[1], at[2], at[3], at[4]);
 	}
-	nc = tx_checks(best, checks, MAXCHECKS);
+	nc = best->nchecks;
 	for (i = 0; i < nc && i < MAXCHECKS; i++) {
 		tx_check_message(best->form, checks[i].name, checks[i].where,
 		    checks[i].expected, checks[i].found, msg, sizeof(msg));

@@ -67,7 +67,7 @@ struct tx_where {
 };
 
 struct tx_metric {
-	char *key, *value, *unit, *raw;
+	char *key, *value, *unit, *raw;	/* one block: tx_metric_set */
 	int flags;
 	int nfound;		/* how many times the key was printed */
 	struct tx_where at;
@@ -115,6 +115,10 @@ struct tx_version {
  * over TX_MAX_METRICS (v->overflow is set). */
 int tx_version_add(struct tx_version *, const char *key,
     const struct tx_value *, const struct tx_where *at);
+/* A metric's value, unit and raw replaced (its four strings are one
+ * block, freed with its key: never one by one).  -1: out of memory. */
+int tx_metric_set(struct tx_metric *, const char *value, const char *unit,
+    const char *raw);
 struct tx_metric *tx_version_get(const struct tx_version *, const char *key);
 void tx_version_free(struct tx_version *);
 void tx_metrics_free(struct tx_version *);

@@ -57,6 +57,37 @@ tx_version_get(const struct tx_version *v, const char *key)
 	return v->slot[i] == 0 ? NULL : &v->m[v->slot[i] - 1];
 }
 
+/* The metric's four strings in one block, freed by its key (the block
+ * before, if any, after they are copied: they may be its own). */
+static int
+strings(struct tx_metric *m, const char *key, const char *value,
+    const char *unit, const char *raw)
+{
+	size_t lk = strlen(key) + 1, lv = strlen(value) + 1;
+	size_t lu = strlen(unit) + 1, lr = strlen(raw) + 1;
+	char *b = malloc(lk + lv + lu + lr);
+
+	if (b == NULL)
+		return -1;
+	memcpy(b, key, lk);
+	memcpy(b + lk, value, lv);
+	memcpy(b + lk + lv, unit, lu);
+	memcpy(b + lk + lv + lu, raw, lr);
+	free(m->key);
+	m->key = b;
+	m->value = b + lk;
+	m->unit = m->value + lv;
+	m->raw = m->unit + lu;
+	return 0;
+}
+
+int
+tx_metric_set(struct tx_metric *m, const char *value, const char *unit,
+    const char *raw)
+{
+	return strings(m, m->key, value, unit, raw);
+}
+
 int
 tx_version_add(struct tx_version *v, const char *key,
     const struct tx_value *val, const struct tx_where *at)
@@ -85,20 +116,15 @@ tx_version_add(struct tx_version *v, const char *key,
 		v->capm = cap;
 	}
 	m = &v->m[v->nm];
-	m->key = strdup(key);
-	m->value = strdup(val->value);
-	m->unit = strdup(val->unit);
-	m->raw = strdup(val->raw);
+	m->key = NULL;
+	if (strings(m, key, val->value, val->unit, val->raw) < 0)
+		return -1;
 	m->flags = val->flags;
 	m->nfound = 1;
 	if (at != NULL)
 		m->at = *at;
 	else
 		memset(&m->at, 0, sizeof(m->at));
-	if (!m->key || !m->value || !m->unit || !m->raw) {
-		free(m->key), free(m->value), free(m->unit), free(m->raw);
-		return -1;
-	}
 	v->slot[slot_of(v, key)] = (uint32_t)v->nm + 1;
 	v->nm++;
 	return 0;
@@ -110,12 +136,8 @@ tx_metrics_free(struct tx_version *v)
 {
 	int i;
 
-	for (i = 0; i < v->nm; i++) {
-		free(v->m[i].key);
-		free(v->m[i].value);
-		free(v->m[i].unit);
-		free(v->m[i].raw);
-	}
+	for (i = 0; i < v->nm; i++)
+		free(v->m[i].key);	/* value, unit and raw with it */
 	free(v->m);
 	free(v->slot);
 	v->m = NULL;

@@ -50,10 +50,7 @@ set(const char *key, const char *text)
 
 	assert_non_null(m);
 	tx_value_parse(text, 0, &val);
-	free(m->value);
-	free(m->raw);
-	m->value = strdup(val.value);
-	m->raw = strdup(val.raw);
+	assert_int_equal(tx_metric_set(m, val.value, m->unit, val.raw), 0);
 	m->flags = val.flags;
 }
 

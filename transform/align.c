@@ -291,7 +291,8 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 	const struct tx_unit *u = &d->u[ui];
 	struct tx_lab p[JOIN_MAX * 2 + 1];
 	struct tx_pat own_pat[JOIN_MAX];
-	int np = 0, pk[JOIN_MAX * 2 + 1], k, i, j, q, nown = 0, cont = 0;
+	int np = 0, pk[JOIN_MAX * 2 + 1], pj[JOIN_MAX * 2 + 1], k, i, j, q;
+	int nown = 0, cont = 0;
 	const struct tx_ulab *l = d->lab + d->ulab[2 * ui];
 	int nl = d->ulab[2 * ui + 1];
 
@@ -312,6 +313,7 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 		p[np].cp = d->cpool + l[k].cp;
 		p[np].n = l[k].n;
 		p[np].bloom = l[k].bloom;
+		pj[np] = l[k].join;
 		pk[np++] = l[k].k;
 		if (l[k].join != 0)
 			continue;
@@ -332,12 +334,13 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 			tx_pat_make(&own_pat[nown], own);
 			p[np] = tx_pat_lab(&own_pat[nown++]);
 		}
+		pj[np] = 0;
 		pk[np++] = l[k].k;
 	}
 	for (i = 0; i < tt->nr; i++) {
 		const struct tx_trow *r = &tt->r[i];
 		struct cand c;
-		int best = 1 << 20, span = 0, len = 1, w, ok;
+		int best = 1 << 20, span = 0, len = 1, w, ok, join = 0;
 
 		for (j = 0; j < r->npat; j++) {
 			int cap = r->capp[j], dd, rn = r->lab[j].n;
@@ -351,6 +354,7 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 					best = dd;
 					span = pk[q];
 					len = rn;
+					join = pj[q];
 				}
 			}
 		}
@@ -364,7 +368,7 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 			continue;
 		memset(&c, 0, sizeof(c));
 		c.unit = ui, c.trow = i, c.dist = best, c.len = len;
-		c.span = span, c.ok = ok;
+		c.span = span, c.ok = ok, c.join = join;
 		c.w = weight(best, len, ok);
 		c.prev = -1;
 		if (c.w > 0 && cand_push(cs, &c) < 0)
@@ -523,6 +527,22 @@ tx_align(struct tx_doc *d, const struct tx_ttable *tt,
 		path[np++] = i;
 	for (k = np - 1; k >= 0; k--)
 		placed[cs.c[path[k]].trow] = path[k];
+	/* a line of a label alone placed on a row that its neighbour,
+	 * joined with it, is as closely: the row is the join's (the line's
+	 * cells are the blanks beside it), the line no row of its own */
+	for (i = 0; i < cs.n; i++) {
+		const struct cand *c = &cs.c[i];
+		int r = c->trow, f = c->unit + c->join;
+
+		if (c->join == 0 || r >= tt->nr || placed[r] < 0 ||
+		    cs.c[placed[r]].unit != f || c->dist > cs.c[placed[r]].dist)
+			continue;
+		for (j = 0; j < tt->nr; j++)
+			if (placed[j] >= 0 && cs.c[placed[j]].unit == c->unit)
+				break;
+		if (j == tt->nr)
+			placed[r] = i;
+	}
 	/* a label far from its row stays only between its neighbours */
 	for (k = np - 1; k >= 0; k--) {
 		const struct cand *c = &cs.c[path[k]];
@@ -541,6 +561,8 @@ tx_align(struct tx_doc *d, const struct tx_ttable *tt,
 			if (place_push(al, c) < 0)
 				goto out;
 			inchain[c->unit] = 1;
+			if (c->join != 0)	/* its line is used */
+				inchain[c->unit + c->join] = 1;
 			al->score += c->w;
 			al->rows += c->ok;
 			al->unique += c->ok && tt->r[c->trow].unique;

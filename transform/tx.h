@@ -283,6 +283,8 @@ int tx_match_row(const struct tx_ttable *, const char *norm, int *dist);
 /* A unit that may be a row: its distance, its weight, its chain. */
 struct tx_cand {
 	int unit, trow, dist, len, span, ok;
+	int join;		/* its label joined with the line before (-1) or
+				 * after (1) it, a unit of its own; or 0 */
 	long w;
 	int prev;		/* the candidate before it in the best chain */
 	long best;		/* the chain's weight ending here */

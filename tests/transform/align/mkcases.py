@@ -321,6 +321,7 @@ GOV19 = {
     'swapped': ('1.属于国家秘密', '2.其他法律行政法规禁止公开'),
     'missing': '3.危及“三安全一稳定”',
     'split': ('二、上年结转政府信息公开申请数量', 8, False),
+    'split_note': ('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', 19, False),
     'extra': ('行政强制', '行政强制执行', ['13', '-2', '11']),
 }
 GOV21 = {
@@ -382,6 +383,13 @@ def cases(bindir, out, form, spec):
           'without rulings prints it), the figures on the %s line, blank cells '
           'beside the other: one row.' % (a, a[:at], a[at:], 'first' if first else 'second'),
           split_row(fresh(), a, at, first), expect(v, form, truth, keys))
+    if 'split_note' in spec:
+        a, at, first = spec['split_note']
+        write(out, form + '_split_note', 'The label %s over two grid rows (%s / %s), the '
+              'figures on the second line, blank cells beside the first, which is the row\'s '
+              'label by itself (its note in brackets cut): one row, its figures the second '
+              'line\'s, found once.' % (a, a[:at], a[at:]),
+              split_row(fresh(), a, at, first), expect(v, form, truth, keys))
     a, lab, figs = spec['extra']
     if form == 'legacy':
         sec = legacy_section(tables, a)

@@ -21,7 +21,8 @@ options:
   --out DIR     default build/matrix
 
 Writes under OUT: files/ (the matrix), out/ (gk's stream per file),
-results.tsv (one row per file), table.txt (the table printed),
+results.tsv (one row per file), table.txt (the table printed; table.md:
+its breakdowns the README shows, in Markdown),
 failures.txt (every file that is not perfect and what failed).
 build/matrix-cache/ keeps the produced files by the hash of their input and
 gk's output by the hash of the file and the programs, for every run (the
@@ -546,50 +547,80 @@ def results(out, jobs, made, errs, res, notext, oddchars, offpage):
     return rows
 
 
-def table(rows, key, title):
+def table_rows(rows, key):
+    """(group, files, perfect, right, total, checks exact, false checks) per
+    group of rows, sorted, then the line of all of them."""
     groups = {}
     for r in rows:
         groups.setdefault(key(r), []).append(r)
-    lines = ['%-44s %5s %7s %15s %7s %6s %6s' % (title, 'files', 'perfect', 'values right',
-                                                  '%', 'checks', 'false')]
+    out = []
     tot = [0] * 6
     for k in sorted(groups):
         g = groups[k]
-        n = len(g)
-        perfect = sum(int(r['ok']) for r in g)
-        right = sum(int(r['right']) for r in g)
-        total = sum(int(r['total']) or 0 for r in g)
-        cx = sum(1 for r in g if int(r['false_checks']) == 0 and int(r['missed_checks']) == 0
-                 and int(r['total']) > 0)
-        fc = sum(int(r['false_checks']) for r in g)
-        for i, v in enumerate((n, perfect, right, total, cx, fc)):
-            tot[i] += v
+        v = (len(g), sum(int(r['ok']) for r in g), sum(int(r['right']) for r in g),
+             sum(int(r['total']) or 0 for r in g),
+             sum(1 for r in g if int(r['false_checks']) == 0 and int(r['missed_checks']) == 0
+                 and int(r['total']) > 0),
+             sum(int(r['false_checks']) for r in g))
+        tot = [a + b for a, b in zip(tot, v)]
+        out.append((k,) + v)
+    out.append(('all',) + tuple(tot))
+    return out
+
+
+def pct(right, total):
+    return 100.0 * right / total if total else 0
+
+
+def table(rows, key, title):
+    lines = ['%-44s %5s %7s %15s %7s %6s %6s' % (title, 'files', 'perfect', 'values right',
+                                                  '%', 'checks', 'false')]
+    for k, n, perfect, right, total, cx, fc in table_rows(rows, key):
         lines.append('%-44s %5d %7d %7d/%-7d %6.1f%% %6d %6d' % (
-            k, n, perfect, right, total, 100.0 * right / total if total else 0, cx, fc))
-    lines.append('%-44s %5d %7d %7d/%-7d %6.1f%% %6d %6d' % (
-        'all', tot[0], tot[1], tot[2], tot[3], 100.0 * tot[2] / tot[3] if tot[3] else 0,
-        tot[4], tot[5]))
+            k, n, perfect, right, total, pct(right, total), cx, fc))
     return '\n'.join(lines)
 
 
-def report(out, rows, elapsed):
+def table_md(rows, key, title):
+    """The same table in Markdown, as the README shows it."""
+    lines = ['| %s | files | perfect | values right | %% | checks exact | false checks |' % title,
+             '|---|---|---|---|---|---|---|']
+    for k, n, perfect, right, total, cx, fc in table_rows(rows, key):
+        b = '**' if k == 'all' else ''
+        lines.append('| %s%s%s | %d | %d | %d/%d | %.1f%% | %d | %d |' % (
+            b, k, b, n, perfect, right, total, pct(right, total), cx, fc))
+    return '\n'.join(lines)
+
+
+HOLDS = {'-': 'text layer read', 'no-unicode': 'no Unicode (OCR)',
+         'offpage': 'table cut at the page edge'}
+
+
+def views(rows):
+    """The breakdowns of the table, (rows, key, title, in the README too)."""
     flat = [r for r in rows if not r['producer'].startswith('scan')]
     scans = [r for r in rows if r['producer'].startswith('scan')]
-    parts = [
-        table(flat, lambda r: r['producer'], 'producer'),
-        table(flat, lambda r: '%s %s' % (r['layout'], r['paper']), 'layout paper'),
-        table(flat, lambda r: '%s %s %s' % (r['producer'], r['layout'], r['paper']),
-              'producer layout paper'),
-        table(flat, lambda r: r['font'], 'font'),
-        table(flat, lambda r: {'-': 'text layer read', 'no-unicode': 'no Unicode (OCR)',
-                               'offpage': 'table cut at the page edge'}[r['condition']],
-              'what the file holds'),
-        table(flat, lambda r: r['origin'], 'source'),
+    v = [
+        (flat, lambda r: r['producer'], 'producer', True),
+        (flat, lambda r: '%s %s' % (r['layout'], r['paper']), 'layout, paper', True),
+        (flat, lambda r: '%s %s %s' % (r['producer'], r['layout'], r['paper']),
+         'producer layout paper', False),
+        (flat, lambda r: r['font'], 'font', False),
+        (flat, lambda r: HOLDS[r['condition']], 'what the file holds', True),
+        (flat, lambda r: r['origin'], 'source', True),
     ]
     if scans:
-        parts.append(table(scans, lambda r: r['condition'], 'scan condition'))
-        parts.append(table(scans, lambda r: '%s %s' % (r['condition'], r['producer']),
-                           'scan condition, base producer'))
+        v.append((scans, lambda r: r['condition'], 'scan condition', True))
+        v.append((scans, lambda r: '%s %s' % (r['condition'], r['producer']),
+                  'scan condition, base producer', False))
+    return v
+
+
+def report(out, rows, elapsed):
+    vs = views(rows)
+    parts = [table(r, k, t) for r, k, t, _ in vs]
+    with open(os.path.join(out, 'table.md'), 'w', encoding='utf-8') as f:
+        f.write('\n\n'.join(table_md(r, k, t) for r, k, t, readme in vs if readme) + '\n')
     sy = {}
     for r in rows:
         for x in r['symptoms'].split(','):

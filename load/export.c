@@ -1,6 +1,8 @@
 /*
  * export.c: the TSV files of a generation (export.h).
  */
+#include <sys/stat.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -496,4 +498,109 @@ export_whole(sqlite3 *db, struct gen *g, const char *name)
 			    -1 ? -1 : 0;
 	gk_warn(name, "not a file of the data set");
 	return -1;
+}
+
+/*
+ * csv/NAME.csv: the TSV file NAME.tsv of the new generation as CSV for a
+ * spreadsheet (RFC 4180: CRLF, a field holding a comma, a quote or a
+ * leading or trailing space quoted, quotes doubled), after a UTF-8 byte
+ * order mark, by which Excel knows the encoding.  A derived file: made
+ * again when its TSV file was, else linked.
+ */
+const char *const export_csv_files[] = { "reports", "series", "checks",
+	"agencies", "coverage", "wide-gov2019", "wide-gov2021" };
+const int export_ncsv = sizeof(export_csv_files) /
+    sizeof(export_csv_files[0]);
+
+static void
+csv_field(FILE *fp, const char *f, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || (strcspn(f, ",\"") >= n && f[0] != ' ' &&
+	    f[n - 1] != ' ')) {
+		fwrite_unlocked(f, 1, n, fp);
+		return;
+	}
+	putc_unlocked('"', fp);
+	for (i = 0; i < n; i++) {
+		if (f[i] == '"')
+			putc_unlocked('"', fp);
+		putc_unlocked(f[i], fp);
+	}
+	putc_unlocked('"', fp);
+}
+
+static int
+csv_file(struct gen *g, const char *name)
+{
+	char tsv[PATH_MAX], rel[128], *line = NULL, *p, *tab;
+	size_t cap = 0;
+	ssize_t len;
+	FILE *in, *fp;
+	int rv = 0;
+
+	snprintf(rel, sizeof(rel), "csv/%s.csv", name);
+	if ((size_t)snprintf(tsv, sizeof(tsv), "%s/%s.tsv", g->tmp, name) >=
+	    sizeof(tsv))
+		return -1;
+	if ((in = fopen(tsv, "r")) == NULL) {
+		if (errno == ENOENT)
+			return 0;	/* no such file in this data set */
+		gk_warn(tsv, "%s", strerror(errno));
+		return -1;
+	}
+	if ((fp = gen_create(g, rel)) == NULL) {
+		fclose(in);
+		return -1;
+	}
+	fputs("\xef\xbb\xbf", fp);
+	while ((len = getline(&line, &cap, in)) != -1) {
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
+			line[--len] = '\0';
+		for (p = line; (tab = strchr(p, '\t')) != NULL; p = tab + 1) {
+			csv_field(fp, p, (size_t)(tab - p));
+			putc_unlocked(',', fp);
+		}
+		csv_field(fp, p, strlen(p));
+		fputs("\r\n", fp);
+	}
+	if (ferror(in)) {
+		gk_warn(tsv, "%s", strerror(errno));
+		rv = -1;
+	}
+	free(line);
+	fclose(in);
+	if (gen_close(g, fp, rel) == -1)
+		rv = -1;
+	return rv;
+}
+
+int
+export_csv(struct gen *g)
+{
+	char a[PATH_MAX], b[PATH_MAX], rel[128];
+	struct stat sa, sb;
+	int i, rc;
+
+	for (i = 0; i < export_ncsv; i++) {
+		rc = 1;
+		/* its TSV file the same as in the generation before: linked */
+		snprintf(rel, sizeof(rel), "%s.tsv", export_csv_files[i]);
+		if (g->cur > 0 && (size_t)snprintf(a, sizeof(a), "%s/%s",
+		    g->tmp, rel) < sizeof(a) && (size_t)snprintf(b, sizeof(b),
+		    "%s/%s", g->curdir, rel) < sizeof(b) && stat(a, &sa) == 0 &&
+		    stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+		    sa.st_ino == sb.st_ino) {
+			snprintf(rel, sizeof(rel), "csv/%s.csv",
+			    export_csv_files[i]);
+			rc = gen_link(g, rel);
+		}
+		if (rc == 1)
+			rc = csv_file(g, export_csv_files[i]);
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
 }

@@ -35,4 +35,13 @@ long export_query(sqlite3 *, struct gen *, const char *rel, const char *sql,
 /* A field of a TSV line: tabs, CR and LF made spaces. */
 int tsv_field(FILE *, const char *);
 
+/*
+ * csv/NAME.csv of the new generation, for a spreadsheet: the whole TSV
+ * files of export_csv_files as CSV (RFC 4180, CRLF) after a UTF-8 byte
+ * order mark; written when its TSV file was, else linked. 0 or -1.
+ */
+extern const char *const export_csv_files[];
+extern const int export_ncsv;
+int export_csv(struct gen *);
+
 #endif

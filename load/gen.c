@@ -25,7 +25,7 @@ static const char *const published[] = {
 	"series.tsv", "sources.tsv", "wide-gov2019.tsv", "wide-gov2021.tsv",
 	"agencies.tsv", "coverage.tsv", "dictionary.tsv",
 	"errors.tsv", "changes.tsv", "changes.atom", "gk.sqlite",
-	"index.html", "site",
+	"index.html", "site", "csv",
 };
 
 /* Files an older gk-load wrote in place of them. */

@@ -210,6 +210,9 @@ write_gen(struct store *s, struct gen *g, const struct merge *m)
 		return -1;
 	if (rc == -1)
 		return -1;
+	/* the spreadsheet's copies of them (csv/), from the files */
+	if (export_csv(g) == -1)
+		return -1;
 	if (gen_symlink(g, "gk.sqlite", store_link(s)) == -1)
 		return -1;
 	/* the site (index.html, site/), from the files just written */

@@ -38,13 +38,16 @@
 
 /*
  * Tesseract is loaded on first use (ocr_lib.c); one handle for the whole
- * run: loading chi_sim costs 0.2 s.  A second handle reads figure cells
- * with digits only: the eng model (its network is a fraction of chi_sim's,
- * which scores some 6,500 characters at every step) limited to
- * OCR_DIGITS; without eng.traineddata, chi_sim limited the same way.
+ * run: loading chi_sim costs 0.2 s.  A second handle reads figure cells:
+ * the eng model (its network is a fraction of chi_sim's, which scores
+ * some 6,500 characters at every step); without eng.traineddata, chi_sim.
+ * It is not limited to digits (tessedit_char_whitelist): with the list,
+ * Tesseract 5's LSTM returned nothing for a lone "0" at some sizes (1.5x,
+ * 1.8x, 2.5x of a bilevel 150 dpi scan's 17-pixel 0; without it, "0" at
+ * every size), so a figure cell fell to chi_sim; its O, l, I look-alikes
+ * are fixed as chi_sim's are (fix_number).
  */
 #define OCR_DIGITS_LANG	"eng"
-#define OCR_DIGITS	"0123456789"
 static const struct ocr_lib *tl;
 static TessBaseAPI *tess, *tess_digits;
 static int tess_failed;
@@ -106,8 +109,6 @@ tess_get(void)
 		    "the %s language data twice", OCR_LANG);
 		return -1;
 	}
-	tl->TessBaseAPISetVariable(tess_digits, "tessedit_char_whitelist",
-	    OCR_DIGITS);
 	tess_failed = 0;
 	return 0;
 }
@@ -173,23 +174,31 @@ tidy(char *s)
 }
 
 /*
- * Pixel (x,y) of the box [bx0,bx1]x[by0,by1] of img scaled up k times,
+ * Pixel (x,y) of the box [bx0,bx1]x[by0,by1] of img scaled k times, where
+ * inv = 65536 / k (source pixels per pixel, 16.16 fixed point),
  * interpolated between the four nearest source pixels.
  */
 static unsigned char
 sample(const struct ocr_img *img, int bx0, int by0, int bx1, int by1, int x,
-    int y, int k)
+    int y, long inv)
 {
-	int sx = bx0 * k + x, sy = by0 * k + y;	/* in k-scaled units */
-	int x0 = sx / k, y0 = sy / k, fx = sx % k, fy = sy % k;
-	int x1 = x0 < bx1 ? x0 + 1 : x0, y1 = y0 < by1 ? y0 + 1 : y0;
+	long sx = (long)x * inv, sy = (long)y * inv;
+	int x0, y0, x1, y1, fx, fy;
 	const unsigned char *p = img->p;
 	size_t st = (size_t)img->stride;
-	int a = p[y0 * st + x0], b = p[y0 * st + x1];
-	int c = p[y1 * st + x0], d = p[y1 * st + x1];
-	int top = a * (k - fx) + b * fx, bot = c * (k - fx) + d * fx;
+	long a, b, c, d, top, bot;
 
-	return (unsigned char)((top * (k - fy) + bot * fy) / (k * k));
+	x0 = bx0 + (int)(sx >> 16), y0 = by0 + (int)(sy >> 16);
+	fx = (int)(sx & 0xffff) >> 8, fy = (int)(sy & 0xffff) >> 8;
+	if (x0 > bx1)
+		x0 = bx1;
+	if (y0 > by1)
+		y0 = by1;
+	x1 = x0 < bx1 ? x0 + 1 : x0, y1 = y0 < by1 ? y0 + 1 : y0;
+	a = p[y0 * st + x0], b = p[y0 * st + x1];
+	c = p[y1 * st + x0], d = p[y1 * st + x1];
+	top = a * (256 - fx) + b * fx, bot = c * (256 - fx) + d * fx;
+	return (unsigned char)((top * (256 - fy) + bot * fy) >> 16);
 }
 
 /*
@@ -223,9 +232,10 @@ ink_box(const struct ocr_img *img, int x0, int y0, int x1, int y1, int *px0,
 
 static char *
 ocr_box(TessBaseAPI *api, const struct ocr_img *img, int dpi, int x0, int y0,
-    int x1, int y1, int psm, int lines, int up, int *conf)
+    int x1, int y1, int psm, int lines, double k, int *conf)
 {
-	int bx0, by0, bx1, by1, x, y, w, h, k;
+	int bx0, by0, bx1, by1, x, y, w, h, cw, ch;
+	long inv;
 	unsigned char *cut;
 	char *t, *s;
 
@@ -240,22 +250,26 @@ ocr_box(TessBaseAPI *api, const struct ocr_img *img, int dpi, int x0, int y0,
 	 * misreads small Chinese (（七） as (七j): cells are read at twice
 	 * the size, smoothly interpolated.
 	 */
-	k = up ? 2 : 1;
-	w = (bx1 - bx0 + 1) * k + 2 * OCR_PAD;
-	h = (by1 - by0 + 1) * k + 2 * OCR_PAD;
+	if (k <= 0)
+		k = 1;
+	inv = (long)(65536.0 / k + 0.5);
+	cw = (int)((bx1 - bx0 + 1) * k + 0.5);
+	ch = (int)((by1 - by0 + 1) * k + 0.5);
+	w = cw + 2 * OCR_PAD;
+	h = ch + 2 * OCR_PAD;
 	if ((cut = malloc((size_t)w * h)) == NULL)
 		return NULL;
 	memset(cut, 255, (size_t)w * h);
-	for (y = 0; y < (by1 - by0 + 1) * k; y++)
-		for (x = 0; x < (bx1 - bx0 + 1) * k; x++)
+	for (y = 0; y < ch; y++)
+		for (x = 0; x < cw; x++)
 			if ((cut[(size_t)(y + OCR_PAD) * w + x + OCR_PAD] =
-			    sample(img, bx0, by0, bx1, by1, x, y, k)) >=
+			    sample(img, bx0, by0, bx1, by1, x, y, inv)) >=
 			    OCR_WHITE && grey_paper)
 				cut[(size_t)(y + OCR_PAD) * w + x +
 				    OCR_PAD] = 255;
 	tl->TessBaseAPISetPageSegMode(api, psm);
 	tl->TessBaseAPISetImage(api, cut, w, h, 1, w);
-	tl->TessBaseAPISetSourceResolution(api, dpi * k);
+	tl->TessBaseAPISetSourceResolution(api, (int)(dpi * k + 0.5));
 	t = tl->TessBaseAPIGetUTF8Text(api);
 	if (conf != NULL)
 		*conf = t != NULL ? tl->TessBaseAPIMeanTextConf(api) : 0;
@@ -311,7 +325,7 @@ text_band(TessBaseAPI *api, const struct ocr_img *img, int dpi, int y0, int y1,
 	if (y1 - y0 < dpi / 20)
 		return 0;
 	if ((t = ocr_box(api, img, dpi, 0, y0, img->w, y1, PSM_SINGLE_COLUMN,
-	    1, 0, NULL)) == NULL)
+	    1, 1, NULL)) == NULL)
 		return gk_sink_fail(sink, GK_E_OCR, "Tesseract could not read "
 		    "a text band");
 	for (line = t; line != NULL; line = next) {
@@ -546,16 +560,18 @@ is_digits(const char *s)
 }
 
 /*
- * A cell is read by the digit recogniser first, when its ink is one line
- * at least dpi/24 high (a lone 一 is flatter): it takes a figure when it
- * reads nothing but digits with a mean confidence of OCR_DIGITS_CONF.
- * Measured on the seeds' scans (1,140 cells): 695 of the 725 figures
- * both recognisers read alike come at 80 or more, labels at 46 or less;
- * where the two differ above 60, chi_sim was wrong (工 D 人 for 1 0 0).
- * Anything else is read by chi_sim at the page's resolution: that reads
- * figures best (at twice the size 719 came out as 7Z19).  What is not a
- * figure is read again at twice the size, which reads the small labels
- * better ((七)总计 instead of (七j总计).
+ * A cell is read by the digit recogniser first, when its main line of ink
+ * (ocr_main_line: a speck above or below left out) is at least dpi/24
+ * high (a lone 一 is flatter) and one line at most; that line is scaled to
+ * a fixed height (ocr_figure_scale).  It takes a figure when it reads
+ * nothing but digits (look-alikes fixed) with a mean confidence of
+ * OCR_DIGITS_CONF.  Measured on the seeds' scans (1,140 cells): 695 of the
+ * 725 figures both recognisers read alike come at 80 or more, labels at 46
+ * or less; where the two differ above 60, chi_sim was wrong (工 D 人 for
+ * 1 0 0).  Anything else is read by chi_sim at the page's resolution:
+ * that reads figures best (at twice the size 719 came out as 7Z19).  What
+ * is not a figure is read again at twice the size, which reads the small
+ * labels better ((七)总计 instead of (七j总计).
  */
 #define OCR_DIGITS_CONF	60
 static char *
@@ -565,16 +581,18 @@ read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 	int bx0, by0, bx1, by1, conf = 0;
 	char *s;
 
-	if (ink_box(img, c->x0, c->y0, c->x1, c->y1, &bx0, &by0, &bx1,
-	    &by1) == 0 && by1 - by0 + 1 >= dpi / 24 &&
+	if (ocr_main_line(img, dpi, c->x0, c->y0, c->x1, c->y1, &bx0, &by0,
+	    &bx1, &by1) == 0 && by1 - by0 + 1 >= dpi / 24 &&
 	    by1 - by0 + 1 <= dpi * 14 / 72) {
 		double t0 = cpu_now();
 
-		s = ocr_box(tess_digits, img, dpi, c->x0, c->y0, c->x1,
-		    c->y1, PSM_SINGLE_LINE, 0, 0, &conf);
+		s = ocr_box(tess_digits, img, dpi, bx0, by0, bx1 + 1,
+		    by1 + 1, PSM_SINGLE_LINE, 0,
+		    ocr_figure_scale(by1 - by0 + 1), &conf);
 		cost.digit_s += cpu_now() - t0;
 		if (s == NULL)
 			return NULL;
+		fix_number(s);
 		if (is_digits(s) && conf >= OCR_DIGITS_CONF) {
 			cost.digits++;
 			return s;
@@ -582,7 +600,7 @@ read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 		free(s);
 	}
 	if ((s = ocr_box(api, img, dpi, c->x0, c->y0, c->x1, c->y1,
-	    PSM_SINGLE_LINE, 0, 0, NULL)) == NULL)
+	    PSM_SINGLE_LINE, 0, 1, NULL)) == NULL)
 		return NULL;
 	fix_number(s);
 	if (dpi >= 300 || is_number(s) ||
@@ -590,7 +608,7 @@ read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 		return s;
 	free(s);
 	if ((s = ocr_box(api, img, dpi, c->x0, c->y0, c->x1, c->y1,
-	    PSM_SINGLE_LINE, 0, 1, NULL)) == NULL)
+	    PSM_SINGLE_LINE, 0, 2, NULL)) == NULL)
 		return NULL;
 	fix_number(s);
 	fix_numbering(s);

@@ -67,6 +67,60 @@ ocr_ink(const struct ocr_img *img, int x0, int y0, int x1, int y1)
 	return n;
 }
 
+/*
+ * A figure's line of ink is read by the digit recogniser at this height in
+ * pixels, whatever the scan's resolution: at the page's own size the
+ * 17-pixel figures of a bilevel 150 dpi scan came back as 9 for 0 (the
+ * committed sample's: 184 of 198 values right; at 28 pixels 190, at 36
+ * 186, at 48 188).
+ */
+#define FIGURE_PX	28
+
+double
+ocr_figure_scale(int line_px)
+{
+	return line_px > 0 ? (double)FIGURE_PX / line_px : 1;
+}
+
+int
+ocr_main_line(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
+    int y1, int *bx0, int *by0, int *bx1, int *by1)
+{
+	int gap = dpi / 100 + 1, y, x, start = -1, last = -1;
+	int best0 = -1, best1 = -1;
+	long ink = 0, best = 0;
+
+	ocr_clip(img, &x0, &y0, &x1, &y1);
+	for (y = y0; y <= y1 + gap; y++) {
+		long n = y < y1 ? ocr_ink(img, x0, y, x1, y + 1) : 0;
+
+		if (n > 0) {
+			if (start < 0)
+				start = y, ink = 0;
+			last = y;
+			ink += n;
+			continue;
+		}
+		if (start >= 0 && (y >= y1 || y - last > gap)) {
+			if (ink > best)
+				best = ink, best0 = start, best1 = last;
+			start = -1;
+		}
+	}
+	if (best0 < 0)
+		return -1;
+	*bx0 = x1, *bx1 = x0 - 1, *by0 = best0, *by1 = best1;
+	for (y = best0; y <= best1; y++)
+		for (x = x0; x < x1; x++)
+			if (dark(img, x, y)) {
+				if (x < *bx0)
+					*bx0 = x;
+				if (x > *bx1)
+					*bx1 = x;
+			}
+	return 0;
+}
+
 static int
 push(struct lines *ls, int vert, int t, int a0, int a1)
 {

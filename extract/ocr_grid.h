@@ -50,6 +50,23 @@ void ocr_grid_free(struct ocr_grid *);
  */
 int ocr_despeckle(struct ocr_img *img, int dpi);
 
+/*
+ * The main line of ink in the box [x0,x1)x[y0,y1) of img: the run of rows
+ * with ink (gaps of up to dpi/100 + 1 rows bridged) that holds the most
+ * ink, and the columns of its ink; [bx0,bx1]x[by0,by1] inclusive.  A speck
+ * above or below a figure otherwise stretches its box past a line's height
+ * (and out of the digit recogniser's reach).  Returns -1 when the box has
+ * no ink.
+ */
+int ocr_main_line(const struct ocr_img *, int dpi, int x0, int y0, int x1,
+    int y1, int *bx0, int *by0, int *bx1, int *by1);
+
+/*
+ * How many times a figure's line of ink line_px high is scaled for the
+ * digit recogniser: to a fixed height, whatever the scan's resolution.
+ */
+double ocr_figure_scale(int line_px);
+
 /* Number of dark pixels in the box (clipped to img). */
 /* Clamp a box to the image. */
 void ocr_clip(const struct ocr_img *, int *x0, int *y0, int *x1, int *y1);

@@ -264,6 +264,54 @@ test_despeckle(void **state)
 	assert_int_equal(ocr_ink(&img, 0, 0, W, H), (long)W * H);
 }
 
+/*
+ * The main line of a cell (ocr_main_line): a figure 20 pixels high with a
+ * speck 10 rows above it and a smudge 2 rows under it (bridged: gaps of
+ * up to dpi/100 + 1 rows); a gap of 4 rows at 200 dpi parts them.
+ */
+static void
+test_main_line(void **state)
+{
+	struct ocr_img img = blank();
+	int x0, y0, x1, y1;
+
+	(void)state;
+	assert_int_equal(ocr_main_line(&img, 200, 100, 100, 300, 200, &x0,
+	    &y0, &x1, &y1), -1);
+	rect(150, 110, 153, 113, 0);		/* a speck */
+	rect(180, 123, 192, 143, 0);		/* the figure */
+	rect(175, 146, 200, 147, 0);		/* a smudge right under it */
+	assert_int_equal(ocr_main_line(&img, 200, 100, 100, 300, 200, &x0,
+	    &y0, &x1, &y1), 0);
+	assert_int_equal(y0, 123);
+	assert_int_equal(y1, 146);
+	assert_int_equal(x0, 175);
+	assert_int_equal(x1, 199);
+	rect(175, 146, 200, 147, 255);
+	rect(180, 147, 192, 148, 0);		/* 4 rows under it: apart */
+	assert_int_equal(ocr_main_line(&img, 200, 100, 100, 300, 200, &x0,
+	    &y0, &x1, &y1), 0);
+	assert_int_equal(y1, 142);
+	assert_int_equal(x0, 180);
+	assert_int_equal(x1, 191);
+	/* the box clips: only the speck is in it */
+	assert_int_equal(ocr_main_line(&img, 200, 100, 100, 300, 120, &x0,
+	    &y0, &x1, &y1), 0);
+	assert_int_equal(y0, 110);
+	assert_int_equal(y1, 112);
+}
+
+/* A figure's line is scaled to 28 pixels, whatever the resolution. */
+static void
+test_figure_scale(void **state)
+{
+	(void)state;
+	assert_true(ocr_figure_scale(28) == 1.0);
+	assert_true(ocr_figure_scale(14) == 2.0);
+	assert_true(ocr_figure_scale(56) == 0.5);
+	assert_true(ocr_figure_scale(0) == 1.0);
+}
+
 int
 main(void)
 {
@@ -275,6 +323,8 @@ main(void)
 		cmocka_unit_test(test_grid_black_page),
 		cmocka_unit_test(test_grid_grey_rules),
 		cmocka_unit_test(test_despeckle),
+		cmocka_unit_test(test_main_line),
+		cmocka_unit_test(test_figure_scale),
 	};
 
 	return cmocka_run_group_tests_name("extract_ocr_grid", tests, NULL,

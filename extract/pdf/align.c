@@ -763,6 +763,28 @@ fills(const struct aline *al, size_t n, size_t i, int p)
 }
 
 /*
+ * Where the figures begin near line j: the first figure of the lines
+ * within NEAR_EM of it (the zone may hold several tables, each with its
+ * own label columns); none: fx0, the zone's.
+ */
+static float
+near_fx0(const struct aline *al, size_t n, size_t j, float fx0)
+{
+	float x = 1e9f;
+	size_t k;
+	int p;
+
+	for (k = 0; k < n; k++) {
+		if (fabsf(al[k].l->y - al[j].l->y) > NEAR_EM * al[j].l->size)
+			continue;
+		for (p = 0; p < al[k].np; p++)
+			if (al[k].pfig[p] && al[k].px0[p] < x)
+				x = al[k].px0[p];
+	}
+	return x < 1e9f ? x : fx0;
+}
+
+/*
  * Figures wrapped in narrow columns (491 / 0, 31 / 19 around its row's
  * line): a figure piece that fills its column with a figure right under
  * it, at most FIGURE_WRAP_EM lower, is one figure.  A line whose figures
@@ -794,7 +816,8 @@ wrapped_figures(struct aline *al, size_t n, float fx0)
 		mid = 0;
 		for (q = 0; q < al[j].np && ok; q++) {
 			if (al[j].punit[q] || al[j].pnum[q] ||
-			    (!al[j].pfig[q] && al[j].px1[q] > fx0)) {
+			    (!al[j].pfig[q] && al[j].px1[q] > near_fx0(al, n,
+			    j, fx0))) {
 				ok = 0;
 				break;
 			}

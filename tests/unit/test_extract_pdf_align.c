@@ -315,7 +315,7 @@ test_side_by_side(void **state)
  * Returns whether the 9 is in the 31's cell.
  */
 static int
-wrapped(float dy, int wide)
+wrapped_in(float dy, int wide, int other)
 {
 	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
 	static const int zong[] = { 0x603b, 0 }, ji[] = { 0x8ba1, 0 };
@@ -347,6 +347,16 @@ wrapped(float dy, int wide)
 	put(50, 170, er);
 	put(202, 170, n4);
 	put(255, 170, n6);
+	if (other) {
+		/* the label's rest beside the 9, and below, in the same zone,
+		 * a table whose figures start at the left (行政复议: no label) */
+		static const int shen[] = { 0x7533, 0x8bf7, 0 };
+
+		put(50, 130 + dy, shen);
+		put(52, 200, n4);
+		put(202, 200, n5);
+		put(255, 200, n6);
+	}
 	read_page(&r, 0);
 	where(&r.t[0], three, &row, &col);
 	assert_int_equal(row, 1);
@@ -357,10 +367,22 @@ wrapped(float dy, int wide)
 	return joined;
 }
 
+static int
+wrapped(float dy, int wide)
+{
+	return wrapped_in(dy, wide, 0);
+}
+
 static void
 test_wrapped_figure(void **state)
 {
 	(void)state;
+	/*
+	 * With the rest of its label beside the 9: the label is left of the
+	 * figures near it, though another table of the zone has figures
+	 * further left (where the figures begin is taken near the line).
+	 */
+	assert_true(wrapped_in(12.0f, 0, 1));
 	assert_true(wrapped(12.0f, 0));
 	assert_true(wrapped(15.5f, 0));
 	assert_false(wrapped(16.5f, 0));

@@ -25,6 +25,7 @@
 #include "ocr.h"
 #include "ocr_grid.h"
 #include "ocr_lib.h"
+#include "ocr_text.h"
 #include "pdf/pdf.h"
 
 #define OCR_DPI		200		/* render resolution (see NOTES_ocr.md) */
@@ -465,34 +466,6 @@ fix_number(char *s)
 	memcpy(s, out, n + 1);
 }
 
-/*
- * The numbering of a wrapped label, （二）, often loses its "（" to a
- * look-alike: "人二)部分公开".  A character before a Chinese numeral and
- * a ")" at the start of a cell is that parenthesis.
- */
-static void
-fix_numbering(char *s)
-{
-	static const char *const cnum[] = { "一", "二", "三", "四", "五",
-	    "六", "七", "八", "九", "十" };
-	size_t i, n;
-
-	if ((unsigned char)s[0] < 0x80 || strncmp(s, "（", 3) == 0)
-		return;
-	n = 1;
-	while (((unsigned char)s[n] & 0xc0) == 0x80)
-		n++;
-	if (n != 3)
-		return;		/* keep it simple: a CJK look-alike, same size */
-	for (i = 0; i < sizeof(cnum) / sizeof(cnum[0]); i++)
-		if (strncmp(s + n, cnum[i], 3) == 0)
-			break;
-	if (i == sizeof(cnum) / sizeof(cnum[0]) || (s[n + 3] != ')' &&
-	    strncmp(s + n + 3, "）", 3) != 0))
-		return;
-	memcpy(s, "（", 3);
-}
-
 static int
 is_number(const char *s)
 {
@@ -605,14 +578,13 @@ read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 	fix_number(s);
 	if (dpi >= 300 || is_number(s) ||
 	    ocr_ink(img, c->x0, c->y0, c->x1, c->y1) < dpi / 25)
-		return s;
+		return ocr_fix_numbering(s);
 	free(s);
 	if ((s = ocr_box(api, img, dpi, c->x0, c->y0, c->x1, c->y1,
 	    PSM_SINGLE_LINE, 0, 2, NULL)) == NULL)
 		return NULL;
 	fix_number(s);
-	fix_numbering(s);
-	return s;
+	return ocr_fix_numbering(s);
 }
 
 

@@ -1,0 +1,20 @@
+/*
+ * ocr_text.h: clean-up of what Tesseract (chi_sim) returns for a table
+ * cell of a scanned page (format_ocr.c).  Pure string code.
+ */
+#ifndef GK_EXTRACT_OCR_TEXT_H
+#define GK_EXTRACT_OCR_TEXT_H
+
+/*
+ * The numbering of a label, （二）, often loses a parenthesis to the OCR.
+ * Its "（" to a look-alike: "人二)部分公开" (a character before a Chinese
+ * numeral and a ")" at the start of a cell is that parenthesis).  Its "）"
+ * outright: "(七总计" (a "(" and a numeral at the start of a cell, and no
+ * closing parenthesis after them: the transform, which drops a label's
+ * parenthesised annotation, no longer knew the row).  s is malloc'd;
+ * returns s, or the longer string that replaces it (NULL when memory ran
+ * out: s is freed).
+ */
+char *ocr_fix_numbering(char *s);
+
+#endif

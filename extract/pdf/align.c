@@ -64,11 +64,6 @@ struct agroup {
 	int label;		/* a label line joined it */
 };
 
-static int
-space_char(int c)
-{
-	return c == ' ' || c == 0xa0 || c == 0x3000 || c == '\t';
-}
 
 static int
 digit(int c)
@@ -171,7 +166,7 @@ mark_at(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
 	size_t m = 0;
 
 	for (; i < l->n && m < 8; i++)
-		if (!space_char(v[l->first + i]->c))
+		if (!gk_pdf_space(v[l->first + i]->c))
 			tmp[m++] = v[l->first + i];
 	return numbered(tmp, m);
 }
@@ -191,7 +186,7 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 	for (i = 0; i <= l->n; i++) {
 		const struct gk_pdf_char *c = i < l->n ? v[l->first + i] : NULL;
 
-		if (c != NULL && space_char(c->c))
+		if (c != NULL && gk_pdf_space(c->c))
 			continue;
 		/* drawn twice at the same place: fake bold (text.c) */
 		if (c != NULL && from != (size_t)-1 &&
@@ -205,7 +200,7 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 				const struct gk_pdf_char *tmp[256];
 
 				for (k = from; k <= last && m < 256; k++)
-					if (!space_char(v[l->first + k]->c) &&
+					if (!gk_pdf_space(v[l->first + k]->c) &&
 					    (m == 0 || !gk_pdf_dup(tmp[m - 1],
 					    v[l->first + k])))
 						tmp[m++] = v[l->first + k];

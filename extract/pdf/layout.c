@@ -655,11 +655,6 @@ folio(const struct gk_pdf_page *pg, const struct gk_pdf_line *l,
 	return (y1 - l->y) * (float)dir > FOLIO_PITCH * (y2 - y1) * (float)dir;
 }
 
-static int
-space_char(int c)
-{
-	return c == ' ' || c == 0xa0 || c == 0x3000 || c == '\t';
-}
 
 /*
  * A line of table cells without rulings: one very wide gap, or two wide
@@ -730,7 +725,7 @@ ink_x1(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
 	size_t i;
 
 	for (i = ln->n; i-- > 0;)
-		if (!space_char(v[ln->first + i]->c))
+		if (!gk_pdf_space(v[ln->first + i]->c))
 			return v[ln->first + i]->x1;
 	return ln->x0;
 }
@@ -1173,7 +1168,7 @@ assign(const struct gk_pdf_page *pg, struct gk_pdf_table *t, int nt,
 	gk_buf_init(&b, GK_MAX_TEXT);
 	*nout = 0;
 	for (i = 0; i < pg->nch; i++)
-		if (!space_char(pg->ch[i].c) && pg->ch[i].y > bottom)
+		if (!gk_pdf_space(pg->ch[i].c) && pg->ch[i].y > bottom)
 			bottom = pg->ch[i].y;
 	if ((head = calloc(pg->nch + 1, 1)) == NULL ||
 	    headings(pg, head) < 0)

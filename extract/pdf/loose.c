@@ -31,11 +31,6 @@ struct piece {
 	int next;		/* next piece of its block, -1 */
 };
 
-static int
-space_char(int c)
-{
-	return c == ' ' || c == 0xa0 || c == 0x3000 || c == '\t';
-}
 
 
 static int
@@ -94,7 +89,7 @@ column_starts(const struct gk_pdf_char *const *v,
 		if (!zone[i])
 			continue;
 		for (j = 0; j < ln[i].n; j++) {
-			if (space_char(v[ln[i].first + j]->c))
+			if (gk_pdf_space(v[ln[i].first + j]->c))
 				continue;
 			if (j > 0 && gk_pdf_gap(v, &ln[i], j) <= CELL_GAP_EM)
 				continue;
@@ -162,7 +157,7 @@ add_piece(struct piece **ps, size_t *np, size_t *cap,
 	p->x0 = 1e9f;
 	p->x1 = -1e9f;
 	for (i = 0; i < sub.n; i++)
-		if (!space_char(v[sub.first + i]->c)) {
+		if (!gk_pdf_space(v[sub.first + i]->c)) {
 			if (v[sub.first + i]->x0 < p->x0)
 				p->x0 = v[sub.first + i]->x0;
 			if (v[sub.first + i]->x1 > p->x1)

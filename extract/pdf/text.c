@@ -40,8 +40,8 @@ cmp_x(const void *a, const void *b)
 	return 0;
 }
 
-static int
-is_space(int c)
+int
+gk_pdf_space(int c)
 {
 	return c >= 0 && zh_is_space((unsigned)c);
 }
@@ -73,9 +73,9 @@ gk_pdf_gap(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
 	size_t j;
 	float tol;
 
-	if (is_space(c->c))
+	if (gk_pdf_space(c->c))
 		return 0;
-	for (j = i; j > 0 && is_space(v[l->first + j - 1]->c); j--)
+	for (j = i; j > 0 && gk_pdf_space(v[l->first + j - 1]->c); j--)
 		;
 	if (j == 0)
 		return 0;
@@ -131,7 +131,7 @@ gk_pdf_lines(const struct gk_pdf_char **v, size_t n,
 			cur->x1 = v[i]->x1;
 		}
 		cur->n++;
-		if (!is_space(v[i]->c) && v[i]->size > cur->size)
+		if (!gk_pdf_space(v[i]->c) && v[i]->size > cur->size)
 			cur->size = v[i]->size;
 		if (v[i]->x0 < cur->x0)
 			cur->x0 = v[i]->x0;
@@ -168,7 +168,7 @@ next_ink(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
 
 	for (i++; i < l->n; i++) {
 		d = v[l->first + i];
-		if (d->c == 0 || d->c == 0xfeff || is_space(d->c) ||
+		if (d->c == 0 || d->c == 0xfeff || gk_pdf_space(d->c) ||
 		    gk_pdf_dup(c, d))
 			continue;
 		return d;
@@ -207,7 +207,7 @@ gk_pdf_line_text(struct gk_buf *b, const struct gk_pdf_char *const *v,
 		c = v[l->first + i];
 		if (c->c == 0 || c->c == 0xfeff)
 			continue;
-		if (is_space(c->c)) {
+		if (gk_pdf_space(c->c)) {
 			if (gk_buf_addc(b, ' ') < 0)
 				return -1;
 			continue;
@@ -247,7 +247,7 @@ edge_char(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
 
 	for (i = 0; i < l->n; i++) {
 		c = v[l->first + (last ? l->n - 1 - i : i)]->c;
-		if (!is_space(c))
+		if (!gk_pdf_space(c))
 			return c;
 	}
 	return 0;

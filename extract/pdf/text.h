@@ -37,6 +37,9 @@ int gk_pdf_lines(const struct gk_pdf_char **v, size_t n,
 float gk_pdf_glyph_x1(const struct gk_pdf_char *c, float next_x0,
     int *narrow);
 
+/* Is c white space (zh_is_space: the one definition, for every stage)? */
+int gk_pdf_space(int c);
+
 /*
  * The gap before character i of line l, in em, from the last character
  * before it that is not white space (0: none, or i is white space).  One

@@ -171,82 +171,56 @@ extra_free(struct extra *x)
 	free(x);
 }
 
+struct extra_fill {
+	struct extra *x;
+	size_t nb;		/* rows allocated */
+};
+
+/* A line's fields: no line end, at most EXTRA_MAXCOL (the files the site
+ * reads have a few columns; the rest is left out). */
 #define EXTRA_MAXCOL 64
 
-static char **
-split_dup(char *line, int *n)
+static int
+split(char *line, char **f)
 {
-	char *f[EXTRA_MAXCOL];
-	char **v;
-	int k;
+	int n;
 
 	line[strcspn(line, "\r\n")] = '\0';
-	/* the files the site reads have a few columns: past EXTRA_MAXCOL the
-	 * rest is left out (max + 1 once read f[EXTRA_MAXCOL], past the array) */
-	if ((*n = gk_split_tabs(line, f, EXTRA_MAXCOL)) > EXTRA_MAXCOL)
-		*n = EXTRA_MAXCOL;
-	if ((v = calloc((size_t)*n + 1, sizeof(*v))) == NULL)
-		return NULL;
-	for (k = 0; k < *n; k++)
-		if ((v[k] = strdup(f[k])) == NULL)
-			return NULL;	/* exits below: out of memory */
-	return v;
+	if ((n = gk_split_tabs(line, f, EXTRA_MAXCOL)) > EXTRA_MAXCOL)
+		n = EXTRA_MAXCOL;
+	return n;
 }
 
-/* The rows of one file into x (its header read when x has none yet).
- * 0, or -1 when out of memory or unreadable. */
 static int
-extra_file(struct extra *x, const char *path, size_t *nb)
+each_file(const char *path, int *ncol,
+    int (*row)(void *, int, char **, int), void *arg)
 {
-	char *line = NULL;
+	char *line = NULL, *f[EXTRA_MAXCOL + 1];
 	size_t cap = 0;
 	FILE *fp;
-	int n, k, first = 1;
+	int n, k, first = 1, rv = 0;
 
 	if ((fp = fopen(path, "r")) == NULL)
 		return -1;
-	while (getline(&line, &cap, fp) != -1) {
-		char **v;
-
+	while (rv == 0 && getline(&line, &cap, fp) != -1) {
+		n = split(line, f);
 		if (first) {
 			first = 0;
-			if (x->cols == NULL &&
-			    (x->cols = split_dup(line, &x->ncol)) == NULL)
-				goto bad;
+			if (*ncol < 0) {
+				*ncol = n;
+				rv = row(arg, 1, f, n);
+			}
 			continue;
 		}
-		if ((v = split_dup(line, &n)) == NULL)
-			goto bad;
-		if (n < x->ncol) {	/* short rows: empty fields */
-			char **w = realloc(v, sizeof(*v) * (size_t)(x->ncol + 1));
-
-			if (w == NULL)
-				goto bad;
-			v = w;
-			for (k = n; k < x->ncol; k++)
-				if ((v[k] = strdup("")) == NULL)
-					goto bad;
-		}
-		for (k = x->ncol; k < n; k++)
-			free(v[k]);
-		if (x->n == *nb) {
-			char ***r = realloc(x->rows, sizeof(*r) *
-			    (*nb ? *nb * 2 : 256));
-
-			if (r == NULL)
-				goto bad;
-			x->rows = r;
-			*nb = *nb ? *nb * 2 : 256;
-		}
-		x->rows[x->n++] = v;
+		for (k = n; k < *ncol; k++)	/* short rows: empty fields */
+			f[k] = "";
+		rv = row(arg, 0, f, *ncol);
 	}
+	if (rv == 0 && ferror(fp))
+		rv = -1;
 	free(line);
 	fclose(fp);
-	return 0;
-bad:
-	free(line);
-	fclose(fp);
-	return -1;
+	return rv;
 }
 
 static int
@@ -264,23 +238,20 @@ entry_cmp(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* A file of the data set, or a folder of its partitions (every *.tsv in
- * name order, one header). */
-struct extra *
-extra_read(const char *dir, const char *file)
+int
+extra_each(const char *dir, const char *file,
+    int (*row)(void *, int header, char **f, int n), void *arg)
 {
 	char path[4096], part[4096 + 260];
 	struct dirent **names = NULL;
-	struct extra *x;
 	struct stat sb;
-	size_t nb = 0;
-	int n = 0, i, rc = 0;
+	int n, i, rc = 0, ncol = -1;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	if (stat(path, &sb) == -1 || (x = calloc(1, sizeof(*x))) == NULL)
-		return NULL;
+	if (stat(path, &sb) == -1)
+		return 1;
 	if (!S_ISDIR(sb.st_mode)) {
-		rc = extra_file(x, path, &nb);
+		rc = each_file(path, &ncol, row, arg);
 	} else if ((n = scandir(path, &names, tsv_entry, entry_cmp)) == -1) {
 		rc = -1;
 	} else {
@@ -288,19 +259,76 @@ extra_read(const char *dir, const char *file)
 			snprintf(part, sizeof(part), "%s/%s", path,
 			    names[i]->d_name);
 			if (rc == 0)
-				rc = extra_file(x, part, &nb);
+				rc = each_file(part, &ncol, row, arg);
 			free(names[i]);
 		}
 		free(names);
 	}
-	if (rc == -1 || x->cols == NULL) {
-		if (rc == -1)
+	if (rc == -1)
+		return -1;
+	return ncol < 0 ? 1 : 0;
+}
+
+/* extra_read's row: the header into x->cols, each line into x->rows. */
+static int
+keep_row(void *arg, int header, char **f, int n)
+{
+	struct extra *x = ((struct extra_fill *)arg)->x;
+	size_t *nb = &((struct extra_fill *)arg)->nb;
+	char **v;
+	int k;
+
+	if ((v = calloc((size_t)n + 1, sizeof(*v))) == NULL)
+		return -1;
+	for (k = 0; k < n; k++)
+		if ((v[k] = strdup(f[k])) == NULL) {
+			while (k-- > 0)
+				free(v[k]);
+			free(v);
+			return -1;
+		}
+	if (header) {
+		x->cols = v;
+		x->ncol = n;
+		return 0;
+	}
+	if (x->n == *nb) {
+		char ***r = realloc(x->rows, sizeof(*r) * (*nb ? *nb * 2 : 256));
+
+		if (r == NULL) {
+			for (k = 0; k < n; k++)
+				free(v[k]);
+			free(v);
+			return -1;
+		}
+		x->rows = r;
+		*nb = *nb ? *nb * 2 : 256;
+	}
+	x->rows[x->n++] = v;
+	return 0;
+}
+
+/* A file of the data set, or a folder of its partitions (every *.tsv in
+ * name order, one header), held whole: extra_each's rows kept. */
+struct extra *
+extra_read(const char *dir, const char *file)
+{
+	struct extra_fill fill = { NULL, 0 };
+	char path[4096];
+	int rc;
+
+	if ((fill.x = calloc(1, sizeof(*fill.x))) == NULL)
+		return NULL;
+	if ((rc = extra_each(dir, file, keep_row, &fill)) != 0) {
+		if (rc == -1) {
+			snprintf(path, sizeof(path), "%s/%s", dir, file);
 			gk_warn(path, "out of memory or unreadable; left out "
 			    "of the site");
-		extra_free(x);
+		}
+		extra_free(fill.x);
 		return NULL;
 	}
-	return x;
+	return fill.x;
 }
 
 int

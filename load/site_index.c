@@ -9,9 +9,7 @@
  * SQLite's page cache), and every page comes out as it did from the
  * files held whole: the same rows in the same order.
  */
-#include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -418,97 +416,4 @@ six_metric(const struct site *s, const char *report, const char *key,
 		sqlite3_reset(st);
 	}
 	return rc;
-}
-
-/* A line's fields as extra_read splits them: no line end, at most
- * EXTRA_MAXCOL (the rest left out). */
-#define EXTRA_MAXCOL 64
-
-static int
-split(char *line, char **f)
-{
-	int n;
-
-	line[strcspn(line, "\r\n")] = '\0';
-	if ((n = gk_split_tabs(line, f, EXTRA_MAXCOL)) > EXTRA_MAXCOL)
-		n = EXTRA_MAXCOL;
-	return n;
-}
-
-static int
-each_file(const char *path, int *ncol,
-    int (*row)(void *, int, char **, int), void *arg)
-{
-	char *line = NULL, *f[EXTRA_MAXCOL + 1];
-	size_t cap = 0;
-	FILE *fp;
-	int n, k, first = 1, rv = 0;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return -1;
-	while (rv == 0 && getline(&line, &cap, fp) != -1) {
-		n = split(line, f);
-		if (first) {
-			first = 0;
-			if (*ncol < 0) {
-				*ncol = n;
-				rv = row(arg, 1, f, n);
-			}
-			continue;
-		}
-		for (k = n; k < *ncol; k++)	/* short rows: empty fields */
-			f[k] = "";
-		rv = row(arg, 0, f, *ncol);
-	}
-	if (rv == 0 && ferror(fp))
-		rv = -1;
-	free(line);
-	fclose(fp);
-	return rv;
-}
-
-static int
-tsv_entry(const struct dirent *e)
-{
-	size_t n = strlen(e->d_name);
-
-	return e->d_name[0] != '.' && n > 4 &&
-	    strcmp(e->d_name + n - 4, ".tsv") == 0;
-}
-
-static int
-entry_cmp(const struct dirent **a, const struct dirent **b)
-{
-	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-int
-extra_each(const char *dir, const char *file,
-    int (*row)(void *, int header, char **f, int n), void *arg)
-{
-	char path[4096], part[4096 + 260];
-	struct dirent **names = NULL;
-	struct stat sb;
-	int n, i, rc = 0, ncol = -1;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	if (stat(path, &sb) == -1)
-		return 1;
-	if (!S_ISDIR(sb.st_mode)) {
-		rc = each_file(path, &ncol, row, arg);
-	} else if ((n = scandir(path, &names, tsv_entry, entry_cmp)) == -1) {
-		rc = -1;
-	} else {
-		for (i = 0; i < n; i++) {
-			snprintf(part, sizeof(part), "%s/%s", path,
-			    names[i]->d_name);
-			if (rc == 0)
-				rc = each_file(part, &ncol, row, arg);
-			free(names[i]);
-		}
-		free(names);
-	}
-	if (rc == -1)
-		return -1;
-	return ncol < 0 ? 1 : 0;
 }

@@ -59,15 +59,7 @@ fi
 # ---- the table ----
 rows=$t/rows
 row() { printf '| %s | %s | %s | %s | %s | %s |\n' "$@" >>"$rows"; }
-# verdict GOT OP WANT UNIT: "met" or "missed by X"; OP ge (GOT >= WANT) or le
-verdict() {
-	awk -v g="$1" -v op="$2" -v w="$3" -v u="${4:-}" 'BEGIN {
-		if (g == "" || g == "-") { print "not measured"; exit }
-		if (op == "ge") ok = g >= w; else ok = g <= w
-		if (ok) { print "**met**"; exit }
-		if (op == "ge") printf "**missed** by %.2f× (%.2f%s < %.2f%s)\n", w / g, g, u, w, u
-		else printf "**missed** by %.2f× (%.2f%s > %.2f%s)\n", g / w, g, u, w, u }'
-}
+. tests/bench/verdict.sh
 # run NAME CMD...: the command under GNU time; $t/NAME.time: wall user sys
 # maxKiB (after GNU time's "Command exited with non-zero status" line)
 run() {

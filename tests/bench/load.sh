@@ -27,14 +27,7 @@ t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 [ -x /usr/bin/time ] || { echo "bench: GNU time is needed (make bench-deps)" >&2; exit 2; }
 
 row() { printf '| %s | %s | %s | %s | %s | %s |\n' "$@"; }
-verdict() {
-	awk -v g="$1" -v op="$2" -v w="$3" -v u="${4:-}" 'BEGIN {
-		if (g == "" || g == "-") { print "not measured"; exit }
-		if (op == "ge") ok = g >= w; else ok = g <= w
-		if (ok) { print "**met**"; exit }
-		if (op == "ge") printf "**missed** by %.2f× (%.2f%s < %.2f%s)\n", w / g, g, u, w, u
-		else printf "**missed** by %.2f× (%.2f%s > %.2f%s)\n", g / w, g, u, w, u }'
-}
+. tests/bench/verdict.sh
 # the figures of a GNU time file (wall user sys maxKiB)
 wall() { awk '/^[0-9.]+ / { printf "%.2f", $1 }' "$1"; }
 cpu() { awk '/^[0-9.]+ / { printf "%.2f", $2 + $3 }' "$1"; }

@@ -15,7 +15,9 @@ options:
                 committed), the holdout fonts, other scan draws
   --per N       sources per producer x layout x paper cell (default 2)
   --scans N     sources per scan condition (default 3)
-  --producers a,b,...   only these producers (and the scans of them)
+  --producers a,b,...   only these producers (and the scans of them); a
+                        rewriter over one base as the tables name it
+                        (gs+chromium) is a producer too
   --jobs N      parallel workers (default 2)
   --bin DIR     gk's programs (default bin)
   --out DIR     default build/matrix
@@ -214,8 +216,10 @@ def plan(S, seed, per, nscan, only, holdout):
     out = list(jobs.values())
     if only:
         keep = set(only)
+        # a name of the tables (gs+chromium: a rewriter over its base) works too
         out = [j for j in out if j.producer in keep or (j.base and j.base.producer in keep and
-                                                         j.producer in keep | {'scan'})]
+                                                         j.producer in keep | {'scan'}) or
+               (j.base and '%s+%s' % (j.producer, j.base.producer) in keep)]
     # bases first, so that rewriters and scans find them made
     return out
 
@@ -316,11 +320,19 @@ def run_gk(args):
     t0 = time.time()
     if not os.path.exists(cached):
         env = dict(os.environ, OMP_THREAD_LIMIT='1')
-        with open(cached + '.tmp', 'wb') as f:
-            subprocess.run('"$B/gk-fetch" "$F" | "$B/gk-extract" | "$B/gk-transform"',
-                           shell=True, stdout=f, stderr=subprocess.DEVNULL,
-                           env=dict(env, B=bindir, F=path), timeout=1800)
-        os.replace(cached + '.tmp', cached)
+        # One temporary name per process: runs of the same programs on the
+        # same file, from two checkouts sharing the cache, must not write
+        # into one file.
+        tmp = '%s.tmp%d' % (cached, os.getpid())
+        try:
+            with open(tmp, 'wb') as f:
+                subprocess.run('"$B/gk-fetch" "$F" | "$B/gk-extract" | "$B/gk-transform"',
+                               shell=True, stdout=f, stderr=subprocess.DEVNULL,
+                               env=dict(env, B=bindir, F=path), timeout=1800)
+            os.replace(tmp, cached)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
     if os.path.exists(dst):
         os.unlink(dst)
     os.link(cached, dst)

@@ -336,8 +336,8 @@ def run_gk(args):
     if os.path.exists(dst):
         os.unlink(dst)
     os.link(cached, dst)
-    text, odd, edge = text_layer(path, source)
-    return fid, time.time() - t0, text, odd, edge
+    text, odd, edge, figures = text_layer(path, source)
+    return fid, time.time() - t0, text, odd, edge, figures
 
 
 def odd_char(ch):
@@ -355,6 +355,10 @@ def odd_char(ch):
 # but a producer's page numbers; maps dropped, made identity or shifted by
 # a rewriter: 0-80 % (U+FFFD, Latin-1 letters, ASCII punctuation).
 WORDS_KEPT = 0.9
+# A text layer holding under this share of its source's digits has lost the
+# figures: a font without the digits, drawn as missing-glyph boxes, their
+# text only in marked content (ActualText) that MuPDF does not read.
+FIGURES_KEPT = 0.5
 
 
 def words(t):
@@ -363,6 +367,11 @@ def words(t):
     is a figure in any mapping)."""
     return collections.Counter(c for c in unicodedata.normalize('NFKC', t)
                                if not c.isspace() and not '0' <= c <= '9')
+
+
+def digits(t):
+    """How many times each ASCII digit is in a text."""
+    return collections.Counter(c for c in t if '0' <= c <= '9')
 
 
 def mupdf_stext(path):
@@ -414,7 +423,7 @@ def text_layer(path, src):
     the edge (a producer that does not wrap CJK lines) cuts no figure of the
     tables: the file is scored as read."""
     if not path.endswith('.pdf'):
-        return True, 0, 0
+        return True, 0, 0, True
     x = mupdf_stext(path)
     chars, edge, width, rows = [], 0, None, {}
 
@@ -446,10 +455,13 @@ def text_layer(path, src):
     edge += cut_rows()
     t = ''.join(chars)
     odd = sum(1 for ch in t if odd_char(ch))
-    got, ref = words(t), words(source_text(src))
+    st = source_text(src)
+    got, ref = words(t), words(st)
     kept = sum(n for c, n in got.items() if c in ref)
     total = sum(got.values())
-    return total > 0 and kept >= WORDS_KEPT * total, odd, edge
+    gd, rd = digits(t), digits(st)
+    figures = sum(min(n, gd[c]) for c, n in rd.items()) >= FIGURES_KEPT * sum(rd.values())
+    return total > 0 and kept >= WORDS_KEPT * total, odd, edge, figures
 
 
 def pdf_paper(path):
@@ -529,12 +541,14 @@ def symptoms(r):
     return ','.join(out) or 'other'
 
 
-def results(out, jobs, made, errs, res, notext, oddchars, offpage):
+def results(out, jobs, made, errs, res, notext, oddchars, offpage, nofigures):
     rows = []
     for j in jobs:
         r = j.row()
         if j.id in notext:
             r['condition'] = 'no-unicode'
+        elif j.id in nofigures:
+            r['condition'] = 'no-figures'
         elif j.id in offpage:
             r['condition'] = 'offpage'
         if made.get(j.id):
@@ -605,6 +619,7 @@ def table_md(rows, key, title):
 
 
 HOLDS = {'-': 'text layer read', 'no-unicode': 'no Unicode (OCR)',
+         'no-figures': 'digits drawn as boxes, not in the text',
          'offpage': 'table cut at the page edge'}
 
 
@@ -702,11 +717,14 @@ def build(out, jobs, nworkers, bindir, quiet=False):
     args = [(out, fid, path, bk, bindir, byid[fid].src) for fid, path in made.items()]
     # scans last: they are slow, the rest is scored first
     args.sort(key=lambda a: byid[a[1]].producer == 'scan')
-    notext, oddchars, offpage = set(), {}, set()
+    notext, oddchars, offpage, nofigures = set(), {}, set(), set()
     with concurrent.futures.ProcessPoolExecutor(nworkers) as ex:
-        for n, (fid, _, text, odd, edge) in enumerate(ex.map(run_gk, args, chunksize=1)):
+        for n, (fid, _, text, odd, edge, figures) in enumerate(ex.map(run_gk, args,
+                                                                        chunksize=1)):
             if not text and byid[fid].producer != 'scan':
                 notext.add(fid)
+            if not figures and byid[fid].producer != 'scan':
+                nofigures.add(fid)
             oddchars[fid] = odd
             if edge and byid[fid].producer != 'scan':
                 offpage.add(fid)
@@ -714,7 +732,7 @@ def build(out, jobs, nworkers, bindir, quiet=False):
                 print('matrix: gk read %d/%d, %.0f s' % (n + 1, len(args), time.time() - t0),
                       file=sys.stderr)
     res = score(out, jobs, made, notext)
-    rows = results(out, jobs, made, errs, res, notext, oddchars, offpage)
+    rows = results(out, jobs, made, errs, res, notext, oddchars, offpage, nofigures)
     return rows, made, time.time() - t0
 
 

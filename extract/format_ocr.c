@@ -287,12 +287,38 @@ ocr_box(TessBaseAPI *api, const struct ocr_img *img, int dpi, int x0, int y0,
 /*
  * A table that runs over a page break goes on as the same table when
  * nothing but short lines (a page number) came between its parts and the
- * part on the new page has as many columns.
+ * part on the new page has a grid that fits the old part's
+ * (ocr_grid_join: the same lines, or some more or fewer) or as many
+ * columns.  So a table is held (struct ocr_held), its cells and the
+ * paras after it, until the next table begins or the document ends: a
+ * new part with a rule the old part lacks (a label block that is one
+ * merged cell in the header rows on page 1, split into two columns
+ * below on page 2) renumbers the old part's columns onto the union of
+ * the two grids, which the header must share with the figures under it.
  */
+#define OCR_HELD_LINES	(GK_MAX_TABLE_COLS + 1)	/* grid lines, x, of a
+						   held table */
+
+struct ocr_item {
+	char *text;
+	int page;
+	int row, col, rowspan, colspan;	/* col < 0: a para */
+};
+
+struct ocr_held {
+	int on;			/* a table is held */
+	int nx, xs[OCR_HELD_LINES];	/* its grid lines, x, so far */
+	int rows;		/* its rows so far */
+	struct ocr_item *v;	/* its cells and the paras after them */
+	size_t n, cap;
+};
+
 struct ocr_cont {
 	int open;		/* a table was the last thing of substance */
-	int cols, rows;		/* its columns; rows so far */
-	char *above[256];	/* text of the cells on its last row, by col */
+	struct ocr_held held;
+	int first;		/* the table begun: its first row in the held */
+	int map[OCR_HELD_LINES];	/* its grid lines' indices in the
+					   held table's */
 	/* what text is read (text_read) */
 	int all_text;		/* every line, not only the needed ones */
 	int title_left;		/* lines of the title block still to read */
@@ -303,14 +329,89 @@ struct ocr_cont {
 };
 
 static void
-cont_clear(struct ocr_cont *c)
+held_clear(struct ocr_held *h)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(c->above) / sizeof(c->above[0]); i++) {
-		free(c->above[i]);
-		c->above[i] = NULL;
+	for (i = 0; i < h->n; i++)
+		free(h->v[i].text);
+	free(h->v);
+	memset(h, 0, sizeof(*h));
+}
+
+static void
+cont_clear(struct ocr_cont *c)
+{
+	held_clear(&c->held);
+}
+
+/* Write the held table to the sink: a TABLE, its cells, the paras after. */
+static int
+held_flush(struct ocr_held *h, struct gk_sink *sink)
+{
+	int page = sink->page, rc = 0;
+	size_t i;
+
+	if (!h->on)
+		return 0;
+	gk_sink_table(sink);
+	for (i = 0; i < h->n && rc == 0; i++) {
+		struct ocr_item *e = &h->v[i];
+
+		gk_sink_page(sink, e->page);
+		rc = e->col < 0 ? gk_sink_para(sink, e->text) :
+		    gk_sink_cell(sink, e->row, e->col, e->rowspan, e->colspan,
+		    e->text);
 	}
+	gk_sink_page(sink, page);
+	held_clear(h);
+	return rc;
+}
+
+/*
+ * Hold a cell (col >= 0) or a para of the held table; text is taken.
+ * Past GK_MAX_CELLS the document fails, as the sink would.
+ */
+static int
+held_add(struct ocr_held *h, struct gk_sink *sink, int row, int col,
+    int rowspan, int colspan, char *text)
+{
+	struct ocr_item *e;
+
+	if (h->n >= GK_MAX_CELLS) {
+		free(text);
+		return gk_sink_fail(sink, GK_E_TOO_MANY, "a table of more "
+		    "than %d cells", GK_MAX_CELLS);
+	}
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? 2 * h->cap : 256;
+		struct ocr_item *v;
+
+		if ((v = realloc(h->v, cap * sizeof(*v))) == NULL) {
+			free(text);
+			return gk_sink_fail(sink, GK_E_NOMEM, "no memory for "
+			    "a table");
+		}
+		h->v = v, h->cap = cap;
+	}
+	e = &h->v[h->n++];
+	e->text = text;
+	e->page = sink->page;
+	e->row = row, e->col = col, e->rowspan = rowspan, e->colspan = colspan;
+	return 0;
+}
+
+/* A para: held after the held table, else written. */
+static int
+put_para(struct ocr_cont *c, struct gk_sink *sink, const char *text)
+{
+	char *s;
+
+	if (!c->held.on)
+		return gk_sink_para(sink, text);
+	if ((s = strdup(text)) == NULL)
+		return gk_sink_fail(sink, GK_E_NOMEM, "no memory for a para");
+	return held_add(&c->held, sink, 0, -1, 0, 0, s);
 }
 
 /*
@@ -335,7 +436,7 @@ text_band(TessBaseAPI *api, const struct ocr_img *img, int dpi, int y0, int y1,
 		tidy(line);
 		if (strlen(line) > 8)
 			c->open = 0;
-		if (*line != '\0' && gk_sink_para(sink, line) == -1) {
+		if (*line != '\0' && put_para(c, sink, line) == -1) {
 			free(t);
 			return -1;
 		}
@@ -637,12 +738,105 @@ deskew(struct ocr_img *img)
 	return angle;
 }
 
+/*
+ * Table t of the page begins (first: the page's first).  It goes on from
+ * the held table when that was the last thing of substance and the grids
+ * fit (the block comment over struct ocr_held); then the held cells take
+ * the union's columns, and t's cells get theirs from cont->map.  Else the
+ * held table is written and t is held instead.
+ */
+static int
+table_begin(struct ocr_cont *cont, struct gk_sink *sink, int first, int dpi,
+    const struct ocr_table *t)
+{
+	struct ocr_held *h = &cont->held;
+	int u[OCR_HELD_LINES], amap[OCR_HELD_LINES], nu = -1, i;
+	size_t k;
+
+	if (t->cols > GK_MAX_TABLE_COLS)
+		return gk_sink_fail(sink, GK_E_TOO_MANY, "table %d has more "
+		    "than %d columns", sink->tables + 1, GK_MAX_TABLE_COLS);
+	if (first && cont->open && h->on)
+		nu = ocr_grid_join(dpi, h->xs, h->nx, t->xs, t->cols + 1, u,
+		    OCR_HELD_LINES, amap, cont->map);
+	if (nu >= 0) {
+		/* the held part's columns, on the union */
+		for (k = 0; k < h->n; k++) {
+			struct ocr_item *e = &h->v[k];
+
+			if (e->col < 0)
+				continue;
+			e->colspan = amap[e->col + e->colspan] - amap[e->col];
+			e->col = amap[e->col];
+		}
+		memcpy(h->xs, u, (size_t)nu * sizeof(*u));
+		h->nx = nu;
+		cont->first = h->rows;
+		return 0;
+	}
+	if (nu == -1 && first && cont->open && h->on && h->nx == t->cols + 1) {
+		/* as many columns, not at the same places: by number */
+		for (i = 0; i <= t->cols; i++)
+			cont->map[i] = i;
+		cont->first = h->rows;
+		return 0;
+	}
+	if (held_flush(h, sink) == -1)
+		return -1;
+	cont->first = 0;
+	h->on = 1;
+	h->nx = t->cols + 1;
+	memcpy(h->xs, t->xs, (size_t)h->nx * sizeof(*h->xs));
+	for (i = 0; i < h->nx; i++)
+		cont->map[i] = i;
+	return 0;
+}
+
+/*
+ * Cell c of the table begun, read as s (taken).  A blank cell on the first
+ * row of a part that goes on from a page before, under a label the break
+ * cut (（四）无法提供 with its rowspan), gets that label's text again.
+ */
+static int
+table_cell(struct ocr_cont *cont, struct gk_sink *sink,
+    const struct ocr_cell *c, char *s)
+{
+	struct ocr_held *h = &cont->held;
+	int col, colspan;
+	size_t k;
+
+	col = cont->map[c->col];
+	colspan = cont->map[c->col + c->colspan] - col;
+	if (cont->first > 0 && c->row == 0 && *s == '\0')
+		for (k = h->n; k-- > 0;) {
+			struct ocr_item *e = &h->v[k];
+
+			if (e->col < 0 || e->row + e->rowspan != cont->first ||
+			    col < e->col || col >= e->col + e->colspan)
+				continue;
+			if (!is_number(e->text)) {
+				char *l = strdup(e->text);
+
+				if (l == NULL) {
+					free(s);
+					return gk_sink_fail(sink, GK_E_NOMEM,
+					    "no memory for a cell");
+				}
+				free(s);
+				s = l;
+			}
+			break;
+		}
+	return held_add(h, sink, cont->first + c->row, col, c->rowspan,
+	    colspan, s);
+}
+
 static int
 page_ocr(TessBaseAPI *api, struct ocr_img *img, int dpi, struct gk_sink *sink,
     struct ocr_cont *cont)
 {
 	struct ocr_grid g;
-	int i, j, y = 0, first;
+	int i, j, y = 0;
 	double t0 = cpu_now(), t1;
 	float angle = deskew(img);
 
@@ -672,60 +866,25 @@ page_ocr(TessBaseAPI *api, struct ocr_img *img, int dpi, struct gk_sink *sink,
 		t1 = cpu_now();
 		cost.text += t1 - t0;
 		cost.ncells += t->ncells;
-		if (i == 0 && cont->open && cont->cols == t->cols)
-			first = cont->rows;	/* goes on from the last page */
-		else {
-			gk_sink_table(sink);
-			first = 0;
-		}
+		if (table_begin(cont, sink, i == 0, dpi, t) == -1)
+			goto fail;
 		for (j = 0; j < t->ncells; j++) {
 			struct ocr_cell *c = &t->cells[j];
 			char *s = read_cell(api, img, dpi, c);
-			int k;
 
 			if (s == NULL) {
 				gk_sink_fail(sink, GK_E_OCR, "Tesseract could "
 				    "not read a table cell");
 				goto fail;
 			}
-			/*
-			 * A label cell cut by the page break: its part on
-			 * this page is blank; give it the label above.
-			 */
-			if (first > 0 && c->row == 0 && *s == '\0' &&
-			    c->col < 256 && cont->above[c->col] != NULL &&
-			    !is_number(cont->above[c->col])) {
-				free(s);
-				if ((s = strdup(cont->above[c->col])) == NULL) {
-					gk_sink_fail(sink, GK_E_NOMEM, "no "
-					    "memory for a cell");
-					goto fail;
-				}
-			}
-			if (gk_sink_cell(sink, first + c->row, c->col,
-			    c->rowspan, c->colspan, s) == -1) {
-				free(s);
+			if (table_cell(cont, sink, c, s) == -1)
 				goto fail;
-			}
-			if (c->row == 0)	/* a new part: forget the old */
-				for (k = c->col; k < c->col + c->colspan &&
-				    k < 256; k++) {
-					free(cont->above[k]);
-					cont->above[k] = NULL;
-				}
-			for (k = c->col; c->row + c->rowspan == t->rows &&
-			    k < c->col + c->colspan && k < 256; k++) {
-				free(cont->above[k]);
-				cont->above[k] = strdup(s);
-			}
-			free(s);
 		}
+		cont->held.rows = cont->first + t->rows;
 		cost.cells += cpu_now() - t1;
 		if (t->y1 + 1 > y)
 			y = t->y1 + 1;
 		cont->open = 1;
-		cont->cols = t->cols;
-		cont->rows = first + t->rows;
 	}
 	t0 = cpu_now();
 	if (text_read(api, img, dpi, y, img->h, 0, sink, cont) == -1)
@@ -821,15 +980,17 @@ read_pages(struct gk_pdf_doc *pd, const char *id, TessBaseAPI *api,
 		gk_sink_page(sink, i + 1);
 		cont->page = i + 1;
 		memset(&cost, 0, sizeof(cost));
-		if (render_ocr(pd, i, api, sink, cont) == -1)
-			break;
+		if (render_ocr(pd, i, api, sink, cont) == -1) {
+			held_clear(&cont->held);
+			return i;
+		}
 		gk_debug("ocr: %s: page %d: CPU deskew %.3f s, grid %.3f s, "
 		    "%d cells %.3f s (digit recogniser %.3f s, %d taken), "
 		    "text %.3f s", id, i + 1, cost.deskew, cost.grid,
 		    cost.ncells, cost.cells, cost.digit_s, cost.digits,
 		    cost.text);
 	}
-	return i;
+	return held_flush(&cont->held, sink) == -1 ? 0 : i;
 }
 
 enum gk_err

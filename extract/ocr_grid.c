@@ -425,6 +425,13 @@ build(const struct lines *ls, int idx, int tol, struct ocr_table *t)
 	}
 	qsort(cells, (size_t)k, sizeof(*cells), cmpcell);
 	free(par);
+	if ((t->xs = malloc((size_t)(nx + ny) * sizeof(*t->xs))) == NULL) {
+		free(cells);
+		return -1;
+	}
+	memcpy(t->xs, xs, (size_t)nx * sizeof(*xs));
+	t->ys = t->xs + nx;
+	memcpy(t->ys, ys, (size_t)ny * sizeof(*ys));
 	t->cells = cells;
 	t->ncells = k;
 	return 0;
@@ -495,11 +502,13 @@ ocr_grid_find(struct ocr_img *img, int dpi, struct ocr_grid *g)
 			goto nomem;
 		if (t.ncells == 0 || t.x1 - t.x0 < dpi || t.y1 - t.y0 < dpi / 5) {
 			free(t.cells);
+			free(t.xs);
 			continue;
 		}
 		if ((nt = realloc(tabs, (size_t)(ntab + 1) * sizeof(*nt))) ==
 		    NULL) {
 			free(t.cells);
+			free(t.xs);
 			goto nomem;
 		}
 		tabs = nt;
@@ -537,13 +546,82 @@ nomem:
 	return -1;
 }
 
+/*
+ * Two parts of one table on two pages: their grid lines lie within this
+ * of each other, once the new part is shifted to the old one's first
+ * line (a page scanned a little to the side).  A rule is 1-3 pixels wide
+ * at 200 dpi and the grid's own clustering merges centres within
+ * dpi / 50 + 1; two columns are at least a character apart (dpi / 6).
+ */
+int
+ocr_join_tol(int dpi)
+{
+	return dpi / 25 + 1;
+}
+
+/* The index of the line of v within tol of x, or -1. */
+static int
+near_line(const int *v, int n, int x, int tol)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] - x <= tol && x - v[i] <= tol)
+			return i;
+	return -1;
+}
+
+int
+ocr_grid_join(int dpi, const int *a, int na, const int *b, int nb, int *u,
+    int cap, int *amap, int *bmap)
+{
+	int tol = ocr_join_tol(dpi), off, i, j, n = 0, miss = 0;
+
+	if (na < 2 || nb < 2)
+		return -1;
+	off = b[0] - a[0];
+	if (b[nb - 1] - off - a[na - 1] > tol ||
+	    a[na - 1] - (b[nb - 1] - off) > tol)
+		return -1;
+	/* The part with fewer lines: each of them is a line of the other. */
+	if (na <= nb) {
+		for (i = 0; i < na; i++)
+			miss += near_line(b, nb, a[i] + off, tol) < 0;
+	} else {
+		for (j = 0; j < nb; j++)
+			miss += near_line(a, na, b[j] - off, tol) < 0;
+	}
+	if (miss > 0)
+		return -1;
+	/* The union, merged in order: a's position where both have one. */
+	for (i = 0, j = 0; i < na || j < nb;) {
+		int x = j < nb ? b[j] - off : 0;
+
+		if (n == cap)
+			return -1;
+		if (i < na && j < nb && a[i] - x <= tol && x - a[i] <= tol) {
+			amap[i++] = bmap[j++] = n;
+			u[n++] = a[i - 1];
+		} else if (j == nb || (i < na && a[i] < x)) {
+			amap[i] = n;
+			u[n++] = a[i++];
+		} else {
+			bmap[j++] = n;
+			u[n++] = x;
+		}
+	}
+	return n;
+}
+
 void
 ocr_grid_free(struct ocr_grid *g)
 {
 	int i;
 
-	for (i = 0; i < g->ntables; i++)
+	for (i = 0; i < g->ntables; i++) {
 		free(g->tables[i].cells);
+		free(g->tables[i].xs);	/* ys is in the same block */
+	}
 	free(g->tables);
 	g->tables = NULL;
 	g->ntables = 0;

@@ -27,6 +27,8 @@ struct ocr_table {
 	int rows, cols;
 	int ncells;
 	struct ocr_cell *cells;		/* reading order: by row, then col */
+	int *xs, *ys;			/* its grid lines: cols + 1 x and
+					   rows + 1 y positions, ascending */
 };
 
 struct ocr_grid {
@@ -41,6 +43,21 @@ struct ocr_grid {
  */
 int ocr_grid_find(struct ocr_img *img, int dpi, struct ocr_grid *g);
 void ocr_grid_free(struct ocr_grid *);
+
+/*
+ * A table cut by a page break: do the grid lines of its part on the new
+ * page (b, nb x positions) fit those of its part so far (a, na)?  They do
+ * when, b shifted so that its first line is a's, the last lines are within
+ * ocr_join_tol(dpi) too and every line of the part with fewer lines is
+ * within it of a line of the other: the parts are one grid, of which one
+ * part has rules the other lacks (a label block that is one merged cell in
+ * the header rows, split in the rows below).  Then u (room for cap lines)
+ * gets the union, in a's coordinates, and amap[i] / bmap[j] the index in
+ * u of a[i] / b[j]; returns the union's count.  Otherwise returns -1.
+ */
+int ocr_grid_join(int dpi, const int *a, int na, const int *b, int nb,
+    int *u, int cap, int *amap, int *bmap);
+int ocr_join_tol(int dpi);
 
 /*
  * Paint white the specks of img: dark components of at most dpi^2/1000

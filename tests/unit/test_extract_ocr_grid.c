@@ -301,6 +301,116 @@ test_main_line(void **state)
 	assert_int_equal(y1, 112);
 }
 
+/*
+ * A table's grid lines (ocr_table's xs and ys) are its rules' centres and
+ * the edges: the drawn table's.
+ */
+static void
+test_grid_lines(void **state)
+{
+	static const int xs[] = { 100, 300, 500, 700, 900 };
+	static const int ys[] = { 100, 160, 220, 280 };
+	struct ocr_img img = blank();
+	struct ocr_grid g;
+
+	(void)state;
+	draw_table(1);
+	assert_int_equal(ocr_grid_find(&img, 200, &g), 0);
+	assert_int_equal(g.ntables, 1);
+	assert_memory_equal(g.tables[0].xs, xs, sizeof(xs));
+	assert_memory_equal(g.tables[0].ys, ys, sizeof(ys));
+	ocr_grid_free(&g);
+}
+
+/*
+ * A table cut by a page break, its header rows on page 1 (lines
+ * 100 300 700 900: a label block of one merged cell, 300-700) and its
+ * body on page 2 (100 300 500 700 900: the block split), drawn and found;
+ * page 2 scanned 6 pixels to the right.  The parts join on the union of
+ * their lines, 5 of them: page 1's 300-700 is two columns of it.
+ */
+static void
+test_grid_join_drawn(void **state)
+{
+	struct ocr_img img = blank();
+	struct ocr_grid g1, g2;
+	int u[16], amap[16], bmap[16], i;
+	static const int want[] = { 100, 300, 500, 700, 900 };
+
+	(void)state;
+	for (i = 0; i < 3; i++)
+		hrule(100 + 60 * i, 100, 900);
+	vrule(100, 100, 220);
+	vrule(300, 100, 220);
+	vrule(700, 100, 220);
+	vrule(900, 100, 220);
+	assert_int_equal(ocr_grid_find(&img, 200, &g1), 0);
+	img = blank();
+	for (i = 0; i < 3; i++)
+		hrule(106 + 60 * i, 106, 906);
+	for (i = 0; i < 5; i++)
+		vrule(106 + 200 * i, 106, 226);
+	assert_int_equal(ocr_grid_find(&img, 200, &g2), 0);
+	assert_int_equal(g1.ntables, 1);
+	assert_int_equal(g2.ntables, 1);
+	assert_int_equal(g1.tables[0].cols, 3);
+	assert_int_equal(g2.tables[0].cols, 4);
+	assert_int_equal(ocr_grid_join(200, g1.tables[0].xs, 4,
+	    g2.tables[0].xs, 5, u, 16, amap, bmap), 5);
+	assert_memory_equal(u, want, sizeof(want));
+	assert_int_equal(amap[0], 0);
+	assert_int_equal(amap[1], 1);
+	assert_int_equal(amap[2], 3);
+	assert_int_equal(amap[3], 4);
+	for (i = 0; i < 5; i++)
+		assert_int_equal(bmap[i], i);
+	/* the other way round: page 1 finer */
+	assert_int_equal(ocr_grid_join(200, g2.tables[0].xs, 5,
+	    g1.tables[0].xs, 4, u, 16, amap, bmap), 5);
+	assert_int_equal(u[2], 506);
+	assert_int_equal(bmap[2], 3);
+	ocr_grid_free(&g1);
+	ocr_grid_free(&g2);
+}
+
+/*
+ * Which grids join (ocr_join_tol: 9 pixels at 200 dpi): a line 9 pixels
+ * off still is the other part's, 10 pixels off it is not; other inner
+ * lines, a narrower table or one line of each that the other lacks do not
+ * join; a union larger than the room given does not.
+ */
+static void
+test_grid_join_which(void **state)
+{
+	static const int a[] = { 100, 300, 700, 900 };
+	static const int off9[] = { 100, 300, 500, 709, 900 };
+	static const int off10[] = { 100, 300, 500, 710, 900 };
+	static const int other[] = { 100, 250, 450, 650, 900 };
+	static const int narrow[] = { 100, 300, 700, 800 };
+	static const int both[] = { 100, 200, 700, 900 };
+	int u[16], amap[16], bmap[16];
+
+	(void)state;
+	assert_int_equal(ocr_join_tol(200), 9);
+	assert_int_equal(ocr_grid_join(200, a, 4, off9, 5, u, 16, amap,
+	    bmap), 5);
+	assert_int_equal(u[3], 700);
+	assert_int_equal(ocr_grid_join(200, a, 4, off10, 5, u, 16, amap,
+	    bmap), -1);
+	assert_int_equal(ocr_grid_join(200, a, 4, other, 5, u, 16, amap,
+	    bmap), -1);
+	assert_int_equal(ocr_grid_join(200, a, 4, narrow, 4, u, 16, amap,
+	    bmap), -1);
+	assert_int_equal(ocr_grid_join(200, a, 4, both, 4, u, 16, amap,
+	    bmap), -1);
+	assert_int_equal(ocr_grid_join(200, a, 4, a, 4, u, 16, amap, bmap),
+	    4);
+	assert_int_equal(ocr_grid_join(200, a, 4, off9, 5, u, 4, amap,
+	    bmap), -1);
+	assert_int_equal(ocr_grid_join(200, a, 1, a, 4, u, 16, amap, bmap),
+	    -1);
+}
+
 /* A figure's line is scaled to 28 pixels, whatever the resolution. */
 static void
 test_figure_scale(void **state)
@@ -322,6 +432,9 @@ main(void)
 		cmocka_unit_test(test_grid_no_table),
 		cmocka_unit_test(test_grid_black_page),
 		cmocka_unit_test(test_grid_grey_rules),
+		cmocka_unit_test(test_grid_lines),
+		cmocka_unit_test(test_grid_join_drawn),
+		cmocka_unit_test(test_grid_join_which),
 		cmocka_unit_test(test_despeckle),
 		cmocka_unit_test(test_main_line),
 		cmocka_unit_test(test_figure_scale),

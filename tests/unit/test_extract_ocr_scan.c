@@ -4,7 +4,8 @@
  * (extract/format_ocr.c), which reads a page without ink as nothing but its
  * `note DOC ocr N`.  A PDF with text on any page is read as text.  The PDFs
  * are built here: a blank page, a page of Helvetica text, text on page 2 of
- * 2, a broken PDF and something that is no PDF.
+ * 2, a table drawn over two pages, a broken PDF and something that is no
+ * PDF.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -161,6 +162,49 @@ test_extract_blank_scan(void **state)
 	free(out);
 }
 
+/*
+ * A table cut by a page break: page 1 holds its first two rows, the middle
+ * column (60-120 pt) one merged cell; page 2 its next two, that column
+ * split at 90 pt (a label block of two columns), nothing between them.
+ * It is one table (1) of four columns: page 1's middle cells span two,
+ * page 2's rows go on as 2 and 3 (and their blank first-row cells stay
+ * blank, the cells over them being blank).  Before the parts were mapped
+ * by their rules' places they joined only with as many columns: page 2
+ * was table 2.
+ */
+#define GRID_ROWS "0 0 0 RG 1 w 20 20 m 180 20 l S 20 50 m 180 50 l S " \
+	"20 80 m 180 80 l S 20 20 m 20 80 l S 60 20 m 60 80 l S " \
+	"120 20 m 120 80 l S 180 20 m 180 80 l S"
+
+static void
+test_extract_table_over_break(void **state)
+{
+	const char *c[] = { GRID_ROWS, GRID_ROWS " 90 20 m 90 80 l S" };
+	enum gk_err e;
+	char *out;
+
+	(void)state;
+	out = run(make_pdf(2, c), &e);
+	assert_int_equal(e, GK_E_OK);
+	assert_string_equal(out, "note\td1\tpages\t2\n"
+	    "cell\td1\t1\t1\t0\t0\t1\t1\t\t1\n"
+	    "cell\td1\t2\t1\t0\t1\t1\t2\t\t1\n"
+	    "cell\td1\t3\t1\t0\t3\t1\t1\t\t1\n"
+	    "cell\td1\t4\t1\t1\t0\t1\t1\t\t1\n"
+	    "cell\td1\t5\t1\t1\t1\t1\t2\t\t1\n"
+	    "cell\td1\t6\t1\t1\t3\t1\t1\t\t1\n"
+	    "cell\td1\t7\t1\t2\t0\t1\t1\t\t2\n"
+	    "cell\td1\t8\t1\t2\t1\t1\t1\t\t2\n"
+	    "cell\td1\t9\t1\t2\t2\t1\t1\t\t2\n"
+	    "cell\td1\t10\t1\t2\t3\t1\t1\t\t2\n"
+	    "cell\td1\t11\t1\t3\t0\t1\t1\t\t2\n"
+	    "cell\td1\t12\t1\t3\t1\t1\t1\t\t2\n"
+	    "cell\td1\t13\t1\t3\t2\t1\t1\t\t2\n"
+	    "cell\td1\t14\t1\t3\t3\t1\t1\t\t2\n"
+	    "note\td1\tocr\t2\n");
+	free(out);
+}
+
 static void
 test_extract_broken(void **state)
 {
@@ -186,6 +230,7 @@ main(void)
 		cmocka_unit_test(test_text_page),
 		cmocka_unit_test(test_text_on_last_page),
 		cmocka_unit_test(test_extract_blank_scan),
+		cmocka_unit_test(test_extract_table_over_break),
 		cmocka_unit_test(test_extract_broken),
 	};
 

@@ -317,6 +317,7 @@ struct ocr_cont {
 	int open;		/* a table was the last thing of substance */
 	struct ocr_held held;
 	int first;		/* the table begun: its first row in the held */
+	size_t part0;		/* its first cell in the held */
 	int map[OCR_HELD_LINES];	/* its grid lines' indices in the
 					   held table's */
 	/* what text is read (text_read) */
@@ -756,6 +757,7 @@ table_begin(struct ocr_cont *cont, struct gk_sink *sink, int first, int dpi,
 	if (t->cols > GK_MAX_TABLE_COLS)
 		return gk_sink_fail(sink, GK_E_TOO_MANY, "table %d has more "
 		    "than %d columns", sink->tables + 1, GK_MAX_TABLE_COLS);
+	cont->part0 = h->n;
 	if (first && cont->open && h->on)
 		nu = ocr_grid_join(dpi, h->xs, h->nx, t->xs, t->cols + 1, u,
 		    OCR_HELD_LINES, amap, cont->map);
@@ -784,6 +786,7 @@ table_begin(struct ocr_cont *cont, struct gk_sink *sink, int first, int dpi,
 	if (held_flush(h, sink) == -1)
 		return -1;
 	cont->first = 0;
+	cont->part0 = 0;
 	h->on = 1;
 	h->nx = t->cols + 1;
 	memcpy(h->xs, t->xs, (size_t)h->nx * sizeof(*h->xs));
@@ -792,43 +795,97 @@ table_begin(struct ocr_cont *cont, struct gk_sink *sink, int first, int dpi,
 	return 0;
 }
 
-/*
- * Cell c of the table begun, read as s (taken).  A blank cell on the first
- * row of a part that goes on from a page before, under a label the break
- * cut (（四）无法提供 with its rowspan), gets that label's text again.
- */
+/* Cell c of the table begun, read as s (taken): held on the union. */
 static int
 table_cell(struct ocr_cont *cont, struct gk_sink *sink,
     const struct ocr_cell *c, char *s)
 {
-	struct ocr_held *h = &cont->held;
-	int col, colspan;
+	int col = cont->map[c->col];
+
+	return held_add(&cont->held, sink, cont->first + c->row, col,
+	    c->rowspan, cont->map[c->col + c->colspan] - col, s);
+}
+
+/* The held cell on the row before the part that e begins under, or NULL. */
+static struct ocr_item *
+cell_above(struct ocr_cont *cont, const struct ocr_item *e)
+{
 	size_t k;
 
-	col = cont->map[c->col];
-	colspan = cont->map[c->col + c->colspan] - col;
-	if (cont->first > 0 && c->row == 0 && *s == '\0')
-		for (k = h->n; k-- > 0;) {
-			struct ocr_item *e = &h->v[k];
+	for (k = cont->part0; k-- > 0;) {
+		struct ocr_item *o = &cont->held.v[k];
 
-			if (e->col < 0 || e->row + e->rowspan != cont->first ||
-			    col < e->col || col >= e->col + e->colspan)
-				continue;
-			if (!is_number(e->text)) {
-				char *l = strdup(e->text);
+		if (o->col >= 0 && o->row + o->rowspan == cont->first &&
+		    e->col >= o->col && e->col < o->col + o->colspan)
+			return o;
+	}
+	return NULL;
+}
 
-				if (l == NULL) {
-					free(s);
-					return gk_sink_fail(sink, GK_E_NOMEM,
-					    "no memory for a cell");
-				}
-				free(s);
-				s = l;
+/*
+ * The table begun has all its cells, rows rows.  When it goes on from a
+ * page before, its first row is either the rest of a row the break cut
+ * (nothing but figures, each under a blank cell of the last row before
+ * the break, or nothing at all: the cut row's cells are filled from it and
+ * the row goes), or a row of its own.  Then a blank cell of it under a
+ * label the break cut (（四）无法提供 with its rowspan) gets that label's
+ * text again, so that the transform still knows the row's group.
+ */
+static int
+table_end(struct ocr_cont *cont, struct gk_sink *sink, int rows)
+{
+	struct ocr_held *h = &cont->held;
+	size_t k, end = cont->part0, w;
+	int cut = 1;
+
+	h->rows = cont->first + rows;
+	if (cont->first == 0)
+		return 0;
+	while (end < h->n && h->v[end].col >= 0 &&
+	    h->v[end].row == cont->first)
+		end++;
+	for (k = cont->part0; k < end && cut; k++) {
+		struct ocr_item *e = &h->v[k], *o;
+
+		if (e->rowspan > 1)
+			cut = 0;
+		else if (*e->text != '\0')
+			cut = is_number(e->text) &&
+			    (o = cell_above(cont, e)) != NULL && *o->text == '\0';
+	}
+	if (cut) {
+		for (k = cont->part0; k < end; k++) {
+			struct ocr_item *e = &h->v[k], *o = cell_above(cont, e);
+
+			if (*e->text != '\0' && o != NULL) {
+				free(o->text);
+				o->text = e->text;
+				e->text = NULL;
 			}
-			break;
+			free(e->text);
 		}
-	return held_add(h, sink, cont->first + c->row, col, c->rowspan,
-	    colspan, s);
+		for (w = cont->part0, k = end; k < h->n; k++, w++) {
+			h->v[w] = h->v[k];
+			if (h->v[w].col >= 0)
+				h->v[w].row--;
+		}
+		h->n = w;
+		h->rows--;
+		return 0;
+	}
+	for (k = cont->part0; k < end; k++) {
+		struct ocr_item *e = &h->v[k], *o = cell_above(cont, e);
+		char *l;
+
+		if (*e->text != '\0' || o == NULL || is_number(o->text))
+			continue;
+		if ((l = strdup(o->text)) == NULL)
+			return gk_sink_fail(sink, GK_E_NOMEM, "no memory for "
+			    "a cell");
+		free(e->text);
+		e->text = l;
+	}
+	return 0;
 }
 
 static int
@@ -880,7 +937,8 @@ page_ocr(TessBaseAPI *api, struct ocr_img *img, int dpi, struct gk_sink *sink,
 			if (table_cell(cont, sink, c, s) == -1)
 				goto fail;
 		}
-		cont->held.rows = cont->first + t->rows;
+		if (table_end(cont, sink, t->rows) == -1)
+			goto fail;
 		cost.cells += cpu_now() - t1;
 		if (t->y1 + 1 > y)
 			y = t->y1 + 1;

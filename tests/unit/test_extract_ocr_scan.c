@@ -164,22 +164,29 @@ test_extract_blank_scan(void **state)
 
 /*
  * A table cut by a page break: page 1 holds its first two rows, the middle
- * column (60-120 pt) one merged cell; page 2 its next two, that column
+ * column (60-120 pt) one merged cell; page 2 its next three, that column
  * split at 90 pt (a label block of two columns), nothing between them.
- * It is one table (1) of four columns: page 1's middle cells span two,
- * page 2's rows go on as 2 and 3 (and their blank first-row cells stay
- * blank, the cells over them being blank).  Before the parts were mapped
- * by their rules' places they joined only with as many columns: page 2
- * was table 2.
+ * Page 2's first row holds nothing but a figure (a bar, read as 1) under
+ * a blank cell of page 1's last row: the rest of that row, which the break
+ * cut.  It is one table (1) of four columns: page 1's middle cells span
+ * two, the 1 goes to page 1's last row, page 2's other rows go on as 2
+ * and 3.  Before the parts were mapped by their rules' places they joined
+ * only with as many columns (page 2 was table 2), and a cut row was a row
+ * of its own.
  */
-#define GRID_ROWS "0 0 0 RG 1 w 20 20 m 180 20 l S 20 50 m 180 50 l S " \
-	"20 80 m 180 80 l S 20 20 m 20 80 l S 60 20 m 60 80 l S " \
+#define GRID_COLS "0 0 0 RG 1 w 20 20 m 20 80 l S 60 20 m 60 80 l S " \
 	"120 20 m 120 80 l S 180 20 m 180 80 l S"
 
 static void
 test_extract_table_over_break(void **state)
 {
-	const char *c[] = { GRID_ROWS, GRID_ROWS " 90 20 m 90 80 l S" };
+	const char *c[] = {
+		GRID_COLS " 20 20 m 180 20 l S 20 50 m 180 50 l S "
+		    "20 80 m 180 80 l S",
+		GRID_COLS " 90 20 m 90 80 l S 20 20 m 180 20 l S "
+		    "20 40 m 180 40 l S 20 60 m 180 60 l S 20 80 m 180 80 l S "
+		    "148 64 3 12 re f",
+	};
 	enum gk_err e;
 	char *out;
 
@@ -192,7 +199,7 @@ test_extract_table_over_break(void **state)
 	    "cell\td1\t3\t1\t0\t3\t1\t1\t\t1\n"
 	    "cell\td1\t4\t1\t1\t0\t1\t1\t\t1\n"
 	    "cell\td1\t5\t1\t1\t1\t1\t2\t\t1\n"
-	    "cell\td1\t6\t1\t1\t3\t1\t1\t\t1\n"
+	    "cell\td1\t6\t1\t1\t3\t1\t1\t1\t1\n"
 	    "cell\td1\t7\t1\t2\t0\t1\t1\t\t2\n"
 	    "cell\td1\t8\t1\t2\t1\t1\t1\t\t2\n"
 	    "cell\td1\t9\t1\t2\t2\t1\t1\t\t2\n"

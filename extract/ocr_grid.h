@@ -38,8 +38,9 @@ struct ocr_grid {
 
 /*
  * Find the tables on img, fill g (free with ocr_grid_free) and erase their
- * rules from img.  dpi scales the lengths.  Returns 0, or -1 when memory ran
- * out (g is then empty).
+ * rules from img.  dpi scales the lengths.  Rules are pixels darker than
+ * grey 210, or on a page with no table so, 240 (faint rules).  Returns 0,
+ * or -1 when memory ran out (g is then empty).
  */
 int ocr_grid_find(struct ocr_img *img, int dpi, struct ocr_grid *g);
 void ocr_grid_free(struct ocr_grid *);

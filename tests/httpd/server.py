@@ -72,6 +72,14 @@ nreq = 0
 class H(BaseHTTPRequestHandler):
     protocol_version = 'HTTP/1.1'
     server_version = 'gk-test/1'
+    # Buffered: a response's last bytes leave at the flush after do_GET
+    # returns, so its end is stamped (and in-flight counted down) before
+    # the client can have it all and ask again.  Unbuffered, a thread
+    # descheduled between its last write and its stamp made the next
+    # request on a loaded machine look as if it came while this one ran.
+    # Trickles flush each piece themselves; big bodies leave as the
+    # buffer fills.
+    wbufsize = 1 << 16
 
     def log_message(self, fmt, *args):
         pass
@@ -142,14 +150,24 @@ class H(BaseHTTPRequestHandler):
         self.end_headers()
         self.note(200)
         self.close_connection = True
-        t0 = time.monotonic()
-        for p in pieces:
-            if time.monotonic() - t0 > LIMIT_S:
-                break
-            self.wfile.write(p)
-            self.wfile.flush()
-            if pause:
-                time.sleep(pause)
+        t0 = last = time.monotonic()
+        gap = 0.0
+        try:
+            for p in pieces:
+                if time.monotonic() - t0 > LIMIT_S:
+                    break
+                self.wfile.write(p)
+                self.wfile.flush()
+                now = time.monotonic()
+                gap, last = max(gap, now - last), now
+                if pause:
+                    time.sleep(pause)
+        finally:
+            # the longest wait between two pieces as this server sent them:
+            # a starved server (a loaded machine) stalls a body it meant
+            # to keep flowing, and a test can tell that from the client
+            with open(self.server.logpath, 'a') as f:
+                f.write('GAP %s %d\n' % (self.path, gap * 1000))
 
     def hostile(self, name):
         host = self.host()

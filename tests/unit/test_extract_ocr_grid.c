@@ -327,13 +327,14 @@ test_main_line(void **state)
 
 /*
  * A note set right under a table, its strokes glued to the bottom rule:
- * the rule comes out of a scan as runs a row apart (one row broken at
- * x 480-520, the next whole), two candidate rules; a stroke hanging from
- * it at x 400 meets both, 1 pixel apart, under MEET_SPAN (dpi / 8).
- * 39 pixels long (under STROKE_MAX, dpi / 5) it is no rule: the table
- * keeps its 4 columns and the stroke is not erased.  40 pixels long it is
- * taken for a rule (the pieces of a broken rule meet so too): a sliver
- * column at 400, 5 columns.
+ * two strokes hanging from it (x 400 and 428), crossed 8 pixels under it
+ * by a stroke of the note 50 pixels long; each hanging one meets two
+ * rules across it, under MEET_SPAN (dpi / 8) apart.  39 pixels long
+ * (under STROKE_MAX, dpi / 5) they are no rules: the table keeps its 4
+ * columns and the strokes are not erased.  40 pixels long they are taken
+ * for rules (the pieces of a broken rule meet so too): 6 columns.  The
+ * bottom rule comes out of the scan as runs a row apart (a row broken at
+ * x 480-520 over the whole one): mended into one rule (mend()).
  */
 static void
 test_grid_stroke_under_table(void **state)
@@ -349,15 +350,57 @@ test_grid_stroke_under_table(void **state)
 		rect(100, 279, 480, 280, 0);
 		rect(520, 279, 902, 280, 0);
 		rect(400, 279, 402, 279 + len + 1, 0);
+		rect(428, 279, 430, 279 + len + 1, 0);
+		rect(380, 287, 430, 289, 0);
 		assert_int_equal(ocr_grid_find(&img, 200, &g), 0);
 		assert_int_equal(g.ntables, 1);
-		assert_int_equal(g.tables[0].cols, len == 39 ? 4 : 5);
+		assert_int_equal(g.tables[0].cols, len == 39 ? 4 : 6);
 		if (len == 39)
 			assert_int_equal(g.tables[0].rows, 3);
-		assert_int_equal(ocr_ink(&img, 400, 290, 402, 310),
+		assert_int_equal(ocr_ink(&img, 400, 295, 402, 315),
 		    len == 39 ? 2 * 20 : 0);
 		ocr_grid_free(&g);
 	}
+}
+
+/*
+ * A bilevel scan's rule as dashes (mend()): a table of one row 240 pixels
+ * high, its middle rule (x 400) broken halfway, each piece meeting one rule
+ * across it.  Its pieces' ends 20 pixels apart (dpi / 10) are mended into
+ * one rule: 2 cells; 21 pixels apart they are pieces, no rules: 1 cell.
+ * Pieces of text strokes under an inch together (two of 40 pixels, ends
+ * 20 apart) are not mended: no table.
+ */
+static void
+test_grid_mend(void **state)
+{
+	struct ocr_img img;
+	struct ocr_grid g;
+	int d;
+
+	(void)state;
+	for (d = 20; d <= 21; d++) {
+		img = blank();
+		hrule(500, 100, 700);
+		hrule(740, 100, 700);
+		vrule(100, 500, 740);
+		vrule(700, 500, 740);
+		rect(400, 500, 402, 610, 0);		/* rows 500..609 */
+		rect(400, 609 + d, 402, 742, 0);
+		assert_int_equal(ocr_grid_find(&img, 200, &g), 0);
+		assert_int_equal(g.ntables, 1);
+		assert_int_equal(g.tables[0].ncells, d == 20 ? 2 : 1);
+		ocr_grid_free(&g);
+	}
+	img = blank();
+	hrule(500, 100, 140);
+	hrule(500, 160, 200);
+	hrule(540, 100, 200);
+	vrule(100, 500, 540);
+	vrule(200, 500, 540);
+	assert_int_equal(ocr_grid_find(&img, 200, &g), 0);
+	assert_int_equal(g.ntables, 0);
+	ocr_grid_free(&g);
 }
 
 /*
@@ -519,6 +562,7 @@ main(void)
 		cmocka_unit_test(test_grid_grey_rules),
 		cmocka_unit_test(test_grid_stroke_under_table),
 		cmocka_unit_test(test_grid_meet_span),
+		cmocka_unit_test(test_grid_mend),
 		cmocka_unit_test(test_grid_lines),
 		cmocka_unit_test(test_grid_join_drawn),
 		cmocka_unit_test(test_grid_join_which),

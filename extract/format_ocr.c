@@ -22,6 +22,7 @@
 #include "common/bounds.h"
 #include "common/log.h"
 #include "common/progress.h"
+#include "held.h"
 #include "ocr.h"
 #include "ocr_grid.h"
 #include "ocr_lib.h"
@@ -289,7 +290,7 @@ ocr_box(TessBaseAPI *api, const struct ocr_img *img, int dpi, int x0, int y0,
  * nothing but short lines (a page number) came between its parts and the
  * part on the new page has a grid that fits the old part's
  * (ocr_grid_join: the same lines, or some more or fewer) or as many
- * columns.  So a table is held (struct ocr_held), its cells and the
+ * columns.  So a table is held (struct gk_held, held.h), its cells and the
  * paras after it, until the next table begins or the document ends: a
  * new part with a rule the old part lacks (a label block that is one
  * merged cell in the header rows on page 1, split into two columns
@@ -299,23 +300,11 @@ ocr_box(TessBaseAPI *api, const struct ocr_img *img, int dpi, int x0, int y0,
 #define OCR_HELD_LINES	(GK_MAX_TABLE_COLS + 1)	/* grid lines, x, of a
 						   held table */
 
-struct ocr_item {
-	char *text;
-	int page;
-	int row, col, rowspan, colspan;	/* col < 0: a para */
-};
-
-struct ocr_held {
-	int on;			/* a table is held */
-	int nx, xs[OCR_HELD_LINES];	/* its grid lines, x, so far */
-	int rows;		/* its rows so far */
-	struct ocr_item *v;	/* its cells and the paras after them */
-	size_t n, cap;
-};
-
 struct ocr_cont {
 	int open;		/* a table was the last thing of substance */
-	struct ocr_held held;
+	struct gk_held held;
+	int nx, xs[OCR_HELD_LINES];	/* the held table's grid lines, x,
+					   so far */
 	int first;		/* the table begun: its first row in the held */
 	size_t part0;		/* its first cell in the held */
 	int map[OCR_HELD_LINES];	/* its grid lines' indices in the
@@ -330,43 +319,9 @@ struct ocr_cont {
 };
 
 static void
-held_clear(struct ocr_held *h)
-{
-	size_t i;
-
-	for (i = 0; i < h->n; i++)
-		free(h->v[i].text);
-	free(h->v);
-	memset(h, 0, sizeof(*h));
-}
-
-static void
 cont_clear(struct ocr_cont *c)
 {
-	held_clear(&c->held);
-}
-
-/* Write the held table to the sink: a TABLE, its cells, the paras after. */
-static int
-held_flush(struct ocr_held *h, struct gk_sink *sink)
-{
-	int page = sink->page, rc = 0;
-	size_t i;
-
-	if (!h->on)
-		return 0;
-	gk_sink_table(sink);
-	for (i = 0; i < h->n && rc == 0; i++) {
-		struct ocr_item *e = &h->v[i];
-
-		gk_sink_page(sink, e->page);
-		rc = e->col < 0 ? gk_sink_para(sink, e->text) :
-		    gk_sink_cell(sink, e->row, e->col, e->rowspan, e->colspan,
-		    e->text);
-	}
-	gk_sink_page(sink, page);
-	held_clear(h);
-	return rc;
+	gk_held_clear(&c->held);
 }
 
 /*
@@ -374,32 +329,18 @@ held_flush(struct ocr_held *h, struct gk_sink *sink)
  * Past GK_MAX_CELLS the document fails, as the sink would.
  */
 static int
-held_add(struct ocr_held *h, struct gk_sink *sink, int row, int col,
+held_add(struct gk_held *h, struct gk_sink *sink, int row, int col,
     int rowspan, int colspan, char *text)
 {
-	struct ocr_item *e;
+	enum gk_err e;
 
-	if (h->n >= GK_MAX_CELLS) {
-		free(text);
-		return gk_sink_fail(sink, GK_E_TOO_MANY, "a table of more "
-		    "than %d cells", GK_MAX_CELLS);
-	}
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? 2 * h->cap : 256;
-		struct ocr_item *v;
-
-		if ((v = realloc(h->v, cap * sizeof(*v))) == NULL) {
-			free(text);
-			return gk_sink_fail(sink, GK_E_NOMEM, "no memory for "
-			    "a table");
-		}
-		h->v = v, h->cap = cap;
-	}
-	e = &h->v[h->n++];
-	e->text = text;
-	e->page = sink->page;
-	e->row = row, e->col = col, e->rowspan = rowspan, e->colspan = colspan;
-	return 0;
+	if ((e = gk_held_add(h, sink->page, row, col, rowspan, colspan,
+	    text)) == GK_E_OK)
+		return 0;
+	free(text);
+	return e == GK_E_TOO_MANY ? gk_sink_fail(sink, e, "a table of more "
+	    "than %d cells", GK_MAX_CELLS) : gk_sink_fail(sink, e, "no memory "
+	    "for a table");
 }
 
 /* A para: held after the held table, else written. */
@@ -759,7 +700,7 @@ deskew(struct ocr_img *img)
 /*
  * Table t of the page begins (first: the page's first).  It goes on from
  * the held table when that was the last thing of substance and the grids
- * fit (the block comment over struct ocr_held); then the held cells take
+ * fit (the block comment over OCR_HELD_LINES); then the held cells take
  * the union's columns, and t's cells get theirs from cont->map.  Else the
  * held table is written and t is held instead.
  */
@@ -767,47 +708,39 @@ static int
 table_begin(struct ocr_cont *cont, struct gk_sink *sink, int first, int dpi,
     const struct ocr_table *t)
 {
-	struct ocr_held *h = &cont->held;
+	struct gk_held *h = &cont->held;
 	int u[OCR_HELD_LINES], amap[OCR_HELD_LINES], nu = -1, i;
-	size_t k;
 
 	if (t->cols > GK_MAX_TABLE_COLS)
 		return gk_sink_fail(sink, GK_E_TOO_MANY, "table %d has more "
 		    "than %d columns", sink->tables + 1, GK_MAX_TABLE_COLS);
 	cont->part0 = h->n;
 	if (first && cont->open && h->on)
-		nu = ocr_grid_join(dpi, h->xs, h->nx, t->xs, t->cols + 1, u,
+		nu = ocr_grid_join(dpi, cont->xs, cont->nx, t->xs, t->cols + 1, u,
 		    OCR_HELD_LINES, amap, cont->map);
 	if (nu >= 0) {
 		/* the held part's columns, on the union */
-		for (k = 0; k < h->n; k++) {
-			struct ocr_item *e = &h->v[k];
-
-			if (e->col < 0)
-				continue;
-			e->colspan = amap[e->col + e->colspan] - amap[e->col];
-			e->col = amap[e->col];
-		}
-		memcpy(h->xs, u, (size_t)nu * sizeof(*u));
-		h->nx = nu;
+		gk_held_renumber(h, amap);
+		memcpy(cont->xs, u, (size_t)nu * sizeof(*u));
+		cont->nx = nu;
 		cont->first = h->rows;
 		return 0;
 	}
-	if (nu == -1 && first && cont->open && h->on && h->nx == t->cols + 1) {
+	if (nu == -1 && first && cont->open && h->on && cont->nx == t->cols + 1) {
 		/* as many columns, not at the same places: by number */
 		for (i = 0; i <= t->cols; i++)
 			cont->map[i] = i;
 		cont->first = h->rows;
 		return 0;
 	}
-	if (held_flush(h, sink) == -1)
+	if (gk_held_flush(h, sink) < 0)
 		return -1;
 	cont->first = 0;
 	cont->part0 = 0;
 	h->on = 1;
-	h->nx = t->cols + 1;
-	memcpy(h->xs, t->xs, (size_t)h->nx * sizeof(*h->xs));
-	for (i = 0; i < h->nx; i++)
+	cont->nx = t->cols + 1;
+	memcpy(cont->xs, t->xs, (size_t)cont->nx * sizeof(*cont->xs));
+	for (i = 0; i < cont->nx; i++)
 		cont->map[i] = i;
 	return 0;
 }
@@ -824,13 +757,13 @@ table_cell(struct ocr_cont *cont, struct gk_sink *sink,
 }
 
 /* The held cell on the row before the part that e begins under, or NULL. */
-static struct ocr_item *
-cell_above(struct ocr_cont *cont, const struct ocr_item *e)
+static struct gk_held_item *
+cell_above(struct ocr_cont *cont, const struct gk_held_item *e)
 {
 	size_t k;
 
 	for (k = cont->part0; k-- > 0;) {
-		struct ocr_item *o = &cont->held.v[k];
+		struct gk_held_item *o = &cont->held.v[k];
 
 		if (o->col >= 0 && o->row + o->rowspan == cont->first &&
 		    e->col >= o->col && e->col < o->col + o->colspan)
@@ -851,7 +784,7 @@ cell_above(struct ocr_cont *cont, const struct ocr_item *e)
 static int
 table_end(struct ocr_cont *cont, struct gk_sink *sink, int rows)
 {
-	struct ocr_held *h = &cont->held;
+	struct gk_held *h = &cont->held;
 	size_t k, end = cont->part0, w;
 	int cut = 1;
 
@@ -862,7 +795,7 @@ table_end(struct ocr_cont *cont, struct gk_sink *sink, int rows)
 	    h->v[end].row == cont->first)
 		end++;
 	for (k = cont->part0; k < end && cut; k++) {
-		struct ocr_item *e = &h->v[k], *o;
+		struct gk_held_item *e = &h->v[k], *o;
 
 		if (e->rowspan > 1)
 			cut = 0;
@@ -872,7 +805,7 @@ table_end(struct ocr_cont *cont, struct gk_sink *sink, int rows)
 	}
 	if (cut) {
 		for (k = cont->part0; k < end; k++) {
-			struct ocr_item *e = &h->v[k], *o = cell_above(cont, e);
+			struct gk_held_item *e = &h->v[k], *o = cell_above(cont, e);
 
 			if (*e->text != '\0' && o != NULL) {
 				free(o->text);
@@ -891,7 +824,7 @@ table_end(struct ocr_cont *cont, struct gk_sink *sink, int rows)
 		return 0;
 	}
 	for (k = cont->part0; k < end; k++) {
-		struct ocr_item *e = &h->v[k], *o = cell_above(cont, e);
+		struct gk_held_item *e = &h->v[k], *o = cell_above(cont, e);
 		char *l;
 
 		if (*e->text != '\0' || o == NULL || is_number(o->text))
@@ -1056,7 +989,7 @@ read_pages(struct gk_pdf_doc *pd, const char *id, TessBaseAPI *api,
 		cont->page = i + 1;
 		memset(&cost, 0, sizeof(cost));
 		if (render_ocr(pd, i, api, sink, cont) == -1) {
-			held_clear(&cont->held);
+			gk_held_clear(&cont->held);
 			return i;
 		}
 		gk_debug("ocr: %s: page %d: CPU deskew %.3f s, grid %.3f s, "
@@ -1065,7 +998,7 @@ read_pages(struct gk_pdf_doc *pd, const char *id, TessBaseAPI *api,
 		    cost.ncells, cost.cells, cost.digit_s, cost.digits,
 		    cost.text);
 	}
-	return held_flush(&cont->held, sink) == -1 ? 0 : i;
+	return gk_held_flush(&cont->held, sink) < 0 ? 0 : i;
 }
 
 enum gk_err

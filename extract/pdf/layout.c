@@ -41,11 +41,7 @@ gk_pdf_layout_init(struct gk_pdf_layout *l, struct gk_sink *s)
 static void
 held_clear(struct gk_pdf_held *h)
 {
-	int i;
-
-	for (i = 0; i < h->ncells; i++)
-		free(h->cells[i].text);
-	free(h->cells);
+	gk_held_clear(&h->t);
 	free(h->xs);
 	memset(h, 0, sizeof(*h));
 }
@@ -65,41 +61,20 @@ sink_err(struct gk_sink *s)
 	return s->err != GK_E_OK ? s->err : GK_E_INTERNAL;
 }
 
-static int
-cmp_hcell(const void *a, const void *b)
-{
-	const struct gk_pdf_hcell *p = a, *q = b;
-
-	if (p->row != q->row)
-		return p->row < q->row ? -1 : 1;
-	return p->col < q->col ? -1 : p->col > q->col;
-}
-
 static enum gk_err
 held_flush(struct gk_pdf_layout *l)
 {
-	struct gk_pdf_held *h = &l->held;
-	int i;
+	long n;
 
-	if (!h->active)
+	if (!l->held.t.on)
 		return GK_E_OK;
-	qsort(h->cells, (size_t)h->ncells, sizeof(*h->cells), cmp_hcell);
-	if (gk_sink_table(l->sink) < 0) {
-		held_clear(h);
+	gk_held_sort(&l->held.t);
+	n = gk_held_flush(&l->held.t, l->sink);
+	held_clear(&l->held);
+	if (n < 0)
 		return sink_err(l->sink);
-	}
-	for (i = 0; i < h->ncells; i++) {
-		gk_sink_page(l->sink, h->cells[i].page);
-		if (gk_sink_cell(l->sink, h->cells[i].row, h->cells[i].col,
-		    h->cells[i].rowspan, h->cells[i].colspan,
-		    h->cells[i].text ? h->cells[i].text : "") < 0) {
-			held_clear(h);
-			return sink_err(l->sink);
-		}
-		l->emitted++;
-	}
 	gk_sink_page(l->sink, l->page);
-	held_clear(h);
+	l->emitted += (unsigned long)n;
 	return GK_E_OK;
 }
 
@@ -145,27 +120,8 @@ static int
 held_add(struct gk_pdf_held *h, int row, int col, int rowspan, int colspan,
     char *text)
 {
-	struct gk_pdf_hcell *nc;
-	int ncap;
-
-	if (h->ncells == h->cap) {
-		if (h->cap >= GK_MAX_CELLS)
-			return -1;
-		ncap = h->cap ? h->cap * 2 : 64;
-		if ((nc = realloc(h->cells, (size_t)ncap * sizeof(*nc))) ==
-		    NULL)
-			return -1;
-		h->cells = nc;
-		h->cap = ncap;
-	}
-	nc = &h->cells[h->ncells++];
-	nc->row = row;
-	nc->page = h->page;
-	nc->col = col;
-	nc->rowspan = rowspan;
-	nc->colspan = colspan;
-	nc->text = text;
-	return 0;
+	return gk_held_add(&h->t, h->page, row, col, rowspan, colspan, text) ==
+	    GK_E_OK ? 0 : -1;
 }
 
 /* Text with all white space removed, for comparing cells. */
@@ -273,11 +229,11 @@ repeats_row(const struct gk_pdf_held *h, const struct gk_pdf_table *t,
     const int *map, int r)
 {
 	const struct gk_pdf_cell *c;
-	const struct gk_pdf_hcell *o;
+	const struct gk_held_item *o;
 	int i, j, n = 0, m = 0, found;
 
-	for (j = 0; j < h->ncells; j++)
-		if (h->cells[j].row == r)
+	for (j = 0; j < (int)h->t.n; j++)
+		if (h->t.v[j].row == r)
 			m++;
 	for (i = 0; i < t->ncells; i++) {
 		c = &t->cells[i];
@@ -285,8 +241,8 @@ repeats_row(const struct gk_pdf_held *h, const struct gk_pdf_table *t,
 			continue;
 		n++;
 		found = 0;
-		for (j = 0; j < h->ncells && !found; j++) {
-			o = &h->cells[j];
+		for (j = 0; j < (int)h->t.n && !found; j++) {
+			o = &h->t.v[j];
 			if (o->row == r && o->col == map[c->col] &&
 			    o->colspan == map[c->col + c->colspan] -
 			    map[c->col] && o->rowspan == c->rowspan &&
@@ -308,7 +264,7 @@ static int
 held_widen(struct gk_pdf_held *h, const struct gk_pdf_table *t)
 {
 	float *xs;
-	int *idx, i, j, n, add = 0, r;
+	int *idx, i, j, n, add = 0;
 
 	for (i = 0; i < t->nx; i++)
 		if (held_col(h, t->xs[i]) < 0)
@@ -333,11 +289,7 @@ held_widen(struct gk_pdf_held *h, const struct gk_pdf_table *t)
 		} else
 			xs[n++] = t->xs[j++];
 	}
-	for (r = 0; r < h->ncells; r++) {
-		i = h->cells[r].col;
-		h->cells[r].colspan = idx[i + h->cells[r].colspan] - idx[i];
-		h->cells[r].col = idx[i];
-	}
+	gk_held_renumber(&h->t, idx);
 	free(h->xs);
 	free(idx);
 	h->xs = xs;
@@ -346,15 +298,15 @@ held_widen(struct gk_pdf_held *h, const struct gk_pdf_table *t)
 }
 
 /* The held cell at (col, colspan) that reaches the last row, or NULL. */
-static struct gk_pdf_hcell *
+static struct gk_held_item *
 last_row_cell(struct gk_pdf_held *h, int col, int colspan)
 {
 	int j;
 
-	for (j = 0; j < h->ncells; j++)
-		if (h->cells[j].row + h->cells[j].rowspan == h->nrows &&
-		    h->cells[j].col == col && h->cells[j].colspan == colspan)
-			return &h->cells[j];
+	for (j = 0; j < (int)h->t.n; j++)
+		if (h->t.v[j].row + h->t.v[j].rowspan == h->t.rows &&
+		    h->t.v[j].col == col && h->t.v[j].colspan == colspan)
+			return &h->t.v[j];
 	return NULL;
 }
 
@@ -363,14 +315,14 @@ row_cut(struct gk_pdf_held *h, const struct gk_pdf_table *t, const int *map,
     int r)
 {
 	const struct gk_pdf_cell *c;
-	const struct gk_pdf_hcell *o;
+	const struct gk_held_item *o;
 	int i, text = 0, empty = 1, starts = 0, n = 0, nblank = 0;
 
 	/* A last row with nothing in it is the empty top of a cut row. */
-	for (i = 0; i < h->ncells; i++)
-		if (h->cells[i].row == h->nrows - 1) {
+	for (i = 0; i < (int)h->t.n; i++)
+		if (h->t.v[i].row == h->t.rows - 1) {
 			starts++;
-			if (!blank(h->cells[i].text))
+			if (!blank(h->t.v[i].text))
 				empty = 0;
 		}
 	empty = empty && starts > 0;
@@ -414,7 +366,7 @@ static int
 held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 {
 	struct gk_pdf_cell *c;
-	struct gk_pdf_hcell *o;
+	struct gk_held_item *o;
 	int *map, i, j, skip, base, merged, cut, head;
 
 	/*
@@ -422,7 +374,7 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 	 * producer may draw no border for the rest of a cell that spans rows
 	 * on the page before.
 	 */
-	if (!h->active || t->nx < 2 || held_col(h, t->xs[0]) < 0 ||
+	if (!h->t.on || t->nx < 2 || held_col(h, t->xs[0]) < 0 ||
 	    held_col(h, t->xs[t->nx - 1]) != h->nx - 1)
 		return 0;
 	if (held_widen(h, t) < 0)
@@ -436,7 +388,7 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 			return 0;
 		}
 	/* Header rows printed again on the new page. */
-	for (skip = 0; skip < t->ny - 1 && skip < h->nrows &&
+	for (skip = 0; skip < t->ny - 1 && skip < h->t.rows &&
 	    repeats_row(h, t, map, skip); skip++)
 		;
 	/*
@@ -449,19 +401,19 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 	 * Rows above the first figure are the header: a page break inside
 	 * it cuts a spanning header cell into two one-row cells.
 	 */
-	for (head = h->nrows, j = 0; j < h->ncells; j++)
-		if (figure(h->cells[j].text) && h->cells[j].row < head)
-			head = h->cells[j].row;
+	for (head = h->t.rows, j = 0; j < (int)h->t.n; j++)
+		if (figure(h->t.v[j].text) && h->t.v[j].row < head)
+			head = h->t.v[j].row;
 	/*
 	 * ... unless the first row on the new page holds a figure: it is a
 	 * row of its own, and its blank cells are blank figures, not the
 	 * rest of the header cells above them (a page that ends with a
 	 * header without its bottom rule: 商业企业 over a blank cell).
 	 */
-	for (i = 0; i < t->ncells && head == h->nrows; i++)
+	for (i = 0; i < t->ncells && head == h->t.rows; i++)
 		if (t->cells[i].row == skip && figure(t->cells[i].text))
 			head = -1;
-	base = h->nrows - skip - cut;
+	base = h->t.rows - skip - cut;
 	for (i = 0; i < t->ncells; i++) {
 		c = &t->cells[i];
 		if (c->row < skip)
@@ -483,9 +435,9 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 		 * 法提供), which never starts with a numbering.
 		 */
 		if (c->row == skip && (blank(c->text) || label_tail(c->text)))
-			for (j = 0; j < h->ncells && !merged; j++) {
-				o = &h->cells[j];
-				if (o->row + o->rowspan == h->nrows &&
+			for (j = 0; j < (int)h->t.n && !merged; j++) {
+				o = &h->t.v[j];
+				if (o->row + o->rowspan == h->t.rows &&
 				    o->col == map[c->col] &&
 				    o->colspan == map[c->col + c->colspan] -
 				    map[c->col] &&
@@ -512,11 +464,11 @@ held_continue(struct gk_pdf_held *h, struct gk_pdf_table *t)
 		c->text = NULL;
 	}
 	/* Cells left of the new part run on beside it. */
-	for (j = 0; j < h->ncells; j++)
-		if (h->cells[j].row + h->cells[j].rowspan == h->nrows &&
-		    h->cells[j].col + h->cells[j].colspan <= map[0])
-			h->cells[j].rowspan += t->ny - 1 - skip - cut;
-	h->nrows += t->ny - 1 - skip - cut;
+	for (j = 0; j < (int)h->t.n; j++)
+		if (h->t.v[j].row + h->t.v[j].rowspan == h->t.rows &&
+		    h->t.v[j].col + h->t.v[j].colspan <= map[0])
+			h->t.v[j].rowspan += t->ny - 1 - skip - cut;
+	h->t.rows += t->ny - 1 - skip - cut;
 	free(map);
 	return 1;
 }
@@ -533,8 +485,8 @@ held_start(struct gk_pdf_held *h, struct gk_pdf_table *t, int page)
 		return -1;
 	memcpy(h->xs, t->xs, (size_t)t->nx * sizeof(float));
 	h->nx = t->nx;
-	h->nrows = t->ny - 1;
-	h->active = 1;
+	h->t.rows = t->ny - 1;
+	h->t.on = 1;
 	for (i = 0; i < t->ncells; i++) {
 		if (held_add(h, t->cells[i].row, t->cells[i].col,
 		    t->cells[i].rowspan, t->cells[i].colspan,
@@ -1272,7 +1224,7 @@ aligned(const struct gk_pdf_page *pg, const struct gk_pdf_char **rest,
 	nh = syn->nh;
 	nv = syn->nv;
 	if (gk_pdf_align((const struct gk_pdf_char *const *)v, ln, nl, keep,
-	    h->active ? h->xs : NULL, h->active ? h->nx : 0, syn) < 0)
+	    h->t.on ? h->xs : NULL, h->t.on ? h->nx : 0, syn) < 0)
 		goto out;
 	syn->w = pg->w;
 	syn->h = pg->h;

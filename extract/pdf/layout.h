@@ -6,24 +6,16 @@
 #define GK_EXTRACT_PDF_LAYOUT_H
 
 #include "common/err.h"
+#include "extract/held.h"
 #include "extract/pdf/pdf.h"
 #include "extract/sink.h"
 
-struct gk_pdf_hcell {
-	int row, col, rowspan, colspan;
-	int page;		/* where the cell begins */
-	char *text;
-};
-
 /* The table that ended the last page, held until we know it ended. */
 struct gk_pdf_held {
-	int active;
+	struct gk_held t;	/* its cells (no paras) */
 	int page;		/* the page of the cells being added */
-	float *xs;
+	float *xs;		/* its column lines */
 	int nx;
-	int nrows;
-	struct gk_pdf_hcell *cells;
-	int ncells, cap;
 };
 
 struct gk_pdf_layout {

@@ -48,6 +48,35 @@
  */
 #define STROKE_MAX(dpi)	((dpi) / 5)
 #define MEET_SPAN(dpi)	((dpi) / 8)
+/*
+ * The sizes of a rule, by resolution.  A candidate is a run of ink at
+ * least RULE_RUN_MIN long (a sixth of an inch: longer than any stroke of a
+ * character at body size); narrower across than RULE_THICK_MAX (1-3 pixels
+ * at 200 dpi for a printed rule, doubled by blur and skew; a bar of ink,
+ * a photograph's edge, is thicker); runs whose centres lie within
+ * RULE_CENTRE_TOL are one rule (the half-pixel wobble of a rule scanned a
+ * little askew).  A bilevel scan's dashed rule is mended over gaps up to
+ * MEND_GAP when its pieces together are at least MEND_LEN long (mend()).
+ * A table is at least TABLE_MIN_W wide and TABLE_MIN_H high (an inch by
+ * one line of text: two rules that meet in a character are no table).
+ */
+#define RULE_RUN_MIN(dpi)	((dpi) / 6)
+#define RULE_THICK_MAX(dpi)	((dpi) / 25 + 1)
+#define RULE_CENTRE_TOL(dpi)	((dpi) / 50 + 1)
+#define MEND_GAP(dpi)		((dpi) / 10)
+#define MEND_LEN(dpi)		(dpi)
+#define TABLE_MIN_W(dpi)	(dpi)
+#define TABLE_MIN_H(dpi)	((dpi) / 5)
+/*
+ * Two parts of one table on two pages (ocr_grid_join): their grid lines
+ * lie within JOIN_TOL of each other once the new part is shifted to the
+ * old one's first line (a page scanned a little to the side, the other a
+ * little askew: the grid's clustering already merges centres within
+ * RULE_CENTRE_TOL on each page, so the two may differ by twice that); two
+ * columns are at least a character apart (RULE_RUN_MIN), so a tolerance
+ * of a twenty-fifth of an inch never takes one column for its neighbour.
+ */
+#define JOIN_TOL(dpi)		((dpi) / 25 + 1)
 #define MAX_GRID	256	/* grid lines per direction of one table */
 
 /* A candidate rule: thick across [t0,t1], long along [a0,a1] (inclusive). */
@@ -532,7 +561,8 @@ static int
 grid_find(struct ocr_img *img, int dpi, int rule, struct ocr_grid *g)
 {
 	struct lines ls = { 0 };
-	int minrun = dpi / 6, tol = dpi / 50 + 1, thick = dpi / 25 + 1;
+	int minrun = RULE_RUN_MIN(dpi), tol = RULE_CENTRE_TOL(dpi);
+	int thick = RULE_THICK_MAX(dpi);
 	int span = MEET_SPAN(dpi), stroke = STROKE_MAX(dpi);
 	int i, j, changed, pass, ntab = 0;
 	struct ocr_table *tabs = NULL;
@@ -543,7 +573,7 @@ grid_find(struct ocr_img *img, int dpi, int rule, struct ocr_grid *g)
 		goto nomem;
 	if (ls.overflow)
 		goto done;	/* a photograph or a black page: no rules */
-	if (mend(&ls, tol, dpi / 10, dpi) == -1)
+	if (mend(&ls, tol, MEND_GAP(dpi), MEND_LEN(dpi)) == -1)
 		goto nomem;
 	for (i = 0; i < ls.n; i++)
 		ls.v[i].keep = ls.v[i].t1 - ls.v[i].t0 < thick;
@@ -600,7 +630,8 @@ grid_find(struct ocr_img *img, int dpi, int rule, struct ocr_grid *g)
 			continue;
 		if (build(&ls, i, tol, &t) == -1)
 			goto nomem;
-		if (t.ncells == 0 || t.x1 - t.x0 < dpi || t.y1 - t.y0 < dpi / 5) {
+		if (t.ncells == 0 || t.x1 - t.x0 < TABLE_MIN_W(dpi) ||
+		    t.y1 - t.y0 < TABLE_MIN_H(dpi)) {
 			free(t.cells);
 			free(t.xs);
 			continue;
@@ -646,17 +677,11 @@ nomem:
 	return -1;
 }
 
-/*
- * Two parts of one table on two pages: their grid lines lie within this
- * of each other, once the new part is shifted to the old one's first
- * line (a page scanned a little to the side).  A rule is 1-3 pixels wide
- * at 200 dpi and the grid's own clustering merges centres within
- * dpi / 50 + 1; two columns are at least a character apart (dpi / 6).
- */
+/* JOIN_TOL, for the tests. */
 int
 ocr_join_tol(int dpi)
 {
-	return dpi / 25 + 1;
+	return JOIN_TOL(dpi);
 }
 
 /* The index of the line of v within tol of x, or -1. */

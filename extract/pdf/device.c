@@ -532,29 +532,15 @@ addchar(struct gk_pdf_page *pg, const fz_stext_char *c, float next_x0,
     int *narrow)
 {
 	struct gk_pdf_char *nc;
-	size_t ncap;
-	fz_rect r;
+	fz_rect r = fz_rect_from_quad(c->quad);
 
-	if (pg->nch == pg->capch) {
-		if (pg->capch >= GK_MAX_PAGE_CHARS)
-			return -1;
-		ncap = pg->capch ? pg->capch * 2 : 256;
-		if ((nc = realloc(pg->ch, ncap * sizeof(*nc))) == NULL)
-			return -1;
-		pg->ch = nc;
-		pg->capch = ncap;
-	}
-	r = fz_rect_from_quad(c->quad);
-	nc = &pg->ch[pg->nch++];
-	nc->c = c->c;
-	nc->x0 = r.x0;
-	nc->x1 = r.x1;
 	/*
 	 * The baseline, not the quad: CJK quads are ~2.9 em tall and overlap
 	 * the lines above and below.
 	 */
-	nc->y = c->origin.y;
-	nc->size = c->size > 0 ? c->size : 1;
+	if ((nc = gk_pdf_page_addchar(pg, c->c, r.x0, r.x1, c->origin.y,
+	    c->size)) == NULL)
+		return -1;
 	nc->x1 = gk_pdf_glyph_x1(nc, next_x0, narrow);
 	return 0;
 }

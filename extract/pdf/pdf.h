@@ -140,7 +140,13 @@ void gk_pdf_page_count(const struct gk_pdf_page *,
 int gk_pdf_text_verdict(const struct gk_pdf_text_count *tc, int all,
     const char **why, size_t *n);
 
-/* Appending to a page; -1 when a per-page limit is hit or memory ran out. */
+/*
+ * Appending to a page; NULL or -1 when a per-page limit is hit or memory
+ * ran out.  A character: x0, x1 its extent, y its baseline, size its font
+ * size (1 if none).
+ */
+struct gk_pdf_char *gk_pdf_page_addchar(struct gk_pdf_page *, int c,
+    float x0, float x1, float y, float size);
 int gk_pdf_page_addseg(struct gk_pdf_page *, int vertical, float at,
     float lo, float hi);
 

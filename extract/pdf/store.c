@@ -58,6 +58,31 @@ gk_pdf_page_addseg(struct gk_pdf_page *pg, int vertical, float at, float lo,
 }
 
 
+struct gk_pdf_char *
+gk_pdf_page_addchar(struct gk_pdf_page *pg, int c, float x0, float x1,
+    float y, float size)
+{
+	struct gk_pdf_char *nc;
+	size_t ncap;
+
+	if (pg->nch == pg->capch) {
+		if (pg->capch >= GK_MAX_PAGE_CHARS)
+			return NULL;
+		ncap = pg->capch ? pg->capch * 2 : 256;
+		if ((nc = realloc(pg->ch, ncap * sizeof(*nc))) == NULL)
+			return NULL;
+		pg->ch = nc;
+		pg->capch = ncap;
+	}
+	nc = &pg->ch[pg->nch++];
+	nc->c = c;
+	nc->x0 = x0;
+	nc->x1 = x1;
+	nc->y = y;
+	nc->size = size > 0 ? size : 1;
+	return nc;
+}
+
 int
 gk_pdf_page_has_text(const struct gk_pdf_page *pg)
 {

@@ -22,11 +22,14 @@
 #include "common/bounds.h"
 #include "common/log.h"
 #include "common/progress.h"
+#include "common/zh.h"
 #include "held.h"
 #include "ocr.h"
 #include "ocr_grid.h"
 #include "ocr_lib.h"
+#include "ocr_page.h"
 #include "ocr_text.h"
+#include "pdf/layout.h"
 #include "pdf/pdf.h"
 
 #define OCR_DPI		200		/* render resolution (see NOTES_ocr.md) */
@@ -310,7 +313,9 @@ struct ocr_cont {
 	int map[OCR_HELD_LINES];	/* its grid lines' indices in the
 					   held table's */
 	/* what text is read (text_read) */
-	int all_text;		/* every line, not only the needed ones */
+	int all_text;		/* every line, not only the needed ones, and
+				   laid out from the words' places (lay) */
+	struct gk_pdf_layout lay;
 	int title_left;		/* lines of the title block still to read */
 	int title_page, title_y1;	/* where the title block ended */
 	int page;		/* the page being read, 1-based */
@@ -590,31 +595,49 @@ is_digits(const char *s)
  * labels better ((七)总计 instead of (七j总计).
  */
 #define OCR_DIGITS_CONF	60
+/*
+ * The figure in box [x0,x1)x[y0,y1) by the digit recogniser: *s its digits
+ * (malloc'd), or NULL when it is no figure by the rules above.  -1 when
+ * Tesseract failed.
+ */
+static int
+read_figure(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
+    int y1, char **out)
+{
+	int bx0, by0, bx1, by1, conf = 0;
+	char *s;
+	double t0;
+
+	*out = NULL;
+	if (ocr_main_line(img, dpi, x0, y0, x1, y1, &bx0, &by0, &bx1,
+	    &by1) != 0 || by1 - by0 + 1 < dpi / 24 ||
+	    by1 - by0 + 1 > dpi * 14 / 72)
+		return 0;
+	t0 = cpu_now();
+	s = ocr_box(tess_digits, img, dpi, bx0, by0, bx1 + 1, by1 + 1,
+	    PSM_SINGLE_LINE, 0, ocr_figure_scale(by1 - by0 + 1), &conf);
+	cost.digit_s += cpu_now() - t0;
+	if (s == NULL)
+		return -1;
+	fix_number(s);
+	if (is_digits(s) && conf >= OCR_DIGITS_CONF) {
+		cost.digits++;
+		*out = s;
+	} else
+		free(s);
+	return 0;
+}
+
 static char *
 read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
     const struct ocr_cell *c)
 {
-	int bx0, by0, bx1, by1, conf = 0;
 	char *s;
 
-	if (ocr_main_line(img, dpi, c->x0, c->y0, c->x1, c->y1, &bx0, &by0,
-	    &bx1, &by1) == 0 && by1 - by0 + 1 >= dpi / 24 &&
-	    by1 - by0 + 1 <= dpi * 14 / 72) {
-		double t0 = cpu_now();
-
-		s = ocr_box(tess_digits, img, dpi, bx0, by0, bx1 + 1,
-		    by1 + 1, PSM_SINGLE_LINE, 0,
-		    ocr_figure_scale(by1 - by0 + 1), &conf);
-		cost.digit_s += cpu_now() - t0;
-		if (s == NULL)
-			return NULL;
-		fix_number(s);
-		if (is_digits(s) && conf >= OCR_DIGITS_CONF) {
-			cost.digits++;
-			return s;
-		}
-		free(s);
-	}
+	if (read_figure(img, dpi, c->x0, c->y0, c->x1, c->y1, &s) == -1)
+		return NULL;
+	if (s != NULL)
+		return s;
 	if ((s = ocr_box(api, img, dpi, c->x0, c->y0, c->x1, c->y1,
 	    PSM_SINGLE_LINE, 0, 1, NULL)) == NULL)
 		return NULL;
@@ -838,6 +861,52 @@ table_end(struct ocr_cont *cont, struct gk_sink *sink, int rows)
 	return 0;
 }
 
+/*
+ * A document with no ruled table, read again (cont->all_text): each page
+ * cut into boxes of text by its blank gaps (ocr_page_boxes), each box read
+ * as a table cell is (read_cell: the digit recogniser first), and the
+ * boxes laid out as a PDF's text layer is (a table printed without rules
+ * is found from where its text stands).  The title block the first pass
+ * wrote is left out.
+ */
+static int
+page_boxes(TessBaseAPI *api, struct ocr_img *img, int dpi,
+    struct gk_sink *sink, struct ocr_cont *cont)
+{
+	struct ocr_tboxes b;
+	struct gk_pdf_page pg;
+	size_t i;
+	int rc;
+
+	if (ocr_page_boxes(img, dpi, &b) == -1)
+		return gk_sink_fail(sink, GK_E_NOMEM, "page %d: no memory for "
+		    "its boxes of text", cont->page);
+	for (i = 0; i < b.n; i++) {
+		struct ocr_tbox *o = &b.v[i];
+		struct ocr_cell c;
+
+		if (cont->page == cont->title_page && o->y1 <= cont->title_y1)
+			continue;
+		memset(&c, 0, sizeof(c));
+		c.x0 = o->x0, c.y0 = o->y0, c.x1 = o->x1, c.y1 = o->y1;
+		if ((o->text = read_cell(api, img, dpi, &c)) == NULL) {
+			ocr_tboxes_free(&b);
+			return gk_sink_fail(sink, GK_E_OCR, "Tesseract could "
+			    "not read a box of text");
+		}
+		gk_debug("ocr: box %d,%d-%d,%d [%s]", o->x0, o->y0, o->x1,
+		    o->y1, o->text);
+	}
+	rc = ocr_page_layer(&b, img, dpi, &pg);
+	ocr_tboxes_free(&b);
+	if (rc == -1)
+		return gk_sink_fail(sink, GK_E_TOO_MANY, "page %d: more than "
+		    "%d characters", cont->page, GK_MAX_PAGE_CHARS);
+	rc = gk_pdf_layout_page(&cont->lay, &pg) == GK_E_OK ? 0 : -1;
+	gk_pdf_page_free(&pg);
+	return rc;
+}
+
 static int
 page_ocr(TessBaseAPI *api, struct ocr_img *img, int dpi, struct gk_sink *sink,
     struct ocr_cont *cont)
@@ -863,6 +932,12 @@ page_ocr(TessBaseAPI *api, struct ocr_img *img, int dpi, struct gk_sink *sink,
 	}
 	t0 = cpu_now();
 	cost.grid += t0 - t1;
+	if (cont->all_text) {
+		ocr_grid_free(&g);
+		i = page_boxes(api, img, dpi, sink, cont);
+		cost.text += cpu_now() - t0;
+		return i;
+	}
 	for (i = 0; i < g.ntables; i++) {
 		struct ocr_table *t = &g.tables[i];
 
@@ -1021,7 +1096,12 @@ gk_ocr_pdf(struct gk_pdf_doc *pd, const char *id, struct gk_sink *sink)
 		/* no table: the figures may be in the text */
 		gk_debug("ocr: %s: no table: every line read", id);
 		cont.all_text = 1;
+		gk_pdf_layout_init(&cont.lay, sink);
 		i = read_pages(pd, id, api, sink, &cont);
+		if (i == pd->npages && gk_pdf_layout_finish(&cont.lay) !=
+		    GK_E_OK)
+			i = 0;
+		gk_pdf_layout_free(&cont.lay);
 	}
 	cont_clear(&cont);
 	if (i < pd->npages)

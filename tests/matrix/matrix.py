@@ -18,6 +18,9 @@ options:
   --producers a,b,...   only these producers (and the scans of them); a
                         rewriter over one base as the tables name it
                         (gs+chromium) is a producer too
+  --files LIST  only the files named in LIST, one per line, as the file
+                column of results.tsv names them (a run's failing files:
+                awk -F'\t' '$21 != 1 {print $1}' results.tsv)
   --jobs N      parallel workers (default 2)
   --bin DIR     gk's programs (default bin)
   --out DIR     default build/matrix
@@ -739,6 +742,7 @@ def build(out, jobs, nworkers, bindir, quiet=False):
 def main():
     args = sys.argv[1:]
     seed, per, nscan, only, nworkers = DEFAULT_SEED, 2, 3, None, 2
+    files = None
     bindir, out = rel('bin'), rel('build/matrix')
     cmd = 'all'
     while args:
@@ -751,6 +755,9 @@ def main():
             nscan = int(args.pop(0))
         elif a == '--producers':
             only = [x for x in args.pop(0).split(',') if x]
+        elif a == '--files':
+            with open(args.pop(0), encoding='utf-8') as f:
+                files = {ln.strip() for ln in f if ln.strip()}
         elif a == '--jobs':
             nworkers = int(args.pop(0))
         elif a == '--bin':
@@ -774,6 +781,8 @@ def main():
                     '--count', '48' if holdout else '24', newdir], check=True)
     S = sources(seed, newdir, holdout)
     jobs = plan(S, seed, per, nscan, only, holdout)
+    if files is not None:
+        jobs = [j for j in jobs if j.id in files]
     if cmd == 'list':
         for j in jobs:
             r = j.row()

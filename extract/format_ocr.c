@@ -869,6 +869,42 @@ table_end(struct ocr_cont *cont, struct gk_sink *sink, int rows)
  * is found from where its text stands).  The title block the first pass
  * wrote is left out.
  */
+/*
+ * Narrow box i before box j on its line (ocr_tbox_joins): when it is no
+ * figure and the two read together start with a numbering (一、本年新收…),
+ * j takes i and that text: 1.  0: read i by itself.  -1: Tesseract failed.
+ */
+static int
+join_numbering(TessBaseAPI *api, const struct ocr_img *img, int dpi,
+    struct ocr_tboxes *b, size_t i, size_t j)
+{
+	struct ocr_tbox *o = &b->v[i], *n = &b->v[j];
+	struct zh_numbering num;
+	struct ocr_cell c;
+	char *s;
+
+	if (read_figure(img, dpi, o->x0, o->y0, o->x1, o->y1, &s) == -1)
+		return -1;
+	if (s != NULL) {
+		o->text = s;	/* a figure */
+		return 0;
+	}
+	memset(&c, 0, sizeof(c));
+	c.x0 = o->x0;
+	c.x1 = n->x1;
+	c.y0 = o->y0 < n->y0 ? o->y0 : n->y0;
+	c.y1 = o->y1 > n->y1 ? o->y1 : n->y1;
+	if ((s = read_cell(api, img, dpi, &c)) == NULL)
+		return -1;
+	if (!zh_numbering(s, &num)) {
+		free(s);
+		return 0;
+	}
+	ocr_tbox_join(b, i, j);
+	n->text = s;
+	return 1;
+}
+
 static int
 page_boxes(TessBaseAPI *api, struct ocr_img *img, int dpi,
     struct gk_sink *sink, struct ocr_cont *cont)
@@ -876,6 +912,7 @@ page_boxes(TessBaseAPI *api, struct ocr_img *img, int dpi,
 	struct ocr_tboxes b;
 	struct gk_pdf_page pg;
 	size_t i;
+	long j;
 	int rc;
 
 	if (ocr_page_boxes(img, dpi, &b) == -1)
@@ -887,9 +924,21 @@ page_boxes(TessBaseAPI *api, struct ocr_img *img, int dpi,
 
 		if (cont->page == cont->title_page && o->y1 <= cont->title_y1)
 			continue;
+		if (o->x1 <= o->x0)
+			continue;	/* joined to the next */
+		if ((j = ocr_tbox_joins(&b, i, dpi)) >= 0 &&
+		    (rc = join_numbering(api, img, dpi, &b, i, (size_t)j)) != 0) {
+			if (rc == -1) {
+				ocr_tboxes_free(&b);
+				return gk_sink_fail(sink, GK_E_OCR, "Tesseract "
+				    "could not read a box of text");
+			}
+			continue;	/* read with the next */
+		}
 		memset(&c, 0, sizeof(c));
 		c.x0 = o->x0, c.y0 = o->y0, c.x1 = o->x1, c.y1 = o->y1;
-		if ((o->text = read_cell(api, img, dpi, &c)) == NULL) {
+		if (o->text == NULL &&
+		    (o->text = read_cell(api, img, dpi, &c)) == NULL) {
 			ocr_tboxes_free(&b);
 			return gk_sink_fail(sink, GK_E_OCR, "Tesseract could "
 			    "not read a box of text");

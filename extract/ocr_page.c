@@ -186,6 +186,43 @@ ocr_page_boxes(const struct ocr_img *img, int dpi, struct ocr_tboxes *b)
 	return 0;
 }
 
+/* See ocr_tbox_joins. */
+#define NARROW_EM	1.6
+#define JOIN_EM		2.0
+
+long
+ocr_tbox_joins(const struct ocr_tboxes *b, size_t i, int dpi)
+{
+	const struct ocr_tbox *o, *n;
+	double em = EM_PX(dpi);
+
+	if (i + 1 >= b->n)
+		return -1;
+	o = &b->v[i];
+	n = &b->v[i + 1];
+	if (o->x1 <= o->x0 || o->x1 - o->x0 >= NARROW_EM * em ||
+	    n->x0 < o->x1 || n->x0 - o->x1 >= JOIN_EM * em ||
+	    n->y0 >= o->y1 || o->y0 >= n->y1)
+		return -1;	/* wide, apart, or not on one line */
+	return (long)(i + 1);
+}
+
+void
+ocr_tbox_join(struct ocr_tboxes *b, size_t i, size_t j)
+{
+	struct ocr_tbox *o = &b->v[i], *n = &b->v[j];
+
+	if (o->x0 < n->x0)
+		n->x0 = o->x0;
+	if (o->x1 > n->x1)
+		n->x1 = o->x1;
+	if (o->y0 < n->y0)
+		n->y0 = o->y0;
+	if (o->y1 > n->y1)
+		n->y1 = o->y1;
+	o->x1 = o->x0;
+}
+
 static int
 cmp_int(const void *a, const void *b)
 {

@@ -39,6 +39,18 @@ int ocr_page_boxes(const struct ocr_img *img, int dpi,
 void ocr_tboxes_free(struct ocr_tboxes *);
 
 /*
+ * A narrow box (under NARROW_EM, 1.6 em: a numbering 一、 or a stop, whose
+ * full-width advance leaves a gap after its ink as wide as the padding of
+ * a cell) that stands within JOIN_EM (2 em) of the next box on its line:
+ * the index of that box, else -1.  Read alone, chi_sim misreads 一、 (AN,
+ * 二、 as 一一下); read with its label it does not (format_ocr.c reads the
+ * two together, and keeps them so when they start with a numbering).
+ */
+long ocr_tbox_joins(const struct ocr_tboxes *b, size_t i, int dpi);
+/* Box i taken into box j (j's extent grows, i is left empty: 0 wide). */
+void ocr_tbox_join(struct ocr_tboxes *b, size_t i, size_t j);
+
+/*
  * The boxes read as the characters of a page of img's size: each box's
  * characters (white space left out) share its width evenly, on its bottom
  * as the baseline, all at one font size: the page's em, from the height

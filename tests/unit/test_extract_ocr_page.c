@@ -123,12 +123,40 @@ laid_out(void **state)
 	gk_pdf_page_free(&pg);
 }
 
+static void
+narrow_joins(void **state)
+{
+	/* at 200 dpi an em is 29 pixels: narrow under 46, near under 58 */
+	struct ocr_tbox v[5] = {
+		{ 100, 100, 141, 126, NULL },	/* 一、 41 wide */
+		{ 179, 98, 600, 127, NULL },	/* 38 after it */
+		{ 700, 100, 720, 126, NULL },	/* narrow, but 80 before */
+		{ 800, 100, 820, 126, NULL },	/* narrow, next on a line below */
+		{ 830, 140, 900, 166, NULL },
+	};
+	struct ocr_tboxes b = { v, 5, 5 };
+
+	(void)state;
+	assert_int_equal(ocr_tbox_joins(&b, 0, 200), 1);
+	assert_int_equal(ocr_tbox_joins(&b, 1, 200), -1);	/* wide */
+	assert_int_equal(ocr_tbox_joins(&b, 2, 200), -1);	/* apart */
+	assert_int_equal(ocr_tbox_joins(&b, 3, 200), -1);	/* a line down */
+	assert_int_equal(ocr_tbox_joins(&b, 4, 200), -1);	/* the last */
+	ocr_tbox_join(&b, 0, 1);
+	assert_int_equal(v[1].x0, 100);
+	assert_int_equal(v[1].y0, 98);
+	assert_int_equal(v[1].y1, 127);
+	assert_int_equal(v[0].x1, v[0].x0);	/* empty */
+	assert_int_equal(ocr_tbox_joins(&b, 0, 200), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(cut_lines_and_cells),
 		cmocka_unit_test(laid_out),
+		cmocka_unit_test(narrow_joins),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

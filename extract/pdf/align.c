@@ -303,6 +303,20 @@ row_top(const struct agroup *g, int g0, int g1, int r)
 }
 
 /*
+ * Does piece p of line a cross the column line x?  It covers x (by more
+ * than CROSS_TOL each side), and its widest inner gap over SPACE_EM does
+ * not hold x (the wrapped rests of two narrow labels side by side, 不予公
+ * 国家秘, are one piece with the line in its gap).
+ */
+static int
+crosses(const struct aline *a, int p, float x)
+{
+	return a->px0[p] < x - CROSS_TOL && a->px1[p] > x + CROSS_TOL &&
+	    !(a->pg1[p] > a->pg0[p] && a->pg0[p] - CROSS_TOL <= x &&
+	    x <= a->pg1[p] + CROSS_TOL);
+}
+
+/*
  * Column line c (of cx[0..nc)) through the rows g0..g1 that no piece
  * crosses.  In a header row only the line nearest the middle of each gap
  * between two of its pieces is drawn: a header cell spans the columns
@@ -342,11 +356,7 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 			if (al[i].row != r)
 				continue;
 			for (p = 0; p < al[i].np; p++) {
-				if (al[i].px0[p] < x - CROSS_TOL &&
-				    al[i].px1[p] > x + CROSS_TOL &&
-				    !(al[i].pg1[p] > al[i].pg0[p] &&
-				    al[i].pg0[p] - CROSS_TOL <= x &&
-				    x <= al[i].pg1[p] + CROSS_TOL))
+				if (crosses(&al[i], p, x))
 					crossed = 1;
 				if (p == 0 || gapped || al[i].px1[p - 1] > x ||
 				    al[i].px0[p] < x)

@@ -303,6 +303,47 @@ row_top(const struct agroup *g, int g0, int g1, int r)
 }
 
 /*
+ * Does piece p of line a cross the column line x?  It covers x (by more
+ * than CROSS_TOL each side), and its widest inner gap over SPACE_EM does
+ * not hold x (the wrapped rests of two narrow labels side by side, 不予公
+ * 国家秘, are one piece with the line in its gap).
+ */
+static int
+crosses(const struct aline *a, int p, float x)
+{
+	return a->px0[p] < x - CROSS_TOL && a->px1[p] > x + CROSS_TOL &&
+	    !(a->pg1[p] > a->pg0[p] && a->pg0[p] - CROSS_TOL <= x &&
+	    x <= a->pg1[p] + CROSS_TOL);
+}
+
+/*
+ * Piece p of line a, right of column line x of cx[0..nc) with nothing of
+ * its row left of x, is a label centred over the row's whole width of
+ * labels up to the next line right of it (四、结转下年度继续办理 over the
+ * three label columns, left of it the column of 三、本年度办理结果): its
+ * centre within ALIGN_EM of the middle of (left, that line), the table's
+ * left edge, and nearer it than the middle of its own cell (x, that line),
+ * where a label centred in the cell right of a blank one (under a label
+ * spanning rows) has it.
+ */
+static int
+spans_left(const struct aline *a, int p, float x, float left, const float *cx,
+    int nc)
+{
+	float right = 1e9f, c = (a->px0[p] + a->px1[p]) / 2, whole;
+	int k;
+
+	for (k = 0; k < nc; k++)
+		if (cx[k] >= a->px1[p] - CROSS_TOL && cx[k] < right)
+			right = cx[k];
+	if (right == 1e9f)
+		return 0;
+	whole = (left + right) / 2;
+	return fabsf(c - whole) < ALIGN_EM * a->psz[p] &&
+	    fabsf(c - whole) < fabsf(c - (x + right) / 2);
+}
+
+/*
  * Column line c (of cx[0..nc)) through the rows g0..g1 that no piece
  * crosses.  In a header row only the line nearest the middle of each gap
  * between two of its pieces is drawn: a header cell spans the columns
@@ -311,10 +352,10 @@ row_top(const struct agroup *g, int g0, int g1, int r)
 static int
 vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
     const struct agroup *g, int g0, int g1, const float *cx, int nc, int c,
-    float fx0)
+    float fx0, float left)
 {
 	size_t i;
-	int r, p, k, crossed, gapped, labelled;
+	int r, p, k, crossed, gapped, labelled, before;
 	float x = cx[c], mid;
 
 	for (r = g0; r < g1; r++) {
@@ -331,10 +372,22 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 				break;
 		if (k == nc)
 			labelled = 1;	/* the line left of the figures */
+		/*
+		 * ... nor with a label centred over the blank left of it.  A
+		 * piece that starts within CROSS_TOL left of the line does not
+		 * cross it (crosses()): it is right of it.
+		 */
+		before = 0;
 		for (i = 0; i < n && !labelled; i++)
 			for (p = 0; al[i].row == r && p < al[i].np; p++)
-				if (al[i].px0[p] > x && al[i].px0[p] < fx0 -
-				    COLUMN_GAP)
+				if (al[i].px1[p] <= x + CROSS_TOL)
+					before = 1;
+		for (i = 0; i < n && !labelled; i++)
+			for (p = 0; al[i].row == r && p < al[i].np; p++)
+				if (al[i].px0[p] > x - CROSS_TOL &&
+				    al[i].px0[p] < fx0 - COLUMN_GAP &&
+				    (before || !spans_left(&al[i],
+				    p, x, left, cx, nc)))
 					labelled = 1;
 		if (!labelled)
 			continue;
@@ -342,11 +395,7 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 			if (al[i].row != r)
 				continue;
 			for (p = 0; p < al[i].np; p++) {
-				if (al[i].px0[p] < x - CROSS_TOL &&
-				    al[i].px1[p] > x + CROSS_TOL &&
-				    !(al[i].pg1[p] > al[i].pg0[p] &&
-				    al[i].pg0[p] - CROSS_TOL <= x &&
-				    x <= al[i].pg1[p] + CROSS_TOL))
+				if (crosses(&al[i], p, x))
 					crossed = 1;
 				if (p == 0 || gapped || al[i].px1[p - 1] > x ||
 				    al[i].px0[p] < x)
@@ -459,6 +508,120 @@ header_split(const struct aline *al, size_t n, const struct agroup *g,
 			}
 	}
 	return k;
+}
+
+/* How many pieces of the body rows of g0..g1 other than row r cross x. */
+static int
+crossings(const struct aline *al, size_t n, const struct agroup *g, int g0,
+    int g1, int r, float x)
+{
+	size_t i;
+	int p, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (al[i].row < g0 || al[i].row >= g1 || al[i].row == r ||
+		    g[al[i].row].header)
+			continue;
+		for (p = 0; p < al[i].np; p++)
+			k += crosses(&al[i], p, x);
+	}
+	return k;
+}
+
+/*
+ * Where the column line goes between two labels side by side on a line of
+ * row r, in the gap (lo, hi) between them: at the x that the fewest
+ * pieces of the other body rows cross, so that a wider label of another
+ * row (三、本年度 over 其中：…) keeps its cell whole where it can.  The
+ * count changes only at the pieces' edges and at their inner gaps' edges:
+ * of the stretches between those, the one of fewest crossings nearest the
+ * middle of the gap wins; the line goes at that middle if the stretch holds
+ * it, else at the middle of the stretch.  The gap is first narrowed to
+ * what the row's own pieces on its other lines leave free: a label of a
+ * column between the two (三 | （三）不 | 5.属于…, the middle label on a
+ * line of its own) is parted from the right label, not skipped.  A gap
+ * that reaches the figures (fx0: where they begin) is no gap between two
+ * columns of labels: the other rows' figures in it would pull the line
+ * beside a figure column's own line.  *x is left alone on failure (-1),
+ * for such a gap and when nothing of the gap is left free.
+ */
+static int
+side_line(const struct aline *al, size_t n, const struct agroup *g, int g0,
+    int g1, size_t li, float lo, float hi, float fx0, float *x)
+{
+	float *bp, mid, s0, s1, best_d = 0, d;
+	size_t i, m = 0, k, j;
+	int p, cnt, best = -1, r = al[li].row;
+
+	if (hi > fx0 - COLUMN_GAP)
+		return 0;
+	for (i = 0; i < n; i++)
+		for (p = 0; i != li && al[i].row == r && p < al[i].np; p++) {
+			if (al[i].px1[p] <= lo || al[i].px0[p] >= hi ||
+			    (al[i].px0[p] <= lo && al[i].px1[p] >= hi))
+				continue;
+			if (al[i].px1[p] < hi)
+				lo = al[i].px1[p];	/* left of it or in it */
+			else
+				hi = al[i].px0[p];	/* the right label's rest */
+		}
+	if (hi - lo <= COLUMN_GAP)
+		return 0;
+	mid = (lo + hi) / 2;
+	for (i = 0; i < n; i++)
+		m += 4 * (size_t)al[i].np;
+	if ((bp = malloc((m + 2) * sizeof(float))) == NULL)
+		return -1;
+	m = 0;
+	bp[m++] = lo;
+	bp[m++] = hi;
+	for (i = 0; i < n; i++) {
+		if (al[i].row < g0 || al[i].row >= g1 || al[i].row == r ||
+		    g[al[i].row].header)
+			continue;
+		for (p = 0; p < al[i].np; p++) {
+			float e[4];
+			int q;
+
+			e[0] = al[i].px0[p] + CROSS_TOL;
+			e[1] = al[i].px1[p] - CROSS_TOL;
+			e[2] = al[i].pg0[p] - CROSS_TOL;
+			e[3] = al[i].pg1[p] + CROSS_TOL;
+			for (q = 0; q < (al[i].pg1[p] > al[i].pg0[p] ? 4 : 2);
+			    q++)
+				if (e[q] > lo && e[q] < hi)
+					bp[m++] = e[q];
+		}
+	}
+	qsort(bp, m, sizeof(float), cmp_float);
+	/* stretches of equal count: [s0, s1] from bp[k] to bp[j] */
+	for (k = 0; k + 1 < m; k = j) {
+		for (j = k + 1; j < m && bp[j] <= bp[k]; j++)
+			;
+		if (j == m)
+			break;
+		cnt = crossings(al, n, g, g0, g1, r, (bp[k] + bp[j]) / 2);
+		s0 = bp[k];
+		for (;;) {
+			size_t t;
+
+			for (t = j + 1; t < m && bp[t] <= bp[j]; t++)
+				;
+			if (t == m || crossings(al, n, g, g0, g1, r,
+			    (bp[j] + bp[t]) / 2) != cnt)
+				break;
+			j = t;
+		}
+		s1 = bp[j];
+		d = s0 > mid ? s0 - mid : mid > s1 ? mid - s1 : 0;
+		if (best < 0 || cnt < best || (cnt == best && d < best_d)) {
+			best = cnt;
+			best_d = d;
+			*x = d == 0 ? mid : (s0 + s1) / 2;
+		}
+	}
+	free(bp);
+	return 0;
 }
 
 /*
@@ -603,6 +766,9 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 			    al[i].px0[p] - al[i].px1[p - 1] > COLUMN_GAP &&
 			    nc < MAXCOLS && al[i].pnum[p]) {
 				x = (al[i].px1[p - 1] + al[i].px0[p]) / 2;
+				if (side_line(al, n, g, g0, g1, i,
+				    al[i].px1[p - 1], al[i].px0[p], fx0, &x) < 0)
+					goto out;
 				for (c = 0; c < nc; c++)
 					if (fabsf(cx[c] - x) < COLUMN_GAP)
 						break;
@@ -611,7 +777,7 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 			}
 	}
 	for (c = 0; c < nc; c++)
-		if (vline(out, al, n, g, g0, g1, cx, nc, c, fx0) < 0)
+		if (vline(out, al, n, g, g0, g1, cx, nc, c, fx0, x0) < 0)
 			goto out;
 	for (r = g0; r <= g1; r++)
 		if (gk_pdf_page_addseg(out, 0, row_top(g, g0, g1, r), x0,

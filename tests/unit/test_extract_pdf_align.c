@@ -303,6 +303,86 @@ test_side_by_side(void **state)
 }
 
 /*
+ * Two rows of two labels side by side, the left label of the second row
+ * wider than the first's:
+ *   项目                    本年   上年     y 100
+ *   三、本  （一）公开       3      5       y 130: gap 80-100, middle 90
+ *   四、结果（二）部分       7      1       y 160: 四、结果 52-92, gap 92-100
+ *       合计                 9      4       y 190: 101.5-121.5
+ * The line between 三、本 and （一）公开 goes where no other row's piece
+ * crosses (92-100), not at the gap's middle (90, through 四、结果): one
+ * line parts both rows, the right labels share a column, and 三、本 has no
+ * empty cell beside it.  At the middle, 四、结果 would cross the line,
+ * and a second line (96, of 四、结果's own gap) would leave an empty cell
+ * between 三、本 and （一）公开.  合计, right of that line with nothing left
+ * of it, is centred over the label columns (48-175, the table's edge to
+ * the line before the figures), not over its cell right of the line: it
+ * spans them, with no blank cell before it.
+ */
+static void
+test_side_line(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int sanben[] = { 0x4e09, 0x3001, 0x672c, 0 };
+	static const int yi[] = { 0xff08, 0x4e00, 0xff09, 0x516c, 0x5f00, 0 };
+	static const int sijieguo[] = { 0x56db, 0x3001, 0x7ed3, 0x679c, 0 };
+	static const int er[] = { 0xff08, 0x4e8c, 0xff09, 0x90e8, 0x5206, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n7[] = { '7', 0 }, n1[] = { '1', 0 };
+	struct reading r;
+	static const int heji[] = { 0x5408, 0x8ba1, 0 };
+	static const int n9[] = { '9', 0 }, n4[] = { '4', 0 };
+	size_t san, mark1, si, mark2, he;
+	int row, col, k, cols1 = 0;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, bennian);
+	put(300, 100, shangnian);
+	san = nchars;
+	put(50, 130, sanben);		/* 50-80 */
+	mark1 = nchars;
+	put(100, 130, yi);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	si = nchars;
+	put(52, 160, sijieguo);		/* 52-92 */
+	mark2 = nchars;
+	put(100, 160, er);
+	put(200, 160, n7);
+	put(300, 160, n1);
+	he = nchars;
+	put(101.5f, 190, heji);
+	put(200, 190, n9);
+	put(300, 190, n4);
+	read_page(&r, 4);
+	where(&r.t[0], san, &row, &col);
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 0);
+	where(&r.t[0], mark1, &row, &col);
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 1);
+	where(&r.t[0], si, &row, &col);
+	assert_int_equal(row, 2);
+	assert_int_equal(col, 0);
+	where(&r.t[0], mark2, &row, &col);
+	assert_int_equal(row, 2);
+	assert_int_equal(col, 1);
+	/* 三、本's row: its two labels and two figures, no empty cell */
+	for (k = 0; k < r.t[0].ncells; k++)
+		if (r.t[0].cells[k].row == 1)
+			cols1++;
+	assert_int_equal(cols1, 4);
+	where(&r.t[0], he, &row, &col);
+	assert_int_equal(row, 3);
+	assert_int_equal(col, 0);
+	reading_free(&r);
+}
+
+/*
  * A figure wrapped in a narrow column, its rest dy below it:
  *   项目      总      其他        y 100   (总计 side by side when wide)
  *             计                  y 114
@@ -608,6 +688,7 @@ main(void)
 		cmocka_unit_test(test_prose),
 		cmocka_unit_test(test_header_units),
 		cmocka_unit_test(test_side_by_side),
+		cmocka_unit_test(test_side_line),
 		cmocka_unit_test(test_wrapped_figure),
 		cmocka_unit_test(test_note_after),
 		cmocka_unit_test(test_label_rest),

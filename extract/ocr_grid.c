@@ -179,6 +179,47 @@ ocr_main_line(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
 	return 0;
 }
 
+int
+ocr_ink_lines(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
+    int y1, struct ocr_line *v, int cap)
+{
+	int gap = dpi / 100 + 1, y, x, start = -1, last = -1, n = 0;
+	long ink = 0;
+
+	ocr_clip(img, &x0, &y0, &x1, &y1);
+	for (y = y0; y <= y1 + gap; y++) {
+		long k = y < y1 ? ocr_ink(img, x0, y, x1, y + 1) : 0;
+
+		if (k > 0) {
+			if (start < 0)
+				start = y, ink = 0;
+			last = y;
+			ink += k;
+			continue;
+		}
+		if (start >= 0 && (y >= y1 || y - last > gap)) {
+			if (n < cap) {
+				struct ocr_line *l = &v[n];
+				int r;
+
+				l->x0 = x1, l->x1 = x0 - 1;
+				l->y0 = start, l->y1 = last, l->ink = ink;
+				for (r = start; r <= last; r++)
+					for (x = x0; x < x1; x++)
+						if (dark(img, x, r)) {
+							if (x < l->x0)
+								l->x0 = x;
+							if (x > l->x1)
+								l->x1 = x;
+						}
+			}
+			n++;
+			start = -1;
+		}
+	}
+	return n;
+}
+
 static int
 push(struct lines *ls, int vert, int t, int a0, int a1)
 {

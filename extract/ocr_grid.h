@@ -80,6 +80,23 @@ int ocr_main_line(const struct ocr_img *, int dpi, int x0, int y0, int x1,
     int y1, int *bx0, int *by0, int *bx1, int *by1);
 
 /*
+ * The lines of ink in the box [x0,x1)x[y0,y1) of img, top to bottom: runs
+ * of rows with ink (gaps of up to dpi/100 + 1 rows bridged, as in
+ * ocr_main_line), each with the columns of its ink (inclusive) and its
+ * number of dark pixels.  Fills at most cap of them into v and returns how
+ * many there are (more than cap: the rest are not stored).  A cell whose
+ * text wraps (a figure 415 printed 41 / 5 in a narrow column, a header
+ * set one character a line) has one such line per printed line.
+ */
+struct ocr_line {
+	int x0, y0, x1, y1;
+	long ink;
+};
+
+int ocr_ink_lines(const struct ocr_img *, int dpi, int x0, int y0, int x1,
+    int y1, struct ocr_line *v, int cap);
+
+/*
  * How many times a figure's line of ink line_px high is scaled for the
  * digit recogniser: to a fixed height, whatever the scan's resolution.
  */

@@ -326,6 +326,40 @@ test_main_line(void **state)
 }
 
 /*
+ * The lines of a cell (ocr_ink_lines): a figure wrapped over three lines
+ * (41 / 5 / a smudge bridged to the 5), top to bottom, each with its own
+ * columns; the count goes on past the room given.
+ */
+static void
+test_ink_lines(void **state)
+{
+	struct ocr_img img = blank();
+	struct ocr_line v[2];
+
+	(void)state;
+	assert_int_equal(ocr_ink_lines(&img, 200, 100, 100, 300, 200, v, 2),
+	    0);
+	rect(180, 110, 200, 130, 0);		/* 41 */
+	rect(185, 140, 195, 160, 0);		/* 5, 9 rows under it */
+	rect(150, 162, 152, 163, 0);		/* bridged to the 5 */
+	assert_int_equal(ocr_ink_lines(&img, 200, 100, 100, 300, 200, v, 2),
+	    2);
+	assert_int_equal(v[0].y0, 110);
+	assert_int_equal(v[0].y1, 129);
+	assert_int_equal(v[0].x0, 180);
+	assert_int_equal(v[0].x1, 199);
+	assert_int_equal(v[0].ink, 20L * 20);
+	assert_int_equal(v[1].y0, 140);
+	assert_int_equal(v[1].y1, 162);
+	assert_int_equal(v[1].x0, 150);
+	assert_int_equal(v[1].x1, 194);
+	rect(185, 180, 195, 190, 0);		/* a third line */
+	assert_int_equal(ocr_ink_lines(&img, 200, 100, 100, 300, 200, v, 2),
+	    3);
+	assert_int_equal(v[1].y0, 140);
+}
+
+/*
  * A note set right under a table, its strokes glued to the bottom rule:
  * two strokes hanging from it (x 400 and 428), crossed 8 pixels under it
  * by a stroke of the note 50 pixels long; each hanging one meets two
@@ -568,6 +602,7 @@ main(void)
 		cmocka_unit_test(test_grid_join_which),
 		cmocka_unit_test(test_despeckle),
 		cmocka_unit_test(test_main_line),
+		cmocka_unit_test(test_ink_lines),
 		cmocka_unit_test(test_figure_scale),
 	};
 

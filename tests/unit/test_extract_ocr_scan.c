@@ -241,6 +241,30 @@ test_extract_faint_table_askew(void **state)
 	free(out);
 }
 
+/*
+ * A figure wrapped in a narrow column: the cell (row 0, column 1) holds
+ * two bars one above the other (each a "1" one line high, 3 pt apart),
+ * the cell beside it one bar.  The wrapped figure is read over both its
+ * lines, 11; before, the digit recogniser took its main line alone, 1.
+ */
+static void
+test_extract_wrapped_figure(void **state)
+{
+	const char *c[] = { "0 0 0 RG 1 w 20 20 m 20 80 l S "
+	    "100 20 m 100 80 l S 130 20 m 130 80 l S 180 20 m 180 80 l S "
+	    "20 20 m 180 20 l S 20 50 m 180 50 l S 20 80 m 180 80 l S "
+	    "114 66 3 10 re f 114 53 3 10 re f 154 60 3 10 re f" };
+	enum gk_err e;
+	char *out;
+
+	(void)state;
+	out = run(make_pdf(1, c), &e);
+	assert_int_equal(e, GK_E_OK);
+	assert_non_null(strstr(out, "\t1\t0\t1\t1\t1\t11\t1\n"));
+	assert_non_null(strstr(out, "\t1\t0\t2\t1\t1\t1\t1\n"));
+	free(out);
+}
+
 static void
 test_extract_broken(void **state)
 {
@@ -268,6 +292,7 @@ main(void)
 		cmocka_unit_test(test_extract_blank_scan),
 		cmocka_unit_test(test_extract_table_over_break),
 		cmocka_unit_test(test_extract_faint_table_askew),
+		cmocka_unit_test(test_extract_wrapped_figure),
 		cmocka_unit_test(test_extract_broken),
 	};
 

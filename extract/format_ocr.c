@@ -785,6 +785,20 @@ read_figure(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
 	if (is_digits(s) && conf >= OCR_DIGITS_CONF) {
 		cost.digits++;
 		*out = s;
+		if (ocr_leading_dash(img, bx0, by0, bx1, by1)) {
+			size_t n = strlen(s);
+			char *m = malloc(n + 2);
+
+			if (m == NULL) {
+				free(s);
+				*out = NULL;
+				return -1;
+			}
+			m[0] = '-';
+			memcpy(m + 1, s, n + 1);
+			free(s);
+			*out = m;
+		}
 	} else
 		free(s);
 	return 0;
@@ -1071,8 +1085,8 @@ table_end(struct ocr_cont *cont, struct gk_sink *sink, int rows)
  */
 /*
  * Narrow box i before box j on its line (ocr_tbox_joins): when it is no
- * figure and the two read together start with a numbering (一、本年新收…),
- * j takes i and that text: 1.  0: read i by itself.  -1: Tesseract failed.
+ * figure and the two read together start with a numbering (一、本年新收…)
+ * or are a figure with its minus sign (- 2248), j takes i and that text: 1.  0: read i by itself.  -1: Tesseract failed.
  */
 static int
 join_numbering(TessBaseAPI *api, const struct ocr_img *img, int dpi,
@@ -1096,7 +1110,7 @@ join_numbering(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 	c.y1 = o->y1 > n->y1 ? o->y1 : n->y1;
 	if ((s = read_cell(api, img, dpi, &c)) == NULL)
 		return -1;
-	if (!zh_numbering(s, &num)) {
+	if (!zh_numbering(s, &num) && !(s[0] == '-' && is_number(s + 1))) {
 		free(s);
 		return 0;
 	}

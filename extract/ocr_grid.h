@@ -97,6 +97,12 @@ int ocr_ink_lines(const struct ocr_img *, int dpi, int x0, int y0, int x1,
     int y1, struct ocr_line *v, int cap);
 
 /*
+ * Does the line of ink [x0,x1]x[y0,y1] (inclusive, as ocr_main_line gives
+ * it) start with a minus sign?  1 or 0.
+ */
+int ocr_leading_dash(const struct ocr_img *, int x0, int y0, int x1, int y1);
+
+/*
  * How many times a figure's line of ink line_px high is scaled for the
  * digit recogniser: to a fixed height, whatever the scan's resolution.
  */

@@ -16,14 +16,16 @@
  * are LINE_GAP apart at least (text_lines in format_ocr.c bridges as
  * much).  Characters stand a tenth of an em apart or less, a Latin space
  * is a quarter em; cells are padded by half an em and more on each side:
- * PIECE_GAP is half an em.  A row or column with fewer than INK_MIN dark
- * pixels is blank (what despeckling leaves of noise).
+ * PIECE_GAP is half an em.  A row across the region with fewer than
+ * ROW_INK_MIN dark pixels is blank (what despeckling leaves of noise); a
+ * column of a line counts from one (a minus sign 1 pixel thick).
  */
 #define EM_PX(dpi)	((dpi) * 21 / 144)
 #define LINE_GAP(dpi)	((dpi) / 40 + 1)
 #define LINE_MIN(dpi)	((dpi) / 30)
 #define PIECE_GAP(dpi)	(EM_PX(dpi) / 2)
-#define INK_MIN		2
+#define ROW_INK_MIN	2
+#define COL_INK_MIN	1
 #define CUT_DEPTH	16	/* cuts within cuts: a bound, never reached */
 /* An ideograph's ink is this share of its em, top to bottom. */
 #define IDEOGRAPH_INK	0.9
@@ -72,16 +74,16 @@ add_box(struct ocr_tboxes *b, int x0, int y0, int x1, int y1)
 }
 
 /*
- * The runs of p[0..n) at least INK_MIN, joined over blank gaps shorter
+ * The runs of p[0..n) at least min, joined over blank gaps shorter
  * than gap, as [s[i], e[i]) offsets; returns how many (at most n).
  */
 static int
-runs(const long *p, int n, int gap, int *s, int *e)
+runs(const long *p, int n, int min, int gap, int *s, int *e)
 {
 	int i, k = 0, last = -1;
 
 	for (i = 0; i < n; i++) {
-		if (p[i] < INK_MIN)
+		if (p[i] < min)
 			continue;
 		if (k > 0 && i - last <= gap)
 			e[k - 1] = i + 1;
@@ -143,7 +145,7 @@ cut(const struct ocr_img *img, int dpi, int x0, int y0, int x1, int y1,
 	/* across: lines */
 	for (i = 0; i < y1 - y0; i++)
 		p[i] = ocr_ink(img, x0, y0 + i, x1, y0 + i + 1);
-	k = runs(p, y1 - y0, LINE_GAP(dpi), s, e);
+	k = runs(p, y1 - y0, ROW_INK_MIN, LINE_GAP(dpi), s, e);
 	if (k == 0)
 		goto out;
 	k = join_short(s, e, k, LINE_MIN(dpi));
@@ -158,7 +160,7 @@ cut(const struct ocr_img *img, int dpi, int x0, int y0, int x1, int y1,
 	/* along: pieces */
 	for (i = 0; i < x1 - x0; i++)
 		p[i] = ocr_ink(img, x0 + i, y0, x0 + i + 1, y1);
-	k = runs(p, x1 - x0, PIECE_GAP(dpi), s, e);
+	k = runs(p, x1 - x0, COL_INK_MIN, PIECE_GAP(dpi), s, e);
 	if (k == 0)
 		goto out;
 	if (k > 1 && depth < CUT_DEPTH) {

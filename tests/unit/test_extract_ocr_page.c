@@ -150,6 +150,32 @@ narrow_joins(void **state)
 	assert_int_equal(ocr_tbox_joins(&b, 0, 200), -1);
 }
 
+static void
+minus_sign(void **state)
+{
+	struct ocr_img img = { pix, W, H, W };
+
+	(void)state;
+	memset(pix, 255, sizeof(pix));
+	/* -22: a dash 12 x 1 at mid height, 3 columns before two digits */
+	rect(100, 112, 112, 113);
+	rect(115, 100, 129, 124);
+	rect(132, 100, 146, 124);
+	assert_int_equal(ocr_leading_dash(&img, 100, 100, 145, 123), 1);
+	/* the digits alone */
+	assert_int_equal(ocr_leading_dash(&img, 115, 100, 145, 123), 0);
+	/* an underscore is low */
+	memset(pix, 255, sizeof(pix));
+	rect(100, 122, 112, 124);
+	rect(115, 100, 129, 124);
+	assert_int_equal(ocr_leading_dash(&img, 100, 100, 128, 123), 0);
+	/* a mark as high as the line is no dash */
+	memset(pix, 255, sizeof(pix));
+	rect(100, 100, 112, 124);
+	rect(115, 100, 129, 124);
+	assert_int_equal(ocr_leading_dash(&img, 100, 100, 128, 123), 0);
+}
+
 int
 main(void)
 {
@@ -157,6 +183,7 @@ main(void)
 		cmocka_unit_test(cut_lines_and_cells),
 		cmocka_unit_test(laid_out),
 		cmocka_unit_test(narrow_joins),
+		cmocka_unit_test(minus_sign),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -179,42 +179,26 @@ ocr_figure_scale(int line_px)
 	return line_px > 0 ? (double)FIGURE_PX / line_px : 1;
 }
 
+/* The lines of a box looked at for its main one (a cell is never more). */
+#define MAIN_LINES_MAX	64
+
 int
 ocr_main_line(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
     int y1, int *bx0, int *by0, int *bx1, int *by1)
 {
-	int gap = dpi / 100 + 1, y, x, start = -1, last = -1;
-	int best0 = -1, best1 = -1;
-	long ink = 0, best = 0;
+	struct ocr_line v[MAIN_LINES_MAX];
+	int n, i, best = -1;
 
-	ocr_clip(img, &x0, &y0, &x1, &y1);
-	for (y = y0; y <= y1 + gap; y++) {
-		long n = y < y1 ? ocr_ink(img, x0, y, x1, y + 1) : 0;
-
-		if (n > 0) {
-			if (start < 0)
-				start = y, ink = 0;
-			last = y;
-			ink += n;
-			continue;
-		}
-		if (start >= 0 && (y >= y1 || y - last > gap)) {
-			if (ink > best)
-				best = ink, best0 = start, best1 = last;
-			start = -1;
-		}
-	}
-	if (best0 < 0)
+	n = ocr_ink_lines(img, dpi, x0, y0, x1, y1, v, MAIN_LINES_MAX);
+	if (n > MAIN_LINES_MAX)
+		n = MAIN_LINES_MAX;
+	for (i = 0; i < n; i++)
+		if (best < 0 || v[i].ink > v[best].ink)
+			best = i;
+	if (best < 0)
 		return -1;
-	*bx0 = x1, *bx1 = x0 - 1, *by0 = best0, *by1 = best1;
-	for (y = best0; y <= best1; y++)
-		for (x = x0; x < x1; x++)
-			if (dark(img, x, y)) {
-				if (x < *bx0)
-					*bx0 = x;
-				if (x > *bx1)
-					*bx1 = x;
-			}
+	*bx0 = v[best].x0, *bx1 = v[best].x1;
+	*by0 = v[best].y0, *by1 = v[best].y1;
 	return 0;
 }
 

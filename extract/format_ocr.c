@@ -1084,39 +1084,50 @@ table_end(struct ocr_cont *cont, struct gk_sink *sink, int rows)
  * wrote is left out.
  */
 /*
- * Narrow box i before box j on its line (ocr_tbox_joins): when it is no
- * figure and the two read together start with a numbering (一、本年新收…)
- * or are a figure with its minus sign (- 2248), j takes i and that text: 1.  0: read i by itself.  -1: Tesseract failed.
+ * Narrow box i before box j on its line (ocr_tbox_joins): when it is one
+ * line, no figure, and the two read together start with a numbering
+ * (一、本年新收…) or are a figure with its minus sign (- 2248), j takes i
+ * and that text: 1.  0: i is read by itself (its text set, or NULL for a
+ * stack of lines, left to read_cell).  -1: Tesseract failed.
  */
 static int
 join_numbering(TessBaseAPI *api, const struct ocr_img *img, int dpi,
     struct ocr_tboxes *b, size_t i, size_t j)
 {
 	struct ocr_tbox *o = &b->v[i], *n = &b->v[j];
+	struct ocr_line v[OCR_CELL_LINES];
 	struct zh_numbering num;
 	struct ocr_cell c;
 	char *s;
+	int conf;
 
+	memset(&c, 0, sizeof(c));
+	c.x0 = o->x0, c.y0 = o->y0, c.x1 = o->x1, c.y1 = o->y1;
+	if (text_lines_of(img, dpi, &c, v) > 1)
+		return 0;	/* a stack of lines: read_cell's */
 	if (read_figure(img, dpi, o->x0, o->y0, o->x1, o->y1, &s) == -1)
 		return -1;
 	if (s != NULL) {
 		o->text = s;	/* a figure */
 		return 0;
 	}
-	memset(&c, 0, sizeof(c));
-	c.x0 = o->x0;
 	c.x1 = n->x1;
 	c.y0 = o->y0 < n->y0 ? o->y0 : n->y0;
 	c.y1 = o->y1 > n->y1 ? o->y1 : n->y1;
 	if ((s = read_cell(api, img, dpi, &c)) == NULL)
 		return -1;
-	if (!zh_numbering(s, &num) && !(s[0] == '-' && is_number(s + 1))) {
-		free(s);
-		return 0;
+	if (zh_numbering(s, &num) || (s[0] == '-' && is_number(s + 1))) {
+		ocr_tbox_join(b, i, j);
+		n->text = s;
+		return 1;
 	}
-	ocr_tbox_join(b, i, j);
-	n->text = s;
-	return 1;
+	free(s);
+	/* no figure (asked above): i by itself, as a label */
+	if ((s = read_label(api, img, dpi, o->x0, o->y0, o->x1, o->y1,
+	    &conf)) == NULL)
+		return -1;
+	o->text = ocr_fix_numbering(s);
+	return 0;
 }
 
 static int

@@ -26,6 +26,7 @@
 #include <mupdf/pdf.h>
 
 #include "common/bounds.h"
+#include "extract/pdf/actual.h"
 #include "extract/pdf/pdf.h"
 #include "extract/pdf/text.h"
 #include "extract/pdf/thresholds.h"
@@ -38,6 +39,7 @@ enum over { OVER_NONE, OVER_CHARS, OVER_PATHS, OVER_RULES, OVER_NESTING };
 struct page_dev {
 	fz_device super;
 	fz_device *text;	/* MuPDF's structured-text device */
+	struct gk_pdf_actual actual;	/* the ActualText span open */
 	struct gk_pdf_page *pg;
 	struct gk_pdf_budget *budget;
 	enum over over;		/* the limit that stopped the page */
@@ -481,7 +483,9 @@ rd_fill_text(fz_context *ctx, fz_device *dev, const fz_text *text,
 	struct page_dev *d = (struct page_dev *)dev;
 
 	text_seen(ctx, d, text);
-	fz_fill_text(ctx, d->text, text, ctm, cs, color, alpha, cp);
+	if (!gk_pdf_actual_hold(ctx, &d->actual, text, ctm, cs, color, alpha,
+	    cp))
+		fz_fill_text(ctx, d->text, text, ctm, cs, color, alpha, cp);
 }
 
 static void
@@ -681,6 +685,44 @@ over_limit(enum over o)
 	}
 }
 
+/*
+ * fz_run_page, with the page's contents run by a processor whose marked
+ * content is followed (actual.h): the text of ActualText spans.
+ */
+static void
+run_page(fz_context *ctx, fz_page *page, struct page_dev *dev,
+    fz_cookie *cookie)
+{
+	pdf_page *pp = pdf_page_from_fz_page(ctx, page);
+	pdf_processor *proc = NULL;
+	fz_rect mediabox;
+	fz_matrix ctm;
+	int hooked = 0;
+
+	fz_var(proc);
+	fz_var(hooked);
+	fz_try(ctx) {
+		pdf_page_transform(ctx, pp, &mediabox, &ctm);
+		proc = pdf_new_run_processor(ctx, &dev->super, ctm, "View",
+		    NULL, NULL, cookie);
+		gk_pdf_actual_hook(ctx, proc, &dev->actual, dev->text);
+		hooked = 1;
+		pdf_process_contents(ctx, proc, pp->doc,
+		    pdf_page_resources(ctx, pp), pdf_page_contents(ctx, pp),
+		    cookie);
+		pdf_close_processor(ctx, proc);
+	}
+	fz_always(ctx) {
+		if (hooked)
+			gk_pdf_actual_unhook(ctx, &dev->actual);
+		pdf_drop_processor(ctx, proc);
+	}
+	fz_catch(ctx)
+		fz_rethrow(ctx);
+	fz_run_page_annots(ctx, page, &dev->super, fz_identity, cookie);
+	fz_run_page_widgets(ctx, page, &dev->super, fz_identity, cookie);
+}
+
 enum gk_err
 gk_pdf_page_read(struct gk_pdf_doc *pd, int no, struct gk_pdf_page *pg,
     char *msg, size_t msgsize)
@@ -737,7 +779,7 @@ gk_pdf_page_read(struct gk_pdf_doc *pd, int no, struct gk_pdf_page *pg,
 		dev->budget = pd->budget;
 		/* the page itself clips everything */
 		push_clip(ctx, dev, bounds);
-		fz_run_page(ctx, page, &dev->super, fz_identity, &pd->cookie);
+		run_page(ctx, page, dev, &pd->cookie);
 		fz_close_device(ctx, &dev->super);
 		fz_close_device(ctx, tdev);
 		if (copy_chars(pg, tp) < 0) {

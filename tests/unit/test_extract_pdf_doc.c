@@ -117,6 +117,40 @@ test_text_pdf(void **state)
 }
 
 /*
+ * ActualText (PDF 32000-1 14.9.4): a span's text stands for its glyphs.
+ * Glyphs drawn as boxes (here "::", a font without the digits) read as
+ * the span says, one code point a glyph; a span of more code points than
+ * glyphs puts the rest on them in order; an empty one has no text; a span
+ * inside a BMC, one over two text objects and one in a form all count,
+ * and the text around them is its own.
+ */
+static void
+test_actual_text(void **state)
+{
+	unsigned char *p;
+	size_t n = 0;
+	char *recs, *paras;
+
+	(void)state;
+	p = make_pdf("BT /F1 12 Tf 72 720 Td (Year ) Tj "
+	    "/Span << /ActualText <FEFF0032003000320034> >> BDC (::::) Tj EMC "
+	    "( end) Tj ET\n"
+	    "BT /F1 12 Tf 72 640 Td /Span << /ActualText (fine) >> BDC (fn) Tj "
+	    "EMC ET\n"
+	    "BT /F1 12 Tf 72 560 Td (a) Tj /Span << /ActualText () >> BDC "
+	    "(-) Tj EMC (b) Tj ET\n"
+	    "/Artifact BMC BT /F1 12 Tf 72 480 Td /Span << /ActualText (12) >> "
+	    "BDC (x) Tj ET BT /F1 12 Tf 79 480 Td (y) Tj ET EMC EMC\n", 0, &n);
+	recs = run_format(&gk_format_pdf, "pdf", p, n);
+	paras = fields(recs, "para", 3);
+	/* the dash the empty span stood for leaves its gap */
+	assert_string_equal(paras, "Year 2024 end\nfine\na b\n12\n");
+	free(paras);
+	free(recs);
+	free(p);
+}
+
+/*
  * The bid peeks at the bytes and opens nothing: a PDF without a text layer
  * (a scan: read, then handed to OCR) and a broken one bid like any PDF.
  */
@@ -230,6 +264,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_pdf),
+		cmocka_unit_test(test_actual_text),
 		cmocka_unit_test(test_bid_peeks),
 		cmocka_unit_test(test_encrypted),
 		cmocka_unit_test(test_damaged),

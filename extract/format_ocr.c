@@ -568,6 +568,10 @@ struct ocr_cost {
 
 static struct ocr_cost cost;
 
+/* Missing-glyph boxes read in the document (note missing_glyphs): its
+ * figures may be drawn in a font without digits and be on no page. */
+static long missing_seen;
+
 /* Only digits (a figure of the digit recogniser's). */
 static int
 is_digits(const char *s)
@@ -758,6 +762,31 @@ lines_digits(const struct ocr_img *img, int dpi, const struct ocr_line *v,
 }
 
 /*
+ * A line of missing-glyph boxes (ocr_missing_glyphs) is n characters the
+ * page does not show: U+FFFD each, as a text layer gives a glyph it cannot
+ * map, so that the cell is text that is no number, never a 0.
+ */
+#define MISSING_MAX	32
+
+static int
+missing_glyphs(int n, char **out)
+{
+	static const char fffd[] = "\xef\xbf\xbd";
+	size_t k = sizeof(fffd) - 1;
+	int i;
+
+	missing_seen += n;
+	if (n > MISSING_MAX)
+		n = MISSING_MAX;
+	if ((*out = malloc((size_t)n * k + 1)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		memcpy(*out + (size_t)i * k, fffd, k);
+	(*out)[(size_t)n * k] = '\0';
+	return 0;
+}
+
+/*
  * The figure in box [x0,x1)x[y0,y1) by the digit recogniser: *s its digits
  * (malloc'd), or NULL when it is no figure by the rules above.  -1 when
  * Tesseract failed.
@@ -766,7 +795,7 @@ static int
 read_figure(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
     int y1, char **out)
 {
-	int bx0, by0, bx1, by1, conf = 0;
+	int bx0, by0, bx1, by1, conf = 0, boxes;
 	char *s;
 	double t0;
 
@@ -775,6 +804,8 @@ read_figure(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
 	    &by1) != 0 || by1 - by0 + 1 < OCR_LINE_MIN(dpi) ||
 	    by1 - by0 + 1 > OCR_LINE_MAX(dpi))
 		return 0;
+	if ((boxes = ocr_missing_glyphs(img, bx0, by0, bx1, by1)) > 0)
+		return missing_glyphs(boxes, out);
 	t0 = cpu_now();
 	s = ocr_box(tess_digits, img, dpi, bx0, by0, bx1 + 1, by1 + 1,
 	    PSM_SINGLE_LINE, 0, ocr_figure_scale(by1 - by0 + 1), &conf);
@@ -1360,6 +1391,7 @@ gk_ocr_pdf(struct gk_pdf_doc *pd, const char *id, struct gk_sink *sink)
 
 	memset(&cont, 0, sizeof(cont));
 	cont.title_left = OCR_TITLE_LINES;
+	missing_seen = 0;
 	if (tess_get() == -1) {
 		gk_sink_fail(sink, GK_E_OCR, "%s", tess_why);
 		return GK_E_OCR;
@@ -1382,6 +1414,9 @@ gk_ocr_pdf(struct gk_pdf_doc *pd, const char *id, struct gk_sink *sink)
 		return sink->err != GK_E_OK ? sink->err : GK_E_OCR;
 	snprintf(msg, sizeof(msg), "%d", pd->npages);
 	if (gk_sink_note(sink, "ocr", msg) == -1)
+		return sink->err;
+	snprintf(msg, sizeof(msg), "%ld", missing_seen);
+	if (missing_seen > 0 && gk_sink_note(sink, "missing_glyphs", msg) == -1)
 		return sink->err;
 	return GK_E_OK;
 }

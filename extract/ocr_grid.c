@@ -165,6 +165,96 @@ ocr_leading_dash(const struct ocr_img *img, int x0, int y0, int x1, int y1)
 }
 
 /*
+ * A glyph the font does not have is drawn as its missing-glyph box: a
+ * hollow rectangle the line high.  The digit recogniser reads it as 0 (a
+ * report printed in a font without digits, every figure a row of boxes,
+ * came out all zeros).  A mark is such a box when each of its four sides
+ * is a line of ink over BOX_SIDE of its length (a 0 is round: its
+ * leftmost column is dark only in its middle) and its inside, BOX_INSET
+ * of its size in from the sides, is under BOX_INSIDE dark (口 and 日 have
+ * strokes that cross or pass the corners; 日 is not empty).
+ */
+#define BOX_SIDE	0.85
+#define BOX_INSET	0.25
+#define BOX_INSIDE	0.05
+
+static int
+is_box(const struct ocr_img *img, int x0, int y0, int x1, int y1)
+{
+	int w = x1 - x0 + 1, h = y1 - y0 + 1, dx, dy;
+	long side[4] = { 0, 0, 0, 0 }, in;
+	int x, y, k;
+
+	if (w < 4 || h < 4)
+		return 0;
+	/* each side: the darker of its outer two lines of pixels */
+	for (k = 0; k < 2; k++) {
+		long l = 0, r = 0, t = 0, b = 0;
+
+		for (y = y0; y <= y1; y++) {
+			l += dark(img, x0 + k, y);
+			r += dark(img, x1 - k, y);
+		}
+		for (x = x0; x <= x1; x++) {
+			t += dark(img, x, y0 + k);
+			b += dark(img, x, y1 - k);
+		}
+		side[0] = l > side[0] ? l : side[0];
+		side[1] = r > side[1] ? r : side[1];
+		side[2] = t > side[2] ? t : side[2];
+		side[3] = b > side[3] ? b : side[3];
+	}
+	if (side[0] < BOX_SIDE * h || side[1] < BOX_SIDE * h ||
+	    side[2] < BOX_SIDE * w || side[3] < BOX_SIDE * w)
+		return 0;
+	dx = (int)(BOX_INSET * w + 0.5);
+	dy = (int)(BOX_INSET * h + 0.5);
+	if (dx < 1 || dy < 1 || x0 + dx > x1 - dx || y0 + dy > y1 - dy)
+		return 0;
+	in = ocr_ink(img, x0 + dx, y0 + dy, x1 - dx + 1, y1 - dy + 1);
+	return in <= BOX_INSIDE * (w - 2 * dx) * (h - 2 * dy);
+}
+
+/* Does column x have ink between rows y0 and y1? */
+static int
+col_ink(const struct ocr_img *img, int x, int y0, int y1)
+{
+	int y;
+
+	for (y = y0; y <= y1; y++)
+		if (dark(img, x, y))
+			return 1;
+	return 0;
+}
+
+int
+ocr_missing_glyphs(const struct ocr_img *img, int x0, int y0, int x1, int y1)
+{
+	int x, a, top, bot, n = 0;
+
+	ocr_clip(img, &x0, &y0, &x1, &y1);
+	x1 = x1 < img->w ? x1 : img->w - 1;
+	y1 = y1 < img->h ? y1 : img->h - 1;
+	for (x = x0; x <= x1; x++) {
+		if (!col_ink(img, x, y0, y1))
+			continue;
+		/* a mark: the columns with ink from x to a blank one */
+		for (a = x; x <= x1 && col_ink(img, x, y0, y1); x++)
+			;
+		for (top = y0; top <= y1 && ocr_ink(img, a, top, x, top + 1)
+		    == 0; top++)
+			;
+		for (bot = y1; bot > top && ocr_ink(img, a, bot, x, bot + 1)
+		    == 0; bot--)
+			;
+		if (!is_box(img, a, top, x - 1, bot))
+			return 0;
+		n++;
+	}
+	return n;
+}
+
+/*
  * A figure's line of ink is read by the digit recogniser at this height in
  * pixels, whatever the scan's resolution: at the page's own size the
  * 17-pixel figures of a bilevel 150 dpi scan came back as 9 for 0 (the

@@ -103,6 +103,14 @@ int ocr_ink_lines(const struct ocr_img *, int dpi, int x0, int y0, int x1,
 int ocr_leading_dash(const struct ocr_img *, int x0, int y0, int x1, int y1);
 
 /*
+ * How many missing-glyph boxes (hollow rectangles the line high) the line
+ * of ink [x0,x1]x[y0,y1] (inclusive) is, when every mark on it is one;
+ * else 0.
+ */
+int ocr_missing_glyphs(const struct ocr_img *, int x0, int y0, int x1,
+    int y1);
+
+/*
  * How many times a figure's line of ink line_px high is scaled for the
  * digit recogniser: to a fixed height, whatever the scan's resolution.
  */

@@ -71,7 +71,9 @@ int gk_sink_cell(struct gk_sink *, int row, int col, int rowspan,
  * An extra fact about the document, written as a `note DOC KEY VALUE` record
  * (a type the other stages pass through).  Keys in use: "ocr" (the number of
  * pages read from page images: the transform flags every value `ocr`),
- * "pages", "producer".
+ * "missing_glyphs" (the missing-glyph boxes OCR saw: characters drawn in
+ * a font that lacks them, which no layer of the page holds), "pages",
+ * "producer", "text_layer".
  */
 int gk_sink_note(struct gk_sink *, const char *key, const char *value);
 

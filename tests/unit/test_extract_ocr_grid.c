@@ -3,7 +3,7 @@
  * here: a 3x4 grid at 200 dpi with a merged header (colspan 3) and a merged
  * label (rowspan 2), 2-pixel rules, some "text" strokes; then the same
  * without outer side rules, a box of text-sized strokes that is no table,
- * and a black page; specks (ocr_despeckle).
+ * and a black page; specks (ocr_despeckle); missing-glyph boxes.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -573,6 +573,55 @@ test_grid_join_which(void **state)
 	    -1);
 }
 
+/* A hollow rectangle outlined 2 pixels thick. */
+static void
+box(int x0, int y0, int x1, int y1)
+{
+	rect(x0, y0, x1, y0 + 2, 0);
+	rect(x0, y1 - 2, x1, y1, 0);
+	rect(x0, y0, x0 + 2, y1, 0);
+	rect(x1 - 2, y0, x1, y1, 0);
+}
+
+/* A 0 drawn as a ring: round, its sides dark only in their middle. */
+static void
+ring(int cx, int cy, int rx, int ry)
+{
+	int x, y;
+	double d;
+
+	for (y = cy - ry - 1; y <= cy + ry + 1; y++)
+		for (x = cx - rx - 1; x <= cx + rx + 1; x++) {
+			d = (double)(x - cx) * (x - cx) / ((double)rx * rx) +
+			    (double)(y - cy) * (y - cy) / ((double)ry * ry);
+			if (d <= 1.0 && d >= 0.6)
+				pix[y * W + x] = 0;
+		}
+}
+
+/*
+ * Missing-glyph boxes: a line of three is three; a 0, a box with a
+ * stroke inside (日), or a line mixing a box and a 0, is none.
+ */
+static void
+test_missing_glyphs(void **state)
+{
+	struct ocr_img img = blank();
+
+	(void)state;
+	box(100, 100, 112, 122);
+	box(116, 100, 128, 122);
+	box(132, 100, 144, 122);
+	assert_int_equal(ocr_missing_glyphs(&img, 90, 95, 150, 125), 3);
+	ring(206, 111, 6, 11);
+	assert_int_equal(ocr_missing_glyphs(&img, 195, 95, 220, 125), 0);
+	box(300, 100, 316, 122);
+	rect(300, 110, 316, 112, 0);
+	assert_int_equal(ocr_missing_glyphs(&img, 290, 95, 320, 125), 0);
+	assert_int_equal(ocr_missing_glyphs(&img, 90, 95, 220, 125), 0);
+	assert_int_equal(ocr_missing_glyphs(&img, 400, 95, 500, 125), 0);
+}
+
 /* A figure's line is scaled to 28 pixels, whatever the resolution. */
 static void
 test_figure_scale(void **state)
@@ -604,6 +653,7 @@ main(void)
 		cmocka_unit_test(test_main_line),
 		cmocka_unit_test(test_ink_lines),
 		cmocka_unit_test(test_figure_scale),
+		cmocka_unit_test(test_missing_glyphs),
 	};
 
 	return cmocka_run_group_tests_name("extract_ocr_grid", tests, NULL,

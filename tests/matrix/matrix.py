@@ -359,8 +359,11 @@ def odd_char(ch):
 # a rewriter: 0-80 % (U+FFFD, Latin-1 letters, ASCII punctuation).
 WORDS_KEPT = 0.9
 # A text layer holding under this share of its source's digits has lost the
-# figures: a font without the digits, drawn as missing-glyph boxes, their
-# text only in marked content (ActualText) that MuPDF does not read.
+# figures: a font without the digits, drawn as missing-glyph boxes.  Their
+# text may still be in marked content (ActualText), which MuPDF 1.21's own
+# text extraction does not read and gk does (poppler's pdftotext reads it
+# too: it tells which files have it); a rewriter that drops it leaves the
+# figures on no layer at all.
 FIGURES_KEPT = 0.5
 
 
@@ -380,6 +383,16 @@ def digits(t):
 def mupdf_stext(path):
     try:
         r = subprocess.run(['mutool', 'draw', '-q', '-F', 'stext', '-o', '-', path],
+                           capture_output=True, timeout=300)
+    except Exception:
+        return ''
+    return r.stdout.decode('utf-8', errors='replace')
+
+
+def poppler_text(path):
+    """A PDF's text as poppler reads it: ActualText spans as their text."""
+    try:
+        r = subprocess.run(['pdftotext', '-q', '-enc', 'UTF-8', path, '-'],
                            capture_output=True, timeout=300)
     except Exception:
         return ''
@@ -426,7 +439,7 @@ def text_layer(path, src):
     the edge (a producer that does not wrap CJK lines) cuts no figure of the
     tables: the file is scored as read."""
     if not path.endswith('.pdf'):
-        return True, 0, 0, True
+        return True, 0, 0, 'yes'
     x = mupdf_stext(path)
     chars, edge, width, rows = [], 0, None, {}
 
@@ -462,8 +475,13 @@ def text_layer(path, src):
     got, ref = words(t), words(st)
     kept = sum(n for c, n in got.items() if c in ref)
     total = sum(got.values())
-    gd, rd = digits(t), digits(st)
-    figures = sum(min(n, gd[c]) for c, n in rd.items()) >= FIGURES_KEPT * sum(rd.values())
+    rd = digits(st)
+
+    def kept_figures(layer):
+        gd = digits(layer)
+        return sum(min(n, gd[c]) for c, n in rd.items()) >= FIGURES_KEPT * sum(rd.values())
+    figures = 'yes' if kept_figures(t) else \
+        'actualtext' if kept_figures(poppler_text(path)) else 'no'
     return total > 0 and kept >= WORDS_KEPT * total, odd, edge, figures
 
 
@@ -551,7 +569,7 @@ def results(out, jobs, made, errs, res, notext, oddchars, offpage, nofigures):
         if j.id in notext:
             r['condition'] = 'no-unicode'
         elif j.id in nofigures:
-            r['condition'] = 'no-figures'
+            r['condition'] = 'no-figures' if nofigures[j.id] == 'no' else 'actualtext'
         elif j.id in offpage:
             r['condition'] = 'offpage'
         if made.get(j.id):
@@ -622,7 +640,8 @@ def table_md(rows, key, title):
 
 
 HOLDS = {'-': 'text layer read', 'no-unicode': 'no Unicode (OCR)',
-         'no-figures': 'digits drawn as boxes, not in the text',
+         'no-figures': 'digits drawn as boxes, on no text layer',
+         'actualtext': 'digits drawn as boxes, their text in ActualText',
          'offpage': 'table cut at the page edge'}
 
 
@@ -720,14 +739,14 @@ def build(out, jobs, nworkers, bindir, quiet=False):
     args = [(out, fid, path, bk, bindir, byid[fid].src) for fid, path in made.items()]
     # scans last: they are slow, the rest is scored first
     args.sort(key=lambda a: byid[a[1]].producer == 'scan')
-    notext, oddchars, offpage, nofigures = set(), {}, set(), set()
+    notext, oddchars, offpage, nofigures = set(), {}, set(), {}
     with concurrent.futures.ProcessPoolExecutor(nworkers) as ex:
         for n, (fid, _, text, odd, edge, figures) in enumerate(ex.map(run_gk, args,
                                                                         chunksize=1)):
             if not text and byid[fid].producer != 'scan':
                 notext.add(fid)
-            if not figures and byid[fid].producer != 'scan':
-                nofigures.add(fid)
+            if figures != 'yes' and byid[fid].producer != 'scan':
+                nofigures[fid] = figures
             oddchars[fid] = odd
             if edge and byid[fid].producer != 'scan':
                 offpage.add(fid)

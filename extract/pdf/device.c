@@ -26,7 +26,7 @@
 #include <mupdf/pdf.h>
 
 #include "common/bounds.h"
-#include "extract/pdf/actual.h"
+#include "extract/pdf/run.h"
 #include "extract/pdf/pdf.h"
 #include "extract/pdf/text.h"
 #include "extract/pdf/thresholds.h"
@@ -39,7 +39,7 @@ enum over { OVER_NONE, OVER_CHARS, OVER_PATHS, OVER_RULES, OVER_NESTING };
 struct page_dev {
 	fz_device super;
 	fz_device *text;	/* MuPDF's structured-text device */
-	struct gk_pdf_actual actual;	/* the ActualText span open */
+	struct gk_pdf_run run;	/* the hooked run (run.h) */
 	struct gk_pdf_page *pg;
 	struct gk_pdf_budget *budget;
 	enum over over;		/* the limit that stopped the page */
@@ -483,7 +483,7 @@ rd_fill_text(fz_context *ctx, fz_device *dev, const fz_text *text,
 	struct page_dev *d = (struct page_dev *)dev;
 
 	text_seen(ctx, d, text);
-	if (!gk_pdf_actual_hold(ctx, &d->actual, text, ctm, cs, color, alpha,
+	if (!gk_pdf_run_hold(ctx, &d->run, text, ctm, cs, color, alpha,
 	    cp))
 		fz_fill_text(ctx, d->text, text, ctm, cs, color, alpha, cp);
 }
@@ -687,7 +687,8 @@ over_limit(enum over o)
 
 /*
  * fz_run_page, with the page's contents run by a processor whose marked
- * content is followed (actual.h): the text of ActualText spans.
+ * content and fonts are followed (run.h): the text of ActualText spans,
+ * glyphs bounded by their font's box.
  */
 static void
 run_page(fz_context *ctx, fz_page *page, struct page_dev *dev,
@@ -705,7 +706,7 @@ run_page(fz_context *ctx, fz_page *page, struct page_dev *dev,
 		pdf_page_transform(ctx, pp, &mediabox, &ctm);
 		proc = pdf_new_run_processor(ctx, &dev->super, ctm, "View",
 		    NULL, NULL, cookie);
-		gk_pdf_actual_hook(ctx, proc, &dev->actual, dev->text);
+		gk_pdf_run_hook(ctx, proc, &dev->run, dev->text);
 		hooked = 1;
 		pdf_process_contents(ctx, proc, pp->doc,
 		    pdf_page_resources(ctx, pp), pdf_page_contents(ctx, pp),
@@ -714,7 +715,7 @@ run_page(fz_context *ctx, fz_page *page, struct page_dev *dev,
 	}
 	fz_always(ctx) {
 		if (hooked)
-			gk_pdf_actual_unhook(ctx, &dev->actual);
+			gk_pdf_run_unhook(ctx, &dev->run);
 		pdf_drop_processor(ctx, proc);
 	}
 	fz_catch(ctx)

@@ -1,7 +1,7 @@
 /*
- * actual.c: ActualText spans laid over the glyphs they stand for (see
- * actual.h).
+ * run.c: a page's contents run for reading (see run.h).
  *
+ * ActualText spans are laid over the glyphs they stand for.
  * The interpreter gathers the glyphs of a text object and hands them to
  * the device only when something ends or changes it, so a span's EMC can
  * come before the device sees the span's glyphs.  A span's BDC and EMC
@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "common/zh.h"
-#include "extract/pdf/actual.h"
+#include "extract/pdf/run.h"
 
 /*
  * Make the interpreter pass on the glyphs it holds.  Setting the miter
@@ -48,7 +48,7 @@ glyphs(const fz_text *t)
 /* t with the span's code points laid over its glyphs, *k the glyphs of
  * the span laid before t, of g in all. */
 static fz_text *
-relay(fz_context *ctx, const struct gk_pdf_actual *a, const fz_text *t,
+relay(fz_context *ctx, const struct gk_pdf_run *a, const fz_text *t,
     int *k, int g)
 {
 	const fz_text_span *sp;
@@ -85,7 +85,7 @@ relay(fz_context *ctx, const struct gk_pdf_actual *a, const fz_text *t,
 
 /* Pass the held text on, with the span's text laid over it or not. */
 static void
-release(fz_context *ctx, struct gk_pdf_actual *a, int lay)
+release(fz_context *ctx, struct gk_pdf_run *a, int lay)
 {
 	struct gk_pdf_held_text *h;
 	fz_text *t = NULL;
@@ -122,7 +122,7 @@ release(fz_context *ctx, struct gk_pdf_actual *a, int lay)
 
 /* The span's text into a->cp; 0, or -1 when it is too long to keep. */
 static int
-take_text(fz_context *ctx, struct gk_pdf_actual *a, pdf_obj *s)
+take_text(fz_context *ctx, struct gk_pdf_run *a, pdf_obj *s)
 {
 	const char *p = pdf_to_text_string(ctx, s);
 	unsigned c;
@@ -136,7 +136,7 @@ take_text(fz_context *ctx, struct gk_pdf_actual *a, pdf_obj *s)
 static void
 at_BMC(fz_context *ctx, pdf_processor *proc, const char *tag)
 {
-	struct gk_pdf_actual *a = fz_user_context(ctx);
+	struct gk_pdf_run *a = fz_user_context(ctx);
 
 	a->op_BMC(ctx, proc, tag);
 	a->depth++;
@@ -146,7 +146,7 @@ static void
 at_BDC(fz_context *ctx, pdf_processor *proc, const char *tag, pdf_obj *raw,
     pdf_obj *cooked)
 {
-	struct gk_pdf_actual *a = fz_user_context(ctx);
+	struct gk_pdf_run *a = fz_user_context(ctx);
 	pdf_obj *s;
 
 	a->op_BDC(ctx, proc, tag, raw, cooked);
@@ -165,7 +165,7 @@ at_BDC(fz_context *ctx, pdf_processor *proc, const char *tag, pdf_obj *raw,
 static void
 at_EMC(fz_context *ctx, pdf_processor *proc)
 {
-	struct gk_pdf_actual *a = fz_user_context(ctx);
+	struct gk_pdf_run *a = fz_user_context(ctx);
 
 	if (a->span != 0 && a->span == a->depth) {
 		flush(ctx, proc);
@@ -177,9 +177,22 @@ at_EMC(fz_context *ctx, pdf_processor *proc)
 	a->op_EMC(ctx, proc);
 }
 
+/* The font set: bounded by its box, not each glyph's outline (run.h). */
+static void
+at_Tf(fz_context *ctx, pdf_processor *proc, const char *name,
+    pdf_font_desc *font, float size)
+{
+	struct gk_pdf_run *a = fz_user_context(ctx);
+
+	a->op_Tf(ctx, proc, name, font, size);
+	if (font != NULL && font->font != NULL && font->font->ft_face != NULL &&
+	    font->font->t3procs == NULL)
+		font->font->use_glyph_bbox = 0;
+}
+
 void
-gk_pdf_actual_hook(fz_context *ctx, pdf_processor *proc,
-    struct gk_pdf_actual *a, fz_device *out)
+gk_pdf_run_hook(fz_context *ctx, pdf_processor *proc,
+    struct gk_pdf_run *a, fz_device *out)
 {
 	memset(a, 0, sizeof(*a));
 	a->out = out;
@@ -187,17 +200,20 @@ gk_pdf_actual_hook(fz_context *ctx, pdf_processor *proc,
 	a->op_BMC = proc->op_BMC;
 	a->op_BDC = proc->op_BDC;
 	a->op_EMC = proc->op_EMC;
-	/* a processor without them has no marked content to follow */
-	if (a->op_BMC == NULL || a->op_BDC == NULL || a->op_EMC == NULL)
-		return;
+	a->op_Tf = proc->op_Tf;
 	fz_set_user_context(ctx, a);
-	proc->op_BMC = at_BMC;
-	proc->op_BDC = at_BDC;
-	proc->op_EMC = at_EMC;
+	/* a processor without them has no marked content to follow */
+	if (a->op_BMC != NULL && a->op_BDC != NULL && a->op_EMC != NULL) {
+		proc->op_BMC = at_BMC;
+		proc->op_BDC = at_BDC;
+		proc->op_EMC = at_EMC;
+	}
+	if (a->op_Tf != NULL)
+		proc->op_Tf = at_Tf;
 }
 
 void
-gk_pdf_actual_unhook(fz_context *ctx, struct gk_pdf_actual *a)
+gk_pdf_run_unhook(fz_context *ctx, struct gk_pdf_run *a)
 {
 	fz_set_user_context(ctx, a->user);
 	a->span = 0;
@@ -209,7 +225,7 @@ gk_pdf_actual_unhook(fz_context *ctx, struct gk_pdf_actual *a)
 }
 
 int
-gk_pdf_actual_hold(fz_context *ctx, struct gk_pdf_actual *a,
+gk_pdf_run_hold(fz_context *ctx, struct gk_pdf_run *a,
     const fz_text *text, fz_matrix ctm, fz_colorspace *cs,
     const float *color, float alpha, fz_color_params cp)
 {

@@ -998,6 +998,25 @@ prose(const struct tx_doc *d)
 	return 0;
 }
 
+/*
+ * Cells whose text is missing glyphs (U+FFFD, as gk-extract gives a glyph
+ * it cannot map and a missing-glyph box it sees on a scan): a font without
+ * digits, the figures drawn as boxes.  When the tables are no form's, this
+ * is why.
+ */
+#define MISSING_CELLS	10
+
+static int
+missing_glyph_cells(const struct tx_doc *d)
+{
+	int i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		n += d->t[i].cell && strstr(d->t[i].text, "\xef\xbf\xbd") !=
+		    NULL;
+	return n;
+}
+
 /* The columns table 三's header places: those of the first labelled row
  * with an optional column. */
 static const struct gk_col *
@@ -1089,7 +1108,12 @@ tx_read(struct tx_version *v)
 		    "三（六）…)", gov->tied);
 		v->tie = 1;
 	}
-	if (v->form == NULL && !v->tie)
+	if (v->form == NULL && !v->tie &&
+	    (i = missing_glyph_cells(&d)) >= MISSING_CELLS)
+		snprintf(v->missing, sizeof(v->missing), "%d cells are "
+		    "missing-glyph boxes (U+FFFD): the figures are drawn in a "
+		    "font without digits, and the file does not show them", i);
+	else if (v->form == NULL && !v->tie)
 		snprintf(v->missing, sizeof(v->missing), "%s%s",
 		    d.n == 0 ? "no text at all" : prose(&d) ?
 		    "the figures are only in sentences (…申请…N件), not in a "

@@ -4,7 +4,8 @@
 # tests/transform/align/*.case is a stream (after `#--- input`) and the truth
 # of what gk-transform must make of it (after `#--- expect`): the report's
 # agency, year and template, every metric (key value unit raw flags) and
-# every failed check (name where expected found), sorted.  A case passes
+# every failed check (name where expected found), and an error record's
+# stage, code and message, sorted.  A case passes
 # when gk-transform's output, so projected, is exactly its truth.
 # CASE=name runs one; KEEP=dir keeps each case's projected output there.
 set -u
@@ -22,9 +23,12 @@ for c in "$dir"/${CASE:-*}.case; do
 	$1 == "report" { print "report", $4, $5, $6 }
 	$1 == "metric" { print "metric", $3, $4, $5, $6, $7 }
 	$1 == "check" { print "check", $3, $4, $5, $6 }
-	$1 == "error" { print "error", $3, $4 }' "$t/out" | LC_ALL=C sort >"$t/got"
+	$1 == "error" { print "error", $3, $4, $5 }' "$t/out" | LC_ALL=C sort >"$t/got"
 	[ -n "${KEEP:-}" ] && cp "$t/got" "$KEEP/$name.got"
-	if [ $rc -eq 0 ] && cmp -s "$t/want" "$t/got"; then
+	# exit 1 when the truth holds an error record (gk-transform(1))
+	want_rc=0
+	grep -q '^error' "$t/want" && want_rc=1
+	if [ $rc -eq $want_rc ] && cmp -s "$t/want" "$t/got"; then
 		pass=$((pass + 1))
 	else
 		failed="$failed $name"

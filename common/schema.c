@@ -4,6 +4,7 @@
  * matches and keys in (schema.h).
  */
 #include <stdint.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -556,6 +557,10 @@ gk_label_key(const char *in, char *out, size_t outsz)
 			cp = 0xff08;
 		else if (cp == ')')
 			cp = 0xff09;
+		else if (cp == ':')
+			cp = 0xff1a;	/* 其中： as the forms print it */
+		else if (cp == ';')
+			cp = 0xff1b;
 		if (!put(out, outsz, &n, cp))
 			break;
 	}
@@ -625,11 +630,20 @@ gk_header_unit(const char *label, char *out, size_t outsz)
 			inner[n] = '\0';
 			q = inner;
 			if (strncmp(q, "单位", 6) == 0) {
+				const char *r;
+				int k;
+
+				/* its colon, or what OCR made of it (”,
+				 * ., :), or none: 单位万元 */
 				q += 6;
-				if (strncmp(q, "：", 3) == 0)
-					q += 3;
-				else if (*q == ':')
-					q++;
+				for (k = 0; k < 2; k++) {
+					r = q;
+					cp = zh_next(&r);
+					if (cp == 0 || zh_is_han(cp) ||
+					    (cp < 0x80 && isalnum((int)cp)))
+						break;
+					q = r;
+				}
 			}
 			if (*q != '\0' && zh_is_unit(q) && strlen(q) < outsz) {
 				memcpy(out, q, strlen(q) + 1);

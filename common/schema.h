@@ -164,7 +164,8 @@ const struct gk_row *gk_row_group(const struct gk_table *,
 size_t gk_label_norm(const char *in, char *out, size_t outsz);
 /*
  * The legacy key form of a label (SCHEMA.md): white space removed,
- * brackets （ ）, full-width digits ASCII, everything else as printed.
+ * brackets （ ）, colons and semicolons full-width (：；, as the forms
+ * print them), full-width digits ASCII, everything else as printed.
  */
 size_t gk_label_key(const char *in, char *out, size_t outsz);
 /*

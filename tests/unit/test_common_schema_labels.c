@@ -62,6 +62,9 @@ key_form(void **state)
 	assert_string_equal(k, "其中：主动公开规范性文件数");
 	gk_label_key("(一)收到申请数", k, sizeof(k));
 	assert_string_equal(k, "（一）收到申请数");
+	/* an ASCII colon (OCR, a producer's font) is the form's */
+	gk_label_key("其中:主动公开规范性文件数", k, sizeof(k));
+	assert_string_equal(k, "其中：主动公开规范性文件数");
 	gk_legacy_key("二、 回应解读情况", NULL, k, sizeof(k));
 	assert_string_equal(k, "legacy.二、回应解读情况");
 	gk_legacy_key("四、行政复议数量", "(一)维持具体行政行为数", k, sizeof(k));
@@ -82,6 +85,13 @@ header_units(void **state)
 	gk_header_unit("采购总金额(万元)", u, sizeof(u));
 	assert_string_equal(u, "万元");
 	gk_header_unit("本年收费金额（单位：万元）", u, sizeof(u));
+	assert_string_equal(u, "万元");
+	/* the colon as OCR reads it, or lost */
+	gk_header_unit("本年收费金额(单位”万元)", u, sizeof(u));
+	assert_string_equal(u, "万元");
+	gk_header_unit("本年收费金额（单位.万元）", u, sizeof(u));
+	assert_string_equal(u, "万元");
+	gk_header_unit("本年收费金额（单位万元）", u, sizeof(u));
 	assert_string_equal(u, "万元");
 	gk_header_unit("申请人情况（件）", u, sizeof(u));
 	assert_string_equal(u, "件");

@@ -21,6 +21,16 @@
 #include "tx.h"
 
 #define MAXC	8
+/* Tokens looked at for the header's words after its first column's word:
+ * the header of 三 is at most 3 rows of 1 + 1 + 6 words (申请人情况,
+ * 法人或其他组织 and 总计, 自然人 and its five kinds with 小计), with a
+ * corner cell or two: 16 tokens hold it. */
+#define HEAD3_TOKS	16
+/* Rows above the first column's word (自然人) that still hold the header's
+ * words, in a grid: a rule the producer drew across the 自然人 cell
+ * spanning two rows puts the word in the lower row, after the upper row's
+ * 法人或其他组织 and 总计 in the reading order.  The header has 3 rows. */
+#define HEAD3_ROWS_UP	2
 
 /* The last part of a column's group path (法人或其他组织), normalised. */
 static void
@@ -178,7 +188,7 @@ tx_columns3(const struct tx_doc *d, const struct gk_col *cols, int ncols,
 {
 	char group[TX_LABEL_MAX];
 	int pos[MAXC + 1], col[MAXC + 1], i, k, w, s, n = 0, start = -1;
-	int opt = -1, total = -1, lastorg = -1;
+	int opt = -1, total = -1, lastorg = -1, from;
 
 	memset(c3, 0, sizeof(*c3));
 	if (ncols > MAXC)
@@ -207,7 +217,17 @@ tx_columns3(const struct tx_doc *d, const struct gk_col *cols, int ncols,
 	}
 	for (k = 0; k <= MAXC; k++)
 		pos[k] = col[k] = -1;
-	for (i = start; i < d->n && i < start + 16; i++) {
+	/* from cells, the header's rows from the one above 自然人's on: in a
+	 * grid's order (row, then column) a word of an upper row may come
+	 * before it */
+	from = start;
+	if (d->t[start].cell)
+		while (from > 0 && d->t[from - 1].cell &&
+		    d->t[from - 1].table == d->t[start].table &&
+		    d->t[from - 1].row >= d->t[start].row - HEAD3_ROWS_UP &&
+		    start - from < HEAD3_TOKS)
+			from--;
+	for (i = from; i < d->n && i < start + HEAD3_TOKS; i++) {
 		const struct tx_tok *t = &d->t[i];
 
 		if (t->vlike || (w = word(cols, ncols, group, t->norm)) < 0)

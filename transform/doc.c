@@ -101,30 +101,45 @@ tx_tok_figure(const struct tx_tok *t)
 /*
  * Where a para that is a label with its row's first figure run into it
  * (4.保护第三方合法权益0, 其他对外管理服务事项6055: a PDF's lines of a
- * page printed one <p> per cell joined) splits: the offset of the figure,
- * or 0.  A label of two characters or more, not a sentence, ending in a
- * Chinese character or a closing bracket; the figure plain digits.
+ * page printed one <p> per cell joined; a cell of a PDF grid whose column
+ * line the label crossed, （二）部分公开（区分处理的，…）0) splits: the
+ * offset of the figure, or 0.  A label of two characters or more, not a
+ * sentence (a 。，； outside its brackets), ending in a Chinese character
+ * or a closing bracket; the figure plain digits (in a cell, digits only).
  */
 static size_t
-glued(const char *s)
+glued(const char *s, int cell)
 {
 	size_t n = strlen(s), k = n;
 	const char *p, *q;
 	unsigned cp = 0;
-	int chars = 0;
+	int chars = 0, depth = 0;
 
 	while (k > 0 && ((s[k - 1] >= '0' && s[k - 1] <= '9') ||
 	    s[k - 1] == ',' || s[k - 1] == '.'))
 		k--;
 	while (k < n && (s[k] == ',' || s[k] == '.'))
 		k++;
-	if (k == n || n - k > 12 || k == 0 || strstr(s, "。") != NULL ||
-	    strstr(s, "，") != NULL || strstr(s, "；") != NULL)
+	if (k == n || n - k > 12 || k == 0)
 		return 0;
+	/* in a cell, digits alone: 1.（四）无法提供2.3 is two labels'
+	 * numbering cut, no figure */
+	for (p = s + k; cell && *p != '\0'; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
 	for (p = s; p < s + k; chars++) {
 		q = p;
 		cp = zh_next(&q);
 		p = q;
+		if (cp == '(' || cp == 0xff08)
+			depth++;
+		else if ((cp == ')' || cp == 0xff09) && depth > 0)
+			depth--;
+		/* a sentence: its stops outside the label's notes in
+		 * brackets, （区分处理的，只计这一情形，…） */
+		else if (depth == 0 && (cp == 0x3002 || cp == 0xff0c ||
+		    cp == 0xff1b))
+			return 0;
 	}
 	if (p != s + k || chars < 2)
 		return 0;
@@ -180,10 +195,11 @@ tx_doc_open(struct tx_doc *d, struct tx_version *v)
 		return -1;
 	for (i = 0; i < v->nitems; i++) {
 		const struct tx_item *it = &v->items[i];
-		/* not in OCR's text, whose lines are the recogniser's */
-		int like = it->cell || v->ocr > 0 ? -1 :
-		    tx_value_like(it->text);
-		size_t at = like != 0 ? 0 : glued(it->text);
+		/* not in OCR's text, whose lines are the recogniser's; a
+		 * cell of a PDF grid may hold a label and its row's first
+		 * figure too, where the label ran over the column line */
+		int like = v->ocr > 0 ? -1 : tx_value_like(it->text);
+		size_t at = like != 0 ? 0 : glued(it->text, it->cell);
 		char *a, *b;
 
 		if (at == 0) {

@@ -214,7 +214,7 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
     struct lrows *l)
 {
 	char label[LABEL_MAX];
-	int i, j, k, seq, nseq = 0, gaps = 0;
+	int i, j, k, e, seq, nseq = 0, gaps = 0;
 
 	/* a 序号 column left of 统计指标 */
 	seq = s > 0 && header_tok(tb, &d->t[s - 1]) &&
@@ -233,11 +233,17 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
 			k = i;
 			if (seq && j - i >= 3 && serial(&d->t[i]) >= 0)
 				k = i + 1;
+			/* blank cells right of the three (a PDF grid's column
+			 * of the line above the table, 填报日期：…, with
+			 * nothing under it) are no place of the row */
+			for (e = j; e - k > 3 && d->t[e - 1].cell &&
+			    d->t[e - 1].blank; e--)
+				;
 			if (!d->t[k].cell || header_tok(tb, &d->t[k]) ||
-			    d->t[k].vlike || j - k < 2 || j - k > 3)
+			    d->t[k].vlike || e - k < 2 || e - k > 3)
 				continue;
-			if (lpush(l, d->t[k].text, j - k == 3 ?
-			    d->t[k + 1].text : NULL, &d->t[j - 1]) < 0)
+			if (lpush(l, d->t[k].text, e - k == 3 ?
+			    d->t[k + 1].text : NULL, &d->t[e - 1]) < 0)
 				return -1;
 		}
 		return 0;

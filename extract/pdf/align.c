@@ -625,6 +625,18 @@ side_line(const struct aline *al, size_t n, const struct agroup *g, int g0,
 }
 
 /*
+ * Piece p of line a is a label that runs on into the figures, which begin
+ * at fx0: it starts left of them and ends right of where they begin (a
+ * long label set on one line over its cell's border).
+ */
+static int
+overrun(const struct aline *a, int p, float fx0)
+{
+	return !a->pfig[p] && a->px0[p] < fx0 - COLUMN_GAP &&
+	    a->px1[p] > fx0 + CROSS_TOL;
+}
+
+/*
  * Columns of rows g0..g1 of lines al[0..n): the x ranges that no piece of
  * a body row (not a header) covers.  Where the table held from the page
  * before has a column line inside such a gap, that line is taken, so that
@@ -637,7 +649,7 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	float *iv = NULL, x0 = 1e9f, x1 = -1e9f, cover, y, x, cx[MAXCOLS];
 	float fx0 = 1e9f;
 	size_t m = 0, i;
-	int p, nfig = 0, ret = -1, r, nc = 0, c;
+	int p, nfig = 0, ret = -1, r, nc = 0, c, nrun = 0;
 
 	for (r = g0; r < g1; r++)
 		nfig += g[r].figs;
@@ -647,6 +659,18 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 		m += (size_t)al[i].np;
 	if ((iv = malloc((m + 1) * 2 * sizeof(float))) == NULL)
 		return -1;
+	for (i = 0; i < n; i++)
+		for (p = 0; al[i].row >= g0 && al[i].row < g1 &&
+		    !g[al[i].row].header && p < al[i].np; p++)
+			if (al[i].pfig[p] && al[i].px0[p] < fx0)
+				fx0 = al[i].px0[p];
+	/* labels that run on into the figures (over their cell's border) */
+	for (i = 0; i < n; i++)
+		for (p = 0; al[i].row >= g0 && al[i].row < g1 &&
+		    !g[al[i].row].header && p < al[i].np; p++)
+			nrun += overrun(&al[i], p, fx0);
+	if (nrun > OVERRUN_SHARE * (float)nfig)
+		nrun = 0;
 	m = 0;
 	for (i = 0; i < n; i++) {
 		if (al[i].row < g0 || al[i].row >= g1)
@@ -656,7 +680,8 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 				x0 = al[i].px0[p];
 			if (al[i].px1[p] > x1)
 				x1 = al[i].px1[p];
-			if (g[al[i].row].header)
+			if (g[al[i].row].header ||
+			    (nrun > 0 && overrun(&al[i], p, fx0)))
 				continue;
 			iv[2 * m] = al[i].px0[p];
 			iv[2 * m + 1] = al[i].px1[p];
@@ -696,11 +721,6 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 		if (iv[2 * i + 1] > cover)
 			cover = iv[2 * i + 1];
 	}
-	for (i = 0; i < n; i++)
-		for (p = 0; al[i].row >= g0 && al[i].row < g1 &&
-		    !g[al[i].row].header && p < al[i].np; p++)
-			if (al[i].pfig[p] && al[i].px0[p] < fx0)
-				fx0 = al[i].px0[p];
 	/*
 	 * Left of the figures, a gap between labels set left and labels set
 	 * centred (legacy 统计表) is no column: a column of labels shows in

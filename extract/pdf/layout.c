@@ -1105,6 +1105,114 @@ straddles(const struct gk_pdf_table *t, const struct gk_pdf_char *c,
 	return gk_pdf_cell_at(t, cx, t->y1 - 0.01f);	/* just inside */
 }
 
+struct at_char {
+	float y, x0;
+	size_t i;
+};
+
+static int
+cmp_at_char(const void *a, const void *b)
+{
+	const struct at_char *p = a, *q = b;
+
+	if (p->y != q->y)
+		return p->y < q->y ? -1 : 1;
+	if (p->x0 != q->x0)
+		return p->x0 < q->x0 ? -1 : 1;
+	return p->i < q->i ? -1 : p->i > q->i;
+}
+
+static int
+isdigit_ch(int c)
+{
+	return (c >= '0' && c <= '9') || c == '.' || c == ',';
+}
+
+/* Does character c cross a column line of t (by more than CROSS_TOL each
+ * side)? */
+static int
+crosses_column(const struct gk_pdf_table *t, const struct gk_pdf_char *c)
+{
+	int k;
+
+	for (k = 1; k + 1 < t->nx; k++)
+		if (c->x0 < t->xs[k] - CROSS_TOL && c->x1 > t->xs[k] + CROSS_TOL)
+			return 1;
+	return 0;
+}
+
+/*
+ * A word set over a column line (a long label on one line, run on over
+ * its cell's border and centred on its cell: xhtml2pdf) goes whole to the
+ * cell that holds its middle: character by character, its ends went to
+ * the cells beside it, joined to their figures (情形） 0).  A word is a run
+ * of characters of one baseline with no gap over SPACE_EM and no white
+ * space drawn between, less a figure at its end (the figure's own cell's);
+ * it is moved only when one of its characters crosses a column line of
+ * its table, which text kept inside its cells never does.
+ */
+static int
+whole_words(const struct gk_pdf_page *pg, const struct gk_pdf_table *t,
+    int nt, const size_t *base, size_t total, size_t *owner)
+{
+	struct at_char *v;
+	size_t n = 0, i, j, k, e;
+	int ti, ci;
+
+	if ((v = malloc((pg->nch + 1) * sizeof(*v))) == NULL)
+		return -1;
+	for (i = 0; i < pg->nch; i++)
+		if (owner[i] < total) {
+			v[n].y = pg->ch[i].y;
+			v[n].x0 = pg->ch[i].x0;
+			v[n++].i = i;
+		}
+	qsort(v, n, sizeof(*v), cmp_at_char);
+	for (i = 0; i < n; i = j) {
+		const struct gk_pdf_char *a = &pg->ch[v[i].i], *b;
+		int split = 0, cross = 0;
+
+		j = i + 1;
+		if (gk_pdf_space(a->c))
+			continue;	/* a space drawn ends a word */
+		for (ti = 0; ti + 1 < nt && base[ti + 1] <= owner[v[i].i];
+		    ti++)
+			;
+		for (j = i + 1; j < n; j++) {
+			b = &pg->ch[v[j].i];
+			if (gk_pdf_space(b->c) || fabsf(b->y - a->y) > AXIS_TOL ||
+			    b->x0 - a->x1 > SPACE_EM * a->size ||
+			    b->x0 < a->x0 ||	/* another baseline's */
+			    owner[v[j].i] < base[ti] ||
+			    owner[v[j].i] >= base[ti + 1])
+				break;
+			a = b;
+		}
+		/* a figure run into the word's end (获取信息1) is no part
+		 * of it: it stays in its own cell */
+		for (e = j; e > i && isdigit_ch(pg->ch[v[e - 1].i].c); e--)
+			;
+		if (e == i)
+			e = j;
+		for (k = i; k < e; k++) {
+			split |= owner[v[k].i] != owner[v[i].i];
+			cross |= crosses_column(&t[ti], &pg->ch[v[k].i]);
+		}
+		if (!split || !cross)
+			continue;
+		a = &pg->ch[v[i].i];
+		b = &pg->ch[v[e - 1].i];
+		ci = gk_pdf_cell_at(&t[ti], (a->x0 + b->x1) / 2,
+		    a->y - CHAR_MIDDLE_EM * a->size);
+		if (ci < 0)
+			continue;
+		for (k = i; k < e; k++)
+			owner[v[k].i] = base[ti] + (size_t)ci;
+	}
+	free(v);
+	return 0;
+}
+
 static int
 assign(const struct gk_pdf_page *pg, struct gk_pdf_table *t, int nt,
     const struct gk_pdf_char **out, size_t *nout)
@@ -1148,8 +1256,12 @@ assign(const struct gk_pdf_page *pg, struct gk_pdf_table *t, int nt,
 				owner[i] = base[ti] + (size_t)ci;
 				break;
 			}
+	}
+	if (whole_words(pg, t, nt, base, total, owner) < 0)
+		goto out;
+	for (i = 0; i < pg->nch; i++) {
 		if (owner[i] == total)
-			out[(*nout)++] = c;
+			out[(*nout)++] = &pg->ch[i];
 		else
 			cnt[owner[i]]++;
 	}

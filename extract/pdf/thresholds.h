@@ -160,6 +160,14 @@
 #define LABEL_JOIN_EM		2.6f	/* em */
 /* A column gap is at least this wide. */
 #define COLUMN_GAP		2.0f	/* pt */
+/* Labels that run on into the figures' columns (a long label set on one
+ * line over its cell's border, as xhtml2pdf does) do not close the column
+ * gaps of the other rows when they are in at most this share of the rows
+ * with figures: the gaps stay, and the long label's row alone spans them.
+ * A quarter: such labels are the few long ones (（二）部分公开（区分处理的，
+ * 只计这一情形…）); more rows than that covering a gap is a layout of its
+ * own, not an overflow. */
+#define OVERRUN_SHARE		0.25f	/* share of the rows */
 /* Lines between two lines of cells this close are in the table. */
 #define FILL_EM			30.0f	/* em */
 /* A line this far below the last row is not in the table. */

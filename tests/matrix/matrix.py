@@ -314,7 +314,7 @@ def make_one(args):
 def run_gk(args):
     """Worker: gk-fetch FILE | gk-extract | gk-transform, cached by the file's
     and the programs' hashes."""
-    out, fid, path, binkey, bindir, source = args
+    out, fid, path, binkey, bindir, source, base = args
     cdir = os.path.join(CACHE, 'gk')
     os.makedirs(cdir, exist_ok=True)
     key = sha((file_sha(path) + binkey).encode())
@@ -340,7 +340,9 @@ def run_gk(args):
         os.unlink(dst)
     os.link(cached, dst)
     text, odd, edge, figures = text_layer(path, source)
-    return fid, time.time() - t0, text, odd, edge, figures
+    # only what is read by OCR (a scan has no text layer) needs it
+    shown = figures_drawn(base, source) if base and not text else True
+    return fid, time.time() - t0, text, odd, edge, figures, shown
 
 
 def odd_char(ch):
@@ -485,6 +487,25 @@ def text_layer(path, src):
     return total > 0 and kept >= WORDS_KEPT * total, odd, edge, figures
 
 
+def figures_drawn(path, src):
+    """Whether a PDF's pages draw its source's figures as glyphs: what a
+    scan of it, or a rewrite that drops the text layer, leaves for OCR to
+    read.  A digit its font does not have is drawn as the font's glyph 0
+    (.notdef, a box) or as paths (cairo's hex boxes), while its text layer
+    may still hold it (a ToUnicode map, ActualText)."""
+    if not path.endswith('.pdf'):
+        return True
+    try:
+        r = subprocess.run(['mutool', 'trace', path], capture_output=True, timeout=300)
+    except Exception:
+        return True
+    drawn = collections.Counter(m.group(1) for m in re.finditer(
+        rb'<g unicode="([0-9])" glyph="([^"]*)"', r.stdout) if m.group(2) != b'0')
+    rd = digits(source_text(src))
+    return sum(min(n, drawn[c.encode()]) for c, n in rd.items()) >= \
+        FIGURES_KEPT * sum(rd.values())
+
+
 def pdf_paper(path):
     """The first page's size as a paper name (a4, letter, a4l, or WxH)."""
     try:
@@ -566,7 +587,9 @@ def results(out, jobs, made, errs, res, notext, oddchars, offpage, nofigures):
     rows = []
     for j in jobs:
         r = j.row()
-        if j.id in notext:
+        if nofigures.get(j.id) == 'no':
+            r['condition'] = 'no-figures'
+        elif j.id in notext:
             r['condition'] = 'no-unicode'
         elif j.id in nofigures:
             r['condition'] = 'no-figures' if nofigures[j.id] == 'no' else 'actualtext'
@@ -736,16 +759,22 @@ def build(out, jobs, nworkers, bindir, quiet=False):
             shutil.copyfile(path, dst)
         made[fid] = dst
     bk = binkey(bindir)
-    args = [(out, fid, path, bk, bindir, byid[fid].src) for fid, path in made.items()]
+    args = [(out, fid, path, bk, bindir, byid[fid].src,
+             m.path(byid[fid].base) if byid[fid].base else None)
+            for fid, path in made.items()]
     # scans last: they are slow, the rest is scored first
     args.sort(key=lambda a: byid[a[1]].producer == 'scan')
     notext, oddchars, offpage, nofigures = set(), {}, set(), {}
     with concurrent.futures.ProcessPoolExecutor(nworkers) as ex:
-        for n, (fid, _, text, odd, edge, figures) in enumerate(ex.map(run_gk, args,
-                                                                        chunksize=1)):
+        for n, (fid, _, text, odd, edge, figures, shown) in enumerate(
+                ex.map(run_gk, args, chunksize=1)):
+            ocr = byid[fid].producer == 'scan' or not text
+            if ocr and not shown:
+                # read from the page's pixels, which show no figures
+                nofigures[fid] = 'no'
             if not text and byid[fid].producer != 'scan':
                 notext.add(fid)
-            if figures != 'yes' and byid[fid].producer != 'scan':
+            if figures != 'yes' and not ocr:
                 nofigures[fid] = figures
             oddchars[fid] = odd
             if edge and byid[fid].producer != 'scan':

@@ -646,6 +646,74 @@ header_columns(int two_lines)
 	return row == row2 && col != col2;
 }
 
+/*
+ * A long label set on one line over its cell's border, run on into the
+ * first figure column up to its figure (xhtml2pdf):
+ *   项目                本年   上年        header (y 100)
+ *   规章                 3      5          y 130
+ *   规范性文件…(15 chars)1      7          y 160: the label runs to 200
+ *   其他                 2     14          y 190
+ *   合计                 6     26          y 220
+ * The label column's gap of the other rows (70-200) keeps its line: the
+ * figures of 本年 are a column of their own; the long label's row spans
+ * it.
+ */
+static void
+test_overrun(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int longlabel[] = { 0x89c4, 0x8303, 0x6027, 0x6587,
+	    0x4ef6, 0x89c4, 0x8303, 0x6027, 0x6587, 0x4ef6, 0x89c4, 0x8303,
+	    0x6027, 0x6587, 0x4ef6, '1', 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int heji[] = { 0x5408, 0x8ba1, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n7[] = { '7', 0 }, n2[] = { '2', 0 }, n14[] = { '1', '4', 0 },
+	    n6[] = { '6', 0 }, n26[] = { '2', '6', 0 };
+	struct reading r;
+	size_t i, three = 0, two = 0, six = 0, first = 0;
+	int row, col;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(50, 130, guizhang);
+	three = nchars;
+	put(200, 130, n3);
+	put(300, 130, n5);
+	first = nchars;
+	put(50, 160, longlabel);
+	put(300, 160, n7);
+	put(50, 190, qita);
+	two = nchars;
+	put(200, 190, n2);
+	put(300, 190, n14);
+	put(50, 220, heji);
+	six = nchars;
+	put(200, 220, n6);
+	put(300, 220, n26);
+	read_page(&r, 5);
+	assert_int_equal(r.t[0].nx, 4);
+	where(&r.t[0], three, &row, &col);
+	assert_int_equal(col, 1);
+	where(&r.t[0], two, &row, &col);
+	assert_int_equal(col, 1);
+	where(&r.t[0], six, &row, &col);
+	assert_int_equal(col, 1);
+	/* the long label's cell spans the label column and 本年's */
+	where(&r.t[0], first, &row, &col);
+	assert_int_equal(col, 0);
+	for (i = 0; i < (size_t)r.t[0].ncells; i++)
+		if (r.t[0].cells[i].row == row && r.t[0].cells[i].col == 0)
+			assert_int_equal(r.t[0].cells[i].colspan, 2);
+	reading_free(&r);
+}
+
 static void
 test_header_columns(void **state)
 {
@@ -694,6 +762,7 @@ main(void)
 		cmocka_unit_test(test_label_rest),
 		cmocka_unit_test(test_top_rest),
 		cmocka_unit_test(test_header_columns),
+		cmocka_unit_test(test_overrun),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -220,6 +220,57 @@ header_then_blank(void **state)
 	gk_pdf_page_free(&pg[1]);
 }
 
+/*
+ * A label set on one line wider than its ruled cell, centred on it and
+ * run on over both its borders (xhtml2pdf): the word is the label cell's
+ * whole, not cut at the column line into the figure's cell beside it
+ * (情形） 0).
+ */
+static void
+word_over_rule(void **state)
+{
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };	/* 规章 */
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n0[] = { '0', 0 }, n7[] = { '7', 0 };
+	int label[12];
+	char want[64], *p = want, *out;
+	struct gk_pdf_page pg;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 11; i++)
+		label[i] = 0x4e00 + i;
+	label[11] = 0;
+	/* the label's UTF-8 (U+4E00..U+4E0A: three bytes each) */
+	*p++ = '\t';
+	for (i = 0; i < 11; i++) {
+		*p++ = (char)(0xe0 | (label[i] >> 12));
+		*p++ = (char)(0x80 | ((label[i] >> 6) & 0x3f));
+		*p++ = (char)(0x80 | (label[i] & 0x3f));
+	}
+	*p++ = '\t';
+	*p = '\0';
+	page(&pg);
+	hline(&pg, 100, 100, 300);
+	hline(&pg, 120, 100, 300);
+	hline(&pg, 140, 100, 300);
+	vline(&pg, 100, 100, 140);
+	vline(&pg, 200, 100, 140);
+	vline(&pg, 250, 100, 140);
+	vline(&pg, 300, 100, 140);
+	put(&pg, 110, 115, guizhang);
+	put(&pg, 210, 115, n3);
+	put(&pg, 260, 115, n5);
+	put(&pg, 95, 136, label);	/* 95 to 205: centred on 100-200 */
+	put(&pg, 220, 136, n0);
+	put(&pg, 270, 136, n7);
+	out = layout(&pg, 1);
+	assert_non_null(strstr(out, want));
+	assert_non_null(strstr(out, "\t0\t"));
+	free(out);
+	gk_pdf_page_free(&pg);
+}
+
 int
 main(void)
 {
@@ -227,6 +278,7 @@ main(void)
 		cmocka_unit_test(hanging_line),
 		cmocka_unit_test(heading_under),
 		cmocka_unit_test(header_then_blank),
+		cmocka_unit_test(word_over_rule),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -718,8 +718,9 @@ read_at(TessBaseAPI *api, const struct ocr_img *im, int dpi, int x0, int y0,
 /*
  * A label in the box of im, conf the mean confidence of the reading kept.
  * Under 300 dpi a label is read at twice its size (the strokes of small
- * ideographs), once: a reading with an ideograph is the label.  One
- * without is a figure the digit recogniser left, which reads better at
+ * ideographs), once: a reading with an ideograph and more is the label.
+ * One without, or a lone character, may be a figure the digit recogniser
+ * left, which reads better at
  * the page's size (twice the size gave 51 as D1 and 0 as "0,"): read
  * again so, and kept when it is a number.  Read at both sizes every time,
  * the labels were a third of a scanned page's CPU.
@@ -731,17 +732,20 @@ read_label(TessBaseAPI *api, const struct ocr_img *im, int dpi, int x0,
 	char *s, *one;
 	const char *p;
 	unsigned c;
-	int han = 0, c1 = 0;
+	int han = 0, n = 0, c1 = 0;
 
 	if (dpi >= 300 || ocr_ink(im, x0, y0, x1, y1) < dpi / 25)
 		return read_at(api, im, dpi, x0, y0, x1, y1, 1, conf);
 	if ((s = read_at(api, im, dpi, x0, y0, x1, y1, 2, conf)) == NULL)
 		return NULL;
-	for (p = s; (c = zh_next(&p)) != 0 && !han; )
-		han = zh_is_han(c);
-	if (han)
+	for (p = s; (c = zh_next(&p)) != 0; n++)
+		han |= zh_is_han(c);
+	if (han && n > 1)
 		return s;
-	/* no ideograph: a figure the digit recogniser left, read as it is */
+	/*
+	 * no ideograph, or one alone (a 0 at twice its size came back as 站):
+	 * maybe a figure the digit recogniser left, read as it is
+	 */
 	if ((one = read_at(api, im, dpi, x0, y0, x1, y1, 1, &c1)) == NULL) {
 		free(s);
 		return NULL;

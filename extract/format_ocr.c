@@ -585,6 +585,26 @@ is_digits(const char *s)
 }
 
 /*
+ * Digits with at most one decimal point between them (1389.79): what the
+ * digit recogniser may take.  The point is kept by ocr_despeckle when it
+ * sits on the figure's baseline.
+ */
+static int
+is_decimal(const char *s)
+{
+	const char *p = strchr(s, '.');
+
+	if (p == NULL)
+		return is_digits(s);
+	if (p == s || p[1] == '\0' || strchr(p + 1, '.') != NULL)
+		return 0;
+	for (; *s != '\0'; s++)
+		if ((*s < '0' || *s > '9') && *s != '.')
+			return 0;
+	return 1;
+}
+
+/*
  * A cell is read by the digit recogniser first, when its main line of ink
  * (ocr_main_line: a speck above or below left out) is at least dpi/24
  * high (a lone 一 is flatter) and one line at most; that line is scaled to
@@ -593,10 +613,10 @@ is_digits(const char *s)
  * OCR_DIGITS_CONF.  Measured on the seeds' scans (1,140 cells): 695 of the
  * 725 figures both recognisers read alike come at 80 or more, labels at 46
  * or less; where the two differ above 60, chi_sim was wrong (工 D 人 for
- * 1 0 0).  Anything else is read by chi_sim at the page's resolution:
- * that reads figures best (at twice the size 719 came out as 7Z19).  What
- * is not a figure is read again at twice the size, which reads the small
- * labels better ((七)总计 instead of (七j总计).
+ * 1 0 0).  Anything else is read by chi_sim (read_label): under 300 dpi
+ * at twice the size, which reads the small labels better ((七)总计
+ * instead of (七j总计), and at the page's size where that reading may be
+ * a figure (at twice the size 719 came out as 7Z19).
  */
 #define OCR_DIGITS_CONF	60
 
@@ -738,6 +758,18 @@ read_label(TessBaseAPI *api, const struct ocr_img *im, int dpi, int x0,
 		return read_at(api, im, dpi, x0, y0, x1, y1, 1, conf);
 	if ((s = read_at(api, im, dpi, x0, y0, x1, y1, 2, conf)) == NULL)
 		return NULL;
+	if (*s == '\0') {
+		/*
+		 * ink, and nothing read as a line: as a word (chi_sim gave
+		 * nothing at 1x, 1.5x, 2x and 3x as a line for a lone 件 of a
+		 * 150 dpi bilevel scan, 24 x 23 pixels of ink; 件 as a word)
+		 */
+		free(s);
+		if ((s = ocr_box(api, im, dpi, x0, y0, x1, y1,
+		    PSM_SINGLE_WORD, 0, 2, conf)) == NULL)
+			return NULL;
+		fix_number(s);
+	}
 	for (p = s; (c = zh_next(&p)) != 0; n++)
 		han |= zh_is_han(c);
 	if (han && n > 1)
@@ -819,6 +851,16 @@ missing_glyphs(int n, char **out)
 }
 
 /*
+ * A digit is narrower than it is high; an ideograph is square.  On a 150
+ * dpi bilevel scan of a 统计表 the digit recogniser read lone units of the
+ * 单位 column (件, 条) as 4 at confidences up to 80, and their units were
+ * lost; their ink was 23-25 x 23 pixels (100-108%), that of the digits 0
+ * to 9 12-16 x 18 (67-89%, 4 the widest).  One digit whose ink is more
+ * than OCR_DIGIT_WIDE percent as wide as high is not taken.
+ */
+#define OCR_DIGIT_WIDE	95
+
+/*
  * The figure in box [x0,x1)x[y0,y1) by the digit recogniser: *s its digits
  * (malloc'd), or NULL when it is no figure by the rules above.  -1 when
  * Tesseract failed.
@@ -845,7 +887,10 @@ read_figure(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
 	if (s == NULL)
 		return -1;
 	fix_number(s);
-	if (is_digits(s) && conf >= OCR_DIGITS_CONF) {
+	if (strlen(s) == 1 && (bx1 - bx0 + 1) * 100 > (by1 - by0 + 1) *
+	    OCR_DIGIT_WIDE)
+		s[0] = '\0';	/* as wide as high: an ideograph, no digit */
+	if (is_decimal(s) && conf >= OCR_DIGITS_CONF) {
 		cost.digits++;
 		*out = s;
 		if (ocr_leading_dash(img, bx0, by0, bx1, by1)) {

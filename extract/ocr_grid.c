@@ -918,6 +918,51 @@ ocr_grid_free(struct ocr_grid *g)
 }
 
 /*
+ * A decimal point set in a sans font at 200 dpi is a speck too: 4 x 3
+ * pixels, 6 from the 9 of 1389.79 and 10 from its 7, so erased, and the
+ * figure read 1389 79 (138979).  A speck is a point and stays when it sits
+ * on a line of text: within POINT_REACH of it on its left and on its right
+ * there is ink whose lowest row is the speck's (POINT_BASE rows either way)
+ * and that reaches POINT_TALL times the speck's height above its bottom (a
+ * glyph, not another speck).  An em at 10.5 pt is dpi/7; a point's
+ * advance with its bearings is at most half of it, so dpi/10 covers the
+ * gap to both neighbours (6 and 10 pixels above) and no more than that.
+ */
+#define POINT_REACH(dpi)	((dpi) / 10)
+#define POINT_BASE(dpi)		((dpi) / 100 + 1)
+#define POINT_TALL		3
+
+/*
+ * Ink in [x0,x1) that ends on the baseline of the speck by0..by1 (its
+ * lowest row within POINT_BASE of the speck's, looked for down to
+ * POINT_TALL heights below) and reaches POINT_TALL heights above its bottom.
+ */
+static int
+point_side(const struct ocr_img *img, int dpi, int x0, int x1, int by0,
+    int by1)
+{
+	int h = by1 - by0 + 1, top = by1 + 1 - POINT_TALL * h, x, y;
+	int low = -1, high = -1;
+
+	if (x0 < 0)
+		x0 = 0;
+	if (x1 > img->w)
+		x1 = img->w;
+	if (top < 0)
+		top = 0;
+	for (y = top; y <= by1 + POINT_TALL * h && y < img->h; y++)
+		for (x = x0; x < x1; x++)
+			if (dark(img, x, y)) {
+				if (high < 0)
+					high = y;
+				low = y;
+				break;
+			}
+	return low >= 0 && high == top && low >= by1 - POINT_BASE(dpi) &&
+	    low <= by1 + POINT_BASE(dpi);
+}
+
+/*
  * Specks: dust on the scanner's glass, noise and what JPEG makes of it,
  * the ends of an erased rule.  A dark component (8-connected) of at most
  * maxarea pixels in a box of less than side pixels each way, with no other
@@ -1002,6 +1047,10 @@ ocr_despeckle(struct ocr_img *img, int dpi)
 			    by1 - by0 >= side || ocr_ink(img, bx0 - gap,
 			    by0 - gap, bx1 + 1 + gap, by1 + 1 + gap) > area)
 				continue;
+			if (point_side(img, dpi, bx0 - POINT_REACH(dpi), bx0,
+			    by0, by1) && point_side(img, dpi, bx1 + 1,
+			    bx1 + 1 + POINT_REACH(dpi), by0, by1))
+				continue;	/* a decimal point */
 			for (i = 0; i < (size_t)area; i++)
 				img->p[(size_t)(comp[i] / img->w) *
 				    img->stride + comp[i] % img->w] = 255;

@@ -289,6 +289,37 @@ test_despeckle(void **state)
 }
 
 /*
+ * A decimal point set wide (a sans font at 200 dpi: 4 x 3 pixels, 7 from
+ * the 9 of 1389.79 and 10 from its 7) is kept: figures on both sides share
+ * its bottom row and stand three times its height above it.  The same dot
+ * with a figure on one side only, one at mid height between two figures,
+ * and one beside a figure as low as itself are specks.
+ */
+static void
+test_despeckle_point(void **state)
+{
+	struct ocr_img img = blank();
+
+	(void)state;
+	rect(100, 100, 112, 125, 0);		/* 9 */
+	rect(119, 122, 123, 125, 0);		/* . */
+	rect(133, 100, 145, 125, 0);		/* 7 */
+	rect(300, 100, 312, 125, 0);		/* a figure at the end */
+	rect(319, 122, 323, 125, 0);		/* and a dot after it */
+	rect(500, 100, 512, 125, 0);		/* two figures */
+	rect(519, 110, 523, 113, 0);		/* a dot at mid height */
+	rect(533, 100, 545, 125, 0);
+	rect(700, 122, 712, 125, 0);		/* a dash on the baseline */
+	rect(719, 122, 723, 125, 0);		/* a dot beside it */
+	rect(733, 100, 745, 125, 0);
+	assert_int_equal(ocr_despeckle(&img, 200), 3);
+	assert_int_equal(pix[123 * W + 120], 0);
+	assert_int_equal(pix[123 * W + 320], 255);
+	assert_int_equal(pix[111 * W + 520], 255);
+	assert_int_equal(pix[123 * W + 720], 255);
+}
+
+/*
  * The main line of a cell (ocr_main_line): a figure 20 pixels high with a
  * speck 10 rows above it and a smudge 2 rows under it (bridged: gaps of
  * up to dpi/100 + 1 rows); a gap of 4 rows at 200 dpi parts them.
@@ -650,6 +681,7 @@ main(void)
 		cmocka_unit_test(test_grid_join_drawn),
 		cmocka_unit_test(test_grid_join_which),
 		cmocka_unit_test(test_despeckle),
+		cmocka_unit_test(test_despeckle_point),
 		cmocka_unit_test(test_main_line),
 		cmocka_unit_test(test_ink_lines),
 		cmocka_unit_test(test_figure_scale),

@@ -50,26 +50,35 @@ group_word(const struct gk_col *cols, int ncols, char *out, size_t outsz)
 	tx_copy(out, outsz, tx_snorm(p));
 }
 
-/* Which column a header word is, ncols for the group's label, or -1. */
+/* Which column a header word is, ncols for the group's label, or -1:
+ * the word printed, else one a character off (tx_head_is: 目然人 is
+ * 自然人 on a scan). */
 static int
 word(const struct gk_col *cols, int ncols, const char *group,
     const char *norm)
 {
 	char n[TX_LABEL_MAX];
-	int i, k;
+	int i, k, near;
 
-	for (i = 0; i < ncols; i++) {
-		tx_copy(n, sizeof(n), tx_snorm(cols[i].label));
-		if (strcmp(n, norm) == 0)
-			return i;
-		for (k = 0; cols[i].variants != NULL &&
-		    cols[i].variants[k] != NULL; k++) {
-			tx_copy(n, sizeof(n), tx_snorm(cols[i].variants[k]));
-			if (strcmp(n, norm) == 0)
+	for (near = 0; near < 2; near++) {
+		for (i = 0; i < ncols; i++) {
+			tx_copy(n, sizeof(n), tx_snorm(cols[i].label));
+			if (near ? tx_head_is(norm, n) : strcmp(n, norm) == 0)
 				return i;
+			for (k = 0; cols[i].variants != NULL &&
+			    cols[i].variants[k] != NULL; k++) {
+				tx_copy(n, sizeof(n),
+				    tx_snorm(cols[i].variants[k]));
+				if (near ? tx_head_is(norm, n) :
+				    strcmp(n, norm) == 0)
+					return i;
+			}
 		}
+		if (group[0] != '\0' && (near ? tx_head_is(norm, group) :
+		    strcmp(norm, group) == 0))
+			return ncols;
 	}
-	return group[0] != '\0' && strcmp(norm, group) == 0 ? ncols : -1;
+	return -1;
 }
 
 /* Does the figure at place p of a row of n add up the figures of the

@@ -72,40 +72,16 @@ unit_tok(const struct tx_tok *t)
 	return zh_is_unit(t->text);
 }
 
-/*
- * Is norm the header word head?  One character misread or left out is
- * forgiven in a word of HEAD_FORGIVE characters or more (统计效 for 统计数,
- * as OCR reads it): a row's label is longer by far, and the two-character
- * 单位 and 序号 must be exact.
- */
-#define HEAD_FORGIVE	3
-static int
-head_is(const char *norm, const char *head)
-{
-	struct tx_pat a, b;
-
-	size_t n = strlen(norm), h = strlen(head);
-
-	if (strcmp(norm, head) == 0)
-		return 1;
-	if (n > h + 4 || n + 4 < h)
-		return 0;	/* over a character (4 bytes) apart */
-	tx_pat_make(&a, norm);
-	tx_pat_make(&b, head);
-	return b.n >= HEAD_FORGIVE && a.n >= b.n - 1 && a.n <= b.n &&
-	    tx_pat_dist(&a, &b, 1) <= 1;
-}
-
 static int
 header_tok(const struct gk_table *tb, const struct tx_tok *t)
 {
 	int k;
 
 	if (tb->label_head != NULL &&
-	    head_is(t->norm, tx_snorm(tb->label_head)))
+	    tx_head_is(t->norm, tx_snorm(tb->label_head)))
 		return 1;
 	for (k = 0; tb->heads != NULL && tb->heads[k] != NULL; k++)
-		if (head_is(t->norm, tx_snorm(tb->heads[k])))
+		if (tx_head_is(t->norm, tx_snorm(tb->heads[k])))
 			return 1;
 	return 0;
 }
@@ -196,7 +172,7 @@ legacy_start(const struct tx_doc *d, const struct gk_table *tb)
 		return -1;
 	tx_copy(n, sizeof(n), tx_snorm(tb->label_head));
 	for (i = 0; i < d->n; i++)
-		if (head_is(d->t[i].norm, n))
+		if (tx_head_is(d->t[i].norm, n))
 			return i;
 	/* the header's cell joined with the line above the table (填报单位
 	 * …填报日期：2018.1.5统 计 指 标), as a grid without rulings joins

@@ -141,6 +141,30 @@ tx_cap_strict(int n)
 	return n < 4 ? 0 : n / 4;
 }
 
+/*
+ * Is norm the header word head?  One character misread or left out is
+ * forgiven in a word of HEAD_FORGIVE characters or more (统计效 for 统计数,
+ * 目然人 for 自然人, as OCR reads them): a row's label is longer by far,
+ * and the two-character words (单位, 序号, 总计, 其他) must be exact.
+ */
+#define HEAD_FORGIVE	3
+
+int
+tx_head_is(const char *norm, const char *head)
+{
+	struct tx_pat a, b;
+	size_t n = strlen(norm), h = strlen(head);
+
+	if (strcmp(norm, head) == 0)
+		return 1;
+	if (n > h + 4 || n + 4 < h)
+		return 0;	/* over a character (4 bytes) apart */
+	tx_pat_make(&a, norm);
+	tx_pat_make(&b, head);
+	return b.n >= HEAD_FORGIVE && a.n >= b.n - 1 && a.n <= b.n + 1 &&
+	    tx_pat_dist(&a, &b, 1) <= 1;
+}
+
 /* Placed by its neighbours: up to half of a short label (重夏申请 for
  * 重复申请), a third of a long one. */
 int

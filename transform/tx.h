@@ -232,6 +232,9 @@ int tx_pat_dist(const struct tx_pat *a, const struct tx_pat *b, int max);
 int tx_lab_dist(const struct tx_lab *a, const struct tx_lab *b, int max);
 /* The largest distance at which a label of n code points is the row's by
  * its label alone (strict), or when its neighbours say so (placed). */
+/* Is norm (tx_snorm'd) the header word head, one character misread or
+ * left out or in forgiven from three characters on? */
+int tx_head_is(const char *norm, const char *head);
 int tx_cap_strict(int n);
 int tx_cap_placed(int n);
 /* A label of its numbering alone (（三）, 2.: the rest misread or left

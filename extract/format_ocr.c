@@ -876,7 +876,8 @@ read_figure(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
 	*out = NULL;
 	if (ocr_main_line(img, dpi, x0, y0, x1, y1, &bx0, &by0, &bx1,
 	    &by1) != 0 || by1 - by0 + 1 < OCR_LINE_MIN(dpi) ||
-	    by1 - by0 + 1 > OCR_LINE_MAX(dpi))
+	    by1 - by0 + 1 > OCR_LINE_MAX(dpi) ||
+	    ocr_figure_long(bx1 - bx0 + 1, by1 - by0 + 1))
 		return 0;
 	if ((boxes = ocr_missing_glyphs(img, bx0, by0, bx1, by1)) > 0)
 		return missing_glyphs(boxes, out);

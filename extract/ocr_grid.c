@@ -269,6 +269,22 @@ ocr_figure_scale(int line_px)
 	return line_px > 0 ? (double)FIGURE_PX / line_px : 1;
 }
 
+/*
+ * A line of ink more than FIGURE_LONG times as wide as it is high is no
+ * figure of the forms: a digit's advance is some 0.8 of its height (and a
+ * thousands separator less), so 12 heights hold 15 characters, more than
+ * the longest figure (an amount of 12,345,678.90 is 13); an ideograph's
+ * advance is about its height, so such a line is a label of eleven
+ * characters or more, and the digit recogniser is not asked.
+ */
+#define FIGURE_LONG	12
+
+int
+ocr_figure_long(int w, int h)
+{
+	return h > 0 && w > FIGURE_LONG * h;
+}
+
 /* The lines of a box looked at for its main one (a cell is never more). */
 #define MAIN_LINES_MAX	64
 

@@ -116,6 +116,9 @@ int ocr_missing_glyphs(const struct ocr_img *, int x0, int y0, int x1,
  */
 double ocr_figure_scale(int line_px);
 
+/* Is a line of ink w wide and h high too long to be a figure (a label)? */
+int ocr_figure_long(int w, int h);
+
 /* Number of dark pixels in the box (clipped to img). */
 /* Clamp a box to the image. */
 void ocr_clip(const struct ocr_img *, int *x0, int *y0, int *x1, int *y1);

@@ -664,6 +664,22 @@ test_figure_scale(void **state)
 	assert_true(ocr_figure_scale(0) == 1.0);
 }
 
+/*
+ * A line of ink over FIGURE_LONG (12) heights wide is no figure: 15
+ * digits' advance, more than the forms' longest amount; a label of eleven
+ * ideographs or more.
+ */
+static void
+test_figure_long(void **state)
+{
+	(void)state;
+	assert_false(ocr_figure_long(240, 20));	/* 12 heights */
+	assert_true(ocr_figure_long(241, 20));
+	assert_false(ocr_figure_long(130, 20));	/* 12,345,678.90 */
+	assert_true(ocr_figure_long(300, 20));	/* 14 ideographs */
+	assert_false(ocr_figure_long(100, 0));
+}
+
 int
 main(void)
 {
@@ -685,6 +701,7 @@ main(void)
 		cmocka_unit_test(test_main_line),
 		cmocka_unit_test(test_ink_lines),
 		cmocka_unit_test(test_figure_scale),
+		cmocka_unit_test(test_figure_long),
 		cmocka_unit_test(test_missing_glyphs),
 	};
 

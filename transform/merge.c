@@ -265,7 +265,8 @@ tx_report(FILE *out, struct tx_version **v, int n)
 	for (i = 0; i < best->nm; i++) {
 		struct tx_metric *m = &best->m[i];
 
-		tx_flags_str(m->flags | (best->ocr > 0 ? TXF_OCR : 0), flags,
+		tx_flags_str(m->flags | (best->ocr > 0 ? TXF_OCR : 0) |
+		    (best->boxes > 0 ? TXF_MISSING : 0), flags,
 		    sizeof(flags));
 		trace(&m->at, at);
 		gk_emit(out, GK_METRIC, report, m->key, m->value, m->unit,

@@ -217,6 +217,7 @@ on_reading(struct run *r, const struct gk_rec *rec)
 	w->status = xstrdup(v->status);
 	w->reading = xstrdup(rec->f[READING_NAME]);
 	w->ocr = v->ocr;
+	w->boxes = v->boxes;
 	w->failed = v->failed;
 }
 
@@ -278,12 +279,16 @@ on_note(struct run *r, const struct gk_rec *rec)
 {
 	int i;
 
-	/* note DOC ocr N: N pages were read from page images */
-	if (strcmp(rec->f[NOTE_KEY], "ocr") != 0)
-		return;
-	for (i = 0; i < r->nvers; i++)
-		if (strcmp(r->vers[i]->doc, rec->f[NOTE_DOC]) == 0)
+	/* note DOC ocr N: N pages were read from page images; note DOC
+	 * missing_glyphs N: N missing-glyph boxes were seen on them */
+	for (i = 0; i < r->nvers; i++) {
+		if (strcmp(r->vers[i]->doc, rec->f[NOTE_DOC]) != 0)
+			continue;
+		if (strcmp(rec->f[NOTE_KEY], "ocr") == 0)
 			r->vers[i]->ocr = atoi(rec->f[NOTE_VALUE]);
+		else if (strcmp(rec->f[NOTE_KEY], "missing_glyphs") == 0)
+			r->vers[i]->boxes = atol(rec->f[NOTE_VALUE]);
+	}
 }
 
 static void

@@ -36,7 +36,8 @@
 
 /* ---- value.c ---- */
 
-enum { TXF_BLANK = 1, TXF_NAN = 2, TXF_CONVERTED = 4, TXF_OCR = 8 };
+enum { TXF_BLANK = 1, TXF_NAN = 2, TXF_CONVERTED = 4, TXF_OCR = 8,
+    TXF_MISSING = 16 };
 
 struct tx_value {
 	char raw[TX_FIELD_MAX];	/* folded */
@@ -86,6 +87,8 @@ struct tx_version {
 	char *doc, *type, *page, *title, *agency, *published, *status;
 	char *reading;		/* NULL: the document's only reading */
 	int ocr;		/* pages read by OCR (note ocr) */
+	long boxes;		/* missing-glyph boxes seen (note
+				 * missing_glyphs) */
 	int failed;		/* gk-extract sent an error for it */
 	int toomany;		/* over a bound: the rest was not read */
 	int structured;		/* values read from table cells */

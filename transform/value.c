@@ -236,13 +236,14 @@ void
 tx_flags_str(int flags, char *out, size_t outsz)
 {
 	static const char *const names[] = {
-		"blank", "not_a_number", "unit_converted", "ocr"
+		"blank", "not_a_number", "unit_converted", "ocr",
+		"missing_glyphs"
 	};
 	size_t len = 0;
 	int i;
 
 	out[0] = '\0';
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++) {
 		if (!(flags & (1 << i)))
 			continue;
 		len += (size_t)snprintf(out + len, outsz - len, "%s%s",

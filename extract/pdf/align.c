@@ -1069,6 +1069,32 @@ out:
 	free(at);
 }
 
+/*
+ * Every piece of line i lies under a piece of a line above it within
+ * NEAR_EM: the rests of labels wrapped in their columns.
+ */
+static int
+label_rests(const struct aline *al, size_t i)
+{
+	size_t k;
+	int p, q;
+
+	for (p = 0; p < al[i].np; p++) {
+		for (k = i; k-- > 0;) {
+			if (al[i].l->y - al[k].l->y > NEAR_EM * al[i].l->size)
+				return 0;
+			for (q = 0; q < al[k].np; q++)
+				if (overlap(&al[i], p, &al[k], q))
+					break;
+			if (q < al[k].np)
+				break;
+		}
+		if (k == (size_t)-1)
+			return 0;
+	}
+	return 1;
+}
+
 /* Where the figures of row r begin (none: fx0, the zone's). */
 static float
 row_fx0(const struct aline *al, size_t n, int r, float fx0)
@@ -1135,10 +1161,16 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	wrapped_figures(al, n, fx0);
 	/*
 	 * Labels side by side left of the figures (提供 息: the rests of two
-	 * wrapped labels) are not a header: they go on their rows.
+	 * wrapped labels) are not a header: they go on their rows.  So are
+	 * the rests of labels left of the figures near them, each piece
+	 * under a piece of a line just above (）不 | 版物 under （五 |
+	 * 3.要求提供公开出): a zone may hold a table whose figures begin
+	 * further left (四's, from the table's left edge).
 	 */
 	for (i = 0; i < n; i++)
-		if (al[i].multi && al[i].x1 <= fx0)
+		if (al[i].multi && (al[i].x1 <= fx0 ||
+		    (al[i].x1 <= near_fx0(al, n, i, fx0) &&
+		    label_rests(al, i))))
 			al[i].multi = 0;
 	/*
 	 * A unit alone with its label set a little lower beside it

@@ -722,6 +722,61 @@ test_header_columns(void **state)
 	assert_false(header_columns(0));
 }
 
+/*
+ * The rests of two labels wrapped round their row's figures, beside each
+ * other left of them, in a zone that also holds figures from its left
+ * edge (a table such as 四 below, here a row of figures only):
+ *   项目                  本年   上年     y 100
+ *   （五    3.要求提供                    y 130
+ *                          5      0       y 140
+ *   ）不      版物                        y 150: under （五 and 3.要求提供
+ *   8                      9      4       y 190
+ * The line of ）不 and 版物 is no header (a new table): it is the rest of
+ * the labels above, in the row of 5 and 0.
+ */
+static void
+test_label_rests(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int wu[] = { 0xff08, 0x4e94, 0 };
+	static const int yaoqiu[] = { '3', '.', 0x8981, 0x6c42, 0x63d0, 0x4f9b,
+	    0 };
+	static const int buyu[] = { 0xff09, 0x4e0d, 0 };
+	static const int banwu[] = { 0x7248, 0x7269, 0 };
+	static const int n5[] = { '5', 0 }, n0[] = { '0', 0 },
+	    n8[] = { '8', 0 }, n9[] = { '9', 0 }, n4[] = { '4', 0 };
+	struct reading r;
+	size_t five, bu, ban;
+	int row, col, row5, col5;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, bennian);
+	put(300, 100, shangnian);
+	put(50, 130, wu);
+	put(100, 130, yaoqiu);
+	five = nchars;
+	put(200, 140, n5);
+	put(300, 140, n0);
+	bu = nchars;
+	put(50, 150, buyu);
+	ban = nchars;
+	put(120, 150, banwu);
+	put(50, 190, n8);
+	put(200, 190, n9);
+	put(300, 190, n4);
+	read_page(&r, 5);
+	where(&r.t[0], five, &row5, &col5);
+	where(&r.t[0], ban, &row, &col);
+	assert_int_equal(row, row5);
+	where(&r.t[0], bu, &row, &col);
+	assert_int_equal(row, row5);
+	reading_free(&r);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -763,6 +818,7 @@ main(void)
 		cmocka_unit_test(test_top_rest),
 		cmocka_unit_test(test_header_columns),
 		cmocka_unit_test(test_overrun),
+		cmocka_unit_test(test_label_rests),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

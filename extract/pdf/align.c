@@ -486,15 +486,22 @@ body_covers(const struct aline *al, size_t n, const struct agroup *g, int g0,
 }
 
 /*
- * The header lines of rows g0..g1 with two pieces side by side within
- * (left, right), one each side of x.
+ * Do the header lines of rows g0..g1 part two columns at x within (left,
+ * right)?  Two lines or more have two pieces side by side there, one each
+ * side of x (结果 | 结果 over 维持 | 纠正); or one line has, and the header
+ * text each side of x, in pieces within (left, x) and (x, right), stands
+ * on two lines or more: two headers wrapped in their columns whose lines
+ * do not share baselines (总 / 计 beside 结果维 / 持 set a line lower, the
+ * line of 计 and 结果维 alone holding both).  One line of pieces side by
+ * side with nothing above or below is no proof: a label broken at a space
+ * (本年制发件数 本年 | 废止件数) looks the same.
  */
 static int
 header_split(const struct aline *al, size_t n, const struct agroup *g,
     int g0, int g1, float x, float left, float right)
 {
 	size_t i;
-	int p, k = 0;
+	int p, k = 0, nl = 0, nr = 0, l, rt;
 
 	for (i = 0; i < n; i++) {
 		if (al[i].row < g0 || al[i].row >= g1 || !g[al[i].row].header)
@@ -506,8 +513,18 @@ header_split(const struct aline *al, size_t n, const struct agroup *g,
 				k++;
 				break;
 			}
+		for (p = 0, l = rt = 0; p < al[i].np; p++) {
+			if (al[i].px0[p] >= left - CROSS_TOL &&
+			    al[i].px1[p] <= x)
+				l = 1;
+			if (al[i].px0[p] >= x &&
+			    al[i].px1[p] <= right + CROSS_TOL)
+				rt = 1;
+		}
+		nl += l;
+		nr += rt;
 	}
-	return k;
+	return k >= 2 || (k == 1 && (nl >= 2 || nr >= 2));
 }
 
 /* How many pieces of the body rows of g0..g1 other than row r cross x. */
@@ -768,7 +785,7 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 				continue;
 			if (!hinted(hint, nhint, lo, hi, &x))
 				x = (lo + hi) / 2;
-			if (header_split(al, n, g, g0, g1, x, left, right) >= 2)
+			if (header_split(al, n, g, g0, g1, x, left, right))
 				cx[nc++] = x;
 		}
 	}
@@ -776,7 +793,10 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	/*
 	 * Two labels side by side on a body line (三、本年度 （一）予以公开)
 	 * are two cells: a column line between them, drawn only in the rows
-	 * that no text crosses (there, the cell spans).
+	 * that no text crosses (there, the cell spans).  A piece that reads
+	 * as numbered but starts right of where the figures begin (0.0000:
+	 * a decimal read as the mark 0.) is in the figures' columns, no label
+	 * beside the row's own.
 	 */
 	for (i = 0; i < n; i++) {
 		if (al[i].row < g0 || al[i].row >= g1 || g[al[i].row].header)
@@ -784,7 +804,8 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 		for (p = 1; p < al[i].np; p++)
 			if (!al[i].pfig[p] && !al[i].pfig[p - 1] &&
 			    al[i].px0[p] - al[i].px1[p - 1] > COLUMN_GAP &&
-			    nc < MAXCOLS && al[i].pnum[p]) {
+			    nc < MAXCOLS && al[i].pnum[p] &&
+			    al[i].px0[p] < fx0) {
 				x = (al[i].px1[p - 1] + al[i].px0[p]) / 2;
 				if (side_line(al, n, g, g0, g1, i,
 				    al[i].px1[p - 1], al[i].px0[p], fx0, &x) < 0)

@@ -777,6 +777,105 @@ test_label_rests(void **state)
 	reading_free(&r);
 }
 
+/*
+ * Two header columns whose wrapped lines do not share baselines, the
+ * right one blank in every body row:
+ *   项目        总                         y 100 (总计 when one_line)
+ *               计    结果     其他         y 114
+ *                     维持                 y 128
+ *   规章        3              5           y 150
+ *   其他        2              14          y 180
+ * 计 | 结果 stand side by side on one line only, but each side's header
+ * stands on two lines (总 / 计, or 结果 / 维持 alone when 总计 is on one
+ * line): two columns, 结果 apart from 计.  Returns whether they are.
+ */
+static int
+header_stacks(int one_line)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int zong[] = { 0x603b, 0 }, ji[] = { 0x8ba1, 0 };
+	static const int zongji[] = { 0x603b, 0x8ba1, 0 };
+	static const int jieguo[] = { 0x7ed3, 0x679c, 0 }, weichi[] = {
+	    0x7ef4, 0x6301, 0 }, qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	struct reading r;
+	size_t jia, jie;
+	int row, col, row2, col2;
+
+	nchars = 0;
+	put(50, 100, xiangmu);
+	if (one_line) {
+		jia = nchars;
+		put(185, 114, zongji);
+	} else {
+		put(190, 100, zong);
+		jia = nchars;
+		put(190, 114, ji);
+	}
+	jie = nchars;
+	put(230, 114, jieguo);
+	put(300, 114, qita);
+	put(230, 128, weichi);
+	put(50, 150, guizhang);
+	put(192, 150, n3);
+	put(305, 150, n5);
+	put(50, 180, qita);
+	put(192, 180, n2);
+	put(305, 180, n14);
+	read_page(&r, 5);
+	where(&r.t[0], jia, &row, &col);
+	where(&r.t[0], jie, &row2, &col2);
+	reading_free(&r);
+	return col != col2;
+}
+
+static void
+test_header_stacks(void **state)
+{
+	(void)state;
+	assert_true(header_stacks(0));
+	assert_true(header_stacks(1));
+}
+
+/*
+ * A piece that reads as numbered but starts right of where the figures
+ * begin (0.5: a decimal read as the mark 0.) is no label beside the
+ * row's label: no column line between them, no empty cell before the
+ * figures.
+ *   项目       本年    上年     y 100
+ *   规章        3       5       y 130
+ *   其他                0.5     y 160
+ * Three columns.
+ */
+static void
+test_side_mark_in_figures(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    half[] = { '0', '.', '5', 0 };
+	struct reading r;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(50, 130, guizhang);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	put(50, 160, qita);
+	put(297, 160, half);
+	read_page(&r, 3);
+	assert_int_equal(r.t[0].nx - 1, 3);
+	reading_free(&r);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -819,6 +918,8 @@ main(void)
 		cmocka_unit_test(test_header_columns),
 		cmocka_unit_test(test_overrun),
 		cmocka_unit_test(test_label_rests),
+		cmocka_unit_test(test_header_stacks),
+		cmocka_unit_test(test_side_mark_in_figures),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

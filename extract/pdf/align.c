@@ -1149,6 +1149,31 @@ top_rest(const struct aline *al, size_t n, float fx0)
 	return i;
 }
 
+/*
+ * The row pitch of rows g[0..ng): the median distance from one body row
+ * (not a header or a title; a row of blank figures is one) to the next,
+ * the tops of their lines, over PITCH_MIN_ROWS such distances at least; 0
+ * when there are fewer.
+ */
+static float
+row_pitch(const struct agroup *g, int ng)
+{
+	float d[64];
+	int r, m = 0, last = -1;
+
+	for (r = 0; r < ng; r++) {
+		if (g[r].header || g[r].title)
+			continue;
+		if (last >= 0 && m < 64)
+			d[m++] = g[r].top - g[last].top;
+		last = r;
+	}
+	if (m < PITCH_MIN_ROWS)
+		return 0;
+	qsort(d, (size_t)m, sizeof(float), cmp_float);
+	return d[m / 2];
+}
+
 /* Rows and tables of the zone lines al[0..n). */
 static int
 zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
@@ -1158,7 +1183,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	size_t i, k;
 	int ng = 0, r, best, start, ret = -1;
 	size_t top;
-	float d, bd, h, zx0, zx1, fx0;
+	float d, bd, h, zx0, zx1, fx0, pitch;
 
 	if ((g = calloc(n + 1, sizeof(*g))) == NULL)
 		return -1;
@@ -1284,6 +1309,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 				al[i].row = 0;
 		ng++;
 	}
+	pitch = row_pitch(g, ng);
 	/* continuations: the nearest row */
 	for (i = 0; i < n; i++) {
 		if (al[i].row >= 0)
@@ -1302,11 +1328,15 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		 * Far below the last row, or one piece reaching over the
 		 * figures below it (a note under the table, 注：…, within
 		 * AFTER_EM of its last figures: a label's wrapped rest stays
-		 * left of them): a line after the table.
+		 * left of them), or further below it than AFTER_PITCH of the
+		 * table's row pitch (the form's signature line, 单位负责人：…
+		 * 审核人：…: a label's rest is a line of its cell, closer than
+		 * the next row would be): a line after the table.
 		 */
 		if (al[i].yc > g[ng - 1].bot && (bd > AFTER_EM *
 		    al[i].l->size || (al[i].single &&
-		    al[i].x1 > row_fx0(al, n, ng - 1, fx0))))
+		    al[i].x1 > row_fx0(al, n, ng - 1, fx0)) ||
+		    (pitch > 0 && bd > AFTER_PITCH * pitch)))
 			continue;
 		al[i].row = best;
 		/* the row now reaches this line (次 under its label) */

@@ -876,6 +876,72 @@ test_side_mark_in_figures(void **state)
 	reading_free(&r);
 }
 
+/*
+ * A line under the last row, within AFTER_EM of it:
+ *   项目         单位    统计数     y 100
+ *   规章          件       3        y 116
+ *   其他          件       5        y 132 ... 148, 164 (a pitch of 16)
+ *   负责人：张    审核人：李        y 164 + dy (the form's signature)
+ * 22 pt below (1.375 pitches) it is after the table, not the rest of the
+ * last row's label; 12 pt below (0.75 pitch) it is that rest.  Without
+ * the row at 148 (two distances, under PITCH_MIN_ROWS) there is no pitch
+ * to tell by: within AFTER_EM, the line is the rest.  Returns whether it
+ * is in the last row.
+ */
+static int
+after_pitch(float dy, int rows)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int danwei[] = { 0x5355, 0x4f4d, 0 };
+	static const int tongji[] = { 0x7edf, 0x8ba1, 0x6570, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int jian[] = { 0x4ef6, 0 };
+	static const int fuze[] = { 0x8d1f, 0x8d23, 0x4eba, 0xff1a, 0x5f20,
+	    0 }, shenhe[] = { 0x5ba1, 0x6838, 0x4eba, 0xff1a, 0x674e, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t last, sig;
+	int row, col, rowl, coll;
+
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, danwei);
+	put(300, 100, tongji);
+	put(50, 116, guizhang);
+	put(200, 116, jian);
+	put(300, 116, n3);
+	put(50, 132, qita);
+	put(200, 132, jian);
+	put(300, 132, n5);
+	if (rows == 4) {
+		put(50, 148, guizhang);
+		put(200, 148, jian);
+		put(300, 148, n3);
+	}
+	last = nchars;
+	put(50, 164, qita);
+	put(200, 164, jian);
+	put(300, 164, n5);
+	sig = nchars;
+	put(20, 164 + dy, fuze);
+	put(120, 164 + dy, shenhe);
+	read_page(&r, rows == 4 ? 6 : 5);
+	where(&r.t[0], last, &rowl, &coll);
+	where(&r.t[0], sig, &row, &col);
+	reading_free(&r);
+	return row == rowl;
+}
+
+static void
+test_after_pitch(void **state)
+{
+	(void)state;
+	assert_false(after_pitch(22, 4));
+	assert_true(after_pitch(12, 4));
+	assert_true(after_pitch(22, 3));
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -920,6 +986,7 @@ main(void)
 		cmocka_unit_test(test_label_rests),
 		cmocka_unit_test(test_header_stacks),
 		cmocka_unit_test(test_side_mark_in_figures),
+		cmocka_unit_test(test_after_pitch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1403,13 +1403,18 @@ out:
 	return ret;
 }
 
-/* Line b, under line a, is the next line of a label wrapped in a column. */
+/*
+ * Line b, under line a, is the next line of a label wrapped in a column;
+ * neither runs to the right margin (a note under the table, 注：…, is
+ * running text, and the heading under it no rest of a label).
+ */
 static int
 label_rest(const struct aline *a, const struct aline *b, float right)
 {
 	float h = b->l->size;
 
 	return a->np == 1 && b->np == 1 &&
+	    a->x1 < right - RAGGED_EM * a->l->size &&
 	    b->l->y - a->l->y < NEAR_EM * h &&
 	    (fabsf(b->x0 - a->x0) < ALIGN_EM * h ||
 	    fabsf(b->x0 + b->x1 - a->x0 - a->x1) < 2 * ALIGN_EM * h) &&

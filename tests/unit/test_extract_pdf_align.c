@@ -98,7 +98,8 @@ struct reading {
 };
 
 static void
-read_hinted(struct reading *r, size_t nl, const float *hint, int nhint)
+read_tables(struct reading *r, size_t nl, const float *hint, int nhint,
+    int nt)
 {
 	const struct gk_pdf_char *v[256];
 	int keep[16];
@@ -118,7 +119,13 @@ read_hinted(struct reading *r, size_t nl, const float *hint, int nhint)
 	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
 	    r->ln, n, keep, hint, nhint, &r->out), 0);
 	assert_int_equal(gk_pdf_find_tables(&r->out, &r->t, &r->nt), 0);
-	assert_int_equal(r->nt, 1);
+	assert_int_equal(r->nt, nt);
+}
+
+static void
+read_hinted(struct reading *r, size_t nl, const float *hint, int nhint)
+{
+	read_tables(r, nl, hint, nhint, 1);
 }
 
 static void
@@ -942,6 +949,55 @@ test_after_pitch(void **state)
 	assert_true(after_pitch(22, 3));
 }
 
+/*
+ * A note under the table runs to the right margin, and a heading under
+ * it lines up with its left edge:
+ *   项目       本年    上年        y 100
+ *   规章        3       5          y 130 ... 160, 190
+ *   注：……(50 characters, to the margin)   y 210
+ *   五、存在                        y 230
+ * The heading is no rest of a label wrapped in a column (the line above
+ * it is running text): it stays out of the table, and so does the note,
+ * which would otherwise join the heading's row and cross every column.
+ */
+static void
+test_note_heading(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int wu[] = { 0x4e94, 0x3001, 0x5b58, 0x5728, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	int note[51];
+	struct reading r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 50; i++)
+		note[i] = i == 0 ? 0x6ce8 : i == 1 ? 0xff1a : 0x6848;
+	note[50] = 0;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(50, 130, guizhang);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	put(50, 160, qita);
+	put(200, 160, n5);
+	put(300, 160, n3);
+	put(50, 190, guizhang);
+	put(200, 190, n3);
+	put(300, 190, n3);
+	put(50, 210, note);
+	put(50, 230, wu);
+	read_page(&r, 6);
+	assert_int_equal(r.t[0].nx - 1, 3);
+	reading_free(&r);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -987,6 +1043,7 @@ main(void)
 		cmocka_unit_test(test_header_stacks),
 		cmocka_unit_test(test_side_mark_in_figures),
 		cmocka_unit_test(test_after_pitch),
+		cmocka_unit_test(test_note_heading),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,8 +14,11 @@
  *     件), is a row; a numbered label joins the figures just below it (a
  *     label wrapped around figures set in its middle) or just above it
  *     (a label set a little lower than its figures);
- *   - a single piece over the figures after a row of figures and before a
- *     header is a title between two tables: it ends the table;
+ *   - a single piece over the figures (or set far below the line above
+ *     it) after a row of figures and before a header is a title between
+ *     two tables: it ends the table;
+ *   - a label line right above a row's label, centred on it and narrower
+ *     by over an em, is a row of its own (its figures blank);
  *   - any other line continues the nearest row, and stretches it.
  * Columns: the x ranges that no piece of a body row covers (the header's
  * merged cells would hide them), and a line between two labels side by side
@@ -24,7 +27,8 @@
  * nearest the middle of each gap between its pieces.  Every box is a cell:
  * a column with nothing in a row is an empty cell (a blank figure).  A
  * header row after body rows starts a new table.  A table needs a row of
- * figures and another row; the rest stays with loose.c.
+ * figures and another row, or a row of figures going on with the table
+ * held from the page before; the rest stays with loose.c.
  */
 #include <ctype.h>
 #include <math.h>
@@ -44,6 +48,7 @@ struct aline {
 	int fig, numbered, multi, single;
 	int unit;		/* labels and a unit (条, 件), blank figure */
 	int ufirst;		/* its first piece is a unit (条 14) */
+	int own;		/* a label line that is a row of its own */
 	int row;		/* row group, -1 */
 	float ys;		/* where it goes to a row: yc, or the middle
 				 * of the wrapped figures it is part of */
@@ -670,7 +675,9 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 
 	for (r = g0; r < g1; r++)
 		nfig += g[r].figs;
-	if (g1 - g0 < 2 || nfig < 1)
+	/* one row of figures is a table when it goes on with the one held
+	 * from the page before (四、结转下年度继续办理 alone on the page's top) */
+	if ((g1 - g0 < 2 && nhint == 0) || nfig < 1)
 		return 0;
 	for (i = 0; i < n; i++)
 		m += (size_t)al[i].np;
@@ -853,14 +860,17 @@ wraps(const struct aline *a, const struct aline *b)
 
 /*
  * A title between two tables (第二十条第（六）项): one piece reaching over
- * the figures, after a row of figures (or first) and before a header.
+ * the figures, or set further than AFTER_EM below the line above it (no
+ * rest of a label), after a row of figures (or first) and before a
+ * header.
  */
 static int
 title_line(const struct aline *al, size_t n, size_t i, float fx0)
 {
 	size_t k;
 
-	if (al[i].x1 <= fx0)
+	if (al[i].x1 <= fx0 && (i == 0 || al[i].l->y - al[i - 1].l->y <=
+	    AFTER_EM * al[i].l->size))
 		return 0;
 	for (k = i + 1; k < n; k++)
 		if (!al[k].single)
@@ -1229,6 +1239,28 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 			al[i].unit = 1;
 			al[i].single = 0;
 		}
+	/*
+	 * A label line right above a row's label, centred on it and
+	 * narrower by over an em, is no first line of that label (a label
+	 * wraps where its line is full): it is a row of its own, its
+	 * figures blank (属于行政查询事项 over 本机关不掌握相关政府信息 2 0 …,
+	 * labels without numbering).
+	 */
+	for (i = 0; i + 1 < n; i++) {
+		float c0, c1, w0, w1;
+
+		h = al[i].l->size;
+		if (!al[i].single || al[i + 1].np < 2 || !al[i + 1].fig ||
+		    al[i + 1].pfig[0] || al[i + 1].pnum[0] ||
+		    al[i + 1].l->y - al[i].l->y > NEAR_EM * h)
+			continue;
+		c0 = (al[i].x0 + al[i].x1) / 2;
+		c1 = (al[i + 1].px0[0] + al[i + 1].px1[0]) / 2;
+		w0 = al[i].x1 - al[i].x0;
+		w1 = al[i + 1].px1[0] - al[i + 1].px0[0];
+		if (fabsf(c0 - c1) < ALIGN_EM * h && w0 + h < w1)
+			al[i].own = 1;
+	}
 	/* anchors */
 	for (i = 0; i < n; i++) {
 		h = al[i].l->size;
@@ -1261,6 +1293,9 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 			al[i].row = ng - 1;
 			g[ng - 1].bot = al[i].yc;
 			g[ng - 1].label = 1;
+		} else if (al[i].own) {
+			g[ng].top = g[ng].bot = al[i].yc;
+			al[i].row = ng++;
 		} else if (al[i].numbered || al[i].unit) {
 			/* joins the figures just below, if nothing between */
 			for (k = i + 1; k < n; k++)

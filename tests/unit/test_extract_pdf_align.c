@@ -998,6 +998,107 @@ test_note_heading(void **state)
 	reading_free(&r);
 }
 
+/*
+ * With a table held from the page before (column lines 40 180 280 380),
+ * a page that starts with one row of figures, then a sub-table's title
+ * set far below it (第二十条, 4 em: no label's rest) and a header:
+ *   其他         5       7         y 100
+ *   第二十条                       y 140
+ *   项目       本年    上年        y 170
+ *   规章        3       5          y 200
+ *   其他        2      14          y 230
+ * The one row goes on with the held table (a table of its own here), the
+ * title is in neither table, the rest is a second table.
+ */
+static void
+test_held_one_row(void **state)
+{
+	static const float hint[] = { 40, 180, 280, 380 };
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int tiao[] = { 0x7b2c, 0x4e8c, 0x5341, 0x6761, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n7[] = { '7', 0 }, n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	struct reading r;
+	size_t title;
+	int k, ti;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, qita);
+	put(200, 100, n5);
+	put(300, 100, n7);
+	title = nchars;
+	put(50, 140, tiao);
+	put(50, 170, xiangmu);
+	put(195, 170, bennian);
+	put(295, 170, shangnian);
+	put(50, 200, guizhang);
+	put(200, 200, n3);
+	put(300, 200, n5);
+	put(50, 230, qita);
+	put(200, 230, n2);
+	put(300, 230, n14);
+	read_tables(&r, 5, hint, 4, 2);
+	assert_int_equal(r.t[0].nx - 1, 3);
+	for (ti = 0; ti < r.nt; ti++) {
+		k = gk_pdf_cell_at(&r.t[ti], chars[title].x0 + 1,
+		    chars[title].y - 0.3f * SIZE);
+		assert_true(k < 0);
+	}
+	reading_free(&r);
+}
+
+/*
+ * A label line right above a row's label, centred on it and narrower by
+ * over an em, is a row of its own (its figures blank), not the first
+ * line of that label:
+ *   项目           本年    上年     y 100
+ *   规章            3       5       y 130
+ *     查询                          y 160: 70-90, centred on 50-110
+ *   本机关不掌握    2      14       y 175
+ */
+static void
+test_own_label_row(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int chaxun[] = { 0x67e5, 0x8be2, 0 };
+	static const int buzhang[] = { 0x672c, 0x673a, 0x5173, 0x4e0d,
+	    0x638c, 0x63e1, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	struct reading r;
+	size_t cx, bz;
+	int row, col, row2, col2;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(50, 130, guizhang);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	cx = nchars;
+	put(70, 160, chaxun);
+	bz = nchars;
+	put(50, 175, buzhang);
+	put(200, 175, n2);
+	put(300, 175, n14);
+	read_page(&r, 4);
+	where(&r.t[0], cx, &row, &col);
+	where(&r.t[0], bz, &row2, &col2);
+	assert_true(row >= 0);
+	assert_int_not_equal(row, row2);
+	reading_free(&r);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -1044,6 +1145,8 @@ main(void)
 		cmocka_unit_test(test_side_mark_in_figures),
 		cmocka_unit_test(test_after_pitch),
 		cmocka_unit_test(test_note_heading),
+		cmocka_unit_test(test_held_one_row),
+		cmocka_unit_test(test_own_label_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

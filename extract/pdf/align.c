@@ -1297,10 +1297,15 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 			g[ng].top = g[ng].bot = al[i].yc;
 			al[i].row = ng++;
 		} else if (al[i].numbered || al[i].unit) {
-			/* joins the figures just below, if nothing between */
+			/*
+			 * joins the figures just below, if nothing between
+			 * (a line of a group label left of it, （六）其 set
+			 * between its first line and its figures, is not)
+			 */
 			for (k = i + 1; k < n; k++)
-				if (al[k].fig || al[k].multi || al[k].numbered ||
-				    al[k].unit)
+				if ((al[k].fig || al[k].multi || al[k].numbered ||
+				    al[k].unit) && (al[k].fig ||
+				    al[k].x1 > al[i].x0 - CROSS_TOL))
 					break;
 			if (!al[i].unit && k < n && al[k].fig && !al[k].numbered &&
 			    al[k].yc - al[i].yc < LABEL_JOIN_EM * al[i].l->size) {

@@ -1099,6 +1099,59 @@ test_own_label_row(void **state)
 	reading_free(&r);
 }
 
+/*
+ * A line of a group label left of a row's label, set between that
+ * label's first line and its figures, does not part them:
+ *   项目                  本年    上年      y 100
+ *           其他           3       5        y 130
+ *           2.申请人                        y 160
+ *   （六）其                                y 172: left of 2.申请人
+ *           用行政         6       0        y 184
+ *           合计           9       5        y 214
+ * 2.申请人 is in the row of 6 and 0.
+ */
+static void
+test_group_line_between(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int shenqing[] = { '2', '.', 0x7533, 0x8bf7, 0x4eba, 0 };
+	static const int liu[] = { 0xff08, 0x516d, 0xff09, 0x5176, 0 };
+	static const int yong[] = { 0x7528, 0x884c, 0x653f, 0 };
+	static const int heji[] = { 0x5408, 0x8ba1, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n6[] = { '6', 0 }, n0[] = { '0', 0 }, n9[] = { '9', 0 };
+	struct reading r;
+	size_t label, six;
+	int row, col, row6, col6;
+
+	(void)state;
+	nchars = 0;
+	put(40, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(100, 130, qita);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	label = nchars;
+	put(100, 160, shenqing);
+	put(40, 172, liu);
+	put(100, 184, yong);
+	six = nchars;
+	put(200, 184, n6);
+	put(300, 184, n0);
+	put(100, 214, heji);
+	put(200, 214, n9);
+	put(300, 214, n5);
+	read_page(&r, 6);
+	where(&r.t[0], label, &row, &col);
+	where(&r.t[0], six, &row6, &col6);
+	assert_int_equal(row, row6);
+	reading_free(&r);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -1147,6 +1200,7 @@ main(void)
 		cmocka_unit_test(test_note_heading),
 		cmocka_unit_test(test_held_one_row),
 		cmocka_unit_test(test_own_label_row),
+		cmocka_unit_test(test_group_line_between),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

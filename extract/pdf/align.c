@@ -176,8 +176,34 @@ mark_at(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
 	return numbered(tmp, m);
 }
 
-/* Cut a line into pieces at gaps over CELL_GAP_EM (or before a mark);
- * classify it. */
+/*
+ * Is the gap g (em) between digits last and i of line l a gap between
+ * two figures?  Over SPACE_EM (digits are set without gaps: two figures
+ * in narrow columns, 27 | 1,056, come closer than CELL_GAP_EM), unless
+ * it is tracking: the same, within TRACK_TOL, as the gap before last or
+ * after i (a font narrower than its advances: 2 0 2 0).
+ */
+static int
+digit_gap(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
+    size_t last, size_t i, float g)
+{
+	float gp, gn = 0;
+	size_t k;
+
+	if (g <= SPACE_EM || !digit(v[l->first + last]->c) ||
+	    !digit(v[l->first + i]->c))
+		return 0;
+	gp = gk_pdf_gap(v, l, last);
+	for (k = i + 1; k < l->n && gk_pdf_space(v[l->first + k]->c); k++)
+		;
+	if (k < l->n)
+		gn = gk_pdf_gap(v, l, k);
+	return !((gp > SPACE_EM && fabsf(g - gp) < TRACK_TOL) ||
+	    (gn > SPACE_EM && fabsf(g - gn) < TRACK_TOL));
+}
+
+/* Cut a line into pieces at gaps over CELL_GAP_EM (or before a mark, or
+ * between two figures); classify it. */
 static void
 cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 {
@@ -199,7 +225,8 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 			continue;
 		g = c != NULL && from != (size_t)-1 ? gk_pdf_gap(v, l, i) : 0;
 		if (c == NULL || (from != (size_t)-1 && (g > CELL_GAP_EM ||
-		    (g > SPACE_EM && mark_at(v, l, i))))) {
+		    (g > SPACE_EM && (mark_at(v, l, i) ||
+		    digit_gap(v, l, last, i, g)))))) {
 			if (from != (size_t)-1 && a->np < MAXPIECES) {
 				size_t k, m = 0;
 				const struct gk_pdf_char *tmp[256];

@@ -1152,6 +1152,81 @@ test_group_line_between(void **state)
 	reading_free(&r);
 }
 
+/*
+ * Two figures in narrow columns set closer than CELL_GAP_EM (0.4 em):
+ *   项目        其他 总计          y 100
+ *   规章         27  1,056         y 130: 27 200-210, 1,056 214-239
+ *   其他          5  14            y 160
+ *   合计          5  2 0 2 0       y 190: 0.35 em after every digit
+ * 27 and 1,056 are two figures in two cells (digits are set without
+ * gaps); the tracked 2 0 2 0 (the same gap after each digit) is one,
+ * there and alone in its column under a 5.
+ */
+static void
+test_digit_gap(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int zongji[] = { 0x603b, 0x8ba1, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int heji[] = { 0x5408, 0x8ba1, 0 };
+	static const int n27[] = { '2', '7', 0 }, n1056[] = { '1', ',', '0',
+	    '5', '6', 0 }, n5[] = { '5', 0 }, n14[] = { '1', '4', 0 },
+	    n2[] = { '2', 0 }, n0[] = { '0', 0 };
+	struct reading r;
+	size_t a, b, y0, y1;
+	int row, col, row2, col2;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, qita);
+	put(240, 100, zongji);
+	put(50, 130, guizhang);
+	a = nchars;
+	put(200, 130, n27);
+	b = nchars;
+	put(214, 130, n1056);
+	put(50, 160, qita);
+	put(200, 160, n5);
+	put(214, 160, n14);
+	put(50, 190, heji);
+	put(200, 190, n5);
+	y0 = nchars;
+	put(214, 190, n2);
+	put(222.5f, 190, n0);
+	put(231, 190, n2);
+	y1 = nchars;
+	put(239.5f, 190, n0);
+	read_page(&r, 4);
+	where(&r.t[0], a, &row, &col);
+	where(&r.t[0], b, &row2, &col2);
+	assert_int_equal(row, row2);
+	assert_int_not_equal(col, col2);
+	where(&r.t[0], y0, &row, &col);
+	where(&r.t[0], y1, &row2, &col2);
+	assert_int_equal(col, col2);
+	reading_free(&r);
+	/* alone in its column, cut at its gaps it would make columns */
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, qita);
+	put(50, 130, guizhang);
+	put(200, 130, n5);
+	put(50, 160, heji);
+	y0 = nchars;
+	put(200, 160, n2);
+	put(208.5f, 160, n0);
+	put(217, 160, n2);
+	y1 = nchars;
+	put(225.5f, 160, n0);
+	read_page(&r, 3);
+	where(&r.t[0], y0, &row, &col);
+	where(&r.t[0], y1, &row2, &col2);
+	assert_int_equal(col, col2);
+	reading_free(&r);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -1201,6 +1276,7 @@ main(void)
 		cmocka_unit_test(test_held_one_row),
 		cmocka_unit_test(test_own_label_row),
 		cmocka_unit_test(test_group_line_between),
+		cmocka_unit_test(test_digit_gap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

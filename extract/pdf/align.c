@@ -14,8 +14,11 @@
  *     件), is a row; a numbered label joins the figures just below it (a
  *     label wrapped around figures set in its middle) or just above it
  *     (a label set a little lower than its figures);
- *   - a single piece over the figures after a row of figures and before a
- *     header is a title between two tables: it ends the table;
+ *   - a single piece over the figures (or set far below the line above
+ *     it) after a row of figures and before a header is a title between
+ *     two tables: it ends the table;
+ *   - a label line right above a row's label, centred on it and narrower
+ *     by over an em, is a row of its own (its figures blank);
  *   - any other line continues the nearest row, and stretches it.
  * Columns: the x ranges that no piece of a body row covers (the header's
  * merged cells would hide them), and a line between two labels side by side
@@ -24,7 +27,8 @@
  * nearest the middle of each gap between its pieces.  Every box is a cell:
  * a column with nothing in a row is an empty cell (a blank figure).  A
  * header row after body rows starts a new table.  A table needs a row of
- * figures and another row; the rest stays with loose.c.
+ * figures and another row, or a row of figures going on with the table
+ * held from the page before; the rest stays with loose.c.
  */
 #include <ctype.h>
 #include <math.h>
@@ -44,6 +48,7 @@ struct aline {
 	int fig, numbered, multi, single;
 	int unit;		/* labels and a unit (条, 件), blank figure */
 	int ufirst;		/* its first piece is a unit (条 14) */
+	int own;		/* a label line that is a row of its own */
 	int row;		/* row group, -1 */
 	float ys;		/* where it goes to a row: yc, or the middle
 				 * of the wrapped figures it is part of */
@@ -171,8 +176,34 @@ mark_at(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
 	return numbered(tmp, m);
 }
 
-/* Cut a line into pieces at gaps over CELL_GAP_EM (or before a mark);
- * classify it. */
+/*
+ * Is the gap g (em) between digits last and i of line l a gap between
+ * two figures?  Over SPACE_EM (digits are set without gaps: two figures
+ * in narrow columns, 27 | 1,056, come closer than CELL_GAP_EM), unless
+ * it is tracking: the same, within TRACK_TOL, as the gap before last or
+ * after i (a font narrower than its advances: 2 0 2 0).
+ */
+static int
+digit_gap(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
+    size_t last, size_t i, float g)
+{
+	float gp, gn = 0;
+	size_t k;
+
+	if (g <= SPACE_EM || !digit(v[l->first + last]->c) ||
+	    !digit(v[l->first + i]->c))
+		return 0;
+	gp = gk_pdf_gap(v, l, last);
+	for (k = i + 1; k < l->n && gk_pdf_space(v[l->first + k]->c); k++)
+		;
+	if (k < l->n)
+		gn = gk_pdf_gap(v, l, k);
+	return !((gp > SPACE_EM && fabsf(g - gp) < TRACK_TOL) ||
+	    (gn > SPACE_EM && fabsf(g - gn) < TRACK_TOL));
+}
+
+/* Cut a line into pieces at gaps over CELL_GAP_EM (or before a mark, or
+ * between two figures); classify it. */
 static void
 cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 {
@@ -194,7 +225,8 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 			continue;
 		g = c != NULL && from != (size_t)-1 ? gk_pdf_gap(v, l, i) : 0;
 		if (c == NULL || (from != (size_t)-1 && (g > CELL_GAP_EM ||
-		    (g > SPACE_EM && mark_at(v, l, i))))) {
+		    (g > SPACE_EM && (mark_at(v, l, i) ||
+		    digit_gap(v, l, last, i, g)))))) {
 			if (from != (size_t)-1 && a->np < MAXPIECES) {
 				size_t k, m = 0;
 				const struct gk_pdf_char *tmp[256];
@@ -486,15 +518,22 @@ body_covers(const struct aline *al, size_t n, const struct agroup *g, int g0,
 }
 
 /*
- * The header lines of rows g0..g1 with two pieces side by side within
- * (left, right), one each side of x.
+ * Do the header lines of rows g0..g1 part two columns at x within (left,
+ * right)?  Two lines or more have two pieces side by side there, one each
+ * side of x (结果 | 结果 over 维持 | 纠正); or one line has, and the header
+ * text each side of x, in pieces within (left, x) and (x, right), stands
+ * on two lines or more: two headers wrapped in their columns whose lines
+ * do not share baselines (总 / 计 beside 结果维 / 持 set a line lower, the
+ * line of 计 and 结果维 alone holding both).  One line of pieces side by
+ * side with nothing above or below is no proof: a label broken at a space
+ * (本年制发件数 本年 | 废止件数) looks the same.
  */
 static int
 header_split(const struct aline *al, size_t n, const struct agroup *g,
     int g0, int g1, float x, float left, float right)
 {
 	size_t i;
-	int p, k = 0;
+	int p, k = 0, nl = 0, nr = 0, l, rt;
 
 	for (i = 0; i < n; i++) {
 		if (al[i].row < g0 || al[i].row >= g1 || !g[al[i].row].header)
@@ -506,8 +545,18 @@ header_split(const struct aline *al, size_t n, const struct agroup *g,
 				k++;
 				break;
 			}
+		for (p = 0, l = rt = 0; p < al[i].np; p++) {
+			if (al[i].px0[p] >= left - CROSS_TOL &&
+			    al[i].px1[p] <= x)
+				l = 1;
+			if (al[i].px0[p] >= x &&
+			    al[i].px1[p] <= right + CROSS_TOL)
+				rt = 1;
+		}
+		nl += l;
+		nr += rt;
 	}
-	return k;
+	return k >= 2 || (k == 1 && (nl >= 2 || nr >= 2));
 }
 
 /* How many pieces of the body rows of g0..g1 other than row r cross x. */
@@ -653,7 +702,9 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 
 	for (r = g0; r < g1; r++)
 		nfig += g[r].figs;
-	if (g1 - g0 < 2 || nfig < 1)
+	/* one row of figures is a table when it goes on with the one held
+	 * from the page before (四、结转下年度继续办理 alone on the page's top) */
+	if ((g1 - g0 < 2 && nhint == 0) || nfig < 1)
 		return 0;
 	for (i = 0; i < n; i++)
 		m += (size_t)al[i].np;
@@ -768,7 +819,7 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 				continue;
 			if (!hinted(hint, nhint, lo, hi, &x))
 				x = (lo + hi) / 2;
-			if (header_split(al, n, g, g0, g1, x, left, right) >= 2)
+			if (header_split(al, n, g, g0, g1, x, left, right))
 				cx[nc++] = x;
 		}
 	}
@@ -776,7 +827,10 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	/*
 	 * Two labels side by side on a body line (三、本年度 （一）予以公开)
 	 * are two cells: a column line between them, drawn only in the rows
-	 * that no text crosses (there, the cell spans).
+	 * that no text crosses (there, the cell spans).  A piece that reads
+	 * as numbered but starts right of where the figures begin (0.0000:
+	 * a decimal read as the mark 0.) is in the figures' columns, no label
+	 * beside the row's own.
 	 */
 	for (i = 0; i < n; i++) {
 		if (al[i].row < g0 || al[i].row >= g1 || g[al[i].row].header)
@@ -784,7 +838,8 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 		for (p = 1; p < al[i].np; p++)
 			if (!al[i].pfig[p] && !al[i].pfig[p - 1] &&
 			    al[i].px0[p] - al[i].px1[p - 1] > COLUMN_GAP &&
-			    nc < MAXCOLS && al[i].pnum[p]) {
+			    nc < MAXCOLS && al[i].pnum[p] &&
+			    al[i].px0[p] < fx0) {
 				x = (al[i].px1[p - 1] + al[i].px0[p]) / 2;
 				if (side_line(al, n, g, g0, g1, i,
 				    al[i].px1[p - 1], al[i].px0[p], fx0, &x) < 0)
@@ -832,14 +887,17 @@ wraps(const struct aline *a, const struct aline *b)
 
 /*
  * A title between two tables (第二十条第（六）项): one piece reaching over
- * the figures, after a row of figures (or first) and before a header.
+ * the figures, or set further than AFTER_EM below the line above it (no
+ * rest of a label), after a row of figures (or first) and before a
+ * header.
  */
 static int
 title_line(const struct aline *al, size_t n, size_t i, float fx0)
 {
 	size_t k;
 
-	if (al[i].x1 <= fx0)
+	if (al[i].x1 <= fx0 && (i == 0 || al[i].l->y - al[i - 1].l->y <=
+	    AFTER_EM * al[i].l->size))
 		return 0;
 	for (k = i + 1; k < n; k++)
 		if (!al[k].single)
@@ -1069,6 +1127,32 @@ out:
 	free(at);
 }
 
+/*
+ * Every piece of line i lies under a piece of a line above it within
+ * NEAR_EM: the rests of labels wrapped in their columns.
+ */
+static int
+label_rests(const struct aline *al, size_t i)
+{
+	size_t k;
+	int p, q;
+
+	for (p = 0; p < al[i].np; p++) {
+		for (k = i; k-- > 0;) {
+			if (al[i].l->y - al[k].l->y > NEAR_EM * al[i].l->size)
+				return 0;
+			for (q = 0; q < al[k].np; q++)
+				if (overlap(&al[i], p, &al[k], q))
+					break;
+			if (q < al[k].np)
+				break;
+		}
+		if (k == (size_t)-1)
+			return 0;
+	}
+	return 1;
+}
+
 /* Where the figures of row r begin (none: fx0, the zone's). */
 static float
 row_fx0(const struct aline *al, size_t n, int r, float fx0)
@@ -1102,6 +1186,31 @@ top_rest(const struct aline *al, size_t n, float fx0)
 	return i;
 }
 
+/*
+ * The row pitch of rows g[0..ng): the median distance from one body row
+ * (not a header or a title; a row of blank figures is one) to the next,
+ * the tops of their lines, over PITCH_MIN_ROWS such distances at least; 0
+ * when there are fewer.
+ */
+static float
+row_pitch(const struct agroup *g, int ng)
+{
+	float d[64];
+	int r, m = 0, last = -1;
+
+	for (r = 0; r < ng; r++) {
+		if (g[r].header || g[r].title)
+			continue;
+		if (last >= 0 && m < 64)
+			d[m++] = g[r].top - g[last].top;
+		last = r;
+	}
+	if (m < PITCH_MIN_ROWS)
+		return 0;
+	qsort(d, (size_t)m, sizeof(float), cmp_float);
+	return d[m / 2];
+}
+
 /* Rows and tables of the zone lines al[0..n). */
 static int
 zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
@@ -1111,7 +1220,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	size_t i, k;
 	int ng = 0, r, best, start, ret = -1;
 	size_t top;
-	float d, bd, h, zx0, zx1, fx0;
+	float d, bd, h, zx0, zx1, fx0, pitch;
 
 	if ((g = calloc(n + 1, sizeof(*g))) == NULL)
 		return -1;
@@ -1135,10 +1244,16 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	wrapped_figures(al, n, fx0);
 	/*
 	 * Labels side by side left of the figures (提供 息: the rests of two
-	 * wrapped labels) are not a header: they go on their rows.
+	 * wrapped labels) are not a header: they go on their rows.  So are
+	 * the rests of labels left of the figures near them, each piece
+	 * under a piece of a line just above (）不 | 版物 under （五 |
+	 * 3.要求提供公开出): a zone may hold a table whose figures begin
+	 * further left (四's, from the table's left edge).
 	 */
 	for (i = 0; i < n; i++)
-		if (al[i].multi && al[i].x1 <= fx0)
+		if (al[i].multi && (al[i].x1 <= fx0 ||
+		    (al[i].x1 <= near_fx0(al, n, i, fx0) &&
+		    label_rests(al, i))))
 			al[i].multi = 0;
 	/*
 	 * A unit alone with its label set a little lower beside it
@@ -1151,6 +1266,28 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 			al[i].unit = 1;
 			al[i].single = 0;
 		}
+	/*
+	 * A label line right above a row's label, centred on it and
+	 * narrower by over an em, is no first line of that label (a label
+	 * wraps where its line is full): it is a row of its own, its
+	 * figures blank (属于行政查询事项 over 本机关不掌握相关政府信息 2 0 …,
+	 * labels without numbering).
+	 */
+	for (i = 0; i + 1 < n; i++) {
+		float c0, c1, w0, w1;
+
+		h = al[i].l->size;
+		if (!al[i].single || al[i + 1].np < 2 || !al[i + 1].fig ||
+		    al[i + 1].pfig[0] || al[i + 1].pnum[0] ||
+		    al[i + 1].l->y - al[i].l->y > NEAR_EM * h)
+			continue;
+		c0 = (al[i].x0 + al[i].x1) / 2;
+		c1 = (al[i + 1].px0[0] + al[i + 1].px1[0]) / 2;
+		w0 = al[i].x1 - al[i].x0;
+		w1 = al[i + 1].px1[0] - al[i + 1].px0[0];
+		if (fabsf(c0 - c1) < ALIGN_EM * h && w0 + h < w1)
+			al[i].own = 1;
+	}
 	/* anchors */
 	for (i = 0; i < n; i++) {
 		h = al[i].l->size;
@@ -1183,11 +1320,19 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 			al[i].row = ng - 1;
 			g[ng - 1].bot = al[i].yc;
 			g[ng - 1].label = 1;
+		} else if (al[i].own) {
+			g[ng].top = g[ng].bot = al[i].yc;
+			al[i].row = ng++;
 		} else if (al[i].numbered || al[i].unit) {
-			/* joins the figures just below, if nothing between */
+			/*
+			 * joins the figures just below, if nothing between
+			 * (a line of a group label left of it, （六）其 set
+			 * between its first line and its figures, is not)
+			 */
 			for (k = i + 1; k < n; k++)
-				if (al[k].fig || al[k].multi || al[k].numbered ||
-				    al[k].unit)
+				if ((al[k].fig || al[k].multi || al[k].numbered ||
+				    al[k].unit) && (al[k].fig ||
+				    al[k].x1 > al[i].x0 - CROSS_TOL))
 					break;
 			if (!al[i].unit && k < n && al[k].fig && !al[k].numbered &&
 			    al[k].yc - al[i].yc < LABEL_JOIN_EM * al[i].l->size) {
@@ -1231,6 +1376,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 				al[i].row = 0;
 		ng++;
 	}
+	pitch = row_pitch(g, ng);
 	/* continuations: the nearest row */
 	for (i = 0; i < n; i++) {
 		if (al[i].row >= 0)
@@ -1249,11 +1395,15 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		 * Far below the last row, or one piece reaching over the
 		 * figures below it (a note under the table, 注：…, within
 		 * AFTER_EM of its last figures: a label's wrapped rest stays
-		 * left of them): a line after the table.
+		 * left of them), or further below it than AFTER_PITCH of the
+		 * table's row pitch (the form's signature line, 单位负责人：…
+		 * 审核人：…: a label's rest is a line of its cell, closer than
+		 * the next row would be): a line after the table.
 		 */
 		if (al[i].yc > g[ng - 1].bot && (bd > AFTER_EM *
 		    al[i].l->size || (al[i].single &&
-		    al[i].x1 > row_fx0(al, n, ng - 1, fx0))))
+		    al[i].x1 > row_fx0(al, n, ng - 1, fx0)) ||
+		    (pitch > 0 && bd > AFTER_PITCH * pitch)))
 			continue;
 		al[i].row = best;
 		/* the row now reaches this line (次 under its label) */
@@ -1320,13 +1470,18 @@ out:
 	return ret;
 }
 
-/* Line b, under line a, is the next line of a label wrapped in a column. */
+/*
+ * Line b, under line a, is the next line of a label wrapped in a column;
+ * neither runs to the right margin (a note under the table, 注：…, is
+ * running text, and the heading under it no rest of a label).
+ */
 static int
 label_rest(const struct aline *a, const struct aline *b, float right)
 {
 	float h = b->l->size;
 
 	return a->np == 1 && b->np == 1 &&
+	    a->x1 < right - RAGGED_EM * a->l->size &&
 	    b->l->y - a->l->y < NEAR_EM * h &&
 	    (fabsf(b->x0 - a->x0) < ALIGN_EM * h ||
 	    fabsf(b->x0 + b->x1 - a->x0 - a->x1) < 2 * ALIGN_EM * h) &&

@@ -172,6 +172,14 @@
 #define FILL_EM			30.0f	/* em */
 /* A line this far below the last row is not in the table. */
 #define AFTER_EM		2.5f	/* em */
+/* A line below the last row further than this share of the table's row
+ * pitch (the median distance between two rows of figures) is after the
+ * table: a label's rest is a line of its cell, set at the cell's leading,
+ * which is at most the row pitch (1.0); the form's signature line under a
+ * 统计表 comes 1.3-1.5 pitches below its last row. */
+#define AFTER_PITCH		1.2f	/* share of the row pitch */
+/* ... measured over this many distances at least. */
+#define PITCH_MIN_ROWS		3
 /* Header line b is the wrapped rest of header line a when this close. */
 #define HEADER_WRAP_EM		1.6f	/* em */
 /* A single piece off the zone's left edge by this much, and centred within

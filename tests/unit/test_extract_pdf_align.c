@@ -98,7 +98,8 @@ struct reading {
 };
 
 static void
-read_hinted(struct reading *r, size_t nl, const float *hint, int nhint)
+read_tables(struct reading *r, size_t nl, const float *hint, int nhint,
+    int nt)
 {
 	const struct gk_pdf_char *v[256];
 	int keep[16];
@@ -118,7 +119,13 @@ read_hinted(struct reading *r, size_t nl, const float *hint, int nhint)
 	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
 	    r->ln, n, keep, hint, nhint, &r->out), 0);
 	assert_int_equal(gk_pdf_find_tables(&r->out, &r->t, &r->nt), 0);
-	assert_int_equal(r->nt, 1);
+	assert_int_equal(r->nt, nt);
+}
+
+static void
+read_hinted(struct reading *r, size_t nl, const float *hint, int nhint)
+{
+	read_tables(r, nl, hint, nhint, 1);
 }
 
 static void
@@ -722,6 +729,504 @@ test_header_columns(void **state)
 	assert_false(header_columns(0));
 }
 
+/*
+ * The rests of two labels wrapped round their row's figures, beside each
+ * other left of them, in a zone that also holds figures from its left
+ * edge (a table such as 四 below, here a row of figures only):
+ *   项目                  本年   上年     y 100
+ *   （五    3.要求提供                    y 130
+ *                          5      0       y 140
+ *   ）不      版物                        y 150: under （五 and 3.要求提供
+ *   8                      9      4       y 190
+ * The line of ）不 and 版物 is no header (a new table): it is the rest of
+ * the labels above, in the row of 5 and 0.
+ */
+static void
+test_label_rests(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int wu[] = { 0xff08, 0x4e94, 0 };
+	static const int yaoqiu[] = { '3', '.', 0x8981, 0x6c42, 0x63d0, 0x4f9b,
+	    0 };
+	static const int buyu[] = { 0xff09, 0x4e0d, 0 };
+	static const int banwu[] = { 0x7248, 0x7269, 0 };
+	static const int n5[] = { '5', 0 }, n0[] = { '0', 0 },
+	    n8[] = { '8', 0 }, n9[] = { '9', 0 }, n4[] = { '4', 0 };
+	struct reading r;
+	size_t five, bu, ban;
+	int row, col, row5, col5;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, bennian);
+	put(300, 100, shangnian);
+	put(50, 130, wu);
+	put(100, 130, yaoqiu);
+	five = nchars;
+	put(200, 140, n5);
+	put(300, 140, n0);
+	bu = nchars;
+	put(50, 150, buyu);
+	ban = nchars;
+	put(120, 150, banwu);
+	put(50, 190, n8);
+	put(200, 190, n9);
+	put(300, 190, n4);
+	read_page(&r, 5);
+	where(&r.t[0], five, &row5, &col5);
+	where(&r.t[0], ban, &row, &col);
+	assert_int_equal(row, row5);
+	where(&r.t[0], bu, &row, &col);
+	assert_int_equal(row, row5);
+	reading_free(&r);
+}
+
+/*
+ * Two header columns whose wrapped lines do not share baselines, the
+ * right one blank in every body row:
+ *   项目        总                         y 100 (总计 when one_line)
+ *               计    结果     其他         y 114
+ *                     维持                 y 128
+ *   规章        3              5           y 150
+ *   其他        2              14          y 180
+ * 计 | 结果 stand side by side on one line only, but each side's header
+ * stands on two lines (总 / 计, or 结果 / 维持 alone when 总计 is on one
+ * line): two columns, 结果 apart from 计.  Returns whether they are.
+ */
+static int
+header_stacks(int one_line)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int zong[] = { 0x603b, 0 }, ji[] = { 0x8ba1, 0 };
+	static const int zongji[] = { 0x603b, 0x8ba1, 0 };
+	static const int jieguo[] = { 0x7ed3, 0x679c, 0 }, weichi[] = {
+	    0x7ef4, 0x6301, 0 }, qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	struct reading r;
+	size_t jia, jie;
+	int row, col, row2, col2;
+
+	nchars = 0;
+	put(50, 100, xiangmu);
+	if (one_line) {
+		jia = nchars;
+		put(185, 114, zongji);
+	} else {
+		put(190, 100, zong);
+		jia = nchars;
+		put(190, 114, ji);
+	}
+	jie = nchars;
+	put(230, 114, jieguo);
+	put(300, 114, qita);
+	put(230, 128, weichi);
+	put(50, 150, guizhang);
+	put(192, 150, n3);
+	put(305, 150, n5);
+	put(50, 180, qita);
+	put(192, 180, n2);
+	put(305, 180, n14);
+	read_page(&r, 5);
+	where(&r.t[0], jia, &row, &col);
+	where(&r.t[0], jie, &row2, &col2);
+	reading_free(&r);
+	return col != col2;
+}
+
+static void
+test_header_stacks(void **state)
+{
+	(void)state;
+	assert_true(header_stacks(0));
+	assert_true(header_stacks(1));
+}
+
+/*
+ * A piece that reads as numbered but starts right of where the figures
+ * begin (0.5: a decimal read as the mark 0.) is no label beside the
+ * row's label: no column line between them, no empty cell before the
+ * figures.
+ *   项目       本年    上年     y 100
+ *   规章        3       5       y 130
+ *   其他                0.5     y 160
+ * Three columns.
+ */
+static void
+test_side_mark_in_figures(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    half[] = { '0', '.', '5', 0 };
+	struct reading r;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(50, 130, guizhang);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	put(50, 160, qita);
+	put(297, 160, half);
+	read_page(&r, 3);
+	assert_int_equal(r.t[0].nx - 1, 3);
+	reading_free(&r);
+}
+
+/*
+ * A line under the last row, within AFTER_EM of it:
+ *   项目         单位    统计数     y 100
+ *   规章          件       3        y 116
+ *   其他          件       5        y 132 ... 148, 164 (a pitch of 16)
+ *   负责人：张    审核人：李        y 164 + dy (the form's signature)
+ * 22 pt below (1.375 pitches) it is after the table, not the rest of the
+ * last row's label; 12 pt below (0.75 pitch) it is that rest.  Without
+ * the row at 148 (two distances, under PITCH_MIN_ROWS) there is no pitch
+ * to tell by: within AFTER_EM, the line is the rest.  Returns whether it
+ * is in the last row.
+ */
+static int
+after_pitch(float dy, int rows)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int danwei[] = { 0x5355, 0x4f4d, 0 };
+	static const int tongji[] = { 0x7edf, 0x8ba1, 0x6570, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int jian[] = { 0x4ef6, 0 };
+	static const int fuze[] = { 0x8d1f, 0x8d23, 0x4eba, 0xff1a, 0x5f20,
+	    0 }, shenhe[] = { 0x5ba1, 0x6838, 0x4eba, 0xff1a, 0x674e, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t last, sig;
+	int row, col, rowl, coll;
+
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, danwei);
+	put(300, 100, tongji);
+	put(50, 116, guizhang);
+	put(200, 116, jian);
+	put(300, 116, n3);
+	put(50, 132, qita);
+	put(200, 132, jian);
+	put(300, 132, n5);
+	if (rows == 4) {
+		put(50, 148, guizhang);
+		put(200, 148, jian);
+		put(300, 148, n3);
+	}
+	last = nchars;
+	put(50, 164, qita);
+	put(200, 164, jian);
+	put(300, 164, n5);
+	sig = nchars;
+	put(20, 164 + dy, fuze);
+	put(120, 164 + dy, shenhe);
+	read_page(&r, rows == 4 ? 6 : 5);
+	where(&r.t[0], last, &rowl, &coll);
+	where(&r.t[0], sig, &row, &col);
+	reading_free(&r);
+	return row == rowl;
+}
+
+static void
+test_after_pitch(void **state)
+{
+	(void)state;
+	assert_false(after_pitch(22, 4));
+	assert_true(after_pitch(12, 4));
+	assert_true(after_pitch(22, 3));
+}
+
+/*
+ * A note under the table runs to the right margin, and a heading under
+ * it lines up with its left edge:
+ *   项目       本年    上年        y 100
+ *   规章        3       5          y 130 ... 160, 190
+ *   注：……(50 characters, to the margin)   y 210
+ *   五、存在                        y 230
+ * The heading is no rest of a label wrapped in a column (the line above
+ * it is running text): it stays out of the table, and so does the note,
+ * which would otherwise join the heading's row and cross every column.
+ */
+static void
+test_note_heading(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int wu[] = { 0x4e94, 0x3001, 0x5b58, 0x5728, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	int note[51];
+	struct reading r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 50; i++)
+		note[i] = i == 0 ? 0x6ce8 : i == 1 ? 0xff1a : 0x6848;
+	note[50] = 0;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(50, 130, guizhang);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	put(50, 160, qita);
+	put(200, 160, n5);
+	put(300, 160, n3);
+	put(50, 190, guizhang);
+	put(200, 190, n3);
+	put(300, 190, n3);
+	put(50, 210, note);
+	put(50, 230, wu);
+	read_page(&r, 6);
+	assert_int_equal(r.t[0].nx - 1, 3);
+	reading_free(&r);
+}
+
+/*
+ * With a table held from the page before (column lines 40 180 280 380),
+ * a page that starts with one row of figures, then a sub-table's title
+ * set far below it (第二十条, 4 em: no label's rest) and a header:
+ *   其他         5       7         y 100
+ *   第二十条                       y 140
+ *   项目       本年    上年        y 170
+ *   规章        3       5          y 200
+ *   其他        2      14          y 230
+ * The one row goes on with the held table (a table of its own here), the
+ * title is in neither table, the rest is a second table.
+ */
+static void
+test_held_one_row(void **state)
+{
+	static const float hint[] = { 40, 180, 280, 380 };
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int tiao[] = { 0x7b2c, 0x4e8c, 0x5341, 0x6761, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n7[] = { '7', 0 }, n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	struct reading r;
+	size_t title;
+	int k, ti;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, qita);
+	put(200, 100, n5);
+	put(300, 100, n7);
+	title = nchars;
+	put(50, 140, tiao);
+	put(50, 170, xiangmu);
+	put(195, 170, bennian);
+	put(295, 170, shangnian);
+	put(50, 200, guizhang);
+	put(200, 200, n3);
+	put(300, 200, n5);
+	put(50, 230, qita);
+	put(200, 230, n2);
+	put(300, 230, n14);
+	read_tables(&r, 5, hint, 4, 2);
+	assert_int_equal(r.t[0].nx - 1, 3);
+	for (ti = 0; ti < r.nt; ti++) {
+		k = gk_pdf_cell_at(&r.t[ti], chars[title].x0 + 1,
+		    chars[title].y - 0.3f * SIZE);
+		assert_true(k < 0);
+	}
+	reading_free(&r);
+}
+
+/*
+ * A label line right above a row's label, centred on it and narrower by
+ * over an em, is a row of its own (its figures blank), not the first
+ * line of that label:
+ *   项目           本年    上年     y 100
+ *   规章            3       5       y 130
+ *     查询                          y 160: 70-90, centred on 50-110
+ *   本机关不掌握    2      14       y 175
+ */
+static void
+test_own_label_row(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int chaxun[] = { 0x67e5, 0x8be2, 0 };
+	static const int buzhang[] = { 0x672c, 0x673a, 0x5173, 0x4e0d,
+	    0x638c, 0x63e1, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	struct reading r;
+	size_t cx, bz;
+	int row, col, row2, col2;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(50, 130, guizhang);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	cx = nchars;
+	put(70, 160, chaxun);
+	bz = nchars;
+	put(50, 175, buzhang);
+	put(200, 175, n2);
+	put(300, 175, n14);
+	read_page(&r, 4);
+	where(&r.t[0], cx, &row, &col);
+	where(&r.t[0], bz, &row2, &col2);
+	assert_true(row >= 0);
+	assert_int_not_equal(row, row2);
+	reading_free(&r);
+}
+
+/*
+ * A line of a group label left of a row's label, set between that
+ * label's first line and its figures, does not part them:
+ *   项目                  本年    上年      y 100
+ *           其他           3       5        y 130
+ *           2.申请人                        y 160
+ *   （六）其                                y 172: left of 2.申请人
+ *           用行政         6       0        y 184
+ *           合计           9       5        y 214
+ * 2.申请人 is in the row of 6 and 0.
+ */
+static void
+test_group_line_between(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int shenqing[] = { '2', '.', 0x7533, 0x8bf7, 0x4eba, 0 };
+	static const int liu[] = { 0xff08, 0x516d, 0xff09, 0x5176, 0 };
+	static const int yong[] = { 0x7528, 0x884c, 0x653f, 0 };
+	static const int heji[] = { 0x5408, 0x8ba1, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n6[] = { '6', 0 }, n0[] = { '0', 0 }, n9[] = { '9', 0 };
+	struct reading r;
+	size_t label, six;
+	int row, col, row6, col6;
+
+	(void)state;
+	nchars = 0;
+	put(40, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(100, 130, qita);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	label = nchars;
+	put(100, 160, shenqing);
+	put(40, 172, liu);
+	put(100, 184, yong);
+	six = nchars;
+	put(200, 184, n6);
+	put(300, 184, n0);
+	put(100, 214, heji);
+	put(200, 214, n9);
+	put(300, 214, n5);
+	read_page(&r, 6);
+	where(&r.t[0], label, &row, &col);
+	where(&r.t[0], six, &row6, &col6);
+	assert_int_equal(row, row6);
+	reading_free(&r);
+}
+
+/*
+ * Two figures in narrow columns set closer than CELL_GAP_EM (0.4 em):
+ *   项目        其他 总计          y 100
+ *   规章         27  1,056         y 130: 27 200-210, 1,056 214-239
+ *   其他          5  14            y 160
+ *   合计          5  2 0 2 0       y 190: 0.35 em after every digit
+ * 27 and 1,056 are two figures in two cells (digits are set without
+ * gaps); the tracked 2 0 2 0 (the same gap after each digit) is one,
+ * there and alone in its column under a 5.
+ */
+static void
+test_digit_gap(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int zongji[] = { 0x603b, 0x8ba1, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int heji[] = { 0x5408, 0x8ba1, 0 };
+	static const int n27[] = { '2', '7', 0 }, n1056[] = { '1', ',', '0',
+	    '5', '6', 0 }, n5[] = { '5', 0 }, n14[] = { '1', '4', 0 },
+	    n2[] = { '2', 0 }, n0[] = { '0', 0 };
+	struct reading r;
+	size_t a, b, y0, y1;
+	int row, col, row2, col2;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, qita);
+	put(240, 100, zongji);
+	put(50, 130, guizhang);
+	a = nchars;
+	put(200, 130, n27);
+	b = nchars;
+	put(214, 130, n1056);
+	put(50, 160, qita);
+	put(200, 160, n5);
+	put(214, 160, n14);
+	put(50, 190, heji);
+	put(200, 190, n5);
+	y0 = nchars;
+	put(214, 190, n2);
+	put(222.5f, 190, n0);
+	put(231, 190, n2);
+	y1 = nchars;
+	put(239.5f, 190, n0);
+	read_page(&r, 4);
+	where(&r.t[0], a, &row, &col);
+	where(&r.t[0], b, &row2, &col2);
+	assert_int_equal(row, row2);
+	assert_int_not_equal(col, col2);
+	where(&r.t[0], y0, &row, &col);
+	where(&r.t[0], y1, &row2, &col2);
+	assert_int_equal(col, col2);
+	reading_free(&r);
+	/* alone in its column, cut at its gaps it would make columns */
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, qita);
+	put(50, 130, guizhang);
+	put(200, 130, n5);
+	put(50, 160, heji);
+	y0 = nchars;
+	put(200, 160, n2);
+	put(208.5f, 160, n0);
+	put(217, 160, n2);
+	y1 = nchars;
+	put(225.5f, 160, n0);
+	read_page(&r, 3);
+	where(&r.t[0], y0, &row, &col);
+	where(&r.t[0], y1, &row2, &col2);
+	assert_int_equal(col, col2);
+	reading_free(&r);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -763,6 +1268,15 @@ main(void)
 		cmocka_unit_test(test_top_rest),
 		cmocka_unit_test(test_header_columns),
 		cmocka_unit_test(test_overrun),
+		cmocka_unit_test(test_label_rests),
+		cmocka_unit_test(test_header_stacks),
+		cmocka_unit_test(test_side_mark_in_figures),
+		cmocka_unit_test(test_after_pitch),
+		cmocka_unit_test(test_note_heading),
+		cmocka_unit_test(test_held_one_row),
+		cmocka_unit_test(test_own_label_row),
+		cmocka_unit_test(test_group_line_between),
+		cmocka_unit_test(test_digit_gap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

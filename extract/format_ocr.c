@@ -913,11 +913,75 @@ read_figure(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
 	return 0;
 }
 
+/*
+ * A label some of whose characters are missing-glyph boxes
+ * (ocr_glyph_boxes): chi_sim reads a box as 因, 罗, 凶 or 多, a character
+ * the label does not have, and a row of the form is lost by its label.
+ * The pieces of the label between the boxes are read alone and each box
+ * is U+FFFD, a character the page does not show, which the transform
+ * matches to any one.  1 with the label in *out (malloc'd), 0 when the
+ * line has no box, -1 when memory ran out or Tesseract failed.
+ */
+#define LABEL_BOXES	32
+
+static int
+label_with_boxes(TessBaseAPI *api, const struct ocr_img *img, int dpi,
+    int x0, int y0, int x1, int y1, char **out)
+{
+	static const char fffd[] = "\xef\xbf\xbd";
+	int bx[2 * LABEL_BOXES], n, i, at = x0, conf;
+	size_t len = 0, cap = 64;
+	char *buf, *piece, *p;
+
+	if ((n = ocr_glyph_boxes(img, x0, y0, x1 - 1, y1 - 1, bx,
+	    LABEL_BOXES)) == 0)
+		return 0;
+	missing_seen += n;
+	if ((buf = malloc(cap)) == NULL)
+		return -1;
+	for (i = 0; i <= n; i++) {
+		int end = i < n ? bx[2 * i] : x1;
+		size_t k;
+
+		piece = NULL;
+		if (end > at && ocr_ink(img, at, y0, end, y1) >= dpi / 25 &&
+		    (piece = read_label(api, img, dpi, at, y0, end, y1,
+		    &conf)) == NULL) {
+			free(buf);
+			return -1;
+		}
+		k = (piece != NULL ? strlen(piece) : 0) + sizeof(fffd);
+		if (len + k + 1 > cap) {
+			while (len + k + 1 > cap)
+				cap *= 2;
+			if ((p = realloc(buf, cap)) == NULL) {
+				free(piece);
+				free(buf);
+				return -1;
+			}
+			buf = p;
+		}
+		if (piece != NULL) {
+			memcpy(buf + len, piece, strlen(piece));
+			len += strlen(piece);
+			free(piece);
+		}
+		if (i < n) {
+			memcpy(buf + len, fffd, sizeof(fffd) - 1);
+			len += sizeof(fffd) - 1;
+			at = bx[2 * i + 1] + 1;
+		}
+	}
+	buf[len] = '\0';
+	*out = buf;
+	return 1;
+}
+
 static char *
 read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
     const struct ocr_cell *c)
 {
-	int conf = 0, nl, cs = 0, cb = 0;
+	int conf = 0, nl, cs = 0, cb = 0, r;
 	struct ocr_line v[OCR_CELL_LINES];
 	struct ocr_img strip = { NULL, 0, 0, 0 };
 	char *s, *b;
@@ -946,7 +1010,13 @@ read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 			return s;
 		}
 		free(s);
-		/* a label: the strip's reading or the block's, the surer */
+		/* a label: with missing-glyph boxes, the strip read round
+		 * them; else the strip's reading or the block's, the surer */
+		if ((r = label_with_boxes(api, &strip, dpi, 0, 0, strip.w,
+		    strip.h, &s)) != 0) {
+			free(strip.p);
+			return r == 1 ? ocr_fix_numbering(s) : NULL;
+		}
 		s = read_label(api, &strip, dpi, 0, 0, strip.w, strip.h, &cs);
 		free(strip.p);
 		if (s == NULL)
@@ -967,6 +1037,9 @@ read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 		return NULL;
 	if (s != NULL)
 		return s;
+	if ((r = label_with_boxes(api, img, dpi, c->x0, c->y0, c->x1, c->y1,
+	    &s)) != 0)
+		return r == 1 ? ocr_fix_numbering(s) : NULL;
 	if ((s = read_label(api, img, dpi, c->x0, c->y0, c->x1, c->y1,
 	    &cb)) == NULL)
 		return NULL;

@@ -172,11 +172,66 @@ ocr_leading_dash(const struct ocr_img *img, int x0, int y0, int x1, int y1)
  * is a line of ink over BOX_SIDE of its length (a 0 is round: its
  * leftmost column is dark only in its middle) and its inside, BOX_INSET
  * of its size in from the sides, is under BOX_INSIDE dark (口 and 日 have
- * strokes that cross or pass the corners; 日 is not empty).
+ * strokes that cross or pass the corners; 日 is not empty) or is a cross
+ * from corner to corner (crossed): fonts draw their missing glyph either
+ * way (Ghostscript's rewrite of a document whose font subset ran out
+ * drew crossed boxes for a third of its ideographs).  No character of the
+ * forms is a closed box with its diagonals (区 and 凶 are open).
  */
 #define BOX_SIDE	0.85
 #define BOX_INSET	0.25
 #define BOX_INSIDE	0.05
+#define CROSS_ON	0.9	/* of the inside's ink on the diagonals */
+#define CROSS_COVER	0.8	/* of each diagonal inked */
+
+/* Is (x,y) within t of the line from (ax,ay) to (bx,by)? */
+static int
+on_diag(int x, int y, int ax, int ay, int bx, int by, int t)
+{
+	long dx = bx - ax, dy = by - ay, c = dx * (y - ay) - dy * (x - ax);
+
+	return c * c <= (long)t * t * (dx * dx + dy * dy);
+}
+
+/* Is the inside [x0,x1]x[y0,y1] of the box [bx0,bx1]x[by0,by1] its two
+ * diagonals and nothing else? */
+static int
+crossed(const struct ocr_img *img, int bx0, int by0, int bx1, int by1,
+    int x0, int y0, int x1, int y1)
+{
+	int x, y, i, t = (bx1 - bx0) / 10 + 1, cover[2] = { 0, 0 }, steps;
+	long in = 0, on = 0;
+
+	for (y = y0; y <= y1; y++)
+		for (x = x0; x <= x1; x++) {
+			if (!dark(img, x, y))
+				continue;
+			in++;
+			on += on_diag(x, y, bx0, by0, bx1, by1, t) ||
+			    on_diag(x, y, bx0, by1, bx1, by0, t);
+		}
+	if (in == 0 || on < CROSS_ON * in)
+		return 0;
+	/* each diagonal inked along the inside: a dark pixel within t */
+	steps = y1 - y0 + 1;
+	for (i = 0; i < steps; i++) {
+		int yy = y0 + i, k, d;
+
+		for (k = 0; k < 2; k++) {
+			int xx = bx0 + (int)((long)(k == 0 ? yy - by0 : by1 - yy) *
+			    (bx1 - bx0) / (by1 - by0 > 0 ? by1 - by0 : 1));
+
+			for (d = -t; d <= t; d++)
+				if (xx + d >= x0 && xx + d <= x1 &&
+				    dark(img, xx + d, yy)) {
+					cover[k]++;
+					break;
+				}
+		}
+	}
+	return cover[0] >= CROSS_COVER * steps &&
+	    cover[1] >= CROSS_COVER * steps;
+}
 
 static int
 is_box(const struct ocr_img *img, int x0, int y0, int x1, int y1)
@@ -212,7 +267,8 @@ is_box(const struct ocr_img *img, int x0, int y0, int x1, int y1)
 	if (dx < 1 || dy < 1 || x0 + dx > x1 - dx || y0 + dy > y1 - dy)
 		return 0;
 	in = ocr_ink(img, x0 + dx, y0 + dy, x1 - dx + 1, y1 - dy + 1);
-	return in <= BOX_INSIDE * (w - 2 * dx) * (h - 2 * dy);
+	return in <= BOX_INSIDE * (w - 2 * dx) * (h - 2 * dy) ||
+	    crossed(img, x0, y0, x1, y1, x0 + dx, y0 + dy, x1 - dx, y1 - dy);
 }
 
 /* Does column x have ink between rows y0 and y1? */
@@ -227,28 +283,80 @@ col_ink(const struct ocr_img *img, int x, int y0, int y1)
 	return 0;
 }
 
+/*
+ * The next mark of the line [x0,x1]x[y0,y1] from column *x on: the columns
+ * with ink up to a blank one, *a to *b, and its rows of ink, *top to *bot.
+ * 0 when there is none.
+ */
+static int
+next_mark(const struct ocr_img *img, int *x, int x1, int y0, int y1, int *a,
+    int *b, int *top, int *bot)
+{
+	while (*x <= x1 && !col_ink(img, *x, y0, y1))
+		(*x)++;
+	if (*x > x1)
+		return 0;
+	for (*a = *x; *x <= x1 && col_ink(img, *x, y0, y1); (*x)++)
+		;
+	*b = *x - 1;
+	for (*top = y0; *top <= y1 && ocr_ink(img, *a, *top, *b + 1,
+	    *top + 1) == 0; (*top)++)
+		;
+	for (*bot = y1; *bot > *top && ocr_ink(img, *a, *bot, *b + 1,
+	    *bot + 1) == 0; (*bot)--)
+		;
+	return 1;
+}
+
+static void
+clip_incl(const struct ocr_img *img, int *x0, int *y0, int *x1, int *y1)
+{
+	ocr_clip(img, x0, y0, x1, y1);
+	*x1 = *x1 < img->w ? *x1 : img->w - 1;
+	*y1 = *y1 < img->h ? *y1 : img->h - 1;
+}
+
 int
 ocr_missing_glyphs(const struct ocr_img *img, int x0, int y0, int x1, int y1)
 {
-	int x, a, top, bot, n = 0;
+	int x, a, b, top, bot, n = 0;
 
-	ocr_clip(img, &x0, &y0, &x1, &y1);
-	x1 = x1 < img->w ? x1 : img->w - 1;
-	y1 = y1 < img->h ? y1 : img->h - 1;
-	for (x = x0; x <= x1; x++) {
-		if (!col_ink(img, x, y0, y1))
-			continue;
-		/* a mark: the columns with ink from x to a blank one */
-		for (a = x; x <= x1 && col_ink(img, x, y0, y1); x++)
-			;
-		for (top = y0; top <= y1 && ocr_ink(img, a, top, x, top + 1)
-		    == 0; top++)
-			;
-		for (bot = y1; bot > top && ocr_ink(img, a, bot, x, bot + 1)
-		    == 0; bot--)
-			;
-		if (!is_box(img, a, top, x - 1, bot))
+	clip_incl(img, &x0, &y0, &x1, &y1);
+	for (x = x0; next_mark(img, &x, x1, y0, y1, &a, &b, &top, &bot);) {
+		if (!is_box(img, a, top, b, bot))
 			return 0;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * A box among a label's characters is one of a glyph the font lacks when
+ * it stands GLYPH_BOX_TALL of the line's ink high (a 口 inside a character
+ * is smaller) and is 2/5 to 6/5 as wide as high.
+ */
+#define GLYPH_BOX_TALL	0.6
+
+int
+ocr_glyph_boxes(const struct ocr_img *img, int x0, int y0, int x1, int y1,
+    int *bx, int max)
+{
+	int x, a, b, top, bot, n = 0, ltop = y1 + 1, lbot = y0 - 1;
+
+	clip_incl(img, &x0, &y0, &x1, &y1);
+	for (x = x0; next_mark(img, &x, x1, y0, y1, &a, &b, &top, &bot);) {
+		ltop = top < ltop ? top : ltop;
+		lbot = bot > lbot ? bot : lbot;
+	}
+	for (x = x0; n < max && next_mark(img, &x, x1, y0, y1, &a, &b, &top,
+	    &bot);) {
+		int w = b - a + 1, h = bot - top + 1;
+
+		if (h < GLYPH_BOX_TALL * (lbot - ltop + 1) || 5 * w < 2 * h ||
+		    5 * w > 6 * h || !is_box(img, a, top, b, bot))
+			continue;
+		bx[2 * n] = a;
+		bx[2 * n + 1] = b;
 		n++;
 	}
 	return n;

@@ -111,6 +111,15 @@ int ocr_missing_glyphs(const struct ocr_img *, int x0, int y0, int x1,
     int y1);
 
 /*
+ * The missing-glyph boxes among the marks of the line [x0,x1]x[y0,y1]
+ * (inclusive) of a label: their columns, first and last, into bx (two ints
+ * a box, at most max boxes); how many.  ps2pdf's rewrite of a document
+ * whose font subset ran out drew a third of the ideographs so.
+ */
+int ocr_glyph_boxes(const struct ocr_img *, int x0, int y0, int x1, int y1,
+    int *bx, int max);
+
+/*
  * How many times a figure's line of ink line_px high is scaled for the
  * digit recogniser: to a fixed height, whatever the scan's resolution.
  */

@@ -3,7 +3,8 @@
  * here: a 3x4 grid at 200 dpi with a merged header (colspan 3) and a merged
  * label (rowspan 2), 2-pixel rules, some "text" strokes; then the same
  * without outer side rules, a box of text-sized strokes that is no table,
- * and a black page; specks (ocr_despeckle); missing-glyph boxes.
+ * and a black page; specks (ocr_despeckle); missing-glyph boxes, empty
+ * and crossed, alone and among a label's characters.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -653,6 +654,73 @@ test_missing_glyphs(void **state)
 	assert_int_equal(ocr_missing_glyphs(&img, 400, 95, 500, 125), 0);
 }
 
+/* A box with its diagonals drawn 2 pixels thick. */
+static void
+crossed_box(int x0, int y0, int x1, int y1)
+{
+	int y, x;
+
+	box(x0, y0, x1, y1);
+	for (y = y0; y < y1; y++) {
+		x = x0 + (y - y0) * (x1 - 2 - x0) / (y1 - 1 - y0);
+		rect(x, y, x + 2, y + 1, 0);
+		x = x1 - 2 - (y - y0) * (x1 - 2 - x0) / (y1 - 1 - y0);
+		rect(x, y, x + 2, y + 1, 0);
+	}
+}
+
+/*
+ * Fonts draw their missing glyph empty or crossed from corner to corner:
+ * both are boxes.  A box with one diagonal, or crossed and with a stroke
+ * across too, is not.
+ */
+static void
+test_missing_glyphs_crossed(void **state)
+{
+	struct ocr_img img = blank();
+	int y;
+
+	(void)state;
+	crossed_box(100, 100, 120, 126);
+	crossed_box(126, 100, 146, 126);
+	assert_int_equal(ocr_missing_glyphs(&img, 90, 95, 150, 130), 2);
+	box(300, 100, 320, 126);			/* one diagonal */
+	for (y = 100; y < 126; y++)
+		rect(300 + (y - 100) * 19 / 25, y, 302 + (y - 100) * 19 / 25,
+		    y + 1, 0);
+	assert_int_equal(ocr_missing_glyphs(&img, 290, 95, 330, 130), 0);
+	crossed_box(400, 100, 420, 126);		/* and a stroke */
+	rect(400, 112, 420, 114, 0);
+	assert_int_equal(ocr_missing_glyphs(&img, 390, 95, 430, 130), 0);
+}
+
+/*
+ * Among a label's characters (ocr_glyph_boxes): the boxes, empty or
+ * crossed, at least 0.6 of the line high; a small box (口 inside a
+ * character) and a box far wider than high are none.
+ */
+static void
+test_glyph_boxes(void **state)
+{
+	struct ocr_img img = blank();
+	int bx[8];
+
+	(void)state;
+	rect(100, 100, 126, 128, 0);		/* a character */
+	crossed_box(132, 101, 152, 127);	/* a box */
+	rect(158, 100, 184, 128, 0);		/* a character */
+	box(190, 101, 210, 127);		/* a box */
+	box(216, 112, 226, 124);		/* small */
+	box(232, 104, 292, 124);		/* wide */
+	assert_int_equal(ocr_glyph_boxes(&img, 95, 95, 300, 132, bx, 4), 2);
+	assert_int_equal(bx[0], 132);
+	assert_int_equal(bx[1], 151);
+	assert_int_equal(bx[2], 190);
+	assert_int_equal(bx[3], 209);
+	assert_int_equal(ocr_glyph_boxes(&img, 95, 95, 300, 132, bx, 1), 1);
+	assert_int_equal(ocr_glyph_boxes(&img, 95, 95, 130, 132, bx, 4), 0);
+}
+
 /* A figure's line is scaled to 28 pixels, whatever the resolution. */
 static void
 test_figure_scale(void **state)
@@ -703,6 +771,8 @@ main(void)
 		cmocka_unit_test(test_figure_scale),
 		cmocka_unit_test(test_figure_long),
 		cmocka_unit_test(test_missing_glyphs),
+		cmocka_unit_test(test_missing_glyphs_crossed),
+		cmocka_unit_test(test_glyph_boxes),
 	};
 
 	return cmocka_run_group_tests_name("extract_ocr_grid", tests, NULL,

@@ -497,8 +497,7 @@ punct(unsigned cp)
 		return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
 		    (cp >= 'A' && cp <= 'Z'));
 	return (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x2010 &&
-	    cp <= 0x206f) || (cp >= 0xff00 && cp <= 0xffef) || cp == 0xb7 ||
-	    cp == 0xfffd;
+	    cp <= 0x206f) || (cp >= 0xff00 && cp <= 0xffef) || cp == 0xb7;
 }
 
 #define NORM_MAX	4096	/* bytes of a label looked at */
@@ -511,7 +510,7 @@ gk_label_norm(const char *in, char *out, size_t outsz)
 	struct zh_numbering m;
 	size_t n = 0;
 	unsigned cp;
-	int depth = 0;
+	int depth = 0, shown = 0;
 
 	if (outsz == 0)
 		return 0;
@@ -535,7 +534,11 @@ gk_label_norm(const char *in, char *out, size_t outsz)
 			continue;
 		if (!put(out, outsz, &n, cp))
 			break;
+		shown += cp != 0xfffd;
 	}
+	/* nothing but boxes: a figure or a unit drawn so, no label */
+	if (shown == 0)
+		n = 0;
 	out[n] = '\0';
 	return n;
 }

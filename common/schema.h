@@ -159,7 +159,10 @@ const struct gk_row *gk_row_group(const struct gk_table *,
  * The form labels are matched in: look-alikes and full-width forms folded
  * (NFKC, common/zh), white space, quotes and punctuation dropped, leading
  * numbering (一、 （一） 1. 1、, doubled too) and parenthesised notes
- * removed (规章（市政府令） -> 规章), 【】 read as brackets.
+ * removed (规章（市政府令） -> 规章), 【】 read as brackets.  U+FFFD, a
+ * character the page does not show, is kept among other characters: the
+ * transform matches it to any one (transform/match.c); a text of nothing
+ * but U+FFFD (a figure or a unit drawn as boxes) normalises to "".
  */
 size_t gk_label_norm(const char *in, char *out, size_t outsz);
 /*

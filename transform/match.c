@@ -6,6 +6,14 @@
  * is over what could still be accepted, and a 64-bit set of the characters
  * each label has gives a lower bound for free (a character of one that the
  * other lacks costs an edit).
+ *
+ * U+FFFD in a printed label is a character the page does not show (a
+ * missing-glyph box, a glyph the text layer cannot map): it stands for
+ * any one character, so 规� is 规章 and �年新制作�� is 本年新制作数量.
+ * Only in a label that shows enough of itself (WILD_KNOWN character, a
+ * quarter of it, WILD_SHARE): �� alone would be any two-character word.
+ * Which row or header such a label is stays the aligner's to say (the
+ * order of the rows; a header word of two characters is exact).
  */
 #include <string.h>
 
@@ -56,6 +64,26 @@ tx_bloom(const unsigned *cp, int n)
 
 #define FAR	(1 << 20)	/* a distance known to be over the bound */
 
+#define WILD		0xfffdu
+#define WILD_KNOWN	1	/* characters shown, at least */
+#define WILD_SHARE	4	/* and at least 1/WILD_SHARE of the label */
+
+/* How many characters of l stand for any (U+FFFD), or 0 when l shows too
+ * little of itself for them to (they are then characters like others). */
+static int
+wild_of(const struct tx_lab *l)
+{
+	int i, w = 0;
+
+	if (!(l->bloom & bit(WILD)))
+		return 0;
+	for (i = 0; i < l->n; i++)
+		w += l->cp[i] == WILD;
+	if (l->n - w < WILD_KNOWN || (l->n - w) * WILD_SHARE < l->n)
+		return 0;
+	return w;
+}
+
 /* The bits set in x, inline (without -mpopcnt, __builtin_popcountll is a
  * call to libgcc's, 3% of a report's instructions in tx_lab_dist). */
 static inline int
@@ -71,13 +99,21 @@ int
 tx_lab_dist(const struct tx_lab *a, const struct tx_lab *b, int max)
 {
 	int r0[TX_PAT_MAX + 2], r1[TX_PAT_MAX + 2], *prev = r0, *cur = r1,
-	    *sw, i, j, lo, hi, low, d, lb;
+	    *sw, i, j, lo, hi, low, d, lb, wa, wb;
+	uint64_t ba = a->bloom, bb = b->bloom;
 
 	d = a->n > b->n ? a->n - b->n : b->n - a->n;
 	if (d > max)
 		return max + 1;
-	lb = pop64(a->bloom & ~b->bloom);
-	d = pop64(b->bloom & ~a->bloom);
+	wa = wild_of(a), wb = wild_of(b);
+	/* a wild character matches one of the other's, so it covers at most
+	 * one character the other has and it lacks */
+	if (wa > 0)
+		ba &= ~bit(WILD);
+	if (wb > 0)
+		bb &= ~bit(WILD);
+	lb = pop64(ba & ~bb) - wb;
+	d = pop64(bb & ~ba) - wa;
 	if ((d > lb ? d : lb) > max)
 		return max + 1;
 	/* only the cells within max of the diagonal can be within max; the
@@ -93,7 +129,9 @@ tx_lab_dist(const struct tx_lab *a, const struct tx_lab *b, int max)
 		cur[lo - 1] = lo == 1 && i <= max ? i : FAR;
 		low = cur[lo - 1];
 		for (j = lo; j <= hi; j++) {
-			d = prev[j - 1] + (ca != b->cp[j - 1]);
+			d = prev[j - 1] + (ca != b->cp[j - 1] &&
+			    !(wa > 0 && ca == WILD) &&
+			    !(wb > 0 && b->cp[j - 1] == WILD));
 			if (prev[j] + 1 < d)
 				d = prev[j] + 1;
 			if (cur[j - 1] + 1 < d)

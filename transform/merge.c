@@ -210,6 +210,33 @@ title_check(FILE *out, const char *report, const struct tx_version *best,
 	}
 }
 
+/*
+ * Are the version's figures drawn as missing-glyph boxes: at least a
+ * BOXED_SHARE of its value cells U+FFFD and no digit?  Then the boxes OCR
+ * saw (note missing_glyphs) are among its figures, and some may have been
+ * read as 0s (a page turned askew blurs a box's sides): every value is
+ * flagged.  Boxes among the labels, after a figure (its unit, 100.49��)
+ * or in a few cells (a font of the totals without its 3) leave the
+ * figures as drawn, the boxed ones not_a_number.
+ */
+#define BOXED_SHARE	10	/* one in ten */
+
+static int
+figures_boxed(const struct tx_version *v)
+{
+	int i, n = 0;
+
+	if (v->boxes <= 0)
+		return 0;
+	for (i = 0; i < v->nm; i++) {
+		const char *r = v->m[i].raw;
+
+		n += strstr(r, "\xef\xbf\xbd") != NULL &&
+		    strpbrk(r, "0123456789") == NULL;
+	}
+	return n > 0 && n * BOXED_SHARE >= v->nm;
+}
+
 int
 tx_report(FILE *out, struct tx_version **v, int n)
 {
@@ -221,7 +248,7 @@ tx_report(FILE *out, struct tx_version **v, int n)
 	struct tx_version *best = NULL;
 	char report[17], flags[64], found[TX_FIELD_MAX + 32], at[5][24];
 	const char *agency = NULL, *year = NULL, *title, *pub;
-	int i, j, nc, rc = 0;
+	int i, j, nc, rc = 0, boxed;
 
 	for (i = 0; i < n; i++) {
 		if (v[i]->form == NULL)
@@ -262,12 +289,12 @@ tx_report(FILE *out, struct tx_version **v, int n)
 	    best->form->id, best->doc, best->status, title, pub);
 	if (best->reading != NULL)
 		gk_emit(out, GK_NOTE, report, "reading", best->reading);
+	boxed = figures_boxed(best);
 	for (i = 0; i < best->nm; i++) {
 		struct tx_metric *m = &best->m[i];
 
 		tx_flags_str(m->flags | (best->ocr > 0 ? TXF_OCR : 0) |
-		    (best->boxes > 0 ? TXF_MISSING : 0), flags,
-		    sizeof(flags));
+		    (boxed ? TXF_MISSING : 0), flags, sizeof(flags));
 		trace(&m->at, at);
 		gk_emit(out, GK_METRIC, report, m->key, m->value, m->unit,
 		    m->raw, flags, best->doc, at[0], at[1], at[2], at[3], at[4]);

@@ -1017,6 +1017,18 @@ missing_glyph_cells(const struct tx_doc *d)
 	return n;
 }
 
+/* Has some value of v a figure? */
+static int
+any_figure(const struct tx_version *v)
+{
+	int i;
+
+	for (i = 0; i < v->nm; i++)
+		if (v->m[i].value[0] != '\0')
+			return 1;
+	return 0;
+}
+
 /* The columns table 三's header places: those of the first labelled row
  * with an optional column. */
 static const struct gk_col *
@@ -1107,6 +1119,13 @@ tx_read(struct tx_version *v)
 		    "them prints (本年新制作数量, 本年制发件数, the rows of "
 		    "三（六）…)", gov->tied);
 		v->tie = 1;
+	}
+	if (v->form != NULL && !any_figure(v) &&
+	    missing_glyph_cells(&d) >= MISSING_CELLS) {
+		/* the form's rows, and not one figure in them: every
+		 * figure a box (a cell of boxes is read as its value) */
+		tx_metrics_free(v);
+		v->form = NULL;
 	}
 	if (v->form == NULL && !v->tie &&
 	    (i = missing_glyph_cells(&d)) >= MISSING_CELLS)

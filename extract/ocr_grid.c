@@ -182,7 +182,10 @@ ocr_leading_dash(const struct ocr_img *img, int x0, int y0, int x1, int y1)
 #define BOX_INSET	0.25
 #define BOX_INSIDE	0.05
 #define CROSS_ON	0.9	/* of the inside's ink on the diagonals */
-#define CROSS_COVER	0.8	/* of each diagonal inked */
+#define CROSS_COVER	0.9	/* of each diagonal inked */
+#define CROSS_FILL	0.6	/* of the inside dark, at most: paper between
+				   the arms (a narrow solid stroke lies all
+				   near its diagonals) */
 
 /* Is (x,y) within t of the line from (ax,ay) to (bx,by)? */
 static int
@@ -193,13 +196,20 @@ on_diag(int x, int y, int ax, int ay, int bx, int by, int t)
 	return c * c <= (long)t * t * (dx * dx + dy * dy);
 }
 
-/* Is the inside [x0,x1]x[y0,y1] of the box [bx0,bx1]x[by0,by1] its two
- * diagonals and nothing else? */
+/*
+ * Is the box [bx0,bx1]x[by0,by1] crossed: each diagonal inked from corner
+ * to corner (a dark pixel within t of it on CROSS_COVER of the rows
+ * between the box's top and bottom sides), and the ink of its inside
+ * [x0,x1]x[y0,y1] on them?  From corner to corner: 回 and 国 hold a box or
+ * strokes whose corners are near the diagonals, with paper between them
+ * and the box's corners (at 150 dpi, read so, 回应 came out �应).
+ */
 static int
 crossed(const struct ocr_img *img, int bx0, int by0, int bx1, int by1,
     int x0, int y0, int x1, int y1)
 {
-	int x, y, i, t = (bx1 - bx0) / 10 + 1, cover[2] = { 0, 0 }, steps;
+	int x, y, k, d, t = (bx1 - bx0) / 10 + 1, cover[2] = { 0, 0 }, rows = 0;
+	int ft, fl;
 	long in = 0, on = 0;
 
 	for (y = y0; y <= y1; y++)
@@ -210,27 +220,31 @@ crossed(const struct ocr_img *img, int bx0, int by0, int bx1, int by1,
 			on += on_diag(x, y, bx0, by0, bx1, by1, t) ||
 			    on_diag(x, y, bx0, by1, bx1, by0, t);
 		}
-	if (in == 0 || on < CROSS_ON * in)
+	if (in == 0 || on < CROSS_ON * in || by1 - by0 < 8 ||
+	    in > CROSS_FILL * (x1 - x0 + 1) * (y1 - y0 + 1))
 		return 0;
-	/* each diagonal inked along the inside: a dark pixel within t */
-	steps = y1 - y0 + 1;
-	for (i = 0; i < steps; i++) {
-		int yy = y0 + i, k, d;
-
+	/* the sides' thickness: dark from the edge in, at the middle of the
+	 * top side and of the left one (away from the cross) */
+	for (ft = 0; by0 + ft < by1 && dark(img, (bx0 + bx1) / 2, by0 + ft);
+	    ft++)
+		;
+	for (fl = 0; bx0 + fl < bx1 && dark(img, bx0 + fl, (by0 + by1) / 2);
+	    fl++)
+		;
+	for (y = by0 + ft; y <= by1 - ft; y++, rows++)
 		for (k = 0; k < 2; k++) {
-			int xx = bx0 + (int)((long)(k == 0 ? yy - by0 : by1 - yy) *
-			    (bx1 - bx0) / (by1 - by0 > 0 ? by1 - by0 : 1));
+			int xx = bx0 + (int)((long)(k == 0 ? y - by0 : by1 - y) *
+			    (bx1 - bx0) / (by1 - by0));
 
 			for (d = -t; d <= t; d++)
-				if (xx + d >= x0 && xx + d <= x1 &&
-				    dark(img, xx + d, yy)) {
+				if (xx + d >= bx0 + fl && xx + d <= bx1 - fl &&
+				    dark(img, xx + d, y)) {
 					cover[k]++;
 					break;
 				}
 		}
-	}
-	return cover[0] >= CROSS_COVER * steps &&
-	    cover[1] >= CROSS_COVER * steps;
+	return cover[0] >= CROSS_COVER * rows &&
+	    cover[1] >= CROSS_COVER * rows;
 }
 
 static int
@@ -333,9 +347,39 @@ ocr_missing_glyphs(const struct ocr_img *img, int x0, int y0, int x1, int y1)
 /*
  * A box among a label's characters is one of a glyph the font lacks when
  * it stands GLYPH_BOX_TALL of the line's ink high (a 口 inside a character
- * is smaller) and is 2/5 to 6/5 as wide as high.
+ * is smaller), is 2/5 to 6/5 as wide as high and its edges are clean
+ * (clean_edges: 口, 回 and 国 of a 150 dpi scan passed the rest).
  */
 #define GLYPH_BOX_TALL	0.6
+
+/*
+ * Is each outermost line of the mark [x0,x1]x[y0,y1] either a side (over
+ * BOX_SIDE dark) or nearly blank (the light edge of an anti-aliased side)?
+ * In a character the strokes run on past a box's corner: the 口 of 和 and
+ * the frame of 回 stand on their verticals' ends, which a missing-glyph
+ * box, a drawn rectangle, does not.
+ */
+#define EDGE_BLANK	0.15
+
+static int
+clean_edges(const struct ocr_img *img, int x0, int y0, int x1, int y1)
+{
+	int w = x1 - x0 + 1, h = y1 - y0 + 1, x, y;
+	long e[4] = { 0, 0, 0, 0 };
+
+	for (y = y0; y <= y1; y++) {
+		e[0] += dark(img, x0, y);
+		e[1] += dark(img, x1, y);
+	}
+	for (x = x0; x <= x1; x++) {
+		e[2] += dark(img, x, y0);
+		e[3] += dark(img, x, y1);
+	}
+	return (e[0] >= BOX_SIDE * h || e[0] <= EDGE_BLANK * h) &&
+	    (e[1] >= BOX_SIDE * h || e[1] <= EDGE_BLANK * h) &&
+	    (e[2] >= BOX_SIDE * w || e[2] <= EDGE_BLANK * w) &&
+	    (e[3] >= BOX_SIDE * w || e[3] <= EDGE_BLANK * w);
+}
 
 int
 ocr_glyph_boxes(const struct ocr_img *img, int x0, int y0, int x1, int y1,
@@ -353,7 +397,8 @@ ocr_glyph_boxes(const struct ocr_img *img, int x0, int y0, int x1, int y1,
 		int w = b - a + 1, h = bot - top + 1;
 
 		if (h < GLYPH_BOX_TALL * (lbot - ltop + 1) || 5 * w < 2 * h ||
-		    5 * w > 6 * h || !is_box(img, a, top, b, bot))
+		    5 * w > 6 * h || !is_box(img, a, top, b, bot) ||
+		    !clean_edges(img, a, top, b, bot))
 			continue;
 		bx[2 * n] = a;
 		bx[2 * n + 1] = b;

@@ -671,8 +671,8 @@ crossed_box(int x0, int y0, int x1, int y1)
 
 /*
  * Fonts draw their missing glyph empty or crossed from corner to corner:
- * both are boxes.  A box with one diagonal, or crossed and with a stroke
- * across too, is not.
+ * both are boxes.  A box with one diagonal, crossed and with a stroke
+ * across too, or a box in a box (回), is not.
  */
 static void
 test_missing_glyphs_crossed(void **state)
@@ -692,12 +692,20 @@ test_missing_glyphs_crossed(void **state)
 	crossed_box(400, 100, 420, 126);		/* and a stroke */
 	rect(400, 112, 420, 114, 0);
 	assert_int_equal(ocr_missing_glyphs(&img, 390, 95, 430, 130), 0);
+	/* 回 at 150 dpi: a box in the box, its corners near the diagonals,
+	 * paper between them and the outer corners */
+	box(500, 100, 514, 118);
+	box(504, 105, 510, 113);
+	assert_int_equal(ocr_missing_glyphs(&img, 490, 95, 520, 125), 0);
+	crossed_box(600, 100, 614, 118);		/* a box that size */
+	assert_int_equal(ocr_missing_glyphs(&img, 590, 95, 620, 125), 1);
 }
 
 /*
  * Among a label's characters (ocr_glyph_boxes): the boxes, empty or
  * crossed, at least 0.6 of the line high; a small box (口 inside a
- * character) and a box far wider than high are none.
+ * character), a box far wider than high and a 口 whose verticals run on
+ * past its bottom stroke (和) are none.
  */
 static void
 test_glyph_boxes(void **state)
@@ -719,6 +727,12 @@ test_glyph_boxes(void **state)
 	assert_int_equal(bx[3], 209);
 	assert_int_equal(ocr_glyph_boxes(&img, 95, 95, 300, 132, bx, 1), 1);
 	assert_int_equal(ocr_glyph_boxes(&img, 95, 95, 130, 132, bx, 4), 0);
+	/* 口 of 和: its verticals run on below the bottom stroke */
+	rect(400, 100, 412, 128, 0);		/* 禾 */
+	box(415, 100, 427, 125);
+	rect(415, 125, 417, 128, 0);
+	rect(425, 125, 427, 128, 0);
+	assert_int_equal(ocr_glyph_boxes(&img, 395, 95, 430, 132, bx, 4), 0);
 }
 
 /* A figure's line is scaled to 28 pixels, whatever the resolution. */

@@ -289,9 +289,12 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
     struct cands *cs)
 {
 	const struct tx_unit *u = &d->u[ui];
-	struct tx_lab p[JOIN_MAX * 2 + 1];
-	struct tx_pat own_pat[JOIN_MAX];
-	int np = 0, pk[JOIN_MAX * 2 + 1], pj[JOIN_MAX * 2 + 1], k, i, j, q;
+	/* each label (JOIN_MAX joins, a line before and after) as printed,
+	 * its group label in front dropped, and one after */
+#define NPAT	((JOIN_MAX + 2) * 3)
+	struct tx_lab p[NPAT];
+	struct tx_pat own_pat[JOIN_MAX + 2];
+	int np = 0, pk[NPAT], pj[NPAT], k, i, j, q, gt;
 	int nown = 0, cont = 0;
 	const struct tx_ulab *l = d->lab + d->ulab[2 * ui];
 	int nl = d->ulab[2 * ui + 1];
@@ -317,6 +320,15 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 		pk[np++] = l[k].k;
 		if (l[k].join != 0)
 			continue;
+		if (l[k].whole && (gt = tx_group_tail(tt, norm)) > 0) {
+			/* the next rows' group label run on after it (a line
+			 * without figures taken for the label's second) */
+			p[np].cp = d->cpool + l[k].cp;
+			p[np].n = l[k].n - gt;
+			p[np].bloom = tx_bloom(p[np].cp, p[np].n);
+			pj[np] = 0;
+			pk[np++] = l[k].k;
+		}
 		own = tx_ungroup(tt, norm);
 		if (own == norm || *own == '\0')
 			continue;

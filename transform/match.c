@@ -380,6 +380,26 @@ tx_ungroup(const struct tx_ttable *tt, const char *norm)
 	return p;
 }
 
+int
+tx_group_tail(const struct tx_ttable *tt, const char *norm)
+{
+	size_t len = strlen(norm);
+	int i, n = 0;
+	const char *p;
+
+	for (i = 0; i < tt->ngroups; i++) {
+		size_t g = strlen(tt->groups[i]);
+
+		if (g == 0 || len <= g || strcmp(norm + len - g,
+		    tt->groups[i]) != 0)
+			continue;
+		for (p = tt->groups[i]; zh_next(&p) != 0;)
+			n++;
+		return n;
+	}
+	return 0;
+}
+
 static int
 same(const struct tx_pat *a, const struct tx_pat *b)
 {

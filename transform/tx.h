@@ -277,6 +277,10 @@ const struct tx_ttable *tx_ttable(const struct gk_form *,
     const struct gk_table *);
 /* Strip the group labels printed in front of a row's own label. */
 const char *tx_ungroup(const struct tx_ttable *, const char *norm);
+/* The code points of a group label of the table that norm ends with, more
+ * before it (其他对外管理服务事项第二十条第项: the next rows' caption run
+ * on after a row's label), or 0. */
+int tx_group_tail(const struct tx_ttable *, const char *norm);
 /*
  * The row of tt a label is by its label alone: exact, else the unique
  * closest within tx_cap_strict (labels of 4 or more code points).

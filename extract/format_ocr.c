@@ -973,6 +973,8 @@ label_with_boxes(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 		}
 	}
 	buf[len] = '\0';
+	/* a bracket read alone (《 in one piece, its ) in the next) */
+	fix_brackets(buf);
 	*out = buf;
 	return 1;
 }

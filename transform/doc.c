@@ -95,8 +95,8 @@ blank(const char *s)
 /* Nothing but missing-glyph boxes (U+FFFD): a cell of them stands where
  * its figure (or unit) is drawn so, and is read as that figure, not as
  * a piece of the row's label (规章 ��� is 规章 and a value not_a_number). */
-static int
-boxes_only(const char *s)
+int
+tx_boxes_only(const char *s)
 {
 	unsigned cp;
 	int n = 0;
@@ -191,7 +191,7 @@ tok_add(struct tx_doc *d, const struct tx_item *it, const char *text,
 	d->hascells |= t->cell;
 	t->blank = blank(t->text);
 	t->vlike = t->blank || (like >= 0 ? like : tx_value_like(t->text)) ||
-	    annotated(t->text) || (t->cell && boxes_only(t->text));
+	    annotated(t->text) || (t->cell && tx_boxes_only(t->text));
 	/* an empty para is a blank cell only where a row expects
 	 * figures; elsewhere it is nothing */
 	if (!t->cell && t->text[0] == '\0') {

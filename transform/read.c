@@ -999,10 +999,11 @@ prose(const struct tx_doc *d)
 }
 
 /*
- * Cells whose text is missing glyphs (U+FFFD, as gk-extract gives a glyph
- * it cannot map and a missing-glyph box it sees on a scan): a font without
- * digits, the figures drawn as boxes.  When the tables are no form's, this
- * is why.
+ * Cells whose text is nothing but missing glyphs (U+FFFD, as gk-extract
+ * gives a glyph it cannot map and a missing-glyph box it sees on a scan):
+ * a font without digits, the figures drawn as boxes.  When the tables are
+ * no form's, this is why.  (Boxes among a label's characters are not:
+ * the figures beside them are drawn.)
  */
 #define MISSING_CELLS	10
 
@@ -1012,8 +1013,7 @@ missing_glyph_cells(const struct tx_doc *d)
 	int i, n = 0;
 
 	for (i = 0; i < d->n; i++)
-		n += d->t[i].cell && strstr(d->t[i].text, "\xef\xbf\xbd") !=
-		    NULL;
+		n += d->t[i].cell && tx_boxes_only(d->t[i].text);
 	return n;
 }
 

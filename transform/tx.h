@@ -281,6 +281,8 @@ const char *tx_ungroup(const struct tx_ttable *, const char *norm);
  * before it (其他对外管理服务事项第二十条第项: the next rows' caption run
  * on after a row's label), or 0. */
 int tx_group_tail(const struct tx_ttable *, const char *norm);
+/* Is s nothing but missing-glyph boxes (U+FFFD) and white space? */
+int tx_boxes_only(const char *s);
 /*
  * The row of tt a label is by its label alone: exact, else the unique
  * closest within tx_cap_strict (labels of 4 or more code points).

@@ -212,7 +212,8 @@ title_check(FILE *out, const char *report, const struct tx_version *best,
 
 /*
  * Are the version's figures drawn as missing-glyph boxes: at least a
- * BOXED_SHARE of its value cells U+FFFD and no digit?  Then the boxes OCR
+ * BOXED_SHARE of its value cells nothing but U+FFFD (tx_boxes_only, the
+ * rule read.c counts them by too)?  Then the boxes OCR
  * saw (note missing_glyphs) are among its figures, and some may have been
  * read as 0s (a page turned askew blurs a box's sides): every value is
  * flagged.  Boxes among the labels, after a figure (its unit, 100.49��)
@@ -228,12 +229,8 @@ figures_boxed(const struct tx_version *v)
 
 	if (v->boxes <= 0)
 		return 0;
-	for (i = 0; i < v->nm; i++) {
-		const char *r = v->m[i].raw;
-
-		n += strstr(r, "\xef\xbf\xbd") != NULL &&
-		    strpbrk(r, "0123456789") == NULL;
-	}
+	for (i = 0; i < v->nm; i++)
+		n += tx_boxes_only(v->m[i].raw);
 	return n > 0 && n * BOXED_SHARE >= v->nm;
 }
 

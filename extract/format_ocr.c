@@ -881,6 +881,8 @@ read_figure(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
 		return 0;
 	if ((boxes = ocr_missing_glyphs(img, bx0, by0, bx1, by1)) > 0)
 		return missing_glyphs(boxes, out);
+	if (ocr_figure_busy(img, bx0, by0, bx1, by1))
+		return 0;	/* the strokes of writing */
 	t0 = cpu_now();
 	s = ocr_box(tess_digits, img, dpi, bx0, by0, bx1 + 1, by1 + 1,
 	    PSM_SINGLE_LINE, 0, ocr_figure_scale(by1 - by0 + 1), &conf);
@@ -993,9 +995,11 @@ read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 		/* a stack of lines: its figure over all of them */
 		if (line_strip(img, v, nl, &strip) == -1)
 			return NULL;
-		s = ocr_box(tess_digits, &strip, dpi, 0, 0, strip.w, strip.h,
-		    PSM_SINGLE_LINE, 0, ocr_figure_scale(strip.h), &conf);
-		if (s != NULL) {
+		if (ocr_figure_busy(&strip, 0, 0, strip.w - 1, strip.h - 1))
+			s = strdup("");	/* the strokes of writing */
+		else if ((s = ocr_box(tess_digits, &strip, dpi, 0, 0, strip.w,
+		    strip.h, PSM_SINGLE_LINE, 0, ocr_figure_scale(strip.h),
+		    &conf)) != NULL) {
 			drop_spaces(s);
 			fix_number(s);
 			if (!is_digits(s) || conf < OCR_DIGITS_CONF) {

@@ -128,6 +128,13 @@ double ocr_figure_scale(int line_px);
 /* Is a line of ink w wide and h high too long to be a figure (a label)? */
 int ocr_figure_long(int w, int h);
 
+/*
+ * Is the line of ink [x0,x1]x[y0,y1] (inclusive) writing rather than a
+ * figure: crossed by four strokes or more, top to bottom, in enough of its
+ * columns?  1 or 0.
+ */
+int ocr_figure_busy(const struct ocr_img *, int x0, int y0, int x1, int y1);
+
 /* Number of dark pixels in the box (clipped to img). */
 /* Clamp a box to the image. */
 void ocr_clip(const struct ocr_img *, int *x0, int *y0, int *x1, int *y1);

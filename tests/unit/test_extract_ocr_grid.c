@@ -735,6 +735,55 @@ test_glyph_boxes(void **state)
 	assert_int_equal(ocr_glyph_boxes(&img, 395, 95, 430, 132, bx, 4), 0);
 }
 
+/* An 8 at x, 12 wide and 20 high: three bars and its sides. */
+static void
+eight(int x, int y)
+{
+	rect(x, y, x + 12, y + 2, 0);
+	rect(x, y + 9, x + 12, y + 11, 0);
+	rect(x, y + 18, x + 12, y + 20, 0);
+	rect(x, y, x + 2, y + 20, 0);
+	rect(x + 10, y, x + 12, y + 20, 0);
+}
+
+/* A stroke of writing at x, w wide, 20 high: four bars (目 without sides). */
+static void
+four_bars(int x, int y, int w)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		rect(x, y + 6 * i, x + w, y + 6 * i + 2, 0);
+}
+
+/*
+ * Writing or a figure (ocr_figure_busy): a line of 8s, three strokes top to
+ * bottom, is a figure; one of four strokes, writing; a line of 8s with
+ * four-stroke columns under BUSY_SHARE (5) percent of its columns of ink a
+ * figure, at 5 percent writing.
+ */
+static void
+test_figure_busy(void **state)
+{
+	struct ocr_img img = blank();
+	int i;
+
+	(void)state;
+	for (i = 0; i < 10; i++)		/* 120 columns of ink */
+		eight(100 + 16 * i, 100);
+	assert_false(ocr_figure_busy(&img, 100, 100, 259, 119));
+	four_bars(400, 100, 40);
+	assert_true(ocr_figure_busy(&img, 400, 100, 439, 119));
+	/* 120 columns of 8s and 6 of four strokes: 6 of 126, 4.8% */
+	four_bars(262, 100, 6);
+	assert_false(ocr_figure_busy(&img, 100, 100, 267, 119));
+	/* and 7: 7 of 127, 5.5% */
+	four_bars(262, 100, 7);
+	assert_true(ocr_figure_busy(&img, 100, 100, 268, 119));
+	/* no ink */
+	assert_false(ocr_figure_busy(&img, 600, 100, 700, 119));
+}
+
 /* A figure's line is scaled to 28 pixels, whatever the resolution. */
 static void
 test_figure_scale(void **state)
@@ -782,6 +831,7 @@ main(void)
 		cmocka_unit_test(test_despeckle_point),
 		cmocka_unit_test(test_main_line),
 		cmocka_unit_test(test_ink_lines),
+		cmocka_unit_test(test_figure_busy),
 		cmocka_unit_test(test_figure_scale),
 		cmocka_unit_test(test_figure_long),
 		cmocka_unit_test(test_missing_glyphs),

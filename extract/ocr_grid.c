@@ -446,7 +446,9 @@ ocr_figure_long(int w, int h)
  * their columns of ink crossed four times and more, the label lines the
  * digit recogniser was asked about up to 40%; those lines were 4.1 of its
  * 5.4 s.  A line with BUSY_SHARE percent or more of its columns of ink so
- * crossed is not read as a figure.
+ * crossed, and at least a quarter of its height in such columns, is not
+ * read as a figure: the ragged edge of a lone 1's stem on a JPEG scan,
+ * in and out of ink down its length, is one column of its 15.
  */
 #define BUSY_RUNS	4
 #define BUSY_SHARE	5
@@ -469,7 +471,8 @@ ocr_figure_busy(const struct ocr_img *img, int x0, int y0, int x1, int y1)
 		cols += runs > 0;
 		busy += runs >= BUSY_RUNS;
 	}
-	return cols > 0 && busy * 100 >= BUSY_SHARE * cols;
+	return cols > 0 && busy * 100 >= BUSY_SHARE * cols &&
+	    4 * busy >= y1 - y0 + 1;
 }
 
 /* The lines of a box looked at for its main one (a cell is never more). */

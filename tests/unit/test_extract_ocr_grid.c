@@ -758,9 +758,13 @@ four_bars(int x, int y, int w)
 
 /*
  * Writing or a figure (ocr_figure_busy): a line of 8s, three strokes top to
- * bottom, is a figure; one of four strokes, writing; a line of 8s with
- * four-stroke columns under BUSY_SHARE (5) percent of its columns of ink a
- * figure, at 5 percent writing.
+ * bottom, is a figure; one of four strokes, writing.  Ten 8s are 120
+ * columns of ink; four bars after them 6 wide make 6 of 126 columns
+ * (4.8%) crossed four times, a figure, 7 wide 7 of 127 (5.5%), writing
+ * (BUSY_SHARE 5).  One 8 and four bars 4 wide: a third of the columns,
+ * but 4 of them, under a quarter of the line's 20 rows, a figure; 5 wide,
+ * writing.  A 1 whose stem's edge goes in and out of ink down its length,
+ * as on a JPEG scan, is a figure.
  */
 static void
 test_figure_busy(void **state)
@@ -769,17 +773,27 @@ test_figure_busy(void **state)
 	int i;
 
 	(void)state;
-	for (i = 0; i < 10; i++)		/* 120 columns of ink */
+	for (i = 0; i < 10; i++)
 		eight(100 + 16 * i, 100);
 	assert_false(ocr_figure_busy(&img, 100, 100, 259, 119));
 	four_bars(400, 100, 40);
 	assert_true(ocr_figure_busy(&img, 400, 100, 439, 119));
-	/* 120 columns of 8s and 6 of four strokes: 6 of 126, 4.8% */
 	four_bars(262, 100, 6);
 	assert_false(ocr_figure_busy(&img, 100, 100, 267, 119));
-	/* and 7: 7 of 127, 5.5% */
 	four_bars(262, 100, 7);
 	assert_true(ocr_figure_busy(&img, 100, 100, 268, 119));
+	eight(300, 300);
+	four_bars(314, 300, 4);
+	assert_false(ocr_figure_busy(&img, 300, 300, 317, 319));
+	four_bars(314, 300, 5);
+	assert_true(ocr_figure_busy(&img, 300, 300, 318, 319));
+	/* a 1: its stem x 506-508, the column left of it ragged */
+	rect(506, 200, 509, 224, 0);
+	rect(502, 200, 505, 203, 0);		/* the flag */
+	rect(500, 221, 515, 224, 0);		/* the foot */
+	for (i = 0; i < 24; i += 4)
+		rect(505, 200 + i, 506, 202 + i, 0);
+	assert_false(ocr_figure_busy(&img, 500, 200, 514, 223));
 	/* no ink */
 	assert_false(ocr_figure_busy(&img, 600, 100, 700, 119));
 }

@@ -81,6 +81,54 @@ word(const struct gk_col *cols, int ncols, const char *group,
 	return -1;
 }
 
+/*
+ * A header word misread by more than a character (社会组织 for 社会公益组织
+ * on a scan) is placed by its neighbours, as a row's label is: a column
+ * of the form left unplaced takes the one unplaced word of the grid row
+ * of the placed columns before and after it that stands between them and
+ * is within tx_cap_placed of the form's word.  Cells only: in a grid a
+ * word's column says where it stands.
+ */
+static void
+place_between(const struct tx_doc *d, const struct gk_col *cols, int ncols,
+    const char *group, int from, int end, int table, int *pos, int *col)
+{
+	struct tx_pat a, b;
+	int k, p, q, i, row, hit, at;
+
+	for (k = 0; k < ncols; k++) {
+		if (cols[k].optional || pos[k] >= 0)
+			continue;
+		for (p = k - 1; p >= 0 && (cols[p].optional || pos[p] < 0); p--)
+			;
+		for (q = k + 1; q < ncols && (cols[q].optional ||
+		    pos[q] < 0); q++)
+			;
+		if (p < 0 || q >= ncols ||
+		    d->t[pos[p]].row != d->t[pos[q]].row)
+			continue;
+		row = d->t[pos[p]].row;
+		tx_pat_make(&b, tx_snorm(cols[k].label));
+		for (hit = 0, at = -1, i = from; i < end && i < d->n; i++) {
+			const struct tx_tok *t = &d->t[i];
+
+			if (t->vlike || !t->cell || t->table != table ||
+			    t->row != row || t->col <= col[p] ||
+			    t->col >= col[q] || word(cols, ncols, group,
+			    t->norm) >= 0)
+				continue;
+			tx_pat_make(&a, t->norm);
+			if (tx_pat_dist(&a, &b, tx_cap_placed(b.n)) <=
+			    tx_cap_placed(b.n))
+				hit++, at = i;
+		}
+		if (hit == 1) {
+			pos[k] = at;
+			col[k] = d->t[at].col;
+		}
+	}
+}
+
 /* Does the figure at place p of a row of n add up the figures of the
  * group's columns (their places with the optional column at p)? */
 static int
@@ -251,6 +299,9 @@ tx_columns3(const struct tx_doc *d, const struct gk_col *cols, int ncols,
 		pos[w] = i;
 		col[w] = t->col;
 	}
+	if (d->t[start].cell)
+		place_between(d, cols, ncols, group, from, start + HEAD3_TOKS,
+		    d->t[start].table, pos, col);
 	for (k = 0; k < ncols; k++)
 		if (!cols[k].optional && pos[k] < 0) {
 			by_sums(d, cols, ncols, opt, c3);

@@ -539,9 +539,44 @@ out:
 	free(c);
 }
 
+/*
+ * The unit printed in a row's 单位 place, into u.  Its ideographs alone:
+ * a unit with a speck beside it read as punctuation (条. 个: 条-, on a
+ * scan) is that unit.  On pages read by OCR, one ideograph that is no unit
+ * in the place of a known row's unit (御 for 篇, 伴 for 件, 企 or 从 for
+ * 个, as the recogniser misreads them) is the unit the form prints there.
+ */
 static void
-emit(struct tx_version *out, const struct lrows *l)
+row_unit(const struct lrow *r, const struct gk_row *known, int ocr, char *u,
+    size_t usz)
 {
+	const char *p = r->unit != NULL ? r->unit : "";
+	size_t n = 0, k;
+	unsigned cp;
+	int han = 0;
+
+	u[0] = '\0';
+	if (zh_is_unit(p)) {
+		zh_fold(p, u, usz);
+		return;
+	}
+	while ((cp = zh_next(&p)) != 0)
+		if (zh_is_han(cp) && (k = zh_put(u + n, usz - n - 1, cp)) > 0)
+			n += k, han++;
+	u[n] = '\0';
+	if (han > 0 && zh_is_unit(u))
+		return;
+	if (han == 1 && ocr && known != NULL && known->unit != NULL)
+		tx_copy(u, usz, known->unit);
+	else
+		u[0] = '\0';
+}
+
+static void
+emit(struct tx_version *out, const struct gk_table *tb,
+    const struct lrows *l)
+{
+	const struct known *K = known_of(tb);
 	char sec[LABEL_MAX] = "", key[GK_KEY_MAX], u[64];
 	struct tx_where at;
 	struct tx_value v;
@@ -560,8 +595,9 @@ emit(struct tx_version *out, const struct lrows *l)
 		} else
 			gk_legacy_key(sec, lk, key, sizeof(key));
 		tx_value_parse(r->vt != NULL ? r->vt->text : "", 0, &v);
-		zh_fold(r->unit != NULL ? r->unit : "", u, sizeof(u));
-		if (v.unit[0] == '\0' && u[0] != '\0' && zh_is_unit(u))
+		row_unit(r, r->known >= 0 ? K->kr[r->known] : NULL, out->ocr,
+		    u, sizeof(u));
+		if (v.unit[0] == '\0' && u[0] != '\0')
 			tx_copy(v.unit, sizeof(v.unit), u);
 		if (r->vt != NULL) {
 			at.seq = r->vt->seq;
@@ -590,7 +626,7 @@ tx_read_legacy(const struct tx_doc *d, const struct gk_form *f,
 		return -1;
 	}
 	align_known(tb, &l);
-	emit(out, &l);
+	emit(out, tb, &l);
 	out->structured = d->t[s].cell;
 	n = l.n;
 	free(l.r);

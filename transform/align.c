@@ -8,7 +8,8 @@
  * rulings made a row of its own, before or after) is within reach of a
  * row's label is a candidate for that row, weighed by the edit distance
  * (a label of its numbering alone, for each row so numbered, as far off
- * as can be);
+ * as can be; on pages read by OCR a label that is no row's, for each row
+ * whose figures it has);
  * the alignment is the
  * heaviest set of candidates that keeps the table's order (a weighted
  * longest common subsequence: a gap costs nothing, for a row the document
@@ -282,6 +283,40 @@ mark_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 	return 0;
 }
 
+/*
+ * A unit read by OCR whose label is no row's at all (（七）总计 read as
+ * 证): a candidate for each row whose figures it has, as far off as can
+ * be, as a label of its numbering alone is, so placed only between its
+ * neighbours (the rows before and after it placed around it, with no
+ * other unit between them that is a row): the form's order says which
+ * row it is.  A text layer's label is what was printed, and stays its
+ * own.
+ */
+static int
+wild_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
+    int (*width)(void *, const struct tx_trow *), void *arg,
+    struct cands *cs)
+{
+	const struct tx_unit *u = &d->u[ui];
+	struct cand c;
+	int i;
+
+	for (i = 0; i < tt->nr; i++) {
+		const struct tx_trow *r = &tt->r[i];
+
+		if (r->npat == 0 || u->c - u->b != width(arg, r))
+			continue;
+		memset(&c, 0, sizeof(c));
+		c.unit = ui, c.trow = i, c.dist = c.len = r->lab[0].n;
+		c.span = 1, c.ok = 1;
+		c.w = weight(c.dist, c.len, 1);
+		c.prev = -1;
+		if (cand_push(cs, &c) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* The candidates of unit ui: its best distance to each row. */
 static int
 unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
@@ -295,7 +330,7 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 	struct tx_lab p[NPAT];
 	struct tx_pat own_pat[JOIN_MAX + 2];
 	int np = 0, pk[NPAT], pj[NPAT], k, i, j, q, gt;
-	int nown = 0, cont = 0;
+	int nown = 0, cont = 0, n0;
 	const struct tx_ulab *l = d->lab + d->ulab[2 * ui];
 	int nl = d->ulab[2 * ui + 1];
 
@@ -349,6 +384,7 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 		pj[np] = 0;
 		pk[np++] = l[k].k;
 	}
+	n0 = cs->n;
 	for (i = 0; i < tt->nr; i++) {
 		const struct tx_trow *r = &tt->r[i];
 		struct cand c;
@@ -386,7 +422,10 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 		if (c.w > 0 && cand_push(cs, &c) < 0)
 			return -1;
 	}
-	return mark_cands(d, ui, tt, width, arg, cs);
+	if (mark_cands(d, ui, tt, width, arg, cs) < 0)
+		return -1;
+	return cs->n == n0 && d->ocr ? wild_cands(d, ui, tt, width, arg,
+	    cs) : 0;
 }
 
 int

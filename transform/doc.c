@@ -207,6 +207,7 @@ tx_doc_open(struct tx_doc *d, struct tx_version *v)
 	int i;
 
 	memset(d, 0, sizeof(*d));
+	d->ocr = v->ocr > 0;
 	if (v->nitems > 0)
 		qsort(v->items, (size_t)v->nitems, sizeof(v->items[0]), by_seq);
 	if ((d->t = calloc((size_t)v->nitems * 2 + 1, sizeof(*d->t))) == NULL)

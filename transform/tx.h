@@ -175,6 +175,7 @@ struct tx_doc {
 	struct tx_unit *u;	/* the units of the reading being made */
 	int nu, capu;
 	int cells;		/* the units are table rows */
+	int ocr;		/* its pages were read by OCR */
 	/* the units' labels, made once for the units (align.c) */
 	int labs;		/* made */
 	int *ulab;		/* per unit: first label, 2 * unit + 1 how

@@ -50,7 +50,7 @@
  * Tesseract 5's LSTM returned nothing for a lone "0" at some sizes (1.5x,
  * 1.8x, 2.5x of a bilevel 150 dpi scan's 17-pixel 0; without it, "0" at
  * every size), so a figure cell fell to chi_sim; its O, l, I look-alikes
- * are fixed as chi_sim's are (fix_number).
+ * are fixed as chi_sim's are (ocr_fix_number).
  */
 #define OCR_DIGITS_LANG	"eng"
 static const struct ocr_lib *tl;
@@ -489,48 +489,6 @@ text_read(TessBaseAPI *api, const struct ocr_img *img, int dpi, int y0,
 	return 0;
 }
 
-/*
- * A cell that should hold a number often comes back with the look-alikes
- * Tesseract confuses with digits (chi_sim reads a lone Times "7" as 了);
- * fix them only when the rest is a number too.
- */
-static void
-fix_number(char *s)
-{
-	static const char *const alike[][2] = {
-		{ "O", "0" }, { "o", "0" }, { "〇", "0" }, { "l", "1" },
-		{ "I", "1" }, { "|", "1" }, { "了", "7" }, { "，", "," },
-		{ "。", "." },
-		{ "．", "." },
-	};
-	char out[256];
-	size_t i, n = 0, k;
-	int digits = 0;
-
-	if (strlen(s) >= sizeof(out) / 2)
-		return;
-	for (i = 0; s[i] != '\0';) {
-		for (k = 0; k < sizeof(alike) / sizeof(alike[0]); k++)
-			if (strncmp(s + i, alike[k][0], strlen(alike[k][0])) == 0)
-				break;
-		if (k < sizeof(alike) / sizeof(alike[0])) {
-			if (alike[k][1][0] != ',' && alike[k][1][0] != '.')
-				digits++;
-			out[n++] = alike[k][1][0];
-			i += strlen(alike[k][0]);
-			continue;
-		}
-		if (s[i] >= '0' && s[i] <= '9')
-			digits++;
-		else if (s[i] != '.' && s[i] != ',' && s[i] != '-')
-			return;	/* text, not a number */
-		out[n++] = s[i++];
-	}
-	if (digits == 0)
-		return;
-	out[n] = '\0';
-	memcpy(s, out, n + 1);
-}
 
 static int
 is_number(const char *s)
@@ -749,7 +707,7 @@ read_at(TessBaseAPI *api, const struct ocr_img *im, int dpi, int x0, int y0,
 	    scale, conf);
 
 	if (s != NULL)
-		fix_number(s);
+		ocr_fix_number(s);
 	return s;
 }
 
@@ -786,7 +744,7 @@ read_label(TessBaseAPI *api, const struct ocr_img *im, int dpi, int x0,
 		if ((s = ocr_box(api, im, dpi, x0, y0, x1, y1,
 		    PSM_SINGLE_WORD, 0, 2, conf)) == NULL)
 			return NULL;
-		fix_number(s);
+		ocr_fix_number(s);
 	}
 	for (p = s; (c = zh_next(&p)) != 0; n++)
 		han |= zh_is_han(c);
@@ -829,7 +787,7 @@ lines_digits(const struct ocr_img *img, int dpi, const struct ocr_line *v,
 		if (s == NULL)
 			return NULL;
 		drop_spaces(s);
-		fix_number(s);
+		ocr_fix_number(s);
 		if (!is_digits(s) || conf < OCR_DIGITS_CONF ||
 		    len + strlen(s) >= sizeof(out)) {
 			free(s);
@@ -907,7 +865,7 @@ read_figure(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
 	cost.digit_s += cpu_now() - t0;
 	if (s == NULL)
 		return -1;
-	fix_number(s);
+	ocr_fix_number(s);
 	if (strlen(s) == 1 && (bx1 - bx0 + 1) * 100 > (by1 - by0 + 1) *
 	    OCR_DIGIT_WIDE)
 		s[0] = '\0';	/* as wide as high: an ideograph, no digit */
@@ -1030,7 +988,7 @@ read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 		    strip.h, PSM_SINGLE_LINE, 0, ocr_figure_scale(strip.h),
 		    &conf)) != NULL) {
 			drop_spaces(s);
-			fix_number(s);
+			ocr_fix_number(s);
 			if (!is_digits(s) || conf < OCR_DIGITS_CONF) {
 				free(s);
 				s = lines_digits(img, dpi, v, nl);

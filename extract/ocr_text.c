@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/zh.h"
 #include "ocr_text.h"
 
 /* A Chinese numeral of a label's numbering, 一 to 十 (3 bytes). */
@@ -51,3 +52,60 @@ ocr_fix_numbering(char *s)
 	return t;
 }
 
+/*
+ * A cell that should hold a number often comes back with the look-alikes
+ * Tesseract confuses with digits (chi_sim reads a lone Times "7" as 了, a
+ * 1 as ] or 】 on a dirty scan); fix them only when the rest is a number
+ * too.  A change of the forms (本年增/减) is printed 减少7 or 增加7:
+ * before a figure the one ideograph in front of 少 is 减 and the one in
+ * front of 加 is 增 (chi_sim read 减 as 碱, 成, 威 and 诚 on scans, and
+ * the sign was lost).
+ */
+void
+ocr_fix_number(char *s)
+{
+	static const char *const alike[][2] = {
+		{ "O", "0" }, { "o", "0" }, { "〇", "0" }, { "l", "1" },
+		{ "I", "1" }, { "|", "1" }, { "]", "1" }, { "】", "1" },
+		{ "了", "7" }, { "，", "," }, { "。", "." }, { "．", "." },
+	};
+	char out[256];
+	const char *p = s, *word = "";
+	size_t i, n = 0, k;
+	int digits = 0;
+	unsigned c1, c2;
+
+	if (strlen(s) >= sizeof(out) / 2)
+		return;
+	c1 = zh_next(&p);
+	c2 = zh_is_han(c1) ? zh_next(&p) : 0;
+	if (c2 == 0x5c11)		/* 少 */
+		word = "减少";
+	else if (c2 == 0x52a0)		/* 加 */
+		word = "增加";
+	else
+		p = s;
+	n = strlen(word);
+	memcpy(out, word, n);
+	for (i = (size_t)(p - s); s[i] != '\0';) {
+		for (k = 0; k < sizeof(alike) / sizeof(alike[0]); k++)
+			if (strncmp(s + i, alike[k][0], strlen(alike[k][0])) == 0)
+				break;
+		if (k < sizeof(alike) / sizeof(alike[0])) {
+			if (alike[k][1][0] != ',' && alike[k][1][0] != '.')
+				digits++;
+			out[n++] = alike[k][1][0];
+			i += strlen(alike[k][0]);
+			continue;
+		}
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] != '.' && s[i] != ',' && s[i] != '-')
+			return;	/* text, not a number */
+		out[n++] = s[i++];
+	}
+	if (digits == 0)
+		return;
+	out[n] = '\0';
+	memcpy(s, out, n + 1);
+}

@@ -17,4 +17,12 @@
  */
 char *ocr_fix_numbering(char *s);
 
+/*
+ * A figure read with the look-alikes of its digits (O for 0, l | ] 】 for
+ * 1, 了 for 7, a full-width comma or stop), or a change (减少7, 增加7)
+ * whose first ideograph was misread (碱少7): the number, in place, when
+ * the rest is one; else s as it was.  Never longer.
+ */
+void ocr_fix_number(char *s);
+
 #endif

@@ -1,6 +1,6 @@
 /*
  * The clean-up of a cell's OCR text (extract/ocr_text.c): the numbering of
- * a label that lost a parenthesis.
+ * a label that lost a parenthesis; a figure read with look-alikes.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -45,11 +45,49 @@ test_numbering(void **state)
 	check("", "");
 }
 
+static void
+number(const char *in, const char *want)
+{
+	char s[64];
+
+	strcpy(s, in);
+	ocr_fix_number(s);
+	assert_string_equal(s, want);
+}
+
+static void
+test_number(void **state)
+{
+	(void)state;
+	/* look-alikes of digits, when the rest is a number */
+	number("1O5", "105");
+	number("l2", "12");
+	number("]", "1");
+	number("】", "1");
+	number("了", "7");
+	number("1，056", "1,056");
+	number("3．5", "3.5");
+	/* a change whose 减 or 增 was misread; or read right */
+	number("碱少7", "减少7");
+	number("诚少2248", "减少2248");
+	number("威少l", "减少1");
+	number("减少]", "减少1");
+	number("曾加3", "增加3");
+	/* text: as it was */
+	number("减少", "减少");
+	number("成少许", "成少许");
+	number("不适用", "不适用");
+	number("O型", "O型");
+	number("总计", "总计");
+	number("", "");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbering),
+		cmocka_unit_test(test_number),
 	};
 
 	return cmocka_run_group_tests_name("extract_ocr_text", tests, NULL,

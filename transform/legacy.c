@@ -405,8 +405,22 @@ known_of(const struct gk_table *tb)
 	return k;
 }
 
+/* Is a label read by OCR the known row's, notes and all: within
+ * tx_cap_placed of its whole label (known: tx_snorm's pattern)? */
+static int
+ocr_same(const char *label, const struct tx_pat *known)
+{
+	char n[LABEL_MAX];
+	struct tx_pat p;
+	int cap = tx_cap_placed(known->n);
+
+	gk_label_norm(label, n, sizeof(n));
+	tx_pat_make(&p, n);
+	return tx_pat_dist(&p, known, cap) <= cap;
+}
+
 static void
-align_known(const struct gk_table *tb, struct lrows *l)
+align_known(const struct gk_table *tb, struct lrows *l, int ocr)
 {
 	const struct known *K = known_of(tb);
 	const struct tx_pat *kp = K->words;
@@ -512,15 +526,25 @@ align_known(const struct gk_table *tb, struct lrows *l)
 		l->r[x->unit].known = j;
 		l->r[x->unit].dist = x->dist;
 	}
-	/* the corrected labels: own numbering (else the known one), the
-	 * known row's words */
+	/*
+	 * the corrected labels: own numbering (else the known one), the
+	 * known row's words.  On pages read by OCR a label placed on a known
+	 * row is the known row's also when its words match (a note or a
+	 * colon misread: （镇街填与）, 其中；), unless its note is another by
+	 * more than tx_cap_placed (the province's), and a numbering of the
+	 * known row's number is the known one (4, for 4.)
+	 */
 	for (i = 0; i < l->n; i++) {
 		struct lrow *r = &l->r[i];
 		size_t m;
 
-		if (r->known < 0 || r->dist == 0)
+		if (r->known < 0 || (r->dist == 0 && !(ocr &&
+		    ocr_same(r->label, &K->norm[r->known]))))
 			continue;
 		m = mark_len(r->label);
+		if (m > 0 && ocr && zh_numbering(r->label, &mk) &&
+		    tx_same_mark(kr[r->known]->num, &mk))
+			m = 0;
 		if (m == 0)
 			tx_join(joined, sizeof(joined), kr[r->known]->num,
 			    kr[r->known]->label);
@@ -625,7 +649,7 @@ tx_read_legacy(const struct tx_doc *d, const struct gk_form *f,
 		free(l.r);
 		return -1;
 	}
-	align_known(tb, &l);
+	align_known(tb, &l, out->ocr > 0);
 	emit(out, tb, &l);
 	out->structured = d->t[s].cell;
 	n = l.n;

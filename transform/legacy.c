@@ -428,7 +428,9 @@ align_known(const struct gk_table *tb, struct lrows *l, int ocr)
 	struct tx_pat p, pj;
 	struct tx_cand *c;
 	char joined[LABEL_MAX * 2];
+#define NSTYLE	8
 	int nk = K->nk, i, j, d, dj, n = 0, last, *placed, kd[TX_MAX_TROWS];
+	long lastn[NSTYLE];
 	struct zh_numbering mk;
 
 	/* a label split over two lines: one of them has neither unit nor
@@ -534,16 +536,30 @@ align_known(const struct gk_table *tb, struct lrows *l, int ocr)
 	 * more than tx_cap_placed (the province's), and a numbering of the
 	 * known row's number is the known one (4, for 4.)
 	 */
+	memset(lastn, 0, sizeof(lastn));
 	for (i = 0; i < l->n; i++) {
 		struct lrow *r = &l->r[i];
 		size_t m;
+		int own = zh_numbering(r->label, &mk), again = 0;
 
+		/* a sub-row's numbering that repeats the one before it at its
+		 * level in its group (（一） again where （二） is: on OCR's
+		 * pages, a misreading); a mark starts its deeper levels anew */
+		if (own && (unsigned)mk.style < NSTYLE) {
+			int t;
+
+			again = mk.style != ZH_NUM_HAN &&
+			    lastn[mk.style] == mk.n;
+			lastn[mk.style] = mk.n;
+			for (t = (int)mk.style + 1; t < NSTYLE; t++)
+				lastn[t] = 0;
+		}
 		if (r->known < 0 || (r->dist == 0 && !(ocr &&
-		    ocr_same(r->label, &K->norm[r->known]))))
+		    (ocr_same(r->label, &K->norm[r->known]) || again))))
 			continue;
 		m = mark_len(r->label);
-		if (m > 0 && ocr && zh_numbering(r->label, &mk) &&
-		    tx_same_mark(kr[r->known]->num, &mk))
+		if (m > 0 && ocr && own && (again ||
+		    tx_same_mark(kr[r->known]->num, &mk)))
 			m = 0;
 		if (m == 0)
 			tx_join(joined, sizeof(joined), kr[r->known]->num,

@@ -249,6 +249,21 @@ weight(int dist, int len, int ok)
 	return 1000 - (1000L * dist) / (len > 0 ? len : 1) + (ok ? 500 : 0);
 }
 
+/* Unit ui as row i as far off as a label can be: placed only between its
+ * neighbours, with the row's figures. */
+static int
+far_cand(struct cands *cs, int ui, int i, const struct tx_trow *r)
+{
+	struct cand c;
+
+	memset(&c, 0, sizeof(c));
+	c.unit = ui, c.trow = i, c.dist = c.len = r->lab[0].n;
+	c.span = 1, c.ok = 1;
+	c.w = weight(c.dist, c.len, 1);
+	c.prev = -1;
+	return cand_push(cs, &c);
+}
+
 /* The candidates of unit ui whose (last) label is its numbering alone
  * (（六） with its figures, after its group's label or not): each row so
  * numbered, as far off as a label can be, so placed only between its
@@ -260,7 +275,6 @@ mark_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 {
 	const struct tx_unit *u = &d->u[ui];
 	struct zh_numbering m;
-	struct cand c;
 	int at[1], i;
 
 	if (span_toks(d, u, 1, at) != 1 ||
@@ -272,12 +286,7 @@ mark_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 		if (!tx_same_mark(r->row->num, &m) || r->npat == 0 ||
 		    u->c - u->b < width(arg, r))
 			continue;
-		memset(&c, 0, sizeof(c));
-		c.unit = ui, c.trow = i, c.dist = c.len = r->lab[0].n;
-		c.span = 1, c.ok = 1;
-		c.w = weight(c.dist, c.len, 1);
-		c.prev = -1;
-		if (cand_push(cs, &c) < 0)
+		if (far_cand(cs, ui, i, r) < 0)
 			return -1;
 	}
 	return 0;
@@ -298,7 +307,6 @@ wild_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
     struct cands *cs)
 {
 	const struct tx_unit *u = &d->u[ui];
-	struct cand c;
 	int i;
 
 	for (i = 0; i < tt->nr; i++) {
@@ -306,12 +314,7 @@ wild_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 
 		if (r->npat == 0 || u->c - u->b != width(arg, r))
 			continue;
-		memset(&c, 0, sizeof(c));
-		c.unit = ui, c.trow = i, c.dist = c.len = r->lab[0].n;
-		c.span = 1, c.ok = 1;
-		c.w = weight(c.dist, c.len, 1);
-		c.prev = -1;
-		if (cand_push(cs, &c) < 0)
+		if (far_cand(cs, ui, i, r) < 0)
 			return -1;
 	}
 	return 0;

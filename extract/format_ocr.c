@@ -964,7 +964,9 @@ label_with_boxes(TessBaseAPI *api, const struct ocr_img *img, int dpi,
  * 社会公益组织 社会公蔓组织 as a strip).  A strip read at OCR_STACK_SURE
  * or more is kept unread as a block: on two sample scans 43 of the 74
  * stacked labels, none of them with a surer and other block reading; the
- * block readings were a seventh of the pages' CPU.
+ * block readings were a seventh of the pages' CPU.  A strip whose
+ * brackets or quotes do not pair (规范性文件“有规范性文件登记号), its （
+ * read as “) is no sure reading: the block is read too.
  */
 #define OCR_STACK_SURE	88
 
@@ -1014,7 +1016,7 @@ read_cell(TessBaseAPI *api, const struct ocr_img *img, int dpi,
 		free(strip.p);
 		if (s == NULL)
 			return NULL;
-		if (cs >= OCR_STACK_SURE)
+		if (cs >= OCR_STACK_SURE && ocr_paired(s))
 			return ocr_fix_numbering(s);
 		if ((b = read_label(api, img, dpi, c->x0, c->y0, c->x1, c->y1,
 		    &cb)) == NULL) {

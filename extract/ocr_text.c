@@ -109,3 +109,18 @@ ocr_fix_number(char *s)
 	out[n] = '\0';
 	memcpy(s, out, n + 1);
 }
+
+/* Do the brackets and quotes of s pair: as many opening as closing? */
+int
+ocr_paired(const char *s)
+{
+	const char *p = s;
+	int paren = 0, quote = 0;
+	unsigned c;
+
+	while ((c = zh_next(&p)) != 0) {
+		paren += (c == '(' || c == 0xff08) - (c == ')' || c == 0xff09);
+		quote += (c == 0x201c) - (c == 0x201d);
+	}
+	return paren == 0 && quote == 0;
+}

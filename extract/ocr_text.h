@@ -25,4 +25,8 @@ char *ocr_fix_numbering(char *s);
  */
 void ocr_fix_number(char *s);
 
+/* Do the brackets ( （ and quotes “ of s pair with as many closing ones?
+ * A reading that leaves one open has misread it (（ as “). */
+int ocr_paired(const char *s);
+
 #endif

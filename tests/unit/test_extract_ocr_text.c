@@ -82,12 +82,27 @@ test_number(void **state)
 	number("", "");
 }
 
+static void
+test_paired(void **state)
+{
+	(void)state;
+	assert_true(ocr_paired("规范性文件（有规范性文件登记号）"));
+	assert_true(ocr_paired("3.危及“三安全一稳定”"));
+	assert_true(ocr_paired("(二)部分公开(区分处理的）"));
+	assert_true(ocr_paired("总计"));
+	assert_true(ocr_paired(""));
+	assert_false(ocr_paired("规范性文件“有规范性文件登记号)"));
+	assert_false(ocr_paired("3.危及“三安全一稳定)"));
+	assert_false(ocr_paired("(七总计"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_number),
+		cmocka_unit_test(test_paired),
 	};
 
 	return cmocka_run_group_tests_name("extract_ocr_text", tests, NULL,

@@ -686,6 +686,26 @@ overrun(const struct aline *a, int p, float fx0)
 }
 
 /*
+ * Rows g[g0..g1) without a figure go on with the table held from the page
+ * before (nhint: its column lines) when none is a header or a title: a
+ * page of labels wrapped over many lines in narrow columns whose figures
+ * are all blank (3.补 / 正后 / 申请 …, then （五 1.信 …), its figures'
+ * columns the held table's.
+ */
+static int
+blank_rows(const struct agroup *g, int g0, int g1, int nhint)
+{
+	int r;
+
+	if (nhint < 2 || g1 <= g0)
+		return 0;
+	for (r = g0; r < g1; r++)
+		if (g[r].header || g[r].title)
+			return 0;
+	return 1;
+}
+
+/*
  * Columns of rows g0..g1 of lines al[0..n): the x ranges that no piece of
  * a body row (not a header) covers.  Where the table held from the page
  * before has a column line inside such a gap, that line is taken, so that
@@ -698,13 +718,15 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	float *iv = NULL, x0 = 1e9f, x1 = -1e9f, cover, y, x, cx[MAXCOLS];
 	float fx0 = 1e9f;
 	size_t m = 0, i;
-	int p, nfig = 0, ret = -1, r, nc = 0, c, nrun = 0;
+	int p, nfig = 0, ret = -1, r, nc = 0, c, k, hc, nrun = 0;
 
 	for (r = g0; r < g1; r++)
 		nfig += g[r].figs;
 	/* one row of figures is a table when it goes on with the one held
-	 * from the page before (四、结转下年度继续办理 alone on the page's top) */
-	if ((g1 - g0 < 2 && nhint == 0) || nfig < 1)
+	 * from the page before (四、结转下年度继续办理 alone on the page's top),
+	 * and so are rows without figures (blank_rows) */
+	if ((g1 - g0 < 2 && nhint == 0) || (nfig < 1 &&
+	    !blank_rows(g, g0, g1, nhint)))
 		return 0;
 	for (i = 0; i < n; i++)
 		m += (size_t)al[i].np;
@@ -754,7 +776,9 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	for (c = 0; c < nhint; c++)
 		if (hint[c] > x1)
 			break;
-	x1 = c > 0 && c < nhint ? hint[c] : x1 + 2;
+	hc = c;
+	x1 = nfig < 1 ? hint[nhint - 1] : c > 0 && c < nhint ? hint[c] :
+	    x1 + 2;
 	if (gk_pdf_page_addseg(out, 1, x0, g[g0].y0, g[g1 - 1].y1) < 0 ||
 	    gk_pdf_page_addseg(out, 1, x1, g[g0].y0, g[g1 - 1].y1) < 0)
 		goto out;
@@ -851,6 +875,12 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 					cx[nc++] = x;
 			}
 	}
+	/* rows without figures: the held table's columns right of the
+	 * labels are theirs, every cell blank */
+	for (k = hc; nfig < 1 && k + 1 < nhint && nc < MAXCOLS; k++)
+		cx[nc++] = hint[k];
+	if (nfig < 1 && hc < nhint)
+		fx0 = hint[hc];	/* where the figures would begin */
 	for (c = 0; c < nc; c++)
 		if (vline(out, al, n, g, g0, g1, cx, nc, c, fx0, x0) < 0)
 			goto out;
@@ -1004,23 +1034,32 @@ fills(const struct aline *al, size_t n, size_t i, int p)
 /*
  * Where the figures begin near line j: the first figure of the lines
  * within NEAR_EM of it (the zone may hold several tables, each with its
- * own label columns); none: fx0, the zone's.
+ * own label columns); none that close: the first figure of the line of
+ * figures nearest to it (a label wrapped over many lines, far from any
+ * figure, belongs with the table nearest it, not with the one of the
+ * zone that starts its figures furthest left); no figure at all: fx0.
  */
 static float
 near_fx0(const struct aline *al, size_t n, size_t j, float fx0)
 {
-	float x = 1e9f;
+	float x = 1e9f, nx = fx0, nd = 1e9f, d;
 	size_t k;
 	int p;
 
 	for (k = 0; k < n; k++) {
-		if (fabsf(al[k].l->y - al[j].l->y) > NEAR_EM * al[j].l->size)
-			continue;
-		for (p = 0; p < al[k].np; p++)
-			if (al[k].pfig[p] && al[k].px0[p] < x)
+		d = fabsf(al[k].l->y - al[j].l->y);
+		for (p = 0; p < al[k].np; p++) {
+			if (!al[k].pfig[p])
+				continue;
+			if (d <= NEAR_EM * al[j].l->size && al[k].px0[p] < x)
 				x = al[k].px0[p];
+			if (d < nd || (d == nd && al[k].px0[p] < nx)) {
+				nd = d;
+				nx = al[k].px0[p];
+			}
+		}
 	}
-	return x < 1e9f ? x : fx0;
+	return x < 1e9f ? x : nx;
 }
 
 /*
@@ -1294,7 +1333,8 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		if (al[i].single && after_body(al, i) &&
 		    ((al[i].x0 > zx0 + TITLE_EM * h &&
 		    fabsf((al[i].x0 + al[i].x1) - (zx0 + zx1)) <
-		    TITLE_EM * h) || title_line(al, n, i, fx0))) {
+		    TITLE_EM * h) || title_line(al, n, i,
+		    near_fx0(al, n, i, fx0)))) {
 			g[ng].top = g[ng].bot = al[i].yc;
 			g[ng].title = 1;
 			al[i].row = ng++;
@@ -1362,7 +1402,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	 * the page break cut (4.保 / 护第 三方 ...), a row of their own that
 	 * layout.c joins to the row above the break.
 	 */
-	if (nhint > 0 && ng > 0 && g[0].figs && !g[0].header &&
+	if (nhint > 0 && ng > 0 && !g[0].header &&
 	    !g[0].title && (top = top_rest(al, n, row_fx0(al, n, 0,
 	    fx0))) > 0) {
 		memmove(&g[1], &g[0], (size_t)ng * sizeof(*g));
@@ -1471,22 +1511,102 @@ out:
 }
 
 /*
- * Line b, under line a, is the next line of a label wrapped in a column;
- * neither runs to the right margin (a note under the table, 注：…, is
- * running text, and the heading under it no rest of a label).
+ * Piece q of line b is set under piece p of line a, as the next line of a
+ * label wrapped in its column: left edges or centres aligned, no wider.
+ */
+static int
+under_piece(const struct aline *a, int p, const struct aline *b, int q)
+{
+	float h = b->l->size;
+
+	return (fabsf(b->px0[q] - a->px0[p]) < ALIGN_EM * h ||
+	    fabsf(b->px0[q] + b->px1[q] - a->px0[p] - a->px1[p]) <
+	    2 * ALIGN_EM * h) &&
+	    b->px1[q] - b->px0[q] <= a->px1[p] - a->px0[p] + ALIGN_EM * h;
+}
+
+/*
+ * Line b, under line a, holds the next lines of labels wrapped in their
+ * columns: each of its pieces under a label piece of a (a group label and
+ * a row label wrapped side by side, （四 | 1.本 over ）无 | 机关, or one
+ * label alone); no figure in b, and neither runs to the right margin (a
+ * note under the table, 注：…, is running text, and the heading under it
+ * no rest of a label).
  */
 static int
 label_rest(const struct aline *a, const struct aline *b, float right)
 {
 	float h = b->l->size;
+	int p, q;
 
-	return a->np == 1 && b->np == 1 &&
-	    a->x1 < right - RAGGED_EM * a->l->size &&
-	    b->l->y - a->l->y < NEAR_EM * h &&
-	    (fabsf(b->x0 - a->x0) < ALIGN_EM * h ||
-	    fabsf(b->x0 + b->x1 - a->x0 - a->x1) < 2 * ALIGN_EM * h) &&
-	    b->x1 - b->x0 <= a->x1 - a->x0 + ALIGN_EM * h &&
-	    b->x1 < right - RAGGED_EM * h;
+	if (b->fig || b->np < 1 || b->np > a->np ||
+	    b->l->y - a->l->y >= NEAR_EM * h ||
+	    b->x1 >= right - RAGGED_EM * h)
+		return 0;
+	for (q = 0; q < b->np; q++) {
+		for (p = 0; p < a->np; p++)
+			if (!a->pfig[p] &&
+			    a->px1[p] < right - RAGGED_EM * a->l->size &&
+			    under_piece(a, p, b, q))
+				break;
+		if (p == a->np)
+			return 0;
+	}
+	return 1;
+}
+
+/* The first of the column lines hint[0..nhint) right of x (none: -1). */
+static float
+next_line(const float *hint, int nhint, float x)
+{
+	int c;
+
+	for (c = 0; c < nhint; c++)
+		if (hint[c] > x)
+			return hint[c];
+	return -1;
+}
+
+/* Where the figures of line a begin (its first figure piece). */
+static float
+first_figure(const struct aline *a)
+{
+	int p;
+
+	for (p = 0; p < a->np; p++)
+		if (a->pfig[p])
+			return a->px0[p];
+	return a->x1;
+}
+
+/*
+ * Line b, under line a, starts the next row of its table, a row whose
+ * figures are all blank (a label wrapped over many lines in a narrow
+ * column, its figures printed as nothing: 3.危 / 及“ / 三安 under the last
+ * line of 2.其他法律…): a numbered label, its first piece set in a label
+ * column of a (left edges or centres aligned), ending left of where the
+ * table's figures begin (fx: a heading under the table reaches over
+ * them), within NEAR_EM, neither running to the right margin.  It may be
+ * wider than the line above: that was the end of another label.
+ */
+static int
+blank_row(const struct aline *a, const struct aline *b, float right,
+    float fx)
+{
+	float h = b->l->size;
+	int p;
+
+	if (fx < 0 || !b->numbered || b->fig || b->np < 1 || b->x1 >= fx ||
+	    b->l->y - a->l->y >= NEAR_EM * h ||
+	    b->x1 >= right - RAGGED_EM * h)
+		return 0;
+	for (p = 0; p < a->np; p++)
+		if (!a->pfig[p] && a->px1[p] < right - RAGGED_EM * a->l->size &&
+		    (fabsf(b->px0[0] - a->px0[p]) < ALIGN_EM * h ||
+		    fabsf(b->px0[0] + b->px1[0] - a->px0[p] - a->px1[p]) <
+		    2 * ALIGN_EM * h))
+			return 1;
+	return 0;
 }
 
 int
@@ -1497,7 +1617,7 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 	struct aline *al = NULL;
 	int *zone = NULL, w, ret = -1;
 	size_t i, j, m;
-	float right = 0;
+	float right = 0, fx;
 
 	if (nl == 0)
 		return 0;
@@ -1524,16 +1644,25 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 	for (i = 0; i < nl; i++)
 		if (keep[i] && al[i].x1 > right)
 			right = al[i].x1;
+	/* running text reaches at least as far as the held table (a page
+	 * of its narrow label columns alone has no running text) */
+	if (nhint > 0 && hint[nhint - 1] > right)
+		right = hint[nhint - 1];
 	/*
 	 * The rest of a label wrapped over many lines in a narrow column
 	 * (申请 / 内容 / 仍不 under 3.补 / 正后) goes on with the line above
 	 * it in the table: one piece, set under it (left edges or centres
 	 * aligned), no wider, not running text.
 	 */
-	for (i = 1; i < nl; i++)
+	for (i = 1, fx = -1; i < nl; i++) {
+		if (keep[i - 1] && zone[i - 1] != 0 && al[i - 1].fig)
+			fx = first_figure(&al[i - 1]);
 		if (keep[i] && keep[i - 1] && zone[i] == 0 &&
-		    zone[i - 1] == 2 && label_rest(&al[i - 1], &al[i], right))
+		    zone[i - 1] == 2 && (label_rest(&al[i - 1], &al[i],
+		    right) || blank_row(&al[i - 1], &al[i], right, fx >= 0 ?
+		    fx : next_line(hint, nhint, al[i - 1].x1))))
 			zone[i] = 2;
+	}
 	/*
 	 * Lines between two lines of cells, none of them running text (to
 	 * the right margin), are in the table: rows with blank figures.

@@ -1253,6 +1253,164 @@ test_prose(void **state)
 	free(ln);
 }
 
+/*
+ * A group label and a row label wrapped side by side in narrow columns,
+ * below their row's figures (（四 1.本 3 5 / ）无 机关 / 法提 不掌 / 供 握相,
+ * 14 pt apart, the two columns 1 em apart: no wide gap makes these lines
+ * lines of cells): the lines past NEAR_EM (2.2 em) from the figures are
+ * in the two cells too, each piece set under a piece of the line above;
+ * a line set elsewhere (x) is not.  Returns whether 握 (of the last line)
+ * is in the cell of 本 and 供 in the cell of （四.
+ */
+static int
+rests_side_by_side(float x)
+{
+	static const int si[] = { 0xff08, 0x56db, 0 }, ben[] = { '1', '.',
+	    0x672c, 0 }, wu[] = { 0xff09, 0x65e0, 0 }, jiguan[] = { 0x673a,
+	    0x5173, 0 }, fati[] = { 0x6cd5, 0x63d0, 0 }, buzhang[] = {
+	    0x4e0d, 0x638c, 0 }, gong[] = { 0x4f9b, 0 }, woxiang[] = {
+	    0x63e1, 0x76f8, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t isi, iben, igong, iwo;
+	int row, col, brow, bcol, grow, gcol, srow, scol;
+
+	page();
+	isi = nchars;
+	put(60, 220, si);
+	iben = nchars + 2;
+	put(90, 220, ben);
+	put(200, 220, n3);
+	put(300, 220, n5);
+	put(60, 234, wu);
+	put(90, 234, jiguan);
+	put(60, 248, fati);
+	put(90, 248, buzhang);
+	igong = nchars;
+	put(x - 20, 262, gong);
+	iwo = nchars;
+	put(x, 262, woxiang);
+	read_page(&r, 8);
+	where(&r.t[0], iben, &brow, &bcol);
+	where(&r.t[0], iwo, &row, &col);
+	where(&r.t[0], isi, &srow, &scol);
+	where(&r.t[0], igong, &grow, &gcol);
+	reading_free(&r);
+	assert_true(bcol != scol);
+	return row == brow && col == bcol && grow == srow && gcol == scol;
+}
+
+static void
+test_rests_side_by_side(void **state)
+{
+	(void)state;
+	assert_true(rests_side_by_side(90));
+	assert_false(rests_side_by_side(130));
+}
+
+/*
+ * Rows whose figures are all blank after the table's last figures, their
+ * labels wrapped in a narrow column:
+ *   1.属       3        5     y 220
+ *   于国                      y 234
+ *   密                        y 248
+ *   2.其                      y 268: numbered, set in the label column,
+ *   他法                      y 282  wider than the line above it
+ * 2.其 starts a row of its own with blank figures, 他法 its rest; a
+ * numbered line reaching over the figures (a heading) is not in the
+ * table.  Returns whether 他 is in a row of its own, in the labels'
+ * column, beside an empty cell.
+ */
+static int
+blank_row_after(int heading)
+{
+	static const int shu[] = { '1', '.', 0x5c5e, 0 }, yuguo[] = { 0x4e8e,
+	    0x56fd, 0 }, mi[] = { 0x5bc6, 0 }, qi[] = { '2', '.', 0x5176, 0 },
+	    tafa[] = { 0x4ed6, 0x6cd5, 0 }, longer[] = { '2', '.', 0x5176,
+	    0x4ed6, 0x6cd5, 0x5f8b, 0x884c, 0x653f, 0x6cd5, 0x89c4, 0x7981,
+	    0x6b62, 0x516c, 0x5f00, 0x7684, 0x4fe1, 0x606f, 0x60c5, 0x51b5,
+	    0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t ishu, ita, k;
+	int row, col, srow, scol, blank = 0;
+
+	page();
+	ishu = nchars + 2;
+	put(50, 220, shu);
+	put(200, 220, n3);
+	put(300, 220, n5);
+	put(50, 234, yuguo);
+	put(50, 248, mi);
+	put(50, 268, heading ? longer : qi);
+	ita = nchars;
+	put(50, 282, tafa);
+	read_page(&r, 0);
+	where(&r.t[0], ishu, &srow, &scol);
+	where(&r.t[0], ita, &row, &col);
+	for (k = 0; row >= 0 && k < (size_t)r.t[0].ncells; k++)
+		if (r.t[0].cells[k].row == row && r.t[0].cells[k].col == 1)
+			blank = 1;
+	reading_free(&r);
+	return row >= 0 && row != srow && col == scol && blank;
+}
+
+static void
+test_blank_row_after(void **state)
+{
+	(void)state;
+	assert_true(blank_row_after(0));
+	assert_false(blank_row_after(1));
+}
+
+/*
+ * A page that goes on with a table held from the page before (hint: its
+ * column lines 10 45 150 250 350) and holds only rows whose figures are
+ * all blank, their labels wrapped in narrow columns:
+ *   2.没                 y 100
+ *   有现                 y 114
+ *   （五  1.信            y 134
+ *   ）不  访举            y 148
+ *   2.重                 y 168
+ *   复申                 y 182
+ * The rows are a table with the held table's columns, every figure an
+ * empty cell.
+ */
+static void
+test_blank_rows_held(void **state)
+{
+	static const int mei[] = { '2', '.', 0x6ca1, 0 }, youxian[] = {
+	    0x6709, 0x73b0, 0 }, wu5[] = { 0xff08, 0x4e94, 0 }, xin[] = {
+	    '1', '.', 0x4fe1, 0 }, bu[] = { 0xff09, 0x4e0d, 0 }, fangju[] = {
+	    0x8bbf, 0x4e3e, 0 }, zhong[] = { '2', '.', 0x91cd, 0 },
+	    fushen[] = { 0x590d, 0x7533, 0 };
+	static const float hint[] = { 10, 45, 150, 250, 350 };
+	struct reading r;
+	size_t izhong;
+	int row, col, k, blanks = 0;
+
+	(void)state;
+	nchars = 0;
+	put(52, 100, mei);
+	put(52, 114, youxian);
+	put(15, 134, wu5);
+	put(52, 134, xin);
+	put(15, 148, bu);
+	put(52, 148, fangju);
+	izhong = nchars + 2;
+	put(52, 168, zhong);
+	put(52, 182, fushen);
+	read_hinted(&r, 6, hint, 5);
+	assert_int_equal(r.t[0].nx, 5);
+	where(&r.t[0], izhong, &row, &col);
+	assert_int_equal(col, 1);
+	for (k = 0; k < r.t[0].ncells; k++)
+		if (r.t[0].cells[k].row == row && r.t[0].cells[k].col >= 2)
+			blanks++;
+	assert_int_equal(blanks, 2);
+	reading_free(&r);
+}
+
 int
 main(void)
 {
@@ -1277,6 +1435,9 @@ main(void)
 		cmocka_unit_test(test_own_label_row),
 		cmocka_unit_test(test_group_line_between),
 		cmocka_unit_test(test_digit_gap),
+		cmocka_unit_test(test_rests_side_by_side),
+		cmocka_unit_test(test_blank_row_after),
+		cmocka_unit_test(test_blank_rows_held),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -712,6 +712,67 @@ heading_start(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
 	return 0;
 }
 
+static int
+digit_char(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
+}
+
+/*
+ * Where the first figure of line ln starts: a piece (from a gap between
+ * cells to the next) of digits, separators and signs only, its first
+ * character a digit (the numbering of a label, 1.本, is no figure); none:
+ * past the line's end.
+ */
+static float
+figure_x0(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
+{
+	size_t k, e;
+	int c;
+
+	for (k = 1; k < ln->n; k++) {
+		if (!digit_char(v[ln->first + k]->c) ||
+		    gk_pdf_gap(v, ln, k) <= CELL_GAP_EM)
+			continue;
+		for (e = k + 1; e < ln->n &&
+		    gk_pdf_gap(v, ln, e) <= CELL_GAP_EM; e++) {
+			c = v[ln->first + e]->c;
+			if (!digit_char(c) && !gk_pdf_space(c) && c != ',' &&
+			    c != '.' && c != '-' && c != '%')
+				break;
+		}
+		if (e == ln->n || gk_pdf_gap(v, ln, e) > CELL_GAP_EM)
+			return v[ln->first + k]->x0;
+	}
+	return ln->x1 + 1;
+}
+
+/*
+ * The lines ln[top..nl) right under line i, a line with figures, all end
+ * left of where its figures begin: they are the rests of its labels,
+ * wrapped in their columns (（四 1.本 2 0 … over ）无 机关 / 法提 不掌), not
+ * the header of a table whose body is on the next page (a header stands
+ * over the figures' columns).
+ */
+static int
+rests_of_labels(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
+    size_t nl, const int *keep, size_t i, size_t top)
+{
+	float fx;
+	size_t k;
+
+	if (i >= nl || top != i + 1)
+		return 0;
+	fx = figure_x0(v, &ln[i]);
+	if (fx > ln[i].x1)
+		return 0;
+	for (k = top; k < nl; k++) {
+		if (keep[k] && ink_x1(v, &ln[k]) >= fx)
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * The header of a table without rulings that ends the page, its body on
  * the next (a page break between them), or a last numbered label (*label
@@ -788,7 +849,8 @@ tail_header(const struct gk_pdf_page *pg, const struct gk_pdf_table *t,
 			*label = 1;
 		}
 	}
-	if (top == nl || cells == 0 || lines < 2)
+	if (top == nl || cells == 0 || lines < 2 ||
+	    rests_of_labels(v, ln, nl, keep, i, top))
 		goto out;
 	for (ti = 0; ti < nt; ti++)
 		if (t[ti].y1 > ln[top].y - ln[top].size)

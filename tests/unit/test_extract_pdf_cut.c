@@ -271,6 +271,60 @@ word_over_rule(void **state)
 	gk_pdf_page_free(&pg);
 }
 
+/*
+ * A table without rulings whose last row's labels wrap, side by side in
+ * narrow columns, down to the page's end (（四 1.本 2 0 / ）无 机关 / 法提
+ * 不掌): the lines under the figures, all left of where the figures
+ * begin, are the rests of those labels, not the header of a table whose
+ * body is on the next page (a header stands over the figures' columns):
+ * they stay in their cells.
+ */
+static void
+rests_at_page_end(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };	/* 项目 */
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };	/* 本年 */
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };	/* 上年 */
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };	/* 规章 */
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };	/* 其他 */
+	static const int si[] = { 0xff08, 0x56db, 0 };		/* （四 */
+	static const int ben[] = { '1', '.', 0x672c, 0 };	/* 1.本 */
+	static const int wu[] = { 0xff09, 0x65e0, 0 };		/* ）无 */
+	static const int jiguan[] = { 0x673a, 0x5173, 0 };	/* 机关 */
+	static const int fati[] = { 0x6cd5, 0x63d0, 0 };	/* 法提 */
+	static const int buzhang[] = { 0x4e0d, 0x638c, 0 };	/* 不掌 */
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n0[] = { '0', 0 }, n14[] = { '1', '4', 0 };
+	struct gk_pdf_page pg;
+	char *out;
+
+	(void)state;
+	page(&pg);
+	put(&pg, 50, 700, xiangmu);
+	put(&pg, 195, 700, bennian);
+	put(&pg, 295, 700, shangnian);
+	put(&pg, 50, 730, guizhang);
+	put(&pg, 200, 730, n3);
+	put(&pg, 300, 730, n5);
+	put(&pg, 50, 760, qita);
+	put(&pg, 200, 760, n2);
+	put(&pg, 300, 760, n14);
+	put(&pg, 50, 790, si);
+	put(&pg, 90, 790, ben);
+	put(&pg, 200, 790, n2);
+	put(&pg, 300, 790, n0);
+	put(&pg, 50, 804, wu);
+	put(&pg, 90, 804, jiguan);
+	put(&pg, 50, 818, fati);
+	put(&pg, 90, 818, buzhang);
+	out = layout(&pg, 1);
+	assert_non_null(strstr(out, "\t1.本机关不掌\t"));
+	assert_non_null(strstr(out, "\t（四）无法提\t"));
+	assert_null(strstr(out, "para\t"));
+	free(out);
+	gk_pdf_page_free(&pg);
+}
+
 int
 main(void)
 {
@@ -279,6 +333,7 @@ main(void)
 		cmocka_unit_test(heading_under),
 		cmocka_unit_test(header_then_blank),
 		cmocka_unit_test(word_over_rule),
+		cmocka_unit_test(rests_at_page_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

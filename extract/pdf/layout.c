@@ -1353,6 +1353,54 @@ out:
 	return ret;
 }
 
+/* Does ruling r touch one of the n rulings across it (o)? */
+static int
+crossed(const struct gk_pdf_seg *r, const struct gk_pdf_seg *o, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (o[j].at >= r->lo - RULE_TOUCH &&
+		    o[j].at <= r->hi + RULE_TOUCH &&
+		    r->at >= o[j].lo - RULE_TOUCH &&
+		    r->at <= o[j].hi + RULE_TOUCH)
+			return 1;
+	return 0;
+}
+
+/*
+ * A horizontal ruling of the page that touches no vertical one (a rule a
+ * producer draws over or under rows of a table printed without its other
+ * borders) parts the rows of the grid drawn from the table's text (vs:
+ * its column lines), but only within it: where it overhangs the grid's
+ * edge it would make a column of nothing, and every row's figures would
+ * move one column on from their headers.  It is cut back to the grid's
+ * edges at its height (no grid there: left as it is).
+ */
+static void
+clip_lone(struct gk_pdf_seg *h, const struct gk_pdf_seg *vs, size_t nv)
+{
+	float x0 = 1e9f, x1 = -1e9f;
+	size_t j;
+
+	for (j = 0; j < nv; j++)
+		if (h->at >= vs[j].lo - RULE_TOUCH &&
+		    h->at <= vs[j].hi + RULE_TOUCH &&
+		    vs[j].at >= h->lo - RULE_TOUCH &&
+		    vs[j].at <= h->hi + RULE_TOUCH) {
+			if (vs[j].at < x0)
+				x0 = vs[j].at;
+			if (vs[j].at > x1)
+				x1 = vs[j].at;
+		}
+	if (x0 >= x1)
+		return;
+	if (h->lo < x0)
+		h->lo = x0;
+	if (h->hi > x1)
+		h->hi = x1;
+}
+
 /*
  * The rulings of the tables without rulings among the characters left out
  * of the ruled tables (align.c), added to a copy of the page's: syn
@@ -1400,6 +1448,9 @@ aligned(const struct gk_pdf_page *pg, const struct gk_pdf_char **rest,
 	if (gk_pdf_align((const struct gk_pdf_char *const *)v, ln, nl, keep,
 	    h->t.on ? h->xs : NULL, h->t.on ? h->nx : 0, syn) < 0)
 		goto out;
+	for (i = 0; i < nh; i++)
+		if (!crossed(&pg->hs[i], pg->vs, pg->nv))
+			clip_lone(&syn->hs[i], syn->vs + nv, syn->nv - nv);
 	syn->w = pg->w;
 	syn->h = pg->h;
 	syn->ch = pg->ch;

@@ -325,6 +325,46 @@ rests_at_page_end(void **state)
 	gk_pdf_page_free(&pg);
 }
 
+/*
+ * A table printed without its borders but for a rule under its header
+ * that the producer drew wider than the text (from x 20; the labels
+ * start at 50): the rule parts the header from the body, but where it
+ * overhangs the grid of the text it makes no column of nothing, which
+ * would move every label and figure one column on from its header.
+ */
+static void
+rule_overhang(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };	/* 项目 */
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };	/* 本年 */
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };	/* 上年 */
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };	/* 规章 */
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };	/* 其他 */
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	struct gk_pdf_page pg;
+	char *out;
+
+	(void)state;
+	page(&pg);
+	put(&pg, 50, 100, xiangmu);
+	put(&pg, 195, 100, bennian);
+	put(&pg, 295, 100, shangnian);
+	hline(&pg, 110, 20, 330);
+	put(&pg, 50, 130, guizhang);
+	put(&pg, 200, 130, n3);
+	put(&pg, 300, 130, n5);
+	put(&pg, 50, 160, qita);
+	put(&pg, 200, 160, n2);
+	put(&pg, 300, 160, n14);
+	out = layout(&pg, 1);
+	assert_non_null(strstr(out, "\t1\t0\t0\t1\t1\t项目\t"));
+	assert_non_null(strstr(out, "\t1\t1\t0\t1\t1\t规章\t"));
+	assert_non_null(strstr(out, "\t1\t1\t1\t1\t1\t3\t"));
+	free(out);
+	gk_pdf_page_free(&pg);
+}
+
 int
 main(void)
 {
@@ -334,6 +374,7 @@ main(void)
 		cmocka_unit_test(header_then_blank),
 		cmocka_unit_test(word_over_rule),
 		cmocka_unit_test(rests_at_page_end),
+		cmocka_unit_test(rule_overhang),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -979,7 +979,11 @@ below(const struct aline *al, size_t n, size_t i, int p, size_t *j, int *q)
 
 /*
  * Piece r of line k is set across the column of piece p of line i and
- * the next: it shares x with p and with a figure that shares none.
+ * the next: it shares x with p and with a figure that shares none.  Above
+ * line i (a header over it), that figure is on a line from k down to
+ * within NEAR_EM past line i: a zone may hold several tables, each in
+ * columns of its own, and a header over one figure is not across because
+ * a table further down has a figure under it.
  */
 static int
 spans(const struct aline *al, size_t n, size_t i, int p, size_t k, int r)
@@ -989,11 +993,15 @@ spans(const struct aline *al, size_t n, size_t i, int p, size_t k, int r)
 
 	if (!overlap(&al[i], p, &al[k], r))
 		return 0;
-	for (m = 0; m < n; m++)
+	for (m = 0; m < n; m++) {
+		if (k < i && (al[m].l->y < al[k].l->y || al[m].l->y >
+		    al[i].l->y + NEAR_EM * al[i].l->size))
+			continue;
 		for (f = 0; f < al[m].np; f++)
 			if (al[m].pfig[f] && !overlap(&al[i], p, &al[m], f) &&
 			    overlap(&al[k], r, &al[m], f))
 				return 1;
+	}
 	return 0;
 }
 
@@ -1192,6 +1200,34 @@ label_rests(const struct aline *al, size_t i)
 	return 1;
 }
 
+/*
+ * Line b, right under a line of figures a (within FIGURE_WRAP_EM: a
+ * cell's lines), holds the rests of its words wrapped in their columns:
+ * each piece of b under a piece of a that is no figure, no wider (复申请
+ * 用 under 2.重 0 0 … 不适: a placeholder wrapped in a narrow figure
+ * column), so no header, though it has pieces over the figures.
+ */
+static int
+word_rests(const struct aline *a, const struct aline *b)
+{
+	float h = b->l->size;
+	int p, q;
+
+	if (!a->fig || b->fig ||
+	    b->l->y - a->l->y > FIGURE_WRAP_EM * h)
+		return 0;
+	for (q = 0; q < b->np; q++) {
+		for (p = 0; p < a->np; p++)
+			if (!a->pfig[p] && overlap(a, p, b, q) &&
+			    b->px1[q] - b->px0[q] <= a->px1[p] - a->px0[p] +
+			    ALIGN_EM * h)
+				break;
+		if (p == a->np)
+			return 0;
+	}
+	return 1;
+}
+
 /* Where the figures of row r begin (none: fx0, the zone's). */
 static float
 row_fx0(const struct aline *al, size_t n, int r, float fx0)
@@ -1292,7 +1328,8 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	for (i = 0; i < n; i++)
 		if (al[i].multi && (al[i].x1 <= fx0 ||
 		    (al[i].x1 <= near_fx0(al, n, i, fx0) &&
-		    label_rests(al, i))))
+		    label_rests(al, i)) ||
+		    (i > 0 && word_rests(&al[i - 1], &al[i]))))
 			al[i].multi = 0;
 	/*
 	 * A unit alone with its label set a little lower beside it
@@ -1512,17 +1549,39 @@ out:
 
 /*
  * Piece q of line b is set under piece p of line a, as the next line of a
- * label wrapped in its column: left edges or centres aligned, no wider.
+ * label wrapped in its column: left edges or centres aligned, no wider
+ * than the column (w: the widest line of the label so far).
  */
 static int
-under_piece(const struct aline *a, int p, const struct aline *b, int q)
+under_piece(const struct aline *a, int p, const struct aline *b, int q,
+    float w)
 {
 	float h = b->l->size;
 
 	return (fabsf(b->px0[q] - a->px0[p]) < ALIGN_EM * h ||
 	    fabsf(b->px0[q] + b->px1[q] - a->px0[p] - a->px1[p]) <
 	    2 * ALIGN_EM * h) &&
-	    b->px1[q] - b->px0[q] <= a->px1[p] - a->px0[p] + ALIGN_EM * h;
+	    b->px1[q] - b->px0[q] <= w + ALIGN_EM * h;
+}
+
+/*
+ * The width of the column of piece p of line a: its own, or that of the
+ * piece of the line above a (o, when it is a line of the table) that p
+ * is set under, when wider (a line may end short of its column: a
+ * character that may not begin a line takes the one before it along,
+ * 缴纳费 / 用、 after 缴纳 / 费).
+ */
+static float
+column_width(const struct aline *o, const struct aline *a, int p)
+{
+	float w = a->px1[p] - a->px0[p];
+	int k;
+
+	for (k = 0; o != NULL && k < o->np; k++)
+		if (!o->pfig[k] && under_piece(o, k, a, p, o->px1[k] -
+		    o->px0[k]) && o->px1[k] - o->px0[k] > w)
+			w = o->px1[k] - o->px0[k];
+	return w;
 }
 
 /*
@@ -1531,10 +1590,11 @@ under_piece(const struct aline *a, int p, const struct aline *b, int q)
  * a row label wrapped side by side, （四 | 1.本 over ）无 | 机关, or one
  * label alone); no figure in b, and neither runs to the right margin (a
  * note under the table, 注：…, is running text, and the heading under it
- * no rest of a label).
+ * no rest of a label).  o: the line above a, in the table, or NULL.
  */
 static int
-label_rest(const struct aline *a, const struct aline *b, float right)
+label_rest(const struct aline *o, const struct aline *a,
+    const struct aline *b, float right)
 {
 	float h = b->l->size;
 	int p, q;
@@ -1547,7 +1607,7 @@ label_rest(const struct aline *a, const struct aline *b, float right)
 		for (p = 0; p < a->np; p++)
 			if (!a->pfig[p] &&
 			    a->px1[p] < right - RAGGED_EM * a->l->size &&
-			    under_piece(a, p, b, q))
+			    under_piece(a, p, b, q, column_width(o, a, p)))
 				break;
 		if (p == a->np)
 			return 0;
@@ -1658,7 +1718,8 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 		if (keep[i - 1] && zone[i - 1] != 0 && al[i - 1].fig)
 			fx = first_figure(&al[i - 1]);
 		if (keep[i] && keep[i - 1] && zone[i] == 0 &&
-		    zone[i - 1] == 2 && (label_rest(&al[i - 1], &al[i],
+		    zone[i - 1] == 2 && (label_rest(i > 1 && keep[i - 2] &&
+		    zone[i - 2] != 0 ? &al[i - 2] : NULL, &al[i - 1], &al[i],
 		    right) || blank_row(&al[i - 1], &al[i], right, fx >= 0 ?
 		    fx : next_line(hint, nhint, al[i - 1].x1))))
 			zone[i] = 2;

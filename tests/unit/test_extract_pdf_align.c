@@ -1411,6 +1411,140 @@ test_blank_rows_held(void **state)
 	reading_free(&r);
 }
 
+/*
+ * Two tables in one zone, each in columns of its own:
+ *   项目        本年        上年           y 100
+ *   规章         3           5             y 130
+ *   信息内容       本年处理决定数量         y 175: over 190-270
+ *   行政处罚             19889             y 190
+ *   行政强制             1363              y 203: 1.3 em under 19889
+ * 19889 does not fill its column (the header over it is wider than it
+ * and one more digit: 1363 is the next row's figure, not its wrapped
+ * rest), though the header also lies over the 3 of the table above: a
+ * header is across columns only over figures beside its own.
+ */
+static void
+test_header_over_other_table(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int neirong[] = { 0x4fe1, 0x606f, 0x5185, 0x5bb9, 0 };
+	static const int juedingshu[] = { 0x672c, 0x5e74, 0x5904, 0x7406,
+	    0x51b3, 0x5b9a, 0x6570, 0x91cf, 0 };
+	static const int chufa[] = { 0x884c, 0x653f, 0x5904, 0x7f5a, 0 };
+	static const int qiangzhi[] = { 0x884c, 0x653f, 0x5f3a, 0x5236, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n19889[] = { '1', '9', '8', '8', '9', 0 }, n1363[] = { '1', '3',
+	    '6', '3', 0 };
+	struct reading r;
+	size_t a, b;
+	int ra, ca, rb, cb;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(50, 130, guizhang);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	put(50, 175, neirong);
+	put(190, 175, juedingshu);
+	put(50, 190, chufa);
+	a = nchars;
+	put(240, 190, n19889);
+	put(50, 203, qiangzhi);
+	b = nchars;
+	put(242, 203, n1363);
+	read_tables(&r, 0, NULL, 0, 2);
+	where(&r.t[1], a, &ra, &ca);
+	where(&r.t[1], b, &rb, &cb);
+	reading_free(&r);
+	assert_true(ra >= 0 && rb >= 0);
+	assert_int_equal(ca, cb);
+	assert_int_not_equal(ra, rb);
+}
+
+/*
+ * A placeholder wrapped in a narrow figure column, under its row's
+ * figures with the rest of the row's label (2.重 0 不适 / 复申 用, 13 pt
+ * apart): the line is no header (its pieces over the figures are the
+ * rests of words right above them), 用 goes with 不适 and 复申 with 2.重.
+ */
+static void
+test_placeholder_rest(void **state)
+{
+	static const int zhong[] = { '2', '.', 0x91cd, 0 }, bushi[] = {
+	    0x4e0d, 0x9002, 0 }, fushen[] = { 0x590d, 0x7533, 0 }, yong[] = {
+	    0x7528, 0 };
+	static const int n0[] = { '0', 0 };
+	struct reading r;
+	size_t izhong, ibu, ifu, iyong;
+	int rz, cz, rb, cb, rf, cf, ry, cy;
+
+	(void)state;
+	page();
+	izhong = nchars + 2;
+	put(50, 220, zhong);
+	put(200, 220, n0);
+	ibu = nchars;
+	put(300, 220, bushi);
+	ifu = nchars;
+	put(50, 233, fushen);
+	iyong = nchars;
+	put(300, 233, yong);
+	read_page(&r, 6);
+	where(&r.t[0], izhong, &rz, &cz);
+	where(&r.t[0], ibu, &rb, &cb);
+	where(&r.t[0], ifu, &rf, &cf);
+	where(&r.t[0], iyong, &ry, &cy);
+	reading_free(&r);
+	assert_true(rz >= 0 && rb == rz && ry == rz && rf == rz);
+	assert_int_equal(cy, cb);
+	assert_int_equal(cf, cz);
+}
+
+/*
+ * A label wrapped in a narrow column whose line ends short of it (a
+ * character that may not begin a line takes the one before it along):
+ *   2.申     3     5      y 220
+ *   请人                  y 234
+ *   费                    y 248: one character
+ *   用、                  y 262: wider than 费, as wide as the column
+ * The last line is still the label's rest, in its cell.
+ */
+static void
+test_short_line_rest(void **state)
+{
+	static const int shen[] = { '2', '.', 0x7533, 0 }, qingren[] = {
+	    0x8bf7, 0x4eba, 0 }, fei[] = { 0x8d39, 0 }, yong[] = { 0x7528,
+	    0x3001, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t ishen, iyong;
+	int rs, cs, ry, cy;
+
+	(void)state;
+	page();
+	ishen = nchars + 2;
+	put(50, 220, shen);
+	put(200, 220, n3);
+	put(300, 220, n5);
+	put(50, 234, qingren);
+	put(50, 248, fei);
+	iyong = nchars;
+	put(50, 262, yong);
+	read_page(&r, 8);
+	where(&r.t[0], ishen, &rs, &cs);
+	where(&r.t[0], iyong, &ry, &cy);
+	reading_free(&r);
+	assert_true(rs >= 0);
+	assert_int_equal(ry, rs);
+	assert_int_equal(cy, cs);
+}
+
 int
 main(void)
 {
@@ -1438,6 +1572,9 @@ main(void)
 		cmocka_unit_test(test_rests_side_by_side),
 		cmocka_unit_test(test_blank_row_after),
 		cmocka_unit_test(test_blank_rows_held),
+		cmocka_unit_test(test_header_over_other_table),
+		cmocka_unit_test(test_placeholder_rest),
+		cmocka_unit_test(test_short_line_rest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

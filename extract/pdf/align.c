@@ -1228,6 +1228,28 @@ word_rests(const struct aline *a, const struct aline *b)
 	return 1;
 }
 
+/*
+ * Line i is a numbered line of one piece below every line of figures of
+ * the zone (some above it), reaching over where the figures near it
+ * begin.
+ */
+static int
+heading_after(const struct aline *al, size_t n, size_t i, float fx0)
+{
+	size_t k;
+	int above = 0;
+
+	if (!al[i].numbered || al[i].np != 1 || al[i].fig)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (al[k].fig) {
+			if (k > i)
+				return 0;
+			above = 1;
+		}
+	return above && al[i].x1 > near_fx0(al, n, i, fx0);
+}
+
 /* Where the figures of row r begin (none: fx0, the zone's). */
 static float
 row_fx0(const struct aline *al, size_t n, int r, float fx0)
@@ -1364,6 +1386,16 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		if (fabsf(c0 - c1) < ALIGN_EM * h && w0 + h < w1)
 			al[i].own = 1;
 	}
+	/*
+	 * A numbered line of one piece after the zone's last figures that
+	 * reaches over them is a heading under the table (五、存在的主要问题…),
+	 * no row: as a row its piece hid the column gaps of the figures.
+	 */
+	for (i = 0; i < n; i++)
+		if (heading_after(al, n, i, fx0)) {
+			al[i].numbered = 0;
+			al[i].single = 1;
+		}
 	/* anchors */
 	for (i = 0; i < n; i++) {
 		h = al[i].l->size;
@@ -1585,12 +1617,26 @@ column_width(const struct aline *o, const struct aline *a, int p)
 }
 
 /*
+ * Piece q of line b lies within the extent of piece p of line a: two
+ * labels wrapped side by side whose columns are set so close that their
+ * full lines run together into one piece (）无法机关不 over 供 | 握相关).
+ */
+static int
+inside(const struct aline *a, int p, const struct aline *b, int q)
+{
+	return b->px0[q] > a->px0[p] - CROSS_TOL &&
+	    b->px1[q] < a->px1[p] + CROSS_TOL;
+}
+
+/*
  * Line b, under line a, holds the next lines of labels wrapped in their
  * columns: each of its pieces under a label piece of a (a group label and
  * a row label wrapped side by side, （四 | 1.本 over ）无 | 机关, or one
- * label alone); no figure in b, and neither runs to the right margin (a
- * note under the table, 注：…, is running text, and the heading under it
- * no rest of a label).  o: the line above a, in the table, or NULL.
+ * label alone), or, pieces side by side, within one (their columns' full
+ * lines ran together); no figure in b, and neither runs to the right
+ * margin (a note under the table, 注：…, is running text, and the heading
+ * under it no rest of a label).  o: the line above a, in the table, or
+ * NULL.
  */
 static int
 label_rest(const struct aline *o, const struct aline *a,
@@ -1599,7 +1645,7 @@ label_rest(const struct aline *o, const struct aline *a,
 	float h = b->l->size;
 	int p, q;
 
-	if (b->fig || b->np < 1 || b->np > a->np ||
+	if (b->fig || b->np < 1 ||
 	    b->l->y - a->l->y >= NEAR_EM * h ||
 	    b->x1 >= right - RAGGED_EM * h)
 		return 0;
@@ -1607,7 +1653,8 @@ label_rest(const struct aline *o, const struct aline *a,
 		for (p = 0; p < a->np; p++)
 			if (!a->pfig[p] &&
 			    a->px1[p] < right - RAGGED_EM * a->l->size &&
-			    under_piece(a, p, b, q, column_width(o, a, p)))
+			    (under_piece(a, p, b, q, column_width(o, a, p)) ||
+			    (b->np > 1 && inside(a, p, b, q))))
 				break;
 		if (p == a->np)
 			return 0;

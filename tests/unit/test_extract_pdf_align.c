@@ -1545,6 +1545,65 @@ test_short_line_rest(void **state)
 	assert_int_equal(cy, cs);
 }
 
+/*
+ * Two labels wrapped side by side in columns set 0.3 em apart: their full
+ * lines run together into one piece (（四）1.本机 / 无法提关不掌), a line
+ * with a short one (供 | 握相关) parts again.  That line, past NEAR_EM
+ * from the figures, is still the labels' rest, in their row.
+ */
+static void
+test_rests_run_together(void **state)
+{
+	static const int si[] = { 0xff08, 0x56db, 0xff09, 0 }, ben[] = {
+	    '1', '.', 0x672c, 0x673a, 0 }, wufa[] = { 0x65e0, 0x6cd5, 0x63d0,
+	    0 }, buzhang[] = { 0x5173, 0x4e0d, 0x638c, 0 }, gong[] = {
+	    0x4f9b, 0 }, wo[] = { 0x63e1, 0x76f8, 0x5173, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t isi, iwo;
+	int rs, cs, rw, cw;
+
+	(void)state;
+	page();
+	isi = nchars;
+	put(50, 220, si);
+	put(83, 220, ben);
+	put(200, 220, n3);
+	put(300, 220, n5);
+	put(50, 234, wufa);
+	put(83, 234, buzhang);
+	put(60, 248, gong);
+	iwo = nchars;
+	put(83, 248, wo);
+	read_page(&r, 7);
+	where(&r.t[0], isi, &rs, &cs);
+	where(&r.t[0], iwo, &rw, &cw);
+	reading_free(&r);
+	assert_true(rs >= 0);
+	assert_int_equal(rw, rs);
+}
+
+/*
+ * A numbered heading right under the table's last figures, reaching over
+ * them (五、存在的主要问题…, 20 pt under 其他 2 14): no row of the table,
+ * whose column gaps it would hide (the three columns stay).
+ */
+static void
+test_heading_after(void **state)
+{
+	static const int heading[] = { 0x4e94, 0x3001, 0x5b58, 0x5728, 0x7684,
+	    0x4e3b, 0x8981, 0x95ee, 0x9898, 0x53ca, 0x6539, 0x8fdb, 0x60c5,
+	    0x51b5, 0x8bf4, 0x660e, 0 };
+	struct reading r;
+
+	(void)state;
+	page();
+	put(50, 210, heading);
+	read_page(&r, 5);
+	assert_int_equal(r.t[0].nx, 4);
+	reading_free(&r);
+}
+
 int
 main(void)
 {
@@ -1575,6 +1634,8 @@ main(void)
 		cmocka_unit_test(test_header_over_other_table),
 		cmocka_unit_test(test_placeholder_rest),
 		cmocka_unit_test(test_short_line_rest),
+		cmocka_unit_test(test_rests_run_together),
+		cmocka_unit_test(test_heading_after),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

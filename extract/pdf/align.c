@@ -225,8 +225,8 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 			continue;
 		g = c != NULL && from != (size_t)-1 ? gk_pdf_gap(v, l, i) : 0;
 		if (c == NULL || (from != (size_t)-1 && (g > CELL_GAP_EM ||
-		    (g > SPACE_EM && (mark_at(v, l, i) ||
-		    digit_gap(v, l, last, i, g)))))) {
+		    (g > MARK_GAP_EM && mark_at(v, l, i)) ||
+		    (g > SPACE_EM && digit_gap(v, l, last, i, g))))) {
 			if (from != (size_t)-1 && a->np < MAXPIECES) {
 				size_t k, m = 0;
 				const struct gk_pdf_char *tmp[256];
@@ -706,6 +706,27 @@ blank_rows(const struct agroup *g, int g0, int g1, int nhint)
 }
 
 /*
+ * The column lines of the table held from the page before (hint) inside
+ * the gap lo..hi are this part's, every one of them: a gap of this page
+ * may span several columns of it, those whose figures are all blank here
+ * (54 4 _ _ 3 1 62 under 4.无… rows of blanks).  Adds them to cx[*nc];
+ * returns how many.
+ */
+static int
+held_lines(const float *hint, int nhint, float lo, float hi, float *cx,
+    int *nc)
+{
+	int i, k = 0;
+
+	for (i = 0; i < nhint; i++)
+		if (hint[i] > lo && hint[i] < hi && *nc < MAXCOLS) {
+			cx[(*nc)++] = hint[i];
+			k++;
+		}
+	return k;
+}
+
+/*
  * Columns of rows g0..g1 of lines al[0..n): the x ranges that no piece of
  * a body row (not a header) covers.  Where the table held from the page
  * before has a column line inside such a gap, that line is taken, so that
@@ -785,9 +806,9 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	(void)y;
 	cover = m > 0 ? iv[1] : x1;
 	for (i = 1; i < m; i++) {
-		if (iv[2 * i] - cover > COLUMN_GAP) {
-			if (!hinted(hint, nhint, cover, iv[2 * i], &x) &&
-			    !header_gap(al, n, g, g0, g1, cover, iv[2 * i],
+		if (iv[2 * i] - cover > COLUMN_GAP &&
+		    held_lines(hint, nhint, cover, iv[2 * i], cx, &nc) == 0) {
+			if (!header_gap(al, n, g, g0, g1, cover, iv[2 * i],
 			    &x))
 				x = (cover + iv[2 * i]) / 2;
 			if (nc < MAXCOLS)
@@ -1174,6 +1195,55 @@ out:
 	free(at);
 }
 
+/* Where the first figure piece of line a begins (none: past its end). */
+static float
+first_fig(const struct aline *a)
+{
+	int p;
+
+	for (p = 0; p < a->np; p++)
+		if (a->pfig[p])
+			return a->px0[p];
+	return a->x1 + 1;
+}
+
+/*
+ * A line of figures only, right under a line of figures (within
+ * FIGURE_WRAP_EM: a cell's next line), each of its figures in a column
+ * that line leaves blank, between its figures, is that row's: a figure
+ * set on its cell's second line (a blank line, or a space, before it:
+ * 72 64 178 _ 351 … over 37 under 尚未审结), no row of its own whose
+ * every other cell is blank.
+ */
+static void
+low_figures(struct aline *al, size_t n)
+{
+	size_t j;
+	int p, q;
+
+	for (j = 1; j < n; j++) {
+		const struct aline *a = &al[j - 1];
+
+		if (!al[j].fig || !a->fig || a->np < 2 ||
+		    al[j].l->y - a->l->y > FIGURE_WRAP_EM * al[j].l->size)
+			continue;
+		for (q = 0; q < al[j].np; q++) {
+			if (!al[j].pfig[q] || al[j].px0[q] < first_fig(a) ||
+			    al[j].px1[q] > a->px1[a->np - 1])
+				break;
+			for (p = 0; p < a->np; p++)
+				if (overlap(a, p, &al[j], q))
+					break;
+			if (p < a->np)
+				break;
+		}
+		if (q < al[j].np)
+			continue;
+		al[j].fig = 0;
+		al[j].ys = a->yc;
+	}
+}
+
 /*
  * Every piece of line i lies under a piece of a line above it within
  * NEAR_EM: the rests of labels wrapped in their columns.
@@ -1339,6 +1409,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 			if (al[i].pfig[k] && al[i].px0[k] < fx0)
 				fx0 = al[i].px0[k];
 	wrapped_figures(al, n, fx0);
+	low_figures(al, n);
 	/*
 	 * Labels side by side left of the figures (提供 息: the rests of two
 	 * wrapped labels) are not a header: they go on their rows.  So are
@@ -1469,11 +1540,13 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	 * first row whose own label starts on its first line (numbered: 5.属
 	 * beside its figures) are not its: they are the rest of the label
 	 * the page break cut (4.保 / 护第 三方 ...), a row of their own that
-	 * layout.c joins to the row above the break.
+	 * layout.c joins to the row above the break.  Labels lie left of
+	 * the figures of that row, or, with none (its figures blank), of
+	 * the figures nearest to it (not of 四's further down the zone).
 	 */
 	if (nhint > 0 && ng > 0 && !g[0].header &&
 	    !g[0].title && (top = top_rest(al, n, row_fx0(al, n, 0,
-	    fx0))) > 0) {
+	    near_fx0(al, n, 0, fx0)))) > 0) {
 		memmove(&g[1], &g[0], (size_t)ng * sizeof(*g));
 		memset(&g[0], 0, sizeof(*g));
 		g[0].top = al[0].yc;
@@ -1674,16 +1747,24 @@ next_line(const float *hint, int nhint, float x)
 	return -1;
 }
 
-/* Where the figures of line a begin (its first figure piece). */
-static float
-first_figure(const struct aline *a)
+/*
+ * Does piece 0 of line b start in a label column of line a: left edges or
+ * centres aligned with a piece of a that is no figure and does not run to
+ * the right margin?
+ */
+static int
+in_label_column(const struct aline *a, const struct aline *b, float right)
 {
+	float h = b->l->size;
 	int p;
 
-	for (p = 0; p < a->np; p++)
-		if (a->pfig[p])
-			return a->px0[p];
-	return a->x1;
+	for (p = 0; a != NULL && p < a->np; p++)
+		if (!a->pfig[p] && a->px1[p] < right - RAGGED_EM * a->l->size &&
+		    (fabsf(b->px0[0] - a->px0[p]) < ALIGN_EM * h ||
+		    fabsf(b->px0[0] + b->px1[0] - a->px0[p] - a->px1[p]) <
+		    2 * ALIGN_EM * h))
+			return 1;
+	return 0;
 }
 
 /*
@@ -1691,29 +1772,43 @@ first_figure(const struct aline *a)
  * figures are all blank (a label wrapped over many lines in a narrow
  * column, its figures printed as nothing: 3.危 / 及“ / 三安 under the last
  * line of 2.其他法律…): a numbered label, its first piece set in a label
- * column of a (left edges or centres aligned), ending left of where the
- * table's figures begin (fx: a heading under the table reaches over
- * them), within NEAR_EM, neither running to the right margin.  It may be
- * wider than the line above: that was the end of another label.
+ * column of a or of o, the line above a (a's may be the centred last line
+ * of a label spanning two columns: （三 under 他情形） under 形，不计其),
+ * ending left of where the table's figures begin (fx: a heading under the
+ * table reaches over them), within NEAR_EM, neither b nor a running to the
+ * right margin (a heading under a note under the table is no row).  It
+ * may be wider than the line above: that was the end of another label.
  */
 static int
-blank_row(const struct aline *a, const struct aline *b, float right,
-    float fx)
+blank_row(const struct aline *o, const struct aline *a, const struct aline *b,
+    float right, float fx)
 {
 	float h = b->l->size;
-	int p;
 
 	if (fx < 0 || !b->numbered || b->fig || b->np < 1 || b->x1 >= fx ||
 	    b->l->y - a->l->y >= NEAR_EM * h ||
-	    b->x1 >= right - RAGGED_EM * h)
+	    b->x1 >= right - RAGGED_EM * h ||
+	    a->x1 >= right - RAGGED_EM * a->l->size)
 		return 0;
-	for (p = 0; p < a->np; p++)
-		if (!a->pfig[p] && a->px1[p] < right - RAGGED_EM * a->l->size &&
-		    (fabsf(b->px0[0] - a->px0[p]) < ALIGN_EM * h ||
-		    fabsf(b->px0[0] + b->px1[0] - a->px0[p] - a->px1[p]) <
-		    2 * ALIGN_EM * h))
-			return 1;
-	return 0;
+	return in_label_column(a, b, right) || in_label_column(o, b, right);
+}
+
+/*
+ * Line i (i > 0), not yet in a zone, goes on with the zone line above it:
+ * the rest of a label (label_rest) or a row of blank figures (blank_row);
+ * fx: where the figures begin.
+ */
+static int
+goes_on(const struct aline *al, const int *keep, const int *zone, size_t i,
+    float right, float fx)
+{
+	const struct aline *o;
+
+	if (!keep[i] || !keep[i - 1] || zone[i] != 0 || zone[i - 1] != 2)
+		return 0;
+	o = i > 1 && keep[i - 2] && zone[i - 2] != 0 ? &al[i - 2] : NULL;
+	return label_rest(o, &al[i - 1], &al[i], right) ||
+	    blank_row(o, &al[i - 1], &al[i], right, fx);
 }
 
 int
@@ -1763,12 +1858,9 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 	 */
 	for (i = 1, fx = -1; i < nl; i++) {
 		if (keep[i - 1] && zone[i - 1] != 0 && al[i - 1].fig)
-			fx = first_figure(&al[i - 1]);
-		if (keep[i] && keep[i - 1] && zone[i] == 0 &&
-		    zone[i - 1] == 2 && (label_rest(i > 1 && keep[i - 2] &&
-		    zone[i - 2] != 0 ? &al[i - 2] : NULL, &al[i - 1], &al[i],
-		    right) || blank_row(&al[i - 1], &al[i], right, fx >= 0 ?
-		    fx : next_line(hint, nhint, al[i - 1].x1))))
+			fx = first_fig(&al[i - 1]);
+		if (goes_on(al, keep, zone, i, right, fx >= 0 ? fx :
+		    next_line(hint, nhint, al[i - 1].x1)))
 			zone[i] = 2;
 	}
 	/*

@@ -247,9 +247,11 @@ test_header_units(void **state)
  *   三、本 （一）公开      3      5        y 130
  *   年度办 部分                            y 144: both labels wrapped
  *   其他                   7      1        y 160
- * A gap over SPACE_EM (0.3 em) before the mark parts the two columns;
- * under it the line is one piece.  On the wrapped line the two labels
- * are one piece (no mark), whose gap holds the column line: not crossed.
+ * A gap over SPACE_EM (0.3 em) parts the two columns: on the wrapped
+ * line the two labels are one piece (no mark), whose gap holds the
+ * column line: not crossed.  At 0.25 em the marked line parts (over
+ * MARK_GAP_EM, marked_apart), but the wrapped one is one piece across the
+ * column line: the row's labels stay one cell.
  */
 static int
 side_by_side(float gap_em)
@@ -307,6 +309,62 @@ test_side_by_side(void **state)
 	(void)state;
 	assert_true(side_by_side(0.35f));
 	assert_false(side_by_side(0.25f));
+}
+
+/*
+ * The same labels set closer, as a word processor pads its cells (0.25
+ * em), the wrapped line's right label short and centred (开 alone):
+ *   三、本 （一）公        3      5        y 130
+ *   年度办     开                         y 144
+ * A gap over MARK_GAP_EM (0.2 em) before the mark parts the two labels
+ * (both lines then have two pieces); under it the line is one piece.
+ */
+static int
+marked_apart(float gap_em)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int sanben[] = { 0x4e09, 0x3001, 0x672c, 0 };
+	static const int yi[] = { 0xff08, 0x4e00, 0xff09, 0x516c, 0 };
+	static const int niandu[] = { 0x5e74, 0x5ea6, 0x529e, 0 };
+	static const int kai[] = { 0x5f00, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n7[] = { '7', 0 }, n1[] = { '1', 0 };
+	struct reading r;
+	size_t mark, san;
+	int row, col, col0;
+	float x = 80 + gap_em * SIZE;
+
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, bennian);
+	put(300, 100, shangnian);
+	san = nchars;
+	put(50, 130, sanben);
+	mark = nchars;
+	put(x, 130, yi);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	put(50, 144, niandu);
+	put(x + 15, 144, kai);
+	put(50, 160, qita);
+	put(200, 160, n7);
+	put(300, 160, n1);
+	read_page(&r, 4);
+	where(&r.t[0], san, &row, &col0);
+	where(&r.t[0], mark, &row, &col);
+	reading_free(&r);
+	return col != col0;
+}
+
+static void
+test_marked_apart(void **state)
+{
+	(void)state;
+	assert_true(marked_apart(0.25f));
+	assert_false(marked_apart(0.15f));
 }
 
 /*
@@ -1604,6 +1662,137 @@ test_heading_after(void **state)
 	reading_free(&r);
 }
 
+/*
+ * A row of blank figures whose label starts in the column of the lines
+ * above the label before it, not of that label's last line, centred:
+ *   （二）部分     3      5     y 220
+ *   公开（区分                  y 234
+ *     处理的                    y 248: centred, from 60
+ *   （三  １．                  y 266: numbered, from 50
+ *   ）不  属于                  y 280
+ * （三 starts a row of its own, with blank figures.
+ */
+static void
+test_blank_row_column_above(void **state)
+{
+	static const int er[] = { 0xff08, 0x4e8c, 0xff09, 0x90e8, 0x5206, 0 },
+	    gongkai[] = { 0x516c, 0x5f00, 0xff08, 0x533a, 0x5206, 0 },
+	    chuli[] = { 0x5904, 0x7406, 0x7684, 0 }, san[] = { 0xff08,
+	    0x4e09, 0 }, yi[] = { 0xff11, 0xff0e, 0 }, bu[] = { 0xff09,
+	    0x4e0d, 0 }, shuyu[] = { 0x5c5e, 0x4e8e, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t ier, isan;
+	int re, ce, rs, cs;
+
+	(void)state;
+	page();
+	ier = nchars;
+	put(50, 220, er);
+	put(200, 220, n3);
+	put(300, 220, n5);
+	put(50, 234, gongkai);
+	put(60, 248, chuli);
+	isan = nchars;
+	put(50, 266, san);
+	put(83, 266, yi);
+	put(50, 280, bu);
+	put(83, 280, shuyu);
+	read_page(&r, 0);
+	where(&r.t[0], ier, &re, &ce);
+	where(&r.t[0], isan, &rs, &cs);
+	reading_free(&r);
+	assert_true(re >= 0 && rs >= 0);
+	assert_int_not_equal(rs, re);
+}
+
+/*
+ * A page that goes on with a table held from the page before (its column
+ * lines 40 150 200 250 350), two of whose figure columns are blank here:
+ *   规章      3                5      y 100
+ *   其他      2               14      y 130
+ * The one gap 175-300 holds the held table's lines 200 and 250: both are
+ * this part's, so that 5 and 14 stay in the last column.
+ */
+static void
+test_held_lines(void **state)
+{
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	static const float hint[] = { 40, 150, 200, 250, 350 };
+	struct reading r;
+	size_t i5;
+	int row, col;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, guizhang);
+	put(170, 100, n3);
+	i5 = nchars;
+	put(300, 100, n5);
+	put(50, 130, qita);
+	put(170, 130, n2);
+	put(300, 130, n14);
+	read_hinted(&r, 2, hint, 5);
+	assert_int_equal(r.t[0].nx, 5);
+	where(&r.t[0], i5, &row, &col);
+	assert_int_equal(col, 3);
+	reading_free(&r);
+}
+
+/*
+ * A figure set on its cell's second line (a blank line before it), in a
+ * column its row's line leaves blank:
+ *   项目     本年   上年   累计      y 100
+ *   规章      3             5        y 130
+ *                    9               y 142: 1.2 em lower
+ *   其他      2      7      1        y 160
+ * 9 is the row of 规章's, in the column of 7, not a row of its own.
+ */
+static void
+test_low_figure(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int leiji[] = { 0x7d2f, 0x8ba1, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n9[] = { '9', 0 }, n2[] = { '2', 0 }, n7[] = { '7', 0 },
+	    n1[] = { '1', 0 };
+	struct reading r;
+	size_t i3, i9, i7;
+	int r3, c3, r9, c9, r7, c7;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(395, 100, leiji);
+	put(50, 130, guizhang);
+	i3 = nchars;
+	put(200, 130, n3);
+	put(400, 130, n5);
+	i9 = nchars;
+	put(300, 142, n9);
+	put(50, 160, qita);
+	put(200, 160, n2);
+	i7 = nchars;
+	put(300, 160, n7);
+	put(400, 160, n1);
+	read_page(&r, 4);
+	where(&r.t[0], i3, &r3, &c3);
+	where(&r.t[0], i9, &r9, &c9);
+	where(&r.t[0], i7, &r7, &c7);
+	reading_free(&r);
+	assert_int_equal(r9, r3);
+	assert_int_equal(c9, c7);
+}
+
 int
 main(void)
 {
@@ -1612,6 +1801,7 @@ main(void)
 		cmocka_unit_test(test_prose),
 		cmocka_unit_test(test_header_units),
 		cmocka_unit_test(test_side_by_side),
+		cmocka_unit_test(test_marked_apart),
 		cmocka_unit_test(test_side_line),
 		cmocka_unit_test(test_wrapped_figure),
 		cmocka_unit_test(test_note_after),
@@ -1636,6 +1826,9 @@ main(void)
 		cmocka_unit_test(test_short_line_rest),
 		cmocka_unit_test(test_rests_run_together),
 		cmocka_unit_test(test_heading_after),
+		cmocka_unit_test(test_blank_row_column_above),
+		cmocka_unit_test(test_held_lines),
+		cmocka_unit_test(test_low_figure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -103,11 +103,16 @@ gk_pdf_layout_finish(struct gk_pdf_layout *l)
 }
 
 static enum gk_err
-emit_para(struct gk_pdf_layout *l, const char *text, int blank)
+emit_para(struct gk_pdf_layout *l, const char *text, int blank, int inside)
 {
 	enum gk_err e;
 
-	if ((e = held_flush(l)) != GK_E_OK)
+	/*
+	 * A para inside a table's extent on this page (a character of it no
+	 * cell took: the 人 of a header 自然 / 人) does not end the table,
+	 * which may go on over the page break.
+	 */
+	if (!inside && (e = held_flush(l)) != GK_E_OK)
 		return e;
 	if ((blank ? gk_sink_para_keep(l->sink, "") :
 	    gk_sink_para(l->sink, text)) < 0)
@@ -1473,6 +1478,7 @@ layout(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 	struct gk_pdf_page syn;
 	size_t nrest = 0;
 	int nt = 0, np = 0, pi = 0, ti = 0, first = 1, r, i;
+	float tbot = -1e9f;	/* the bottom of the tables laid out */
 	enum gk_err e = GK_E_NOMEM;
 
 	l->page++;
@@ -1515,9 +1521,14 @@ layout(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 				e = GK_E_NOMEM;
 				break;
 			}
+			if (t[ti].y1 > tbot)
+				tbot = t[ti].y1;
 			ti++;
-		} else
-			e = emit_para(l, ps[pi].text, ps[pi].blank), pi++;
+		} else {
+			e = emit_para(l, ps[pi].text, ps[pi].blank,
+			    ps[pi].y < tbot);
+			pi++;
+		}
 		first = 0;
 	}
 out:

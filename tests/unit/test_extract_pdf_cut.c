@@ -365,6 +365,48 @@ rule_overhang(void **state)
 	gk_pdf_page_free(&pg);
 }
 
+/*
+ * A table that goes on over a page break, with a para set inside its
+ * extent on the first page (beside it: a character no cell took): the
+ * para does not end the table, whose rows on the next page are its own
+ * (table 1), not a table of their own.
+ */
+static void
+para_inside_table(void **state)
+{
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };	/* 规章 */
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };	/* 其他 */
+	static const int zhu[] = { 0x6ce8, 0 };			/* 注 */
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct gk_pdf_page pg[2];
+	char *out;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		float y = i == 0 ? 700 : 100;
+
+		page(&pg[i]);
+		hline(&pg[i], y, 100, 300);
+		hline(&pg[i], y + 20, 100, 300);
+		hline(&pg[i], y + 40, 100, 300);
+		vline(&pg[i], 100, y, y + 40);
+		vline(&pg[i], 200, y, y + 40);
+		vline(&pg[i], 300, y, y + 40);
+		put(&pg[i], 110, y + 15, i == 0 ? guizhang : qita);
+		put(&pg[i], 210, y + 15, n3);
+		put(&pg[i], 110, y + 35, i == 0 ? qita : guizhang);
+		put(&pg[i], 210, y + 35, n5);
+	}
+	put(&pg[0], 450, 730, zhu);
+	out = layout(pg, 2);
+	assert_non_null(strstr(out, "\t1\t2\t0\t1\t1\t其他\t"));
+	assert_null(strstr(out, "\t2\t0\t0\t1\t1\t"));
+	free(out);
+	gk_pdf_page_free(&pg[0]);
+	gk_pdf_page_free(&pg[1]);
+}
+
 int
 main(void)
 {
@@ -375,6 +417,7 @@ main(void)
 		cmocka_unit_test(word_over_rule),
 		cmocka_unit_test(rests_at_page_end),
 		cmocka_unit_test(rule_overhang),
+		cmocka_unit_test(para_inside_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -225,8 +225,8 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 			continue;
 		g = c != NULL && from != (size_t)-1 ? gk_pdf_gap(v, l, i) : 0;
 		if (c == NULL || (from != (size_t)-1 && (g > CELL_GAP_EM ||
-		    (g > SPACE_EM && (mark_at(v, l, i) ||
-		    digit_gap(v, l, last, i, g)))))) {
+		    (g > MARK_GAP_EM && mark_at(v, l, i)) ||
+		    (g > SPACE_EM && digit_gap(v, l, last, i, g))))) {
 			if (from != (size_t)-1 && a->np < MAXPIECES) {
 				size_t k, m = 0;
 				const struct gk_pdf_char *tmp[256];
@@ -686,6 +686,47 @@ overrun(const struct aline *a, int p, float fx0)
 }
 
 /*
+ * Rows g[g0..g1) without a figure go on with the table held from the page
+ * before (nhint: its column lines) when none is a header or a title: a
+ * page of labels wrapped over many lines in narrow columns whose figures
+ * are all blank (3.补 / 正后 / 申请 …, then （五 1.信 …), its figures'
+ * columns the held table's.
+ */
+static int
+blank_rows(const struct agroup *g, int g0, int g1, int nhint)
+{
+	int r;
+
+	if (nhint < 2 || g1 <= g0)
+		return 0;
+	for (r = g0; r < g1; r++)
+		if (g[r].header || g[r].title)
+			return 0;
+	return 1;
+}
+
+/*
+ * The column lines of the table held from the page before (hint) inside
+ * the gap lo..hi are this part's, every one of them: a gap of this page
+ * may span several columns of it, those whose figures are all blank here
+ * (54 4 _ _ 3 1 62 under 4.无… rows of blanks).  Adds them to cx[*nc];
+ * returns how many.
+ */
+static int
+held_lines(const float *hint, int nhint, float lo, float hi, float *cx,
+    int *nc)
+{
+	int i, k = 0;
+
+	for (i = 0; i < nhint; i++)
+		if (hint[i] > lo && hint[i] < hi && *nc < MAXCOLS) {
+			cx[(*nc)++] = hint[i];
+			k++;
+		}
+	return k;
+}
+
+/*
  * Columns of rows g0..g1 of lines al[0..n): the x ranges that no piece of
  * a body row (not a header) covers.  Where the table held from the page
  * before has a column line inside such a gap, that line is taken, so that
@@ -698,13 +739,15 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	float *iv = NULL, x0 = 1e9f, x1 = -1e9f, cover, y, x, cx[MAXCOLS];
 	float fx0 = 1e9f;
 	size_t m = 0, i;
-	int p, nfig = 0, ret = -1, r, nc = 0, c, nrun = 0;
+	int p, nfig = 0, ret = -1, r, nc = 0, c, k, hc, nrun = 0;
 
 	for (r = g0; r < g1; r++)
 		nfig += g[r].figs;
 	/* one row of figures is a table when it goes on with the one held
-	 * from the page before (四、结转下年度继续办理 alone on the page's top) */
-	if ((g1 - g0 < 2 && nhint == 0) || nfig < 1)
+	 * from the page before (四、结转下年度继续办理 alone on the page's top),
+	 * and so are rows without figures (blank_rows) */
+	if ((g1 - g0 < 2 && nhint == 0) || (nfig < 1 &&
+	    !blank_rows(g, g0, g1, nhint)))
 		return 0;
 	for (i = 0; i < n; i++)
 		m += (size_t)al[i].np;
@@ -754,16 +797,18 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	for (c = 0; c < nhint; c++)
 		if (hint[c] > x1)
 			break;
-	x1 = c > 0 && c < nhint ? hint[c] : x1 + 2;
+	hc = c;
+	x1 = nfig < 1 ? hint[nhint - 1] : c > 0 && c < nhint ? hint[c] :
+	    x1 + 2;
 	if (gk_pdf_page_addseg(out, 1, x0, g[g0].y0, g[g1 - 1].y1) < 0 ||
 	    gk_pdf_page_addseg(out, 1, x1, g[g0].y0, g[g1 - 1].y1) < 0)
 		goto out;
 	(void)y;
 	cover = m > 0 ? iv[1] : x1;
 	for (i = 1; i < m; i++) {
-		if (iv[2 * i] - cover > COLUMN_GAP) {
-			if (!hinted(hint, nhint, cover, iv[2 * i], &x) &&
-			    !header_gap(al, n, g, g0, g1, cover, iv[2 * i],
+		if (iv[2 * i] - cover > COLUMN_GAP &&
+		    held_lines(hint, nhint, cover, iv[2 * i], cx, &nc) == 0) {
+			if (!header_gap(al, n, g, g0, g1, cover, iv[2 * i],
 			    &x))
 				x = (cover + iv[2 * i]) / 2;
 			if (nc < MAXCOLS)
@@ -851,6 +896,12 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 					cx[nc++] = x;
 			}
 	}
+	/* rows without figures: the held table's columns right of the
+	 * labels are theirs, every cell blank */
+	for (k = hc; nfig < 1 && k + 1 < nhint && nc < MAXCOLS; k++)
+		cx[nc++] = hint[k];
+	if (nfig < 1 && hc < nhint)
+		fx0 = hint[hc];	/* where the figures would begin */
 	for (c = 0; c < nc; c++)
 		if (vline(out, al, n, g, g0, g1, cx, nc, c, fx0, x0) < 0)
 			goto out;
@@ -949,7 +1000,11 @@ below(const struct aline *al, size_t n, size_t i, int p, size_t *j, int *q)
 
 /*
  * Piece r of line k is set across the column of piece p of line i and
- * the next: it shares x with p and with a figure that shares none.
+ * the next: it shares x with p and with a figure that shares none.  Above
+ * line i (a header over it), that figure is on a line from k down to
+ * within NEAR_EM past line i: a zone may hold several tables, each in
+ * columns of its own, and a header over one figure is not across because
+ * a table further down has a figure under it.
  */
 static int
 spans(const struct aline *al, size_t n, size_t i, int p, size_t k, int r)
@@ -959,11 +1014,15 @@ spans(const struct aline *al, size_t n, size_t i, int p, size_t k, int r)
 
 	if (!overlap(&al[i], p, &al[k], r))
 		return 0;
-	for (m = 0; m < n; m++)
+	for (m = 0; m < n; m++) {
+		if (k < i && (al[m].l->y < al[k].l->y || al[m].l->y >
+		    al[i].l->y + NEAR_EM * al[i].l->size))
+			continue;
 		for (f = 0; f < al[m].np; f++)
 			if (al[m].pfig[f] && !overlap(&al[i], p, &al[m], f) &&
 			    overlap(&al[k], r, &al[m], f))
 				return 1;
+	}
 	return 0;
 }
 
@@ -1004,23 +1063,32 @@ fills(const struct aline *al, size_t n, size_t i, int p)
 /*
  * Where the figures begin near line j: the first figure of the lines
  * within NEAR_EM of it (the zone may hold several tables, each with its
- * own label columns); none: fx0, the zone's.
+ * own label columns); none that close: the first figure of the line of
+ * figures nearest to it (a label wrapped over many lines, far from any
+ * figure, belongs with the table nearest it, not with the one of the
+ * zone that starts its figures furthest left); no figure at all: fx0.
  */
 static float
 near_fx0(const struct aline *al, size_t n, size_t j, float fx0)
 {
-	float x = 1e9f;
+	float x = 1e9f, nx = fx0, nd = 1e9f, d;
 	size_t k;
 	int p;
 
 	for (k = 0; k < n; k++) {
-		if (fabsf(al[k].l->y - al[j].l->y) > NEAR_EM * al[j].l->size)
-			continue;
-		for (p = 0; p < al[k].np; p++)
-			if (al[k].pfig[p] && al[k].px0[p] < x)
+		d = fabsf(al[k].l->y - al[j].l->y);
+		for (p = 0; p < al[k].np; p++) {
+			if (!al[k].pfig[p])
+				continue;
+			if (d <= NEAR_EM * al[j].l->size && al[k].px0[p] < x)
 				x = al[k].px0[p];
+			if (d < nd || (d == nd && al[k].px0[p] < nx)) {
+				nd = d;
+				nx = al[k].px0[p];
+			}
+		}
 	}
-	return x < 1e9f ? x : fx0;
+	return x < 1e9f ? x : nx;
 }
 
 /*
@@ -1127,6 +1195,55 @@ out:
 	free(at);
 }
 
+/* Where the first figure piece of line a begins (none: past its end). */
+static float
+first_fig(const struct aline *a)
+{
+	int p;
+
+	for (p = 0; p < a->np; p++)
+		if (a->pfig[p])
+			return a->px0[p];
+	return a->x1 + 1;
+}
+
+/*
+ * A line of figures only, right under a line of figures (within
+ * FIGURE_WRAP_EM: a cell's next line), each of its figures in a column
+ * that line leaves blank, between its figures, is that row's: a figure
+ * set on its cell's second line (a blank line, or a space, before it:
+ * 72 64 178 _ 351 … over 37 under 尚未审结), no row of its own whose
+ * every other cell is blank.
+ */
+static void
+low_figures(struct aline *al, size_t n)
+{
+	size_t j;
+	int p, q;
+
+	for (j = 1; j < n; j++) {
+		const struct aline *a = &al[j - 1];
+
+		if (!al[j].fig || !a->fig || a->np < 2 ||
+		    al[j].l->y - a->l->y > FIGURE_WRAP_EM * al[j].l->size)
+			continue;
+		for (q = 0; q < al[j].np; q++) {
+			if (!al[j].pfig[q] || al[j].px0[q] < first_fig(a) ||
+			    al[j].px1[q] > a->px1[a->np - 1])
+				break;
+			for (p = 0; p < a->np; p++)
+				if (overlap(a, p, &al[j], q))
+					break;
+			if (p < a->np)
+				break;
+		}
+		if (q < al[j].np)
+			continue;
+		al[j].fig = 0;
+		al[j].ys = a->yc;
+	}
+}
+
 /*
  * Every piece of line i lies under a piece of a line above it within
  * NEAR_EM: the rests of labels wrapped in their columns.
@@ -1151,6 +1268,56 @@ label_rests(const struct aline *al, size_t i)
 			return 0;
 	}
 	return 1;
+}
+
+/*
+ * Line b, right under a line of figures a (within FIGURE_WRAP_EM: a
+ * cell's lines), holds the rests of its words wrapped in their columns:
+ * each piece of b under a piece of a that is no figure, no wider (复申请
+ * 用 under 2.重 0 0 … 不适: a placeholder wrapped in a narrow figure
+ * column), so no header, though it has pieces over the figures.
+ */
+static int
+word_rests(const struct aline *a, const struct aline *b)
+{
+	float h = b->l->size;
+	int p, q;
+
+	if (!a->fig || b->fig ||
+	    b->l->y - a->l->y > FIGURE_WRAP_EM * h)
+		return 0;
+	for (q = 0; q < b->np; q++) {
+		for (p = 0; p < a->np; p++)
+			if (!a->pfig[p] && overlap(a, p, b, q) &&
+			    b->px1[q] - b->px0[q] <= a->px1[p] - a->px0[p] +
+			    ALIGN_EM * h)
+				break;
+		if (p == a->np)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Line i is a numbered line of one piece below every line of figures of
+ * the zone (some above it), reaching over where the figures near it
+ * begin.
+ */
+static int
+heading_after(const struct aline *al, size_t n, size_t i, float fx0)
+{
+	size_t k;
+	int above = 0;
+
+	if (!al[i].numbered || al[i].np != 1 || al[i].fig)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (al[k].fig) {
+			if (k > i)
+				return 0;
+			above = 1;
+		}
+	return above && al[i].x1 > near_fx0(al, n, i, fx0);
 }
 
 /* Where the figures of row r begin (none: fx0, the zone's). */
@@ -1242,6 +1409,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 			if (al[i].pfig[k] && al[i].px0[k] < fx0)
 				fx0 = al[i].px0[k];
 	wrapped_figures(al, n, fx0);
+	low_figures(al, n);
 	/*
 	 * Labels side by side left of the figures (提供 息: the rests of two
 	 * wrapped labels) are not a header: they go on their rows.  So are
@@ -1253,7 +1421,8 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	for (i = 0; i < n; i++)
 		if (al[i].multi && (al[i].x1 <= fx0 ||
 		    (al[i].x1 <= near_fx0(al, n, i, fx0) &&
-		    label_rests(al, i))))
+		    label_rests(al, i)) ||
+		    (i > 0 && word_rests(&al[i - 1], &al[i]))))
 			al[i].multi = 0;
 	/*
 	 * A unit alone with its label set a little lower beside it
@@ -1288,13 +1457,24 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		if (fabsf(c0 - c1) < ALIGN_EM * h && w0 + h < w1)
 			al[i].own = 1;
 	}
+	/*
+	 * A numbered line of one piece after the zone's last figures that
+	 * reaches over them is a heading under the table (五、存在的主要问题…),
+	 * no row: as a row its piece hid the column gaps of the figures.
+	 */
+	for (i = 0; i < n; i++)
+		if (heading_after(al, n, i, fx0)) {
+			al[i].numbered = 0;
+			al[i].single = 1;
+		}
 	/* anchors */
 	for (i = 0; i < n; i++) {
 		h = al[i].l->size;
 		if (al[i].single && after_body(al, i) &&
 		    ((al[i].x0 > zx0 + TITLE_EM * h &&
 		    fabsf((al[i].x0 + al[i].x1) - (zx0 + zx1)) <
-		    TITLE_EM * h) || title_line(al, n, i, fx0))) {
+		    TITLE_EM * h) || title_line(al, n, i,
+		    near_fx0(al, n, i, fx0)))) {
 			g[ng].top = g[ng].bot = al[i].yc;
 			g[ng].title = 1;
 			al[i].row = ng++;
@@ -1360,11 +1540,13 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	 * first row whose own label starts on its first line (numbered: 5.属
 	 * beside its figures) are not its: they are the rest of the label
 	 * the page break cut (4.保 / 护第 三方 ...), a row of their own that
-	 * layout.c joins to the row above the break.
+	 * layout.c joins to the row above the break.  Labels lie left of
+	 * the figures of that row, or, with none (its figures blank), of
+	 * the figures nearest to it (not of 四's further down the zone).
 	 */
-	if (nhint > 0 && ng > 0 && g[0].figs && !g[0].header &&
+	if (nhint > 0 && ng > 0 && !g[0].header &&
 	    !g[0].title && (top = top_rest(al, n, row_fx0(al, n, 0,
-	    fx0))) > 0) {
+	    near_fx0(al, n, 0, fx0)))) > 0) {
 		memmove(&g[1], &g[0], (size_t)ng * sizeof(*g));
 		memset(&g[0], 0, sizeof(*g));
 		g[0].top = al[0].yc;
@@ -1471,22 +1653,162 @@ out:
 }
 
 /*
- * Line b, under line a, is the next line of a label wrapped in a column;
- * neither runs to the right margin (a note under the table, 注：…, is
- * running text, and the heading under it no rest of a label).
+ * Piece q of line b is set under piece p of line a, as the next line of a
+ * label wrapped in its column: left edges or centres aligned, no wider
+ * than the column (w: the widest line of the label so far).
  */
 static int
-label_rest(const struct aline *a, const struct aline *b, float right)
+under_piece(const struct aline *a, int p, const struct aline *b, int q,
+    float w)
 {
 	float h = b->l->size;
 
-	return a->np == 1 && b->np == 1 &&
-	    a->x1 < right - RAGGED_EM * a->l->size &&
-	    b->l->y - a->l->y < NEAR_EM * h &&
-	    (fabsf(b->x0 - a->x0) < ALIGN_EM * h ||
-	    fabsf(b->x0 + b->x1 - a->x0 - a->x1) < 2 * ALIGN_EM * h) &&
-	    b->x1 - b->x0 <= a->x1 - a->x0 + ALIGN_EM * h &&
-	    b->x1 < right - RAGGED_EM * h;
+	return (fabsf(b->px0[q] - a->px0[p]) < ALIGN_EM * h ||
+	    fabsf(b->px0[q] + b->px1[q] - a->px0[p] - a->px1[p]) <
+	    2 * ALIGN_EM * h) &&
+	    b->px1[q] - b->px0[q] <= w + ALIGN_EM * h;
+}
+
+/*
+ * The width of the column of piece p of line a: its own, or that of the
+ * piece of the line above a (o, when it is a line of the table) that p
+ * is set under, when wider (a line may end short of its column: a
+ * character that may not begin a line takes the one before it along,
+ * 缴纳费 / 用、 after 缴纳 / 费).
+ */
+static float
+column_width(const struct aline *o, const struct aline *a, int p)
+{
+	float w = a->px1[p] - a->px0[p];
+	int k;
+
+	for (k = 0; o != NULL && k < o->np; k++)
+		if (!o->pfig[k] && under_piece(o, k, a, p, o->px1[k] -
+		    o->px0[k]) && o->px1[k] - o->px0[k] > w)
+			w = o->px1[k] - o->px0[k];
+	return w;
+}
+
+/*
+ * Piece q of line b lies within the extent of piece p of line a: two
+ * labels wrapped side by side whose columns are set so close that their
+ * full lines run together into one piece (）无法机关不 over 供 | 握相关).
+ */
+static int
+inside(const struct aline *a, int p, const struct aline *b, int q)
+{
+	return b->px0[q] > a->px0[p] - CROSS_TOL &&
+	    b->px1[q] < a->px1[p] + CROSS_TOL;
+}
+
+/*
+ * Line b, under line a, holds the next lines of labels wrapped in their
+ * columns: each of its pieces under a label piece of a (a group label and
+ * a row label wrapped side by side, （四 | 1.本 over ）无 | 机关, or one
+ * label alone), or, pieces side by side, within one (their columns' full
+ * lines ran together); no figure in b, and neither runs to the right
+ * margin (a note under the table, 注：…, is running text, and the heading
+ * under it no rest of a label).  o: the line above a, in the table, or
+ * NULL.
+ */
+static int
+label_rest(const struct aline *o, const struct aline *a,
+    const struct aline *b, float right)
+{
+	float h = b->l->size;
+	int p, q;
+
+	if (b->fig || b->np < 1 ||
+	    b->l->y - a->l->y >= NEAR_EM * h ||
+	    b->x1 >= right - RAGGED_EM * h)
+		return 0;
+	for (q = 0; q < b->np; q++) {
+		for (p = 0; p < a->np; p++)
+			if (!a->pfig[p] &&
+			    a->px1[p] < right - RAGGED_EM * a->l->size &&
+			    (under_piece(a, p, b, q, column_width(o, a, p)) ||
+			    (b->np > 1 && inside(a, p, b, q))))
+				break;
+		if (p == a->np)
+			return 0;
+	}
+	return 1;
+}
+
+/* The first of the column lines hint[0..nhint) right of x (none: -1). */
+static float
+next_line(const float *hint, int nhint, float x)
+{
+	int c;
+
+	for (c = 0; c < nhint; c++)
+		if (hint[c] > x)
+			return hint[c];
+	return -1;
+}
+
+/*
+ * Does piece 0 of line b start in a label column of line a: left edges or
+ * centres aligned with a piece of a that is no figure and does not run to
+ * the right margin?
+ */
+static int
+in_label_column(const struct aline *a, const struct aline *b, float right)
+{
+	float h = b->l->size;
+	int p;
+
+	for (p = 0; a != NULL && p < a->np; p++)
+		if (!a->pfig[p] && a->px1[p] < right - RAGGED_EM * a->l->size &&
+		    (fabsf(b->px0[0] - a->px0[p]) < ALIGN_EM * h ||
+		    fabsf(b->px0[0] + b->px1[0] - a->px0[p] - a->px1[p]) <
+		    2 * ALIGN_EM * h))
+			return 1;
+	return 0;
+}
+
+/*
+ * Line b, under line a, starts the next row of its table, a row whose
+ * figures are all blank (a label wrapped over many lines in a narrow
+ * column, its figures printed as nothing: 3.危 / 及“ / 三安 under the last
+ * line of 2.其他法律…): a numbered label, its first piece set in a label
+ * column of a or of o, the line above a (a's may be the centred last line
+ * of a label spanning two columns: （三 under 他情形） under 形，不计其),
+ * ending left of where the table's figures begin (fx: a heading under the
+ * table reaches over them), within NEAR_EM, neither b nor a running to the
+ * right margin (a heading under a note under the table is no row).  It
+ * may be wider than the line above: that was the end of another label.
+ */
+static int
+blank_row(const struct aline *o, const struct aline *a, const struct aline *b,
+    float right, float fx)
+{
+	float h = b->l->size;
+
+	if (fx < 0 || !b->numbered || b->fig || b->np < 1 || b->x1 >= fx ||
+	    b->l->y - a->l->y >= NEAR_EM * h ||
+	    b->x1 >= right - RAGGED_EM * h ||
+	    a->x1 >= right - RAGGED_EM * a->l->size)
+		return 0;
+	return in_label_column(a, b, right) || in_label_column(o, b, right);
+}
+
+/*
+ * Line i (i > 0), not yet in a zone, goes on with the zone line above it:
+ * the rest of a label (label_rest) or a row of blank figures (blank_row);
+ * fx: where the figures begin.
+ */
+static int
+goes_on(const struct aline *al, const int *keep, const int *zone, size_t i,
+    float right, float fx)
+{
+	const struct aline *o;
+
+	if (!keep[i] || !keep[i - 1] || zone[i] != 0 || zone[i - 1] != 2)
+		return 0;
+	o = i > 1 && keep[i - 2] && zone[i - 2] != 0 ? &al[i - 2] : NULL;
+	return label_rest(o, &al[i - 1], &al[i], right) ||
+	    blank_row(o, &al[i - 1], &al[i], right, fx);
 }
 
 int
@@ -1497,7 +1819,7 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 	struct aline *al = NULL;
 	int *zone = NULL, w, ret = -1;
 	size_t i, j, m;
-	float right = 0;
+	float right = 0, fx;
 
 	if (nl == 0)
 		return 0;
@@ -1524,16 +1846,23 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 	for (i = 0; i < nl; i++)
 		if (keep[i] && al[i].x1 > right)
 			right = al[i].x1;
+	/* running text reaches at least as far as the held table (a page
+	 * of its narrow label columns alone has no running text) */
+	if (nhint > 0 && hint[nhint - 1] > right)
+		right = hint[nhint - 1];
 	/*
 	 * The rest of a label wrapped over many lines in a narrow column
 	 * (申请 / 内容 / 仍不 under 3.补 / 正后) goes on with the line above
 	 * it in the table: one piece, set under it (left edges or centres
 	 * aligned), no wider, not running text.
 	 */
-	for (i = 1; i < nl; i++)
-		if (keep[i] && keep[i - 1] && zone[i] == 0 &&
-		    zone[i - 1] == 2 && label_rest(&al[i - 1], &al[i], right))
+	for (i = 1, fx = -1; i < nl; i++) {
+		if (keep[i - 1] && zone[i - 1] != 0 && al[i - 1].fig)
+			fx = first_fig(&al[i - 1]);
+		if (goes_on(al, keep, zone, i, right, fx >= 0 ? fx :
+		    next_line(hint, nhint, al[i - 1].x1)))
 			zone[i] = 2;
+	}
 	/*
 	 * Lines between two lines of cells, none of them running text (to
 	 * the right margin), are in the table: rows with blank figures.

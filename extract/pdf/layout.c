@@ -103,11 +103,16 @@ gk_pdf_layout_finish(struct gk_pdf_layout *l)
 }
 
 static enum gk_err
-emit_para(struct gk_pdf_layout *l, const char *text, int blank)
+emit_para(struct gk_pdf_layout *l, const char *text, int blank, int inside)
 {
 	enum gk_err e;
 
-	if ((e = held_flush(l)) != GK_E_OK)
+	/*
+	 * A para inside a table's extent on this page (a character of it no
+	 * cell took: the 人 of a header 自然 / 人) does not end the table,
+	 * which may go on over the page break.
+	 */
+	if (!inside && (e = held_flush(l)) != GK_E_OK)
 		return e;
 	if ((blank ? gk_sink_para_keep(l->sink, "") :
 	    gk_sink_para(l->sink, text)) < 0)
@@ -712,6 +717,67 @@ heading_start(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
 	return 0;
 }
 
+static int
+digit_char(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
+}
+
+/*
+ * Where the first figure of line ln starts: a piece (from a gap between
+ * cells to the next) of digits, separators and signs only, its first
+ * character a digit (the numbering of a label, 1.本, is no figure); none:
+ * past the line's end.
+ */
+static float
+figure_x0(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln)
+{
+	size_t k, e;
+	int c;
+
+	for (k = 1; k < ln->n; k++) {
+		if (!digit_char(v[ln->first + k]->c) ||
+		    gk_pdf_gap(v, ln, k) <= CELL_GAP_EM)
+			continue;
+		for (e = k + 1; e < ln->n &&
+		    gk_pdf_gap(v, ln, e) <= CELL_GAP_EM; e++) {
+			c = v[ln->first + e]->c;
+			if (!digit_char(c) && !gk_pdf_space(c) && c != ',' &&
+			    c != '.' && c != '-' && c != '%')
+				break;
+		}
+		if (e == ln->n || gk_pdf_gap(v, ln, e) > CELL_GAP_EM)
+			return v[ln->first + k]->x0;
+	}
+	return ln->x1 + 1;
+}
+
+/*
+ * The lines ln[top..nl) right under line i, a line with figures, all end
+ * left of where its figures begin: they are the rests of its labels,
+ * wrapped in their columns (（四 1.本 2 0 … over ）无 机关 / 法提 不掌), not
+ * the header of a table whose body is on the next page (a header stands
+ * over the figures' columns).
+ */
+static int
+rests_of_labels(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
+    size_t nl, const int *keep, size_t i, size_t top)
+{
+	float fx;
+	size_t k;
+
+	if (i >= nl || top != i + 1)
+		return 0;
+	fx = figure_x0(v, &ln[i]);
+	if (fx > ln[i].x1)
+		return 0;
+	for (k = top; k < nl; k++) {
+		if (keep[k] && ink_x1(v, &ln[k]) >= fx)
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * The header of a table without rulings that ends the page, its body on
  * the next (a page break between them), or a last numbered label (*label
@@ -788,7 +854,8 @@ tail_header(const struct gk_pdf_page *pg, const struct gk_pdf_table *t,
 			*label = 1;
 		}
 	}
-	if (top == nl || cells == 0 || lines < 2)
+	if (top == nl || cells == 0 || lines < 2 ||
+	    rests_of_labels(v, ln, nl, keep, i, top))
 		goto out;
 	for (ti = 0; ti < nt; ti++)
 		if (t[ti].y1 > ln[top].y - ln[top].size)
@@ -1291,6 +1358,54 @@ out:
 	return ret;
 }
 
+/* Does ruling r touch one of the n rulings across it (o)? */
+static int
+crossed(const struct gk_pdf_seg *r, const struct gk_pdf_seg *o, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++)
+		if (o[j].at >= r->lo - RULE_TOUCH &&
+		    o[j].at <= r->hi + RULE_TOUCH &&
+		    r->at >= o[j].lo - RULE_TOUCH &&
+		    r->at <= o[j].hi + RULE_TOUCH)
+			return 1;
+	return 0;
+}
+
+/*
+ * A horizontal ruling of the page that touches no vertical one (a rule a
+ * producer draws over or under rows of a table printed without its other
+ * borders) parts the rows of the grid drawn from the table's text (vs:
+ * its column lines), but only within it: where it overhangs the grid's
+ * edge it would make a column of nothing, and every row's figures would
+ * move one column on from their headers.  It is cut back to the grid's
+ * edges at its height (no grid there: left as it is).
+ */
+static void
+clip_lone(struct gk_pdf_seg *h, const struct gk_pdf_seg *vs, size_t nv)
+{
+	float x0 = 1e9f, x1 = -1e9f;
+	size_t j;
+
+	for (j = 0; j < nv; j++)
+		if (h->at >= vs[j].lo - RULE_TOUCH &&
+		    h->at <= vs[j].hi + RULE_TOUCH &&
+		    vs[j].at >= h->lo - RULE_TOUCH &&
+		    vs[j].at <= h->hi + RULE_TOUCH) {
+			if (vs[j].at < x0)
+				x0 = vs[j].at;
+			if (vs[j].at > x1)
+				x1 = vs[j].at;
+		}
+	if (x0 >= x1)
+		return;
+	if (h->lo < x0)
+		h->lo = x0;
+	if (h->hi > x1)
+		h->hi = x1;
+}
+
 /*
  * The rulings of the tables without rulings among the characters left out
  * of the ruled tables (align.c), added to a copy of the page's: syn
@@ -1338,6 +1453,9 @@ aligned(const struct gk_pdf_page *pg, const struct gk_pdf_char **rest,
 	if (gk_pdf_align((const struct gk_pdf_char *const *)v, ln, nl, keep,
 	    h->t.on ? h->xs : NULL, h->t.on ? h->nx : 0, syn) < 0)
 		goto out;
+	for (i = 0; i < nh; i++)
+		if (!crossed(&pg->hs[i], pg->vs, pg->nv))
+			clip_lone(&syn->hs[i], syn->vs + nv, syn->nv - nv);
 	syn->w = pg->w;
 	syn->h = pg->h;
 	syn->ch = pg->ch;
@@ -1360,6 +1478,7 @@ layout(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 	struct gk_pdf_page syn;
 	size_t nrest = 0;
 	int nt = 0, np = 0, pi = 0, ti = 0, first = 1, r, i;
+	float tbot = -1e9f;	/* the bottom of the tables laid out */
 	enum gk_err e = GK_E_NOMEM;
 
 	l->page++;
@@ -1402,9 +1521,14 @@ layout(struct gk_pdf_layout *l, const struct gk_pdf_page *pg)
 				e = GK_E_NOMEM;
 				break;
 			}
+			if (t[ti].y1 > tbot)
+				tbot = t[ti].y1;
 			ti++;
-		} else
-			e = emit_para(l, ps[pi].text, ps[pi].blank), pi++;
+		} else {
+			e = emit_para(l, ps[pi].text, ps[pi].blank,
+			    ps[pi].y < tbot);
+			pi++;
+		}
 		first = 0;
 	}
 out:

@@ -247,9 +247,11 @@ test_header_units(void **state)
  *   三、本 （一）公开      3      5        y 130
  *   年度办 部分                            y 144: both labels wrapped
  *   其他                   7      1        y 160
- * A gap over SPACE_EM (0.3 em) before the mark parts the two columns;
- * under it the line is one piece.  On the wrapped line the two labels
- * are one piece (no mark), whose gap holds the column line: not crossed.
+ * A gap over SPACE_EM (0.3 em) parts the two columns: on the wrapped
+ * line the two labels are one piece (no mark), whose gap holds the
+ * column line: not crossed.  At 0.25 em the marked line parts (over
+ * MARK_GAP_EM, marked_apart), but the wrapped one is one piece across the
+ * column line: the row's labels stay one cell.
  */
 static int
 side_by_side(float gap_em)
@@ -307,6 +309,62 @@ test_side_by_side(void **state)
 	(void)state;
 	assert_true(side_by_side(0.35f));
 	assert_false(side_by_side(0.25f));
+}
+
+/*
+ * The same labels set closer, as a word processor pads its cells (0.25
+ * em), the wrapped line's right label short and centred (开 alone):
+ *   三、本 （一）公        3      5        y 130
+ *   年度办     开                         y 144
+ * A gap over MARK_GAP_EM (0.2 em) before the mark parts the two labels
+ * (both lines then have two pieces); under it the line is one piece.
+ */
+static int
+marked_apart(float gap_em)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int sanben[] = { 0x4e09, 0x3001, 0x672c, 0 };
+	static const int yi[] = { 0xff08, 0x4e00, 0xff09, 0x516c, 0 };
+	static const int niandu[] = { 0x5e74, 0x5ea6, 0x529e, 0 };
+	static const int kai[] = { 0x5f00, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n7[] = { '7', 0 }, n1[] = { '1', 0 };
+	struct reading r;
+	size_t mark, san;
+	int row, col, col0;
+	float x = 80 + gap_em * SIZE;
+
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, bennian);
+	put(300, 100, shangnian);
+	san = nchars;
+	put(50, 130, sanben);
+	mark = nchars;
+	put(x, 130, yi);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	put(50, 144, niandu);
+	put(x + 15, 144, kai);
+	put(50, 160, qita);
+	put(200, 160, n7);
+	put(300, 160, n1);
+	read_page(&r, 4);
+	where(&r.t[0], san, &row, &col0);
+	where(&r.t[0], mark, &row, &col);
+	reading_free(&r);
+	return col != col0;
+}
+
+static void
+test_marked_apart(void **state)
+{
+	(void)state;
+	assert_true(marked_apart(0.25f));
+	assert_false(marked_apart(0.15f));
 }
 
 /*
@@ -1253,6 +1311,488 @@ test_prose(void **state)
 	free(ln);
 }
 
+/*
+ * A group label and a row label wrapped side by side in narrow columns,
+ * below their row's figures (（四 1.本 3 5 / ）无 机关 / 法提 不掌 / 供 握相,
+ * 14 pt apart, the two columns 1 em apart: no wide gap makes these lines
+ * lines of cells): the lines past NEAR_EM (2.2 em) from the figures are
+ * in the two cells too, each piece set under a piece of the line above;
+ * a line set elsewhere (x) is not.  Returns whether 握 (of the last line)
+ * is in the cell of 本 and 供 in the cell of （四.
+ */
+static int
+rests_side_by_side(float x)
+{
+	static const int si[] = { 0xff08, 0x56db, 0 }, ben[] = { '1', '.',
+	    0x672c, 0 }, wu[] = { 0xff09, 0x65e0, 0 }, jiguan[] = { 0x673a,
+	    0x5173, 0 }, fati[] = { 0x6cd5, 0x63d0, 0 }, buzhang[] = {
+	    0x4e0d, 0x638c, 0 }, gong[] = { 0x4f9b, 0 }, woxiang[] = {
+	    0x63e1, 0x76f8, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t isi, iben, igong, iwo;
+	int row, col, brow, bcol, grow, gcol, srow, scol;
+
+	page();
+	isi = nchars;
+	put(60, 220, si);
+	iben = nchars + 2;
+	put(90, 220, ben);
+	put(200, 220, n3);
+	put(300, 220, n5);
+	put(60, 234, wu);
+	put(90, 234, jiguan);
+	put(60, 248, fati);
+	put(90, 248, buzhang);
+	igong = nchars;
+	put(x - 20, 262, gong);
+	iwo = nchars;
+	put(x, 262, woxiang);
+	read_page(&r, 8);
+	where(&r.t[0], iben, &brow, &bcol);
+	where(&r.t[0], iwo, &row, &col);
+	where(&r.t[0], isi, &srow, &scol);
+	where(&r.t[0], igong, &grow, &gcol);
+	reading_free(&r);
+	assert_true(bcol != scol);
+	return row == brow && col == bcol && grow == srow && gcol == scol;
+}
+
+static void
+test_rests_side_by_side(void **state)
+{
+	(void)state;
+	assert_true(rests_side_by_side(90));
+	assert_false(rests_side_by_side(130));
+}
+
+/*
+ * Rows whose figures are all blank after the table's last figures, their
+ * labels wrapped in a narrow column:
+ *   1.属       3        5     y 220
+ *   于国                      y 234
+ *   密                        y 248
+ *   2.其                      y 268: numbered, set in the label column,
+ *   他法                      y 282  wider than the line above it
+ * 2.其 starts a row of its own with blank figures, 他法 its rest; a
+ * numbered line reaching over the figures (a heading) is not in the
+ * table.  Returns whether 他 is in a row of its own, in the labels'
+ * column, beside an empty cell.
+ */
+static int
+blank_row_after(int heading)
+{
+	static const int shu[] = { '1', '.', 0x5c5e, 0 }, yuguo[] = { 0x4e8e,
+	    0x56fd, 0 }, mi[] = { 0x5bc6, 0 }, qi[] = { '2', '.', 0x5176, 0 },
+	    tafa[] = { 0x4ed6, 0x6cd5, 0 }, longer[] = { '2', '.', 0x5176,
+	    0x4ed6, 0x6cd5, 0x5f8b, 0x884c, 0x653f, 0x6cd5, 0x89c4, 0x7981,
+	    0x6b62, 0x516c, 0x5f00, 0x7684, 0x4fe1, 0x606f, 0x60c5, 0x51b5,
+	    0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t ishu, ita, k;
+	int row, col, srow, scol, blank = 0;
+
+	page();
+	ishu = nchars + 2;
+	put(50, 220, shu);
+	put(200, 220, n3);
+	put(300, 220, n5);
+	put(50, 234, yuguo);
+	put(50, 248, mi);
+	put(50, 268, heading ? longer : qi);
+	ita = nchars;
+	put(50, 282, tafa);
+	read_page(&r, 0);
+	where(&r.t[0], ishu, &srow, &scol);
+	where(&r.t[0], ita, &row, &col);
+	for (k = 0; row >= 0 && k < (size_t)r.t[0].ncells; k++)
+		if (r.t[0].cells[k].row == row && r.t[0].cells[k].col == 1)
+			blank = 1;
+	reading_free(&r);
+	return row >= 0 && row != srow && col == scol && blank;
+}
+
+static void
+test_blank_row_after(void **state)
+{
+	(void)state;
+	assert_true(blank_row_after(0));
+	assert_false(blank_row_after(1));
+}
+
+/*
+ * A page that goes on with a table held from the page before (hint: its
+ * column lines 10 45 150 250 350) and holds only rows whose figures are
+ * all blank, their labels wrapped in narrow columns:
+ *   2.没                 y 100
+ *   有现                 y 114
+ *   （五  1.信            y 134
+ *   ）不  访举            y 148
+ *   2.重                 y 168
+ *   复申                 y 182
+ * The rows are a table with the held table's columns, every figure an
+ * empty cell.
+ */
+static void
+test_blank_rows_held(void **state)
+{
+	static const int mei[] = { '2', '.', 0x6ca1, 0 }, youxian[] = {
+	    0x6709, 0x73b0, 0 }, wu5[] = { 0xff08, 0x4e94, 0 }, xin[] = {
+	    '1', '.', 0x4fe1, 0 }, bu[] = { 0xff09, 0x4e0d, 0 }, fangju[] = {
+	    0x8bbf, 0x4e3e, 0 }, zhong[] = { '2', '.', 0x91cd, 0 },
+	    fushen[] = { 0x590d, 0x7533, 0 };
+	static const float hint[] = { 10, 45, 150, 250, 350 };
+	struct reading r;
+	size_t izhong;
+	int row, col, k, blanks = 0;
+
+	(void)state;
+	nchars = 0;
+	put(52, 100, mei);
+	put(52, 114, youxian);
+	put(15, 134, wu5);
+	put(52, 134, xin);
+	put(15, 148, bu);
+	put(52, 148, fangju);
+	izhong = nchars + 2;
+	put(52, 168, zhong);
+	put(52, 182, fushen);
+	read_hinted(&r, 6, hint, 5);
+	assert_int_equal(r.t[0].nx, 5);
+	where(&r.t[0], izhong, &row, &col);
+	assert_int_equal(col, 1);
+	for (k = 0; k < r.t[0].ncells; k++)
+		if (r.t[0].cells[k].row == row && r.t[0].cells[k].col >= 2)
+			blanks++;
+	assert_int_equal(blanks, 2);
+	reading_free(&r);
+}
+
+/*
+ * Two tables in one zone, each in columns of its own:
+ *   项目        本年        上年           y 100
+ *   规章         3           5             y 130
+ *   信息内容       本年处理决定数量         y 175: over 190-270
+ *   行政处罚             19889             y 190
+ *   行政强制             1363              y 203: 1.3 em under 19889
+ * 19889 does not fill its column (the header over it is wider than it
+ * and one more digit: 1363 is the next row's figure, not its wrapped
+ * rest), though the header also lies over the 3 of the table above: a
+ * header is across columns only over figures beside its own.
+ */
+static void
+test_header_over_other_table(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int neirong[] = { 0x4fe1, 0x606f, 0x5185, 0x5bb9, 0 };
+	static const int juedingshu[] = { 0x672c, 0x5e74, 0x5904, 0x7406,
+	    0x51b3, 0x5b9a, 0x6570, 0x91cf, 0 };
+	static const int chufa[] = { 0x884c, 0x653f, 0x5904, 0x7f5a, 0 };
+	static const int qiangzhi[] = { 0x884c, 0x653f, 0x5f3a, 0x5236, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n19889[] = { '1', '9', '8', '8', '9', 0 }, n1363[] = { '1', '3',
+	    '6', '3', 0 };
+	struct reading r;
+	size_t a, b;
+	int ra, ca, rb, cb;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(50, 130, guizhang);
+	put(200, 130, n3);
+	put(300, 130, n5);
+	put(50, 175, neirong);
+	put(190, 175, juedingshu);
+	put(50, 190, chufa);
+	a = nchars;
+	put(240, 190, n19889);
+	put(50, 203, qiangzhi);
+	b = nchars;
+	put(242, 203, n1363);
+	read_tables(&r, 0, NULL, 0, 2);
+	where(&r.t[1], a, &ra, &ca);
+	where(&r.t[1], b, &rb, &cb);
+	reading_free(&r);
+	assert_true(ra >= 0 && rb >= 0);
+	assert_int_equal(ca, cb);
+	assert_int_not_equal(ra, rb);
+}
+
+/*
+ * A placeholder wrapped in a narrow figure column, under its row's
+ * figures with the rest of the row's label (2.重 0 不适 / 复申 用, 13 pt
+ * apart): the line is no header (its pieces over the figures are the
+ * rests of words right above them), 用 goes with 不适 and 复申 with 2.重.
+ */
+static void
+test_placeholder_rest(void **state)
+{
+	static const int zhong[] = { '2', '.', 0x91cd, 0 }, bushi[] = {
+	    0x4e0d, 0x9002, 0 }, fushen[] = { 0x590d, 0x7533, 0 }, yong[] = {
+	    0x7528, 0 };
+	static const int n0[] = { '0', 0 };
+	struct reading r;
+	size_t izhong, ibu, ifu, iyong;
+	int rz, cz, rb, cb, rf, cf, ry, cy;
+
+	(void)state;
+	page();
+	izhong = nchars + 2;
+	put(50, 220, zhong);
+	put(200, 220, n0);
+	ibu = nchars;
+	put(300, 220, bushi);
+	ifu = nchars;
+	put(50, 233, fushen);
+	iyong = nchars;
+	put(300, 233, yong);
+	read_page(&r, 6);
+	where(&r.t[0], izhong, &rz, &cz);
+	where(&r.t[0], ibu, &rb, &cb);
+	where(&r.t[0], ifu, &rf, &cf);
+	where(&r.t[0], iyong, &ry, &cy);
+	reading_free(&r);
+	assert_true(rz >= 0 && rb == rz && ry == rz && rf == rz);
+	assert_int_equal(cy, cb);
+	assert_int_equal(cf, cz);
+}
+
+/*
+ * A label wrapped in a narrow column whose line ends short of it (a
+ * character that may not begin a line takes the one before it along):
+ *   2.申     3     5      y 220
+ *   请人                  y 234
+ *   费                    y 248: one character
+ *   用、                  y 262: wider than 费, as wide as the column
+ * The last line is still the label's rest, in its cell.
+ */
+static void
+test_short_line_rest(void **state)
+{
+	static const int shen[] = { '2', '.', 0x7533, 0 }, qingren[] = {
+	    0x8bf7, 0x4eba, 0 }, fei[] = { 0x8d39, 0 }, yong[] = { 0x7528,
+	    0x3001, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t ishen, iyong;
+	int rs, cs, ry, cy;
+
+	(void)state;
+	page();
+	ishen = nchars + 2;
+	put(50, 220, shen);
+	put(200, 220, n3);
+	put(300, 220, n5);
+	put(50, 234, qingren);
+	put(50, 248, fei);
+	iyong = nchars;
+	put(50, 262, yong);
+	read_page(&r, 8);
+	where(&r.t[0], ishen, &rs, &cs);
+	where(&r.t[0], iyong, &ry, &cy);
+	reading_free(&r);
+	assert_true(rs >= 0);
+	assert_int_equal(ry, rs);
+	assert_int_equal(cy, cs);
+}
+
+/*
+ * Two labels wrapped side by side in columns set 0.3 em apart: their full
+ * lines run together into one piece (（四）1.本机 / 无法提关不掌), a line
+ * with a short one (供 | 握相关) parts again.  That line, past NEAR_EM
+ * from the figures, is still the labels' rest, in their row.
+ */
+static void
+test_rests_run_together(void **state)
+{
+	static const int si[] = { 0xff08, 0x56db, 0xff09, 0 }, ben[] = {
+	    '1', '.', 0x672c, 0x673a, 0 }, wufa[] = { 0x65e0, 0x6cd5, 0x63d0,
+	    0 }, buzhang[] = { 0x5173, 0x4e0d, 0x638c, 0 }, gong[] = {
+	    0x4f9b, 0 }, wo[] = { 0x63e1, 0x76f8, 0x5173, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t isi, iwo;
+	int rs, cs, rw, cw;
+
+	(void)state;
+	page();
+	isi = nchars;
+	put(50, 220, si);
+	put(83, 220, ben);
+	put(200, 220, n3);
+	put(300, 220, n5);
+	put(50, 234, wufa);
+	put(83, 234, buzhang);
+	put(60, 248, gong);
+	iwo = nchars;
+	put(83, 248, wo);
+	read_page(&r, 7);
+	where(&r.t[0], isi, &rs, &cs);
+	where(&r.t[0], iwo, &rw, &cw);
+	reading_free(&r);
+	assert_true(rs >= 0);
+	assert_int_equal(rw, rs);
+}
+
+/*
+ * A numbered heading right under the table's last figures, reaching over
+ * them (五、存在的主要问题…, 20 pt under 其他 2 14): no row of the table,
+ * whose column gaps it would hide (the three columns stay).
+ */
+static void
+test_heading_after(void **state)
+{
+	static const int heading[] = { 0x4e94, 0x3001, 0x5b58, 0x5728, 0x7684,
+	    0x4e3b, 0x8981, 0x95ee, 0x9898, 0x53ca, 0x6539, 0x8fdb, 0x60c5,
+	    0x51b5, 0x8bf4, 0x660e, 0 };
+	struct reading r;
+
+	(void)state;
+	page();
+	put(50, 210, heading);
+	read_page(&r, 5);
+	assert_int_equal(r.t[0].nx, 4);
+	reading_free(&r);
+}
+
+/*
+ * A row of blank figures whose label starts in the column of the lines
+ * above the label before it, not of that label's last line, centred:
+ *   （二）部分     3      5     y 220
+ *   公开（区分                  y 234
+ *     处理的                    y 248: centred, from 60
+ *   （三  １．                  y 266: numbered, from 50
+ *   ）不  属于                  y 280
+ * （三 starts a row of its own, with blank figures.
+ */
+static void
+test_blank_row_column_above(void **state)
+{
+	static const int er[] = { 0xff08, 0x4e8c, 0xff09, 0x90e8, 0x5206, 0 },
+	    gongkai[] = { 0x516c, 0x5f00, 0xff08, 0x533a, 0x5206, 0 },
+	    chuli[] = { 0x5904, 0x7406, 0x7684, 0 }, san[] = { 0xff08,
+	    0x4e09, 0 }, yi[] = { 0xff11, 0xff0e, 0 }, bu[] = { 0xff09,
+	    0x4e0d, 0 }, shuyu[] = { 0x5c5e, 0x4e8e, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t ier, isan;
+	int re, ce, rs, cs;
+
+	(void)state;
+	page();
+	ier = nchars;
+	put(50, 220, er);
+	put(200, 220, n3);
+	put(300, 220, n5);
+	put(50, 234, gongkai);
+	put(60, 248, chuli);
+	isan = nchars;
+	put(50, 266, san);
+	put(83, 266, yi);
+	put(50, 280, bu);
+	put(83, 280, shuyu);
+	read_page(&r, 0);
+	where(&r.t[0], ier, &re, &ce);
+	where(&r.t[0], isan, &rs, &cs);
+	reading_free(&r);
+	assert_true(re >= 0 && rs >= 0);
+	assert_int_not_equal(rs, re);
+}
+
+/*
+ * A page that goes on with a table held from the page before (its column
+ * lines 40 150 200 250 350), two of whose figure columns are blank here:
+ *   规章      3                5      y 100
+ *   其他      2               14      y 130
+ * The one gap 175-300 holds the held table's lines 200 and 250: both are
+ * this part's, so that 5 and 14 stay in the last column.
+ */
+static void
+test_held_lines(void **state)
+{
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	static const float hint[] = { 40, 150, 200, 250, 350 };
+	struct reading r;
+	size_t i5;
+	int row, col;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, guizhang);
+	put(170, 100, n3);
+	i5 = nchars;
+	put(300, 100, n5);
+	put(50, 130, qita);
+	put(170, 130, n2);
+	put(300, 130, n14);
+	read_hinted(&r, 2, hint, 5);
+	assert_int_equal(r.t[0].nx, 5);
+	where(&r.t[0], i5, &row, &col);
+	assert_int_equal(col, 3);
+	reading_free(&r);
+}
+
+/*
+ * A figure set on its cell's second line (a blank line before it), in a
+ * column its row's line leaves blank:
+ *   项目     本年   上年   累计      y 100
+ *   规章      3             5        y 130
+ *                    9               y 142: 1.2 em lower
+ *   其他      2      7      1        y 160
+ * 9 is the row of 规章's, in the column of 7, not a row of its own.
+ */
+static void
+test_low_figure(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int leiji[] = { 0x7d2f, 0x8ba1, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n9[] = { '9', 0 }, n2[] = { '2', 0 }, n7[] = { '7', 0 },
+	    n1[] = { '1', 0 };
+	struct reading r;
+	size_t i3, i9, i7;
+	int r3, c3, r9, c9, r7, c7;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(395, 100, leiji);
+	put(50, 130, guizhang);
+	i3 = nchars;
+	put(200, 130, n3);
+	put(400, 130, n5);
+	i9 = nchars;
+	put(300, 142, n9);
+	put(50, 160, qita);
+	put(200, 160, n2);
+	i7 = nchars;
+	put(300, 160, n7);
+	put(400, 160, n1);
+	read_page(&r, 4);
+	where(&r.t[0], i3, &r3, &c3);
+	where(&r.t[0], i9, &r9, &c9);
+	where(&r.t[0], i7, &r7, &c7);
+	reading_free(&r);
+	assert_int_equal(r9, r3);
+	assert_int_equal(c9, c7);
+}
+
 int
 main(void)
 {
@@ -1261,6 +1801,7 @@ main(void)
 		cmocka_unit_test(test_prose),
 		cmocka_unit_test(test_header_units),
 		cmocka_unit_test(test_side_by_side),
+		cmocka_unit_test(test_marked_apart),
 		cmocka_unit_test(test_side_line),
 		cmocka_unit_test(test_wrapped_figure),
 		cmocka_unit_test(test_note_after),
@@ -1277,6 +1818,17 @@ main(void)
 		cmocka_unit_test(test_own_label_row),
 		cmocka_unit_test(test_group_line_between),
 		cmocka_unit_test(test_digit_gap),
+		cmocka_unit_test(test_rests_side_by_side),
+		cmocka_unit_test(test_blank_row_after),
+		cmocka_unit_test(test_blank_rows_held),
+		cmocka_unit_test(test_header_over_other_table),
+		cmocka_unit_test(test_placeholder_rest),
+		cmocka_unit_test(test_short_line_rest),
+		cmocka_unit_test(test_rests_run_together),
+		cmocka_unit_test(test_heading_after),
+		cmocka_unit_test(test_blank_row_column_above),
+		cmocka_unit_test(test_held_lines),
+		cmocka_unit_test(test_low_figure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -271,6 +271,142 @@ word_over_rule(void **state)
 	gk_pdf_page_free(&pg);
 }
 
+/*
+ * A table without rulings whose last row's labels wrap, side by side in
+ * narrow columns, down to the page's end (（四 1.本 2 0 / ）无 机关 / 法提
+ * 不掌): the lines under the figures, all left of where the figures
+ * begin, are the rests of those labels, not the header of a table whose
+ * body is on the next page (a header stands over the figures' columns):
+ * they stay in their cells.
+ */
+static void
+rests_at_page_end(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };	/* 项目 */
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };	/* 本年 */
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };	/* 上年 */
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };	/* 规章 */
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };	/* 其他 */
+	static const int si[] = { 0xff08, 0x56db, 0 };		/* （四 */
+	static const int ben[] = { '1', '.', 0x672c, 0 };	/* 1.本 */
+	static const int wu[] = { 0xff09, 0x65e0, 0 };		/* ）无 */
+	static const int jiguan[] = { 0x673a, 0x5173, 0 };	/* 机关 */
+	static const int fati[] = { 0x6cd5, 0x63d0, 0 };	/* 法提 */
+	static const int buzhang[] = { 0x4e0d, 0x638c, 0 };	/* 不掌 */
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n0[] = { '0', 0 }, n14[] = { '1', '4', 0 };
+	struct gk_pdf_page pg;
+	char *out;
+
+	(void)state;
+	page(&pg);
+	put(&pg, 50, 700, xiangmu);
+	put(&pg, 195, 700, bennian);
+	put(&pg, 295, 700, shangnian);
+	put(&pg, 50, 730, guizhang);
+	put(&pg, 200, 730, n3);
+	put(&pg, 300, 730, n5);
+	put(&pg, 50, 760, qita);
+	put(&pg, 200, 760, n2);
+	put(&pg, 300, 760, n14);
+	put(&pg, 50, 790, si);
+	put(&pg, 90, 790, ben);
+	put(&pg, 200, 790, n2);
+	put(&pg, 300, 790, n0);
+	put(&pg, 50, 804, wu);
+	put(&pg, 90, 804, jiguan);
+	put(&pg, 50, 818, fati);
+	put(&pg, 90, 818, buzhang);
+	out = layout(&pg, 1);
+	assert_non_null(strstr(out, "\t1.本机关不掌\t"));
+	assert_non_null(strstr(out, "\t（四）无法提\t"));
+	assert_null(strstr(out, "para\t"));
+	free(out);
+	gk_pdf_page_free(&pg);
+}
+
+/*
+ * A table printed without its borders but for a rule under its header
+ * that the producer drew wider than the text (from x 20; the labels
+ * start at 50): the rule parts the header from the body, but where it
+ * overhangs the grid of the text it makes no column of nothing, which
+ * would move every label and figure one column on from its header.
+ */
+static void
+rule_overhang(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };	/* 项目 */
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };	/* 本年 */
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };	/* 上年 */
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };	/* 规章 */
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };	/* 其他 */
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	struct gk_pdf_page pg;
+	char *out;
+
+	(void)state;
+	page(&pg);
+	put(&pg, 50, 100, xiangmu);
+	put(&pg, 195, 100, bennian);
+	put(&pg, 295, 100, shangnian);
+	hline(&pg, 110, 20, 330);
+	put(&pg, 50, 130, guizhang);
+	put(&pg, 200, 130, n3);
+	put(&pg, 300, 130, n5);
+	put(&pg, 50, 160, qita);
+	put(&pg, 200, 160, n2);
+	put(&pg, 300, 160, n14);
+	out = layout(&pg, 1);
+	assert_non_null(strstr(out, "\t1\t0\t0\t1\t1\t项目\t"));
+	assert_non_null(strstr(out, "\t1\t1\t0\t1\t1\t规章\t"));
+	assert_non_null(strstr(out, "\t1\t1\t1\t1\t1\t3\t"));
+	free(out);
+	gk_pdf_page_free(&pg);
+}
+
+/*
+ * A table that goes on over a page break, with a para set inside its
+ * extent on the first page (beside it: a character no cell took): the
+ * para does not end the table, whose rows on the next page are its own
+ * (table 1), not a table of their own.
+ */
+static void
+para_inside_table(void **state)
+{
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };	/* 规章 */
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };	/* 其他 */
+	static const int zhu[] = { 0x6ce8, 0 };			/* 注 */
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 };
+	struct gk_pdf_page pg[2];
+	char *out;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		float y = i == 0 ? 700 : 100;
+
+		page(&pg[i]);
+		hline(&pg[i], y, 100, 300);
+		hline(&pg[i], y + 20, 100, 300);
+		hline(&pg[i], y + 40, 100, 300);
+		vline(&pg[i], 100, y, y + 40);
+		vline(&pg[i], 200, y, y + 40);
+		vline(&pg[i], 300, y, y + 40);
+		put(&pg[i], 110, y + 15, i == 0 ? guizhang : qita);
+		put(&pg[i], 210, y + 15, n3);
+		put(&pg[i], 110, y + 35, i == 0 ? qita : guizhang);
+		put(&pg[i], 210, y + 35, n5);
+	}
+	put(&pg[0], 450, 730, zhu);
+	out = layout(pg, 2);
+	assert_non_null(strstr(out, "\t1\t2\t0\t1\t1\t其他\t"));
+	assert_null(strstr(out, "\t2\t0\t0\t1\t1\t"));
+	free(out);
+	gk_pdf_page_free(&pg[0]);
+	gk_pdf_page_free(&pg[1]);
+}
+
 int
 main(void)
 {
@@ -279,6 +415,9 @@ main(void)
 		cmocka_unit_test(heading_under),
 		cmocka_unit_test(header_then_blank),
 		cmocka_unit_test(word_over_rule),
+		cmocka_unit_test(rests_at_page_end),
+		cmocka_unit_test(rule_overhang),
+		cmocka_unit_test(para_inside_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

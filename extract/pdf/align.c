@@ -225,8 +225,8 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 			continue;
 		g = c != NULL && from != (size_t)-1 ? gk_pdf_gap(v, l, i) : 0;
 		if (c == NULL || (from != (size_t)-1 && (g > CELL_GAP_EM ||
-		    (g > MARK_GAP_EM && mark_at(v, l, i)) ||
-		    (g > SPACE_EM && digit_gap(v, l, last, i, g))))) {
+		    (g > SPACE_EM && (mark_at(v, l, i) ||
+		    digit_gap(v, l, last, i, g)))))) {
 			if (from != (size_t)-1 && a->np < MAXPIECES) {
 				size_t k, m = 0;
 				const struct gk_pdf_char *tmp[256];

@@ -80,12 +80,6 @@
 #define SAME_LINE_EM		0.45f	/* em */
 /* A gap between two characters wider than this is a space. */
 #define SPACE_EM		0.3f	/* em */
-/* A gap this wide before a numbering mark (（一） 1.) parts two labels
- * side by side in narrow columns of a table without rulings: CJK glyph
- * boxes abut (0 em) in a line of text, a word processor's cell padding
- * leaves 3 pt between two columns' labels (AbiWord: 0.25 em at 12 pt,
- * 0.29 em at 10.5 pt, under SPACE_EM). */
-#define MARK_GAP_EM		0.2f	/* em */
 /* Gaps under CELL_GAP_EM this close to the gap before or after them are
  * tracking, not spaces: glyphs narrower than the advances they were set
  * with (a TrueType subset rewritten without its widths: 2 0 2 0) leave

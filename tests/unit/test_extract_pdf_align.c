@@ -247,11 +247,9 @@ test_header_units(void **state)
  *   三、本 （一）公开      3      5        y 130
  *   年度办 部分                            y 144: both labels wrapped
  *   其他                   7      1        y 160
- * A gap over SPACE_EM (0.3 em) parts the two columns: on the wrapped
- * line the two labels are one piece (no mark), whose gap holds the
- * column line: not crossed.  At 0.25 em the marked line parts (over
- * MARK_GAP_EM, marked_apart), but the wrapped one is one piece across the
- * column line: the row's labels stay one cell.
+ * A gap over SPACE_EM (0.3 em) before the mark parts the two columns;
+ * under it the line is one piece.  On the wrapped line the two labels
+ * are one piece (no mark), whose gap holds the column line: not crossed.
  */
 static int
 side_by_side(float gap_em)
@@ -309,62 +307,6 @@ test_side_by_side(void **state)
 	(void)state;
 	assert_true(side_by_side(0.35f));
 	assert_false(side_by_side(0.25f));
-}
-
-/*
- * The same labels set closer, as a word processor pads its cells (0.25
- * em), the wrapped line's right label short and centred (开 alone):
- *   三、本 （一）公        3      5        y 130
- *   年度办     开                         y 144
- * A gap over MARK_GAP_EM (0.2 em) before the mark parts the two labels
- * (both lines then have two pieces); under it the line is one piece.
- */
-static int
-marked_apart(float gap_em)
-{
-	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
-	static const int bennian[] = { 0x672c, 0x5e74, 0 };
-	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
-	static const int sanben[] = { 0x4e09, 0x3001, 0x672c, 0 };
-	static const int yi[] = { 0xff08, 0x4e00, 0xff09, 0x516c, 0 };
-	static const int niandu[] = { 0x5e74, 0x5ea6, 0x529e, 0 };
-	static const int kai[] = { 0x5f00, 0 };
-	static const int qita[] = { 0x5176, 0x4ed6, 0 };
-	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
-	    n7[] = { '7', 0 }, n1[] = { '1', 0 };
-	struct reading r;
-	size_t mark, san;
-	int row, col, col0;
-	float x = 80 + gap_em * SIZE;
-
-	nchars = 0;
-	put(50, 100, xiangmu);
-	put(200, 100, bennian);
-	put(300, 100, shangnian);
-	san = nchars;
-	put(50, 130, sanben);
-	mark = nchars;
-	put(x, 130, yi);
-	put(200, 130, n3);
-	put(300, 130, n5);
-	put(50, 144, niandu);
-	put(x + 15, 144, kai);
-	put(50, 160, qita);
-	put(200, 160, n7);
-	put(300, 160, n1);
-	read_page(&r, 4);
-	where(&r.t[0], san, &row, &col0);
-	where(&r.t[0], mark, &row, &col);
-	reading_free(&r);
-	return col != col0;
-}
-
-static void
-test_marked_apart(void **state)
-{
-	(void)state;
-	assert_true(marked_apart(0.25f));
-	assert_false(marked_apart(0.15f));
 }
 
 /*
@@ -1801,7 +1743,6 @@ main(void)
 		cmocka_unit_test(test_prose),
 		cmocka_unit_test(test_header_units),
 		cmocka_unit_test(test_side_by_side),
-		cmocka_unit_test(test_marked_apart),
 		cmocka_unit_test(test_side_line),
 		cmocka_unit_test(test_wrapped_figure),
 		cmocka_unit_test(test_note_after),

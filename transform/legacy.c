@@ -428,7 +428,7 @@ align_known(const struct gk_table *tb, struct lrows *l, int ocr)
 	struct tx_pat p, pj;
 	struct tx_cand *c;
 	char joined[LABEL_MAX * 2];
-#define NSTYLE	8
+#define NSTYLE	(ZH_NUM_CIRCLED + 1)	/* numbering levels */
 	int nk = K->nk, i, j, d, dj, n = 0, last, *placed, kd[TX_MAX_TROWS];
 	long lastn[NSTYLE];
 	struct zh_numbering mk;
@@ -614,7 +614,7 @@ row_unit(const struct lrow *r, const struct gk_row *known, int ocr, char *u,
 
 static void
 emit(struct tx_version *out, const struct gk_table *tb,
-    const struct lrows *l)
+    const struct lrows *l, int ocr)
 {
 	const struct known *K = known_of(tb);
 	char sec[LABEL_MAX] = "", key[GK_KEY_MAX], u[64];
@@ -635,7 +635,7 @@ emit(struct tx_version *out, const struct gk_table *tb,
 		} else
 			gk_legacy_key(sec, lk, key, sizeof(key));
 		tx_value_parse(r->vt != NULL ? r->vt->text : "", 0, &v);
-		row_unit(r, r->known >= 0 ? K->kr[r->known] : NULL, out->ocr,
+		row_unit(r, r->known >= 0 ? K->kr[r->known] : NULL, ocr,
 		    u, sizeof(u));
 		if (v.unit[0] == '\0' && u[0] != '\0')
 			tx_copy(v.unit, sizeof(v.unit), u);
@@ -665,8 +665,8 @@ tx_read_legacy(const struct tx_doc *d, const struct gk_form *f,
 		free(l.r);
 		return -1;
 	}
-	align_known(tb, &l, out->ocr > 0);
-	emit(out, tb, &l);
+	align_known(tb, &l, d->ocr);
+	emit(out, tb, &l, d->ocr);
 	out->structured = d->t[s].cell;
 	n = l.n;
 	free(l.r);

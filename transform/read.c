@@ -1067,7 +1067,6 @@ tx_read(struct tx_version *v)
 
 	memset(&c, 0, sizeof(c));
 	memset(&leg, 0, sizeof(leg));
-	leg.ocr = v->ocr;	/* the legacy reader asks (its units) */
 	build_vocab();
 	if (tx_doc_open(&d, v) < 0) {
 		tx_doc_close(&d);

@@ -19,7 +19,9 @@
  *     table): a misread label is placed by its neighbours, never alone;
  *   - a unit left over whose label is a row's by itself (tx_match_row) is
  *     that row too: a row printed out of order, or a table printed twice
- *     (its key is then found twice: template_shape).
+ *     (its key is then found twice: template_shape) when it prints the
+ *     row's figures: a row already placed takes no header word of another
+ *     table (四's 总计 over a blank cell) as its second printing.
  * A row that no unit fits is not placed: template_shape, never a guess.
  *
  * Cost: the candidates of a unit are found with bounded distances (a
@@ -640,6 +642,11 @@ tx_align(struct tx_doc *d, const struct tx_ttable *tt,
 		if (best < 0 || ties > 0)
 			continue;
 		used = placed[cs.c[best].trow] >= 0;
+		/* a second printing of a row placed already prints its
+		 * figures: a header word of another table (四's 总计 over a
+		 * blank cell) that reads as the row's label is none */
+		if (used && !cs.c[best].ok)
+			continue;
 		if (place_push(al, &cs.c[best]) < 0)
 			goto out;
 		if (!used) {

@@ -5,7 +5,7 @@
  * whether it reads as a figure.  A unit is a label and the figures after
  * it, the shape of a table row however it was printed:
  *   - from cells, each table row: its leading label cells, then every cell
- *     after them;
+ *     after them; and the paras between the grids as from tokens;
  *   - from tokens (paras and cells in reading order, as a page without
  *     table markup prints them, one cell per line), each run of labels and
  *     the run of figures after it (a blank cell of a page printed one <p>
@@ -278,8 +278,22 @@ tx_doc_units(struct tx_doc *d, int cells)
 			for (j = i + 1; j < d->n && same_row(&d->t[i], &d->t[j]);
 			    j++)
 				;
-			if (!d->t[i].cell)
+			if (!d->t[i].cell) {
+				/* paras between the tables: runs of labels
+				 * and figures, as read from tokens (a table
+				 * of one row that a PDF grid left as lines) */
+				for (j = i; j < d->n && !d->t[j].cell &&
+				    !tx_tok_figure(&d->t[j]); j++)
+					;
+				for (b = j; j < d->n && !d->t[j].cell &&
+				    tx_tok_figure(&d->t[j]); j++)
+					;
+				if (b > i && j > b && push(d, i, b, j) < 0)
+					return -1;
+				if (j == i)
+					j = i + 1;
 				continue;
+			}
 			/* blank cells left of the label or inside it (a
 			 * group's merged cell printed empty, a PDF grid's
 			 * empty column between a group and its row's label)

@@ -504,15 +504,15 @@ trow_width(void *arg, const struct tx_trow *tr)
 	return row_width(arg, tr->row);
 }
 
-/* Look at the headers before token end. */
+/* Look at the headers before token end: cells and paras alike (a
+ * header printed as a line over a table, 申请人情况（件）, gives its unit
+ * to the cells below it). */
 static void
 headers_to(struct ctx *c, int end)
 {
 	for (; c->hpos < end && c->hpos < c->d->n; c->hpos++)
-		if (!c->d->cells || c->d->t[c->hpos].cell) {
-			if (!note_header(c, c->hpos))
-				note_parts(c, c->hpos);
-		}
+		if (!note_header(c, c->hpos))
+			note_parts(c, c->hpos);
 }
 
 /* The unit in brackets a cell starts with, (件)7, in out; 0 if none. */
@@ -710,14 +710,23 @@ unlabelled(struct tx_doc *d, struct tread *tr)
 	if (word[0] == '\0')
 		return;
 	if (d->cells) {
-		/* a row of n figures in the table where the word is */
+		int over = 0;
+
+		/* a row of n figures in the table where the word is, or in
+		 * the first table after it when it is a line over the table
+		 * (a page break between the word and the grid) */
 		for (i = 0; i < d->n; i = j) {
 			for (j = i + 1; j < d->n && d->t[j].cell &&
 			    d->t[i].cell && d->t[j].table == d->t[i].table &&
 			    d->t[j].row == d->t[i].row; j++)
 				;
-			if (!d->t[i].cell)
+			if (!d->t[i].cell) {
+				over |= strcmp(d->t[i].norm, word) == 0;
 				continue;
+			}
+			if (over)
+				appeals_table = d->t[i].table;
+			over = 0;
 			for (k = i; k < j; k++)
 				if (strcmp(d->t[k].norm, word) == 0)
 					appeals_table = d->t[i].table;

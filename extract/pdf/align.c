@@ -376,10 +376,45 @@ spans_left(const struct aline *a, int p, float x, float left, const float *cx,
 }
 
 /*
+ * Do the header lines of rows g0..g1 part two columns at x within (left,
+ * right)?  Header text stands each side of x, in pieces within (left, x)
+ * and (x, right), and on one side at least it stands on two lines or
+ * more: two headers wrapped in their columns (结果 | 结果 over 维持 | 纠正;
+ * 总 / 计 beside 结果维 / 持 set a line lower; 其 / 他 set down its column
+ * beside 小计 on a line between them, no line holding both).  One line
+ * of pieces side by side with nothing above or below is no proof: a label
+ * broken at a space (本年制发件数 本年 | 废止件数) looks the same.
+ */
+static int
+header_split(const struct aline *al, size_t n, const struct agroup *g,
+    int g0, int g1, float x, float left, float right)
+{
+	size_t i;
+	int p, nl = 0, nr = 0, l, rt;
+
+	for (i = 0; i < n; i++) {
+		if (al[i].row < g0 || al[i].row >= g1 || !g[al[i].row].header)
+			continue;
+		for (p = 0, l = rt = 0; p < al[i].np; p++) {
+			if (al[i].px0[p] >= left - CROSS_TOL &&
+			    al[i].px1[p] <= x)
+				l = 1;
+			if (al[i].px0[p] >= x &&
+			    al[i].px1[p] <= right + CROSS_TOL)
+				rt = 1;
+		}
+		nl += l;
+		nr += rt;
+	}
+	return nl >= 1 && nr >= 1 && (nl >= 2 || nr >= 2);
+}
+
+/*
  * Column line c (of cx[0..nc)) through the rows g0..g1 that no piece
  * crosses.  In a header row only the line nearest the middle of each gap
- * between two of its pieces is drawn: a header cell spans the columns
- * below it, and makes no empty cells.
+ * between two of its pieces is drawn, or one that parts the row's header
+ * text (header_split): a header cell spans the columns below it, and
+ * makes no empty cells.
  */
 static int
 vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
@@ -423,6 +458,20 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 					labelled = 1;
 		if (!labelled)
 			continue;
+		/* a header row whose text each side of the line, within the
+		 * columns beside it, stands on two lines or more on one side
+		 * (header_split: 其 / 他 beside 小计) is parted there too */
+		if (!gapped) {
+			float lo = left, hi = 1e9f;
+
+			for (k = 0; k < nc; k++) {
+				if (cx[k] < x && cx[k] > lo)
+					lo = cx[k];
+				if (cx[k] > x && cx[k] < hi)
+					hi = cx[k];
+			}
+			gapped = header_split(al, n, g, r, r + 1, x, lo, hi);
+		}
 		for (i = 0; i < n && !crossed; i++) {
 			if (al[i].row != r)
 				continue;
@@ -449,6 +498,47 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 }
 
 /*
+ * The widest stretch of (lo, hi) that no piece of the header rows (header
+ * 1) or of the body rows (header 0) of g0..g1 covers: its width, and its
+ * middle in *at.
+ */
+static float
+widest_free(const struct aline *al, size_t n, const struct agroup *g,
+    int g0, int g1, int header, float lo, float hi, float *at)
+{
+	float iv[2 * MAXPIECES], best = 0, a;
+	size_t i, m = 0, k;
+	int p;
+
+	*at = (lo + hi) / 2;
+	for (i = 0; i < n; i++) {
+		if (al[i].row < g0 || al[i].row >= g1 ||
+		    !g[al[i].row].header != !header)
+			continue;
+		for (p = 0; p < al[i].np && m < MAXPIECES; p++)
+			if (al[i].px1[p] > lo && al[i].px0[p] < hi) {
+				iv[2 * m] = al[i].px0[p];
+				iv[2 * m + 1] = al[i].px1[p];
+				m++;
+			}
+	}
+	qsort(iv, m, 2 * sizeof(float), cmp_float);
+	for (a = lo, k = 0; k <= m; k++) {
+		float b = k < m ? iv[2 * k] : hi;
+
+		if (b > hi)
+			b = hi;
+		if (b - a > best) {
+			best = b - a;
+			*at = (a + b) / 2;
+		}
+		if (k < m && iv[2 * k + 1] > a)
+			a = iv[2 * k + 1];
+	}
+	return best;
+}
+
+/*
  * Where the header labels leave room in the body's column gap (lo, hi)
  * when a header piece crosses its middle: the middle of the widest
  * stretch of it that no header piece covers, so that the column line
@@ -460,42 +550,20 @@ static int
 header_gap(const struct aline *al, size_t n, const struct agroup *g, int g0,
     int g1, float lo, float hi, float *x)
 {
-	float iv[2 * MAXPIECES], best = 0, at = 0, a, mid = (lo + hi) / 2;
-	size_t i, m = 0, k;
+	float mid = (lo + hi) / 2;
+	size_t i;
 	int p, crossed = 0;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !crossed; i++) {
 		if (al[i].row < g0 || al[i].row >= g1 || !g[al[i].row].header)
 			continue;
-		for (p = 0; p < al[i].np && m < MAXPIECES; p++)
-			if (al[i].px1[p] > lo && al[i].px0[p] < hi) {
-				iv[2 * m] = al[i].px0[p];
-				iv[2 * m + 1] = al[i].px1[p];
-				m++;
-				if (al[i].px0[p] < mid - CROSS_TOL &&
-				    al[i].px1[p] > mid + CROSS_TOL)
-					crossed = 1;
-			}
+		for (p = 0; p < al[i].np; p++)
+			if (al[i].px0[p] < mid - CROSS_TOL &&
+			    al[i].px1[p] > mid + CROSS_TOL)
+				crossed = 1;
 	}
-	if (!crossed)
-		return 0;
-	qsort(iv, m, 2 * sizeof(float), cmp_float);
-	for (a = lo, k = 0; k <= m; k++) {
-		float b = k < m ? iv[2 * k] : hi;
-
-		if (b > hi)
-			b = hi;
-		if (b - a > best) {
-			best = b - a;
-			at = (a + b) / 2;
-		}
-		if (k < m && iv[2 * k + 1] > a)
-			a = iv[2 * k + 1];
-	}
-	if (best < COLUMN_GAP)
-		return 0;
-	*x = at;
-	return 1;
+	return crossed && widest_free(al, n, g, g0, g1, 1, lo, hi, x) >=
+	    COLUMN_GAP;
 }
 
 /* Does a piece of a body row (not a header) of rows g0..g1 reach into
@@ -518,45 +586,32 @@ body_covers(const struct aline *al, size_t n, const struct agroup *g, int g0,
 }
 
 /*
- * Do the header lines of rows g0..g1 part two columns at x within (left,
- * right)?  Two lines or more have two pieces side by side there, one each
- * side of x (结果 | 结果 over 维持 | 纠正); or one line has, and the header
- * text each side of x, in pieces within (left, x) and (x, right), stands
- * on two lines or more: two headers wrapped in their columns whose lines
- * do not share baselines (总 / 计 beside 结果维 / 持 set a line lower, the
- * line of 计 and 结果维 alone holding both).  One line of pieces side by
- * side with nothing above or below is no proof: a label broken at a space
- * (本年制发件数 本年 | 废止件数) looks the same.
+ * The header pieces of rows g0..g1 that lie within the body column (left,
+ * right), from every header line, as intervals sorted by start in iv
+ * (room for MAXPIECES); returns how many.  Where they leave a gap between
+ * them, the header stands over two columns even when no header line has
+ * pieces each side of it (其 / 他 beside 小计 on the line between).
  */
-static int
-header_split(const struct aline *al, size_t n, const struct agroup *g,
-    int g0, int g1, float x, float left, float right)
+static size_t
+header_within(const struct aline *al, size_t n, const struct agroup *g,
+    int g0, int g1, float left, float right, float *iv)
 {
-	size_t i;
-	int p, k = 0, nl = 0, nr = 0, l, rt;
+	size_t i, m = 0;
+	int p;
 
 	for (i = 0; i < n; i++) {
 		if (al[i].row < g0 || al[i].row >= g1 || !g[al[i].row].header)
 			continue;
-		for (p = 1; p < al[i].np; p++)
-			if (al[i].px1[p - 1] <= x && al[i].px0[p] >= x &&
-			    al[i].px0[p - 1] >= left - CROSS_TOL &&
-			    al[i].px1[p] <= right + CROSS_TOL) {
-				k++;
-				break;
-			}
-		for (p = 0, l = rt = 0; p < al[i].np; p++) {
+		for (p = 0; p < al[i].np && m < MAXPIECES; p++)
 			if (al[i].px0[p] >= left - CROSS_TOL &&
-			    al[i].px1[p] <= x)
-				l = 1;
-			if (al[i].px0[p] >= x &&
-			    al[i].px1[p] <= right + CROSS_TOL)
-				rt = 1;
-		}
-		nl += l;
-		nr += rt;
+			    al[i].px1[p] <= right + CROSS_TOL) {
+				iv[2 * m] = al[i].px0[p];
+				iv[2 * m + 1] = al[i].px1[p];
+				m++;
+			}
 	}
-	return k >= 2 || (k == 1 && (nl >= 2 || nr >= 2));
+	qsort(iv, m, 2 * sizeof(float), cmp_float);
+	return m;
 }
 
 /* How many pieces of the body rows of g0..g1 other than row r cross x. */
@@ -703,6 +758,91 @@ blank_rows(const struct agroup *g, int g0, int g1, int nhint)
 		if (g[r].header || g[r].title)
 			return 0;
 	return 1;
+}
+
+/*
+ * Does the header label of the column (lo, hi) run on from header row
+ * r - 1 into row r?  The pieces of both rows that reach into the column
+ * lie within it (none crosses its lines), and the lowest of row r - 1
+ * there and the highest of row r are two lines of one label: one under
+ * the other, overlapping, their centres at most HEADER_WRAP_EM apart.
+ * Headers set in narrow columns, each centred at its own height, wrap at
+ * baselines of their own (自然 / 人 beside 商业企 / 业 and 其 / 他), so
+ * that a label's lines fall into two header rows.
+ */
+static int
+header_wraps(const struct aline *al, size_t n, const struct agroup *g,
+    int r, float lo, float hi)
+{
+	size_t i, a = n, b = n;
+	int p, pa = 0, pb = 0;
+
+	if (r <= 0 || !g[r - 1].header || !g[r].header)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (al[i].row != r - 1 && al[i].row != r)
+			continue;
+		for (p = 0; p < al[i].np; p++) {
+			if (al[i].px1[p] <= lo + CROSS_TOL ||
+			    al[i].px0[p] >= hi - CROSS_TOL)
+				continue;
+			if (al[i].px0[p] < lo - CROSS_TOL ||
+			    al[i].px1[p] > hi + CROSS_TOL)
+				return 0;
+			if (al[i].row == r - 1 && (a == n ||
+			    al[i].yc > al[a].yc)) {
+				a = i;
+				pa = p;
+			}
+			if (al[i].row == r && (b == n || al[i].yc < al[b].yc)) {
+				b = i;
+				pb = p;
+			}
+		}
+	}
+	return a < n && b < n && al[a].px0[pa] < al[b].px1[pb] &&
+	    al[b].px0[pb] < al[a].px1[pa] && al[b].yc > al[a].yc &&
+	    al[b].yc - al[a].yc <= HEADER_WRAP_EM * al[a].psz[pa];
+}
+
+/*
+ * The row lines of rows g0..g1 between x0 and x1, and, where a header
+ * label runs on from one header row into the next within one column of
+ * the figures (header_wraps), that column's lines in both rows and no row
+ * line between them across it: the label is one cell spanning the two
+ * rows, beside the other columns' headers, not a word of each row.
+ * cx[0..nc) are the column lines, sorted.
+ */
+static int
+row_lines(struct gk_pdf_page *out, const struct aline *al, size_t n,
+    const struct agroup *g, int g0, int g1, const float *cx, int nc,
+    float x0, float x1, float fx0)
+{
+	int r, j;
+
+	for (r = g0; r <= g1; r++) {
+		float from = x0;
+
+		for (j = 0; r > g0 && r < g1 && j <= nc; j++) {
+			float lo = j == 0 ? x0 : cx[j - 1];
+			float hi = j == nc ? x1 : cx[j];
+
+			if (hi <= fx0 || !header_wraps(al, n, g, r, lo, hi))
+				continue;
+			if (gk_pdf_page_addseg(out, 1, lo, row_top(g, g0, g1,
+			    r - 1), row_top(g, g0, g1, r + 1)) < 0 ||
+			    gk_pdf_page_addseg(out, 1, hi, row_top(g, g0, g1,
+			    r - 1), row_top(g, g0, g1, r + 1)) < 0 ||
+			    (lo > from && gk_pdf_page_addseg(out, 0,
+			    row_top(g, g0, g1, r), from, lo) < 0))
+				return -1;
+			from = hi;
+		}
+		if (from < x1 && gk_pdf_page_addseg(out, 0, row_top(g, g0, g1,
+		    r), from, x1) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /*
@@ -869,6 +1009,31 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 		}
 	}
 	qsort(cx, (size_t)nc, sizeof(float), cmp_float);
+	/* the same where the headers each side of the gap are on lines of
+	 * their own: the gaps left by all header lines of a body column */
+	for (c = 0, k = nc; c <= k && nc < MAXCOLS; c++) {
+		float left = c == 0 ? x0 : cx[c - 1], right = c < k ? cx[c] : x1;
+		float hv[2 * MAXPIECES], reach;
+		size_t hm = header_within(al, n, g, g0, g1, left, right, hv), j;
+
+		for (j = 1, reach = hm > 0 ? hv[1] : 0; j < hm; j++) {
+			float lo = reach, hi = hv[2 * j];
+
+			if (hv[2 * j + 1] > reach)
+				reach = hv[2 * j + 1];
+			/* a figure wider than its header (0.0000 under 小计)
+			 * may reach into the gap: what it leaves free */
+			if (hi - lo <= COLUMN_GAP || right <= fx0 ||
+			    widest_free(al, n, g, g0, g1, 0, lo, hi, &x) <=
+			    COLUMN_GAP)
+				continue;
+			(void)hinted(hint, nhint, lo, hi, &x);
+			if (header_split(al, n, g, g0, g1, x, left, right) &&
+			    nc < MAXCOLS)
+				cx[nc++] = x;
+		}
+	}
+	qsort(cx, (size_t)nc, sizeof(float), cmp_float);
 	/*
 	 * Two labels side by side on a body line (三、本年度 （一）予以公开)
 	 * are two cells: a column line between them, drawn only in the rows
@@ -905,10 +1070,9 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 	for (c = 0; c < nc; c++)
 		if (vline(out, al, n, g, g0, g1, cx, nc, c, fx0, x0) < 0)
 			goto out;
-	for (r = g0; r <= g1; r++)
-		if (gk_pdf_page_addseg(out, 0, row_top(g, g0, g1, r), x0,
-		    x1) < 0)
-			goto out;
+	qsort(cx, (size_t)nc, sizeof(float), cmp_float);
+	if (row_lines(out, al, n, g, g0, g1, cx, nc, x0, x1, fx0) < 0)
+		goto out;
 	ret = 0;
 out:
 	free(iv);

@@ -199,6 +199,9 @@
  * fills its column is the rest of that figure, wrapped in a narrow
  * column: a cell's lines are set 1.0-1.45 em apart. */
 #define FIGURE_WRAP_EM		1.6f	/* em */
+/* A header label's next line is this close under it (centre to centre):
+ * a cell's lines are set 1.0-1.45 em apart (header_wraps). */
+#define HEADER_WRAP_EM		1.6f	/* em */
 /* A figure may carry a short unit after its digits: at most this many
  * characters (9（件）, 3万元). */
 #define FIGURE_UNIT_CHARS	4

@@ -847,6 +847,119 @@ test_header_stacks(void **state)
 }
 
 /*
+ * A header label wrapped in a narrow column, its second line in the next
+ * header row (the other headers centred each at its own height):
+ *   项目        自然                总         y 100
+ *               人     商业企业     计         y 100 + dy
+ *   规章        3      5            7          y 150
+ *   其他        2      14           16         y 180
+ * 自然 / 人 and 总 / 计 are each one cell over the two header rows when
+ * the lines are at most HEADER_WRAP_EM apart.  Returns whether 自 and 人
+ * are in one cell (and 总, 计 too).
+ */
+static int
+header_rows_wrap(float dy)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int ziran[] = { 0x81ea, 0x7136, 0 }, ren[] = { 0x4eba,
+	    0 }, shangye[] = { 0x5546, 0x4e1a, 0x4f01, 0x4e1a, 0 };
+	static const int zong[] = { 0x603b, 0 }, ji[] = { 0x8ba1, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n7[] = { '7', 0 }, n2[] = { '2', 0 }, n14[] = { '1', '4', 0 },
+	    n16[] = { '1', '6', 0 };
+	struct reading r;
+	size_t zi, re, zo, jj;
+	int row, col, row2, col2, row3, col3, row4, col4;
+
+	nchars = 0;
+	put(50, 100, xiangmu);
+	zi = nchars;
+	put(190, 100, ziran);
+	zo = nchars;
+	put(300, 100, zong);
+	re = nchars;
+	put(195, 100 + dy, ren);
+	put(240, 100 + dy, shangye);
+	jj = nchars;
+	put(300, 100 + dy, ji);
+	put(50, 150, guizhang);
+	put(197, 150, n3);
+	put(257, 150, n5);
+	put(302, 150, n7);
+	put(50, 180, qita);
+	put(197, 180, n2);
+	put(255, 180, n14);
+	put(300, 180, n16);
+	read_page(&r, 4);
+	where(&r.t[0], zi, &row, &col);
+	where(&r.t[0], re, &row2, &col2);
+	where(&r.t[0], zo, &row3, &col3);
+	where(&r.t[0], jj, &row4, &col4);
+	reading_free(&r);
+	assert_true(row >= 0 && row2 >= 0);
+	return row == row2 && col == col2 && row3 == row4 && col3 == col4;
+}
+
+static void
+test_header_rows_wrap(void **state)
+{
+	(void)state;
+	assert_true(header_rows_wrap(15.0f));	/* 1.5 em */
+	assert_false(header_rows_wrap(17.0f));	/* 1.7 em: two labels */
+}
+
+/*
+ * A column blank in every body row beside one with figures, its header
+ * set down it one character a line, the other's header on a line of its
+ * own between them (no line holds both):
+ *   项目        其                 上年       y 100
+ *                     小计                    y 107
+ *               他                            y 114
+ *   规章                5          9          y 150
+ *   其他                2          14         y 180
+ * 其 / 他 and 小计 are two columns.
+ */
+static void
+test_header_own_lines(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int qi[] = { 0x5176, 0 }, ta[] = { 0x4ed6, 0 };
+	static const int xiaoji[] = { 0x5c0f, 0x8ba1, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n5[] = { '5', 0 }, n9[] = { '9', 0 },
+	    n2[] = { '2', 0 }, n14[] = { '1', '4', 0 };
+	struct reading r;
+	size_t q, x;
+	int row, col, row2, col2;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	q = nchars;
+	put(190, 100, qi);
+	put(300, 100, shangnian);
+	x = nchars;
+	put(215, 107, xiaoji);
+	put(190, 114, ta);
+	put(50, 150, guizhang);
+	put(222, 150, n5);
+	put(307, 150, n9);
+	put(50, 180, qita);
+	put(222, 180, n2);
+	put(305, 180, n14);
+	read_page(&r, 5);
+	where(&r.t[0], q, &row, &col);
+	where(&r.t[0], x, &row2, &col2);
+	reading_free(&r);
+	assert_true(col >= 0 && col2 >= 0);
+	assert_int_not_equal(col, col2);
+}
+
+/*
  * A piece that reads as numbered but starts right of where the figures
  * begin (0.5: a decimal read as the mark 0.) is no label beside the
  * row's label: no column line between them, no empty cell before the
@@ -1752,6 +1865,8 @@ main(void)
 		cmocka_unit_test(test_overrun),
 		cmocka_unit_test(test_label_rests),
 		cmocka_unit_test(test_header_stacks),
+		cmocka_unit_test(test_header_rows_wrap),
+		cmocka_unit_test(test_header_own_lines),
 		cmocka_unit_test(test_side_mark_in_figures),
 		cmocka_unit_test(test_after_pitch),
 		cmocka_unit_test(test_note_heading),

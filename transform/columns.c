@@ -24,7 +24,7 @@
 /* Tokens looked at for the header's words after its first column's word:
  * the header of 三 is at most 3 rows of 1 + 1 + 6 words (申请人情况,
  * 法人或其他组织 and 总计, 自然人 and its five kinds with 小计), with a
- * corner cell or two: 16 tokens hold it. */
+ * corner cell or two: 16 tokens hold it, a grid's empty cells not counted. */
 #define HEAD3_TOKS	16
 /* Rows above the first column's word (自然人) that still hold the header's
  * words, in a grid: a rule the producer drew across the 自然人 cell
@@ -244,7 +244,7 @@ tx_columns3(const struct tx_doc *d, const struct gk_col *cols, int ncols,
     struct tx_cols3 *c3)
 {
 	char group[TX_LABEL_MAX];
-	int pos[MAXC + 1], col[MAXC + 1], i, k, w, s, n = 0, start = -1;
+	int pos[MAXC + 1], col[MAXC + 1], i, k, w, s, n = 0, start = -1, end;
 	int opt = -1, total = -1, lastorg = -1, from;
 
 	memset(c3, 0, sizeof(*c3));
@@ -279,12 +279,15 @@ tx_columns3(const struct tx_doc *d, const struct gk_col *cols, int ncols,
 	 * before it */
 	from = start;
 	if (d->t[start].cell)
-		while (from > 0 && d->t[from - 1].cell &&
+		for (k = 0; from > 0 && d->t[from - 1].cell &&
 		    d->t[from - 1].table == d->t[start].table &&
 		    d->t[from - 1].row >= d->t[start].row - HEAD3_ROWS_UP &&
-		    start - from < HEAD3_TOKS)
-			from--;
-	for (i = from; i < d->n && i < start + HEAD3_TOKS; i++) {
+		    k < HEAD3_TOKS; from--)
+			k += !d->t[from - 1].blank;
+	/* HEAD3_TOKS words: a grid's empty header cells are none */
+	for (end = start, k = 0; end < d->n && k < HEAD3_TOKS; end++)
+		k += !d->t[end].blank;
+	for (i = from; i < end; i++) {
 		const struct tx_tok *t = &d->t[i];
 
 		if (t->vlike || (w = word(cols, ncols, group, t->norm)) < 0)
@@ -300,7 +303,7 @@ tx_columns3(const struct tx_doc *d, const struct gk_col *cols, int ncols,
 		col[w] = t->col;
 	}
 	if (d->t[start].cell)
-		place_between(d, cols, ncols, group, from, start + HEAD3_TOKS,
+		place_between(d, cols, ncols, group, from, end,
 		    d->t[start].table, pos, col);
 	for (k = 0; k < ncols; k++)
 		if (!cols[k].optional && pos[k] < 0) {

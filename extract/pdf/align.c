@@ -375,6 +375,23 @@ spans_left(const struct aline *a, int p, float x, float left, const float *cx,
 	    fabsf(c - whole) < fabsf(c - (x + right) / 2);
 }
 
+/* Has row r a piece within the column (lo, hi), reaching into it? */
+static int
+row_within(const struct aline *al, size_t n, int r, float lo, float hi)
+{
+	size_t i;
+	int p;
+
+	for (i = 0; i < n; i++)
+		for (p = 0; al[i].row == r && p < al[i].np; p++)
+			if (al[i].px1[p] > lo + CROSS_TOL &&
+			    al[i].px0[p] < hi - CROSS_TOL &&
+			    al[i].px0[p] >= lo - CROSS_TOL &&
+			    al[i].px1[p] <= hi + CROSS_TOL)
+				return 1;
+	return 0;
+}
+
 /*
  * Do the header lines of rows g0..g1 part two columns at x within (left,
  * right)?  Header text stands each side of x, in pieces within (left, x)
@@ -412,9 +429,9 @@ header_split(const struct aline *al, size_t n, const struct agroup *g,
 /*
  * Column line c (of cx[0..nc)) through the rows g0..g1 that no piece
  * crosses.  In a header row only the line nearest the middle of each gap
- * between two of its pieces is drawn, or one that parts the row's header
- * text (header_split): a header cell spans the columns below it, and
- * makes no empty cells.
+ * between two of its pieces is drawn, and those beside a piece that lies
+ * within one column of the figures: a header cell spans the columns below
+ * it, and makes no empty cells but where a header is held to its column.
  */
 static int
 vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
@@ -458,9 +475,10 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 					labelled = 1;
 		if (!labelled)
 			continue;
-		/* a header row whose text each side of the line, within the
-		 * columns beside it, stands on two lines or more on one side
-		 * (header_split: 其 / 他 beside 小计) is parted there too */
+		/* a header piece of the row within a column of the figures
+		 * beside the line is held to its column: its header, not one
+		 * over the columns beside it (自然人 alone on its row, the
+		 * other columns' headers wrapped at heights of their own) */
 		if (!gapped) {
 			float lo = left, hi = 1e9f;
 
@@ -470,7 +488,8 @@ vline(struct gk_pdf_page *out, const struct aline *al, size_t n,
 				if (cx[k] > x && cx[k] < hi)
 					hi = cx[k];
 			}
-			gapped = header_split(al, n, g, r, r + 1, x, lo, hi);
+			gapped = (x > fx0 && row_within(al, n, r, lo, x)) ||
+			    (hi > fx0 && row_within(al, n, r, x, hi));
 		}
 		for (i = 0; i < n && !crossed; i++) {
 			if (al[i].row != r)
@@ -761,26 +780,19 @@ blank_rows(const struct agroup *g, int g0, int g1, int nhint)
 }
 
 /*
- * Does the header label of the column (lo, hi) run on from header row
- * r - 1 into row r?  The pieces of both rows that reach into the column
- * lie within it (none crosses its lines), and the lowest of row r - 1
- * there and the highest of row r are two lines of one label: one under
- * the other, overlapping, their centres at most HEADER_WRAP_EM apart.
- * Headers set in narrow columns, each centred at its own height, wrap at
- * baselines of their own (自然 / 人 beside 商业企 / 业 and 其 / 他), so
- * that a label's lines fall into two header rows.
+ * What row r has in the column (lo, hi): 0 nothing, 1 pieces within it,
+ * -1 a piece that reaches into it across one of its lines.  The lowest
+ * such piece's line and piece in *low, *lp, the highest's in *high, *hp.
  */
 static int
-header_wraps(const struct aline *al, size_t n, const struct agroup *g,
-    int r, float lo, float hi)
+in_column(const struct aline *al, size_t n, int r, float lo, float hi,
+    size_t *low, int *lp, size_t *high, int *hp)
 {
-	size_t i, a = n, b = n;
-	int p, pa = 0, pb = 0;
+	size_t i;
+	int p, k = 0;
 
-	if (r <= 0 || !g[r - 1].header || !g[r].header)
-		return 0;
 	for (i = 0; i < n; i++) {
-		if (al[i].row != r - 1 && al[i].row != r)
+		if (al[i].row != r)
 			continue;
 		for (p = 0; p < al[i].np; p++) {
 			if (al[i].px1[p] <= lo + CROSS_TOL ||
@@ -788,21 +800,53 @@ header_wraps(const struct aline *al, size_t n, const struct agroup *g,
 				continue;
 			if (al[i].px0[p] < lo - CROSS_TOL ||
 			    al[i].px1[p] > hi + CROSS_TOL)
-				return 0;
-			if (al[i].row == r - 1 && (a == n ||
-			    al[i].yc > al[a].yc)) {
-				a = i;
-				pa = p;
+				return -1;
+			if (k == 0 || al[i].yc > al[*low].yc) {
+				*low = i;
+				*lp = p;
 			}
-			if (al[i].row == r && (b == n || al[i].yc < al[b].yc)) {
-				b = i;
-				pb = p;
+			if (k == 0 || al[i].yc < al[*high].yc) {
+				*high = i;
+				*hp = p;
 			}
+			k = 1;
 		}
 	}
-	return a < n && b < n && al[a].px0[pa] < al[b].px1[pb] &&
-	    al[b].px0[pb] < al[a].px1[pa] && al[b].yc > al[a].yc &&
-	    al[b].yc - al[a].yc <= HEADER_WRAP_EM * al[a].psz[pa];
+	return k;
+}
+
+/*
+ * Does the header label of the column (lo, hi) run on across the line
+ * between header rows r - 1 and r?  The nearest header rows above and
+ * below that line with text in the column (*a, *b; the rows between have
+ * none there) hold it within the column, and the lowest piece of the
+ * upper and the highest of the lower are two lines of one label: one
+ * under the other, overlapping, their centres at most HEADER_WRAP_EM
+ * apart.  Headers set in narrow columns, each centred at its own height,
+ * wrap at baselines of their own (自然 / 人 beside 商业企 / 业; 科研机 / 构
+ * with 其他 of the next column on a line between), so that a label's
+ * lines fall into two header rows, or more.
+ */
+static int
+header_wraps(const struct aline *al, size_t n, const struct agroup *g,
+    int g0, int g1, int r, float lo, float hi, int *a, int *b)
+{
+	size_t i0 = 0, i1 = 0, j0 = 0, j1 = 0;
+	int p0 = 0, p1 = 0, q0 = 0, q1 = 0, k = 0;
+
+	for (*a = r - 1; *a >= g0 && g[*a].header && (k = in_column(al, n,
+	    *a, lo, hi, &i0, &p0, &i1, &p1)) == 0; (*a)--)
+		;
+	if (*a < g0 || !g[*a].header || k < 0)
+		return 0;
+	for (*b = r; *b < g1 && g[*b].header && (k = in_column(al, n, *b,
+	    lo, hi, &j0, &q0, &j1, &q1)) == 0; (*b)++)
+		;
+	if (*b >= g1 || !g[*b].header || k < 0)
+		return 0;
+	return al[i0].px0[p0] < al[j1].px1[q1] &&
+	    al[j1].px0[q1] < al[i0].px1[p0] && al[j1].yc > al[i0].yc &&
+	    al[j1].yc - al[i0].yc <= HEADER_WRAP_EM * al[i0].psz[p0];
 }
 
 /*
@@ -818,7 +862,7 @@ row_lines(struct gk_pdf_page *out, const struct aline *al, size_t n,
     const struct agroup *g, int g0, int g1, const float *cx, int nc,
     float x0, float x1, float fx0)
 {
-	int r, j;
+	int r, j, a, b;
 
 	for (r = g0; r <= g1; r++) {
 		float from = x0;
@@ -827,12 +871,13 @@ row_lines(struct gk_pdf_page *out, const struct aline *al, size_t n,
 			float lo = j == 0 ? x0 : cx[j - 1];
 			float hi = j == nc ? x1 : cx[j];
 
-			if (hi <= fx0 || !header_wraps(al, n, g, r, lo, hi))
+			if (hi <= fx0 || !header_wraps(al, n, g, g0, g1, r, lo,
+			    hi, &a, &b))
 				continue;
 			if (gk_pdf_page_addseg(out, 1, lo, row_top(g, g0, g1,
-			    r - 1), row_top(g, g0, g1, r + 1)) < 0 ||
+			    a), row_top(g, g0, g1, b + 1)) < 0 ||
 			    gk_pdf_page_addseg(out, 1, hi, row_top(g, g0, g1,
-			    r - 1), row_top(g, g0, g1, r + 1)) < 0 ||
+			    a), row_top(g, g0, g1, b + 1)) < 0 ||
 			    (lo > from && gk_pdf_page_addseg(out, 0,
 			    row_top(g, g0, g1, r), from, lo) < 0))
 				return -1;

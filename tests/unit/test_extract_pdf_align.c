@@ -884,6 +884,7 @@ header_rows_wrap(float dy)
 	put(240, 100 + dy, shangye);
 	jj = nchars;
 	put(300, 100 + dy, ji);
+
 	put(50, 150, guizhang);
 	put(197, 150, n3);
 	put(257, 150, n5);
@@ -908,6 +909,64 @@ test_header_rows_wrap(void **state)
 	(void)state;
 	assert_true(header_rows_wrap(15.0f));	/* 1.5 em */
 	assert_false(header_rows_wrap(17.0f));	/* 1.7 em: two labels */
+}
+
+/*
+ * A header alone on its row beside another column's header on a row of
+ * its own, each within its figure column:
+ *   项目        自然人              总计       y 100
+ *                      商业企业               y 114
+ *   规章        3      5            7          y 150
+ *   其他        2      14           16         y 180
+ * 自然人 is held to its column (one grid column, not over 商业企业's too)
+ * and so is 总计.
+ */
+static void
+test_header_held(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int ziranren[] = { 0x81ea, 0x7136, 0x4eba, 0 };
+	static const int zongji[] = { 0x603b, 0x8ba1, 0 };
+	static const int shangye[] = { 0x5546, 0x4e1a, 0x4f01, 0x4e1a, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n3[] = { '3', 0 }, n5[] = { '5', 0 },
+	    n7[] = { '7', 0 }, n2[] = { '2', 0 }, n14[] = { '1', '4', 0 },
+	    n16[] = { '1', '6', 0 };
+	struct reading r;
+	size_t zi, zo, f3, f7;
+	int k;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	zi = nchars;
+	put(185, 100, ziranren);
+	zo = nchars;
+	put(300, 100, zongji);
+	put(240, 114, shangye);
+	put(50, 150, guizhang);
+	f3 = nchars;
+	put(197, 150, n3);
+	put(257, 150, n5);
+	f7 = nchars;
+	put(302, 150, n7);
+	put(50, 180, qita);
+	put(197, 180, n2);
+	put(255, 180, n14);
+	put(300, 180, n16);
+	read_page(&r, 4);
+	k = gk_pdf_cell_at(&r.t[0], chars[zi].x0 + 5, chars[zi].y - 3);
+	assert_true(k >= 0);
+	assert_int_equal(r.t[0].cells[k].colspan, 1);
+	assert_int_equal(r.t[0].cells[k].col, r.t[0].cells[gk_pdf_cell_at(
+	    &r.t[0], chars[f3].x0 + 2, chars[f3].y - 3)].col);
+	k = gk_pdf_cell_at(&r.t[0], chars[zo].x0 + 5, chars[zo].y - 3);
+	assert_true(k >= 0);
+	assert_int_equal(r.t[0].cells[k].colspan, 1);
+	assert_int_equal(r.t[0].cells[k].col, r.t[0].cells[gk_pdf_cell_at(
+	    &r.t[0], chars[f7].x0 + 2, chars[f7].y - 3)].col);
+	reading_free(&r);
 }
 
 /*
@@ -1867,6 +1926,7 @@ main(void)
 		cmocka_unit_test(test_header_stacks),
 		cmocka_unit_test(test_header_rows_wrap),
 		cmocka_unit_test(test_header_own_lines),
+		cmocka_unit_test(test_header_held),
 		cmocka_unit_test(test_side_mark_in_figures),
 		cmocka_unit_test(test_after_pitch),
 		cmocka_unit_test(test_note_heading),

@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/zh.h"
 #include "extract/pdf/align.h"
 #include "extract/pdf/thresholds.h"
 
@@ -58,6 +59,8 @@ struct aline {
 	int pfig[MAXPIECES], pnum[MAXPIECES];
 	int punit[MAXPIECES];
 	int pn[MAXPIECES];	/* its characters */
+	int phan[MAXPIECES];	/* it holds an ideograph: words, not a
+				 * placeholder (——, /) */
 	float psz[MAXPIECES];	/* its first character's font size */
 	int np;
 };
@@ -244,6 +247,10 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 				a->pnum[a->np] = numbered(tmp, m);
 				a->punit[a->np] = unit_piece(tmp, m);
 				a->pn[a->np] = (int)m;
+				a->phan[a->np] = 0;
+				for (k = 0; k < m; k++)
+					a->phan[a->np] |= zh_is_han(
+					    (unsigned)tmp[k]->c);
 				a->psz[a->np] = v[l->first + from]->size;
 				if (a->pfig[a->np])
 					figs++;
@@ -821,11 +828,12 @@ in_column(const struct aline *al, size_t n, int r, float lo, float hi,
  * below that line with text in the column (*a, *b; the rows between have
  * none there) hold it within the column, and the lowest piece of the
  * upper and the highest of the lower are two lines of one label: one
- * under the other, overlapping, their centres at most HEADER_WRAP_EM
- * apart.  Headers set in narrow columns, each centred at its own height,
- * wrap at baselines of their own (自然 / 人 beside 商业企 / 业; 科研机 / 构
- * with 其他 of the next column on a line between), so that a label's
- * lines fall into two header rows, or more.
+ * under the other, overlapping, their centres at most HEADER_RUN_EM
+ * apart, each holding words (a placeholder's row, 行政许可 ——, is no
+ * header's line).  Headers set in narrow columns, each centred at its
+ * own height, wrap at baselines of their own (自然 / 人 beside 商业企 /
+ * 业; 科研机 / 构 with 其他 of the next column on a line between), so
+ * that a label's lines fall into two header rows, or more.
  */
 static int
 header_wraps(const struct aline *al, size_t n, const struct agroup *g,
@@ -844,9 +852,10 @@ header_wraps(const struct aline *al, size_t n, const struct agroup *g,
 		;
 	if (*b >= g1 || !g[*b].header || k < 0)
 		return 0;
-	return al[i0].px0[p0] < al[j1].px1[q1] &&
+	return al[i0].phan[p0] && al[j1].phan[q1] &&
+	    al[i0].px0[p0] < al[j1].px1[q1] &&
 	    al[j1].px0[q1] < al[i0].px1[p0] && al[j1].yc > al[i0].yc &&
-	    al[j1].yc - al[i0].yc <= HEADER_WRAP_EM * al[i0].psz[p0];
+	    al[j1].yc - al[i0].yc <= HEADER_RUN_EM * al[i0].psz[p0];
 }
 
 /*

@@ -854,7 +854,7 @@ test_header_stacks(void **state)
  *   规章        3      5            7          y 150
  *   其他        2      14           16         y 180
  * 自然 / 人 and 总 / 计 are each one cell over the two header rows when
- * the lines are at most HEADER_WRAP_EM apart.  Returns whether 自 and 人
+ * the lines are at most HEADER_RUN_EM apart.  Returns whether 自 and 人
  * are in one cell (and 总, 计 too).
  */
 static int
@@ -907,8 +907,8 @@ static void
 test_header_rows_wrap(void **state)
 {
 	(void)state;
-	assert_true(header_rows_wrap(15.0f));	/* 1.5 em */
-	assert_false(header_rows_wrap(17.0f));	/* 1.7 em: two labels */
+	assert_true(header_rows_wrap(19.0f));	/* 1.9 em */
+	assert_false(header_rows_wrap(21.0f));	/* 2.1 em: two labels */
 }
 
 /*

@@ -50,6 +50,8 @@ struct aline {
 	int unit;		/* labels and a unit (条, 件), blank figure */
 	int ufirst;		/* its first piece is a unit (条 14) */
 	int own;		/* a label line that is a row of its own */
+	int wrapfirst;		/* its figures are all first parts of
+				 * figures wrapped onto the lines below */
 	int row;		/* row group, -1 */
 	float ys;		/* where it goes to a row: yc, or the middle
 				 * of the wrapped figures it is part of */
@@ -828,8 +830,9 @@ in_column(const struct aline *al, size_t n, int r, float lo, float hi,
  * below that line with text in the column (*a, *b; the rows between have
  * none there) hold it within the column, and the lowest piece of the
  * upper and the highest of the lower are two lines of one label: one
- * under the other, overlapping, their centres at most HEADER_RUN_EM
- * apart, each holding words (a placeholder's row, 行政许可 ——, is no
+ * under the other, aligned (left edges or centres within ALIGN_EM: the
+ * line over the table, 填报日期：…, set right over a column's 统计数, is
+ * none), their centres at most HEADER_RUN_EM apart, each holding words (a placeholder's row, 行政许可 ——, is no
  * header's line).  Headers set in narrow columns, each centred at its
  * own height, wrap at baselines of their own (自然 / 人 beside 商业企 /
  * 业; 科研机 / 构 with 其他 of the next column on a line between), so
@@ -841,6 +844,7 @@ header_wraps(const struct aline *al, size_t n, const struct agroup *g,
 {
 	size_t i0 = 0, i1 = 0, j0 = 0, j1 = 0;
 	int p0 = 0, p1 = 0, q0 = 0, q1 = 0, k = 0;
+	float em;
 
 	for (*a = r - 1; *a >= g0 && g[*a].header && (k = in_column(al, n,
 	    *a, lo, hi, &i0, &p0, &i1, &p1)) == 0; (*a)--)
@@ -852,10 +856,12 @@ header_wraps(const struct aline *al, size_t n, const struct agroup *g,
 		;
 	if (*b >= g1 || !g[*b].header || k < 0)
 		return 0;
-	return al[i0].phan[p0] && al[j1].phan[q1] &&
-	    al[i0].px0[p0] < al[j1].px1[q1] &&
-	    al[j1].px0[q1] < al[i0].px1[p0] && al[j1].yc > al[i0].yc &&
-	    al[j1].yc - al[i0].yc <= HEADER_RUN_EM * al[i0].psz[p0];
+	em = al[i0].psz[p0];
+	return al[i0].phan[p0] && al[j1].phan[q1] && (fabsf(al[i0].px0[p0] -
+	    al[j1].px0[q1]) < ALIGN_EM * em || fabsf(al[i0].px0[p0] +
+	    al[i0].px1[p0] - al[j1].px0[q1] - al[j1].px1[q1]) / 2 <
+	    ALIGN_EM * em) && al[j1].yc > al[i0].yc &&
+	    al[j1].yc - al[i0].yc <= HEADER_RUN_EM * em;
 }
 
 /*
@@ -1310,6 +1316,24 @@ near_fx0(const struct aline *al, size_t n, size_t j, float fx0)
 }
 
 /*
+ * Figure piece q of line j is the rest of figure piece p of line i,
+ * wrapped in its narrow column: right under it (below), at most
+ * FIGURE_WRAP_EM lower, no wider, and p fills its column.
+ */
+static int
+wraps_into(const struct aline *al, size_t n, size_t i, int p, size_t j,
+    int q)
+{
+	size_t jj;
+	int qq;
+
+	return al[i].pfig[p] && al[j].pfig[q] && below(al, n, i, p, &jj,
+	    &qq) && jj == j && qq == q && (al[j].l->y - al[i].l->y) /
+	    al[i].psz[p] <= FIGURE_WRAP_EM && al[j].px1[q] - al[j].px0[q] <=
+	    al[i].px1[p] - al[i].px0[p] + CROSS_TOL && fills(al, n, i, p);
+}
+
+/*
  * Figures wrapped in narrow columns (491 / 0, 31 / 19 around its row's
  * line): a figure piece that fills its column with a figure right under
  * it, at most FIGURE_WRAP_EM lower, is one figure.  A line whose figures
@@ -1322,7 +1346,7 @@ near_fx0(const struct aline *al, size_t n, size_t j, float fx0)
 static void
 wrapped_figures(struct aline *al, size_t n, float fx0)
 {
-	float dy, mid;
+	float mid;
 	size_t i, j, k;
 	int p, q, r, ok, cnt;
 	signed char *rest = NULL, *first = NULL;
@@ -1359,12 +1383,7 @@ wrapped_figures(struct aline *al, size_t n, float fx0)
 					    !below(al, n, i, p, &jj, &qq) ||
 					    jj != j || qq != q)
 						continue;
-					dy = (al[j].l->y - al[i].l->y) /
-					    al[i].psz[p];
-					if (dy <= FIGURE_WRAP_EM &&
-					    al[j].px1[q] - al[j].px0[q] <=
-					    al[i].px1[p] - al[i].px0[p] +
-					    CROSS_TOL && fills(al, n, i, p)) {
+					if (wraps_into(al, n, i, p, j, q)) {
 						ok = 1;
 						mid += (al[i].yc + al[j].yc) / 2;
 						cnt++;
@@ -1404,6 +1423,7 @@ wrapped_figures(struct aline *al, size_t n, float fx0)
 		if (p < al[i].np)
 			continue;
 		al[i].fig = 0;
+		al[i].wrapfirst = 1;
 		if (cnt == 0)
 			al[i].ys = at[i];
 	}
@@ -1732,7 +1752,10 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 				    al[k].unit) && (al[k].fig ||
 				    al[k].x1 > al[i].x0 - CROSS_TOL))
 					break;
-			if (!al[i].unit && k < n && al[k].fig && !al[k].numbered &&
+			/* ... even a numbered one when its figures begin on
+			 * this line (三、本 1,8 over （一）予以公开 141 …) */
+			if (!al[i].unit && k < n && al[k].fig &&
+			    (!al[k].numbered || al[i].wrapfirst) &&
 			    al[k].yc - al[i].yc < LABEL_JOIN_EM * al[i].l->size) {
 				g[ng].top = al[i].yc;
 				g[ng].bot = al[k].yc;

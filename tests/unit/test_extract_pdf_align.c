@@ -477,6 +477,71 @@ test_wrapped_figure(void **state)
 }
 
 /*
+ * A figure wrapped round its row's line, its first part beside the first
+ * line of a numbered group label, the row's own label numbered too:
+ *   项目            总          其他       y 100
+ *                   计                     y 114
+ *   一、新收        4           6          y 130
+ *   三、本          31                     y 160: 31 of 319
+ *        （一）公开             5          y 166: the row's line
+ *   年度            9                      y 172: the rest
+ *   二、结转        4           6          y 200
+ * 319 and 5 are one row, its label （一）公开.
+ */
+static void
+test_wrapped_beside_group(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int zong[] = { 0x603b, 0 }, ji[] = { 0x8ba1, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int yi[] = { 0x4e00, 0x3001, 0x65b0, 0x6536, 0 };
+	static const int er[] = { 0x4e8c, 0x3001, 0x7ed3, 0x8f6c, 0 };
+	static const int san[] = { 0x4e09, 0x3001, 0x672c, 0 };
+	static const int niandu[] = { 0x5e74, 0x5ea6, 0 };
+	static const int gongkai[] = { 0xff08, 0x4e00, 0xff09, 0x516c, 0x5f00,
+	    0 };
+	static const int n31[] = { '3', '1', 0 }, n9[] = { '9', 0 },
+	    n5[] = { '5', 0 }, n4[] = { '4', 0 }, n6[] = { '6', 0 };
+	struct reading r;
+	size_t three, nine, five, label;
+	int row, col, row9, col9, row5, col5, rowl, coll;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, zong);
+	put(200, 114, ji);
+	put(250, 100, qita);
+	put(50, 130, yi);
+	put(202, 130, n4);
+	put(255, 130, n6);
+	put(50, 160, san);
+	three = nchars;
+	put(200, 160, n31);
+	label = nchars;
+	put(90, 166, gongkai);
+	five = nchars;
+	put(255, 166, n5);
+	put(50, 172, niandu);
+	nine = nchars;
+	put(200, 172, n9);
+	put(50, 200, er);
+	put(202, 200, n4);
+	put(255, 200, n6);
+	read_page(&r, 0);
+	where(&r.t[0], three, &row, &col);
+	where(&r.t[0], nine, &row9, &col9);
+	where(&r.t[0], five, &row5, &col5);
+	where(&r.t[0], label, &rowl, &coll);
+	reading_free(&r);
+	assert_true(row >= 0);
+	assert_int_equal(row9, row);
+	assert_int_equal(col9, col);
+	assert_int_equal(row5, row);
+	assert_int_equal(rowl, row);
+}
+
+/*
  * page() and, dy under its last row (其他 2 14, y 190), a line from x 50:
  * a note of `len` characters.  Within AFTER_EM (2.5 em) a short one (the
  * rest of the label 其他, left of the figures) is in the row; one that
@@ -1917,6 +1982,7 @@ main(void)
 		cmocka_unit_test(test_side_by_side),
 		cmocka_unit_test(test_side_line),
 		cmocka_unit_test(test_wrapped_figure),
+		cmocka_unit_test(test_wrapped_beside_group),
 		cmocka_unit_test(test_note_after),
 		cmocka_unit_test(test_label_rest),
 		cmocka_unit_test(test_top_rest),

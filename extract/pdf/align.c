@@ -35,11 +35,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/buf.h"
+#include "common/schema.h"
 #include "common/zh.h"
 #include "extract/pdf/align.h"
 #include "extract/pdf/thresholds.h"
 
 #define MAXPIECES	64
+#define HEAD_BYTES	256	/* a header word as text (form_header) */
 #define MAXCOLS		256
 
 struct aline {
@@ -63,6 +66,8 @@ struct aline {
 	int pn[MAXPIECES];	/* its characters */
 	int phan[MAXPIECES];	/* it holds an ideograph: words, not a
 				 * placeholder (——, /) */
+	size_t pc0[MAXPIECES], pc1[MAXPIECES];	/* its first and last
+						 * characters of the line */
 	float psz[MAXPIECES];	/* its first character's font size */
 	int np;
 };
@@ -249,6 +254,8 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 				a->pnum[a->np] = numbered(tmp, m);
 				a->punit[a->np] = unit_piece(tmp, m);
 				a->pn[a->np] = (int)m;
+				a->pc0[a->np] = from;
+				a->pc1[a->np] = last;
 				a->phan[a->np] = 0;
 				for (k = 0; k < m; k++)
 					a->phan[a->np] |= zh_is_han(
@@ -382,6 +389,60 @@ spans_left(const struct aline *a, int p, float x, float left, const float *cx,
 	whole = (left + right) / 2;
 	return fabsf(c - whole) < ALIGN_EM * a->psz[p] &&
 	    fabsf(c - whole) < fabsf(c - (x + right) / 2);
+}
+
+/* Is s (NFKC, white space dropped) a column header some form prints? */
+static int
+form_header(const char *s)
+{
+	char a[HEAD_BYTES], b[HEAD_BYTES], n[HEAD_BYTES];
+	int f, t, r, c, k;
+
+	zh_squeeze(s, a, sizeof(a));
+	zh_nfkc(a, n, sizeof(n));
+	if (n[0] == '\0')
+		return 0;
+	for (f = 0; gk_forms[f] != NULL; f++)
+		for (t = 0; t < gk_forms[f]->ntables; t++)
+			for (r = 0; r < gk_forms[f]->tables[t].nrows; r++) {
+				const struct gk_row *row =
+				    &gk_forms[f]->tables[t].rows[r];
+
+				for (c = 0; c < row->ncols; c++)
+					for (k = -1; k < 0 ||
+					    (row->cols[c].variants != NULL &&
+					    row->cols[c].variants[k] != NULL);
+					    k++) {
+						zh_squeeze(k < 0 ?
+						    row->cols[c].label :
+						    row->cols[c].variants[k],
+						    a, sizeof(a));
+						zh_nfkc(a, b, sizeof(b));
+						if (strcmp(b, n) == 0)
+							return 1;
+					}
+			}
+	return 0;
+}
+
+/* Is piece p of line a a column header some form prints (本年制发件数)? */
+static int
+head_word(const struct gk_pdf_char *const *v, const struct aline *a, int p)
+{
+	struct gk_buf b;
+	size_t k;
+	int ok = 0;
+
+	if (!a->phan[p])
+		return 0;
+	gk_buf_init(&b, HEAD_BYTES);
+	for (k = a->pc0[p]; k <= a->pc1[p] && k < a->l->n; k++)
+		if (gk_buf_add_cp(&b, (unsigned long)v[a->l->first + k]->c) < 0)
+			break;
+	if (k > a->pc1[p] && gk_buf_str(&b) != NULL)
+		ok = form_header(gk_buf_str(&b));
+	gk_buf_free(&b);
+	return ok;
 }
 
 /* Has row r a piece within the column (lo, hi), reaching into it? */
@@ -933,8 +994,9 @@ held_lines(const float *hint, int nhint, float lo, float hi, float *cx,
  * the part on this page continues it.
  */
 static int
-draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
-    const struct agroup *g, int g0, int g1, const float *hint, int nhint)
+draw_table(struct gk_pdf_page *out, const struct gk_pdf_char *const *v,
+    const struct aline *al, size_t n, const struct agroup *g, int g0,
+    int g1, const float *hint, int nhint)
 {
 	float *iv = NULL, x0 = 1e9f, x1 = -1e9f, cover, y, x, cx[MAXCOLS];
 	float fx0 = 1e9f;
@@ -1064,8 +1126,22 @@ draw_table(struct gk_pdf_page *out, const struct aline *al, size_t n,
 				continue;
 			if (!hinted(hint, nhint, lo, hi, &x))
 				x = (lo + hi) / 2;
+			/* ... or, left of every figure, the two are headers
+			 * a form prints side by side (本年制发件数 本年废止件数
+			 * over a column blank in every row): the template is
+			 * the proof (further right, a header wider than its
+			 * figures may stand beside its neighbour's over one
+			 * body gap: 四's 结果维持 结果纠正) */
 			if (header_split(al, n, g, g0, g1, x, left, right))
 				cx[nc++] = x;
+			else if (x < fx0 && left < fx0 &&
+			    head_word(v, &al[i], p - 1) &&
+			    head_word(v, &al[i], p)) {
+				/* a blank column left of every figure: the
+				 * figures begin at its left line */
+				cx[nc++] = x;
+				fx0 = left;
+			}
 		}
 	}
 	qsort(cx, (size_t)nc, sizeof(float), cmp_float);
@@ -1618,8 +1694,8 @@ row_pitch(const struct agroup *g, int ng)
 
 /* Rows and tables of the zone lines al[0..n). */
 static int
-zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
-    const float *hint, int nhint)
+zone_grid(struct gk_pdf_page *out, const struct gk_pdf_char *const *v,
+    struct aline *al, size_t n, const float *hint, int nhint)
 {
 	struct agroup *g = NULL;
 	size_t i, k;
@@ -1874,13 +1950,13 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 	/* tables: a header row after body rows starts a new one */
 	for (start = 0, r = 0; r <= ng; r++) {
 		if (r < ng && g[r].title) {
-			if (draw_table(out, al, n, g, start, r, hint,
+			if (draw_table(out, v, al, n, g, start, r, hint,
 			    start == 0 ? nhint : 0) < 0)
 				goto out;
 			start = r + 1;
 		} else if (r == ng || (r > start && g[r].header &&
 		    !g[r - 1].header)) {
-			if (draw_table(out, al, n, g, start, r, hint,
+			if (draw_table(out, v, al, n, g, start, r, hint,
 			    start == 0 ? nhint : 0) < 0)
 				goto out;
 			start = r;
@@ -2149,7 +2225,7 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 		for (j = i, m = 0; j < nl && (zone[j] || !keep[j]); j++)
 			if (keep[j])
 				al[i + m++] = al[j];
-		if (zone_grid(out, al + i, m, hint, nhint) < 0)
+		if (zone_grid(out, v, al + i, m, hint, nhint) < 0)
 			goto out;
 		nhint = 0;
 	}

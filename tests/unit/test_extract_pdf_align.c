@@ -786,6 +786,53 @@ test_overrun(void **state)
 	reading_free(&r);
 }
 
+/*
+ * Two headers a form prints, side by side on one header line, the left
+ * one over a column blank in every row (and left of every figure):
+ *   信息内容   本年制发件数   本年废止件数      y 100
+ *   规章                      0                 y 130
+ *   其他                      5                 y 160
+ * The template is the proof one line cannot give: two columns, and the
+ * labels end where the blank column begins (an empty cell in each row).
+ */
+static void
+test_header_form_words(void **state)
+{
+	static const int xinxi[] = { 0x4fe1, 0x606f, 0x5185, 0x5bb9, 0 };
+	static const int zhifa[] = { 0x672c, 0x5e74, 0x5236, 0x53d1, 0x4ef6,
+	    0x6570, 0 };
+	static const int feizhi[] = { 0x672c, 0x5e74, 0x5e9f, 0x6b62, 0x4ef6,
+	    0x6570, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n0[] = { '0', 0 }, n5[] = { '5', 0 };
+	struct reading r;
+	size_t a, b, lab;
+	int row, col, row2, col2, k;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xinxi);
+	a = nchars;
+	put(150, 100, zhifa);
+	b = nchars;
+	put(225, 100, feizhi);
+	lab = nchars;
+	put(50, 130, guizhang);
+	put(252, 130, n0);
+	put(50, 160, qita);
+	put(252, 160, n5);
+	read_page(&r, 3);
+	where(&r.t[0], a, &row, &col);
+	where(&r.t[0], b, &row2, &col2);
+	assert_int_equal(row, row2);
+	assert_int_not_equal(col, col2);
+	k = gk_pdf_cell_at(&r.t[0], chars[lab].x0 + 5, chars[lab].y - 3);
+	assert_true(k >= 0);
+	assert_int_equal(r.t[0].cells[k].colspan, 1);
+	reading_free(&r);
+}
+
 static void
 test_header_columns(void **state)
 {
@@ -1987,6 +2034,7 @@ main(void)
 		cmocka_unit_test(test_label_rest),
 		cmocka_unit_test(test_top_rest),
 		cmocka_unit_test(test_header_columns),
+		cmocka_unit_test(test_header_form_words),
 		cmocka_unit_test(test_overrun),
 		cmocka_unit_test(test_label_rests),
 		cmocka_unit_test(test_header_stacks),

@@ -1227,6 +1227,76 @@ test_digit_gap(void **state)
 	reading_free(&r);
 }
 
+/*
+ * Two figures in narrow columns closer than SPACE_EM (0.26 em), where
+ * the other figures of the line touch:
+ *   项目      其他  总计          y 100
+ *   规章        0   87            y 130
+ *   其他      19|5146             y 160: 19 ends at 210, 5146 from 212.6
+ *   合计       1    12            y 190
+ * 19 and 5146 are two figures, 5146 in the column of 87; a tracked
+ * line (0.2 em after every digit) is not cut.
+ */
+static void
+test_tight_digits(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int zongji[] = { 0x603b, 0x8ba1, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int heji[] = { 0x5408, 0x8ba1, 0 };
+	static const int n0[] = { '0', 0 }, n87[] = { '8', '7', 0 },
+	    n19[] = { '1', '9', 0 }, n5146[] = { '5', '1', '4', '6', 0 },
+	    n1[] = { '1', 0 }, n12[] = { '1', '2', 0 }, n2[] = { '2', 0 };
+	struct reading r;
+	size_t a, b, c, y0, y1;
+	int row, col, row2, col2, row3, col3;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, qita);
+	put(220, 100, zongji);
+	put(50, 130, guizhang);
+	put(205, 130, n0);
+	c = nchars;
+	put(214, 130, n87);
+	put(50, 160, qita);
+	a = nchars;
+	put(200, 160, n19);
+	b = nchars;
+	put(212.6f, 160, n5146);
+	put(50, 190, heji);
+	put(205, 190, n1);
+	put(214, 190, n12);
+	read_page(&r, 4);
+	where(&r.t[0], a, &row, &col);
+	where(&r.t[0], b, &row2, &col2);
+	where(&r.t[0], c, &row3, &col3);
+	assert_int_equal(row, row2);
+	assert_int_not_equal(col, col2);
+	assert_int_equal(col2, col3);
+	reading_free(&r);
+	/* tracked: 0.2 em after every digit, no touching digits */
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, qita);
+	put(50, 130, guizhang);
+	put(200, 130, n1);
+	put(50, 160, heji);
+	y0 = nchars;
+	put(200, 160, n2);
+	put(207, 160, n0);
+	put(214, 160, n2);
+	y1 = nchars;
+	put(221, 160, n0);
+	read_page(&r, 3);
+	where(&r.t[0], y0, &row, &col);
+	where(&r.t[0], y1, &row2, &col2);
+	assert_int_equal(col, col2);
+	reading_free(&r);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -1770,6 +1840,7 @@ main(void)
 		cmocka_unit_test(test_blank_row_column_above),
 		cmocka_unit_test(test_held_lines),
 		cmocka_unit_test(test_low_figure),
+		cmocka_unit_test(test_tight_digits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1234,6 +1234,17 @@ out:
 }
 
 /* Where the first figure piece of line a begins (none: past its end). */
+/* How many figure pieces line a has. */
+static int
+figures(const struct aline *a)
+{
+	int p, k = 0;
+
+	for (p = 0; p < a->np; p++)
+		k += a->pfig[p];
+	return k;
+}
+
 static float
 first_fig(const struct aline *a)
 {
@@ -1806,47 +1817,112 @@ in_label_column(const struct aline *a, const struct aline *b, float right)
 }
 
 /*
- * Line b, under line a, starts the next row of its table, a row whose
- * figures are all blank (a label wrapped over many lines in a narrow
- * column, its figures printed as nothing: 3.危 / 及“ / 三安 under the last
- * line of 2.其他法律…): a numbered label, its first piece set in a label
- * column of a or of o, the line above a (a's may be the centred last line
- * of a label spanning two columns: （三 under 他情形） under 形，不计其),
- * ending left of where the table's figures begin (fx: a heading under the
- * table reaches over them), within NEAR_EM, neither b nor a running to the
- * right margin (a heading under a note under the table is no row).  It
- * may be wider than the line above: that was the end of another label.
+ * The pitch of the numbered labels of one column: the median distance
+ * from a kept numbered line to the next one below whose first piece
+ * starts where its own does (within ALIGN_EM), over PITCH_MIN_ROWS such
+ * distances at least; 0 when there are fewer.
  */
-static int
-blank_row(const struct aline *o, const struct aline *a, const struct aline *b,
-    float right, float fx)
+static float
+label_pitch(const struct aline *al, const int *keep, size_t nl)
 {
-	float h = b->l->size;
+	float d[64];
+	size_t i, j;
+	int m = 0;
 
-	if (fx < 0 || !b->numbered || b->fig || b->np < 1 || b->x1 >= fx ||
-	    b->l->y - a->l->y >= NEAR_EM * h ||
-	    b->x1 >= right - RAGGED_EM * h ||
-	    a->x1 >= right - RAGGED_EM * a->l->size)
+	for (i = 0; i < nl && m < 64; i++) {
+		if (!keep[i] || !al[i].numbered || al[i].np < 1)
+			continue;
+		for (j = i + 1; j < nl; j++)
+			if (keep[j] && al[j].numbered && al[j].np > 0 &&
+			    fabsf(al[j].px0[0] - al[i].px0[0]) <
+			    ALIGN_EM * al[i].l->size)
+				break;
+		if (j < nl)
+			d[m++] = al[j].l->y - al[i].l->y;
+	}
+	if (m < PITCH_MIN_ROWS)
 		return 0;
-	return in_label_column(a, b, right) || in_label_column(o, b, right);
+	qsort(d, (size_t)m, sizeof(float), cmp_float);
+	return d[m / 2];
 }
 
 /*
- * Line i (i > 0), not yet in a zone, goes on with the zone line above it:
- * the rest of a label (label_rest) or a row of blank figures (blank_row);
- * fx: where the figures begin.
+ * Does piece 0 of line b lie in a label column of the table held from
+ * the page before (between two of its column lines hint[0..nhint), the
+ * right one no further right than where the figures begin, fx)?  A group
+ * label (（四）无法提供) whose column holds nothing else on this page.
+ */
+static int
+in_held_column(const float *hint, int nhint, const struct aline *b, float fx)
+{
+	int c;
+
+	for (c = 0; c + 1 < nhint && hint[c + 1] <= fx + COLUMN_GAP; c++)
+		if (b->px0[0] > hint[c] - CROSS_TOL &&
+		    b->px1[0] < hint[c + 1] + CROSS_TOL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Line i, under line i - 1 of a zone, starts the next row of its table, a
+ * row whose figures are all blank (a label wrapped over many lines in a
+ * narrow column, its figures printed as nothing: 3.危 / 及“ / 三安 under
+ * the last line of 2.其他法律…): a numbered label, its first piece set in
+ * a label column of a line of the zone above it, up to the line of the
+ * table's last figures or further up the zone (the line above may be
+ * the centred last line of a label spanning two columns: （三 under 他情形）
+ * under 形，不计其), or of the table held from the page before (a group
+ * label: （四）无法提供), ending left of where the table's figures begin
+ * (fx: a heading under the table reaches over them), within NEAR_EM of
+ * the line above or, where rows are set further apart, AFTER_PITCH of
+ * the pitch of the page's numbered labels (pitch), neither it nor the
+ * line above, unless a line of figures, running to the right margin (a
+ * heading under a note under the table is no row).  It may be wider than the line above: that was
+ * the end of another label.
+ */
+static int
+blank_row(const struct aline *al, const int *keep, const int *zone, size_t i,
+    size_t ia, float right, float fx, float pitch, const float *hint,
+    int nhint)
+{
+	const struct aline *a = &al[ia], *b = &al[i];
+	float h = b->l->size, reach = NEAR_EM * h;
+	size_t k;
+
+	if (AFTER_PITCH * pitch > reach)
+		reach = AFTER_PITCH * pitch;
+	if (fx < 0 || !b->numbered || b->fig || b->np < 1 || b->x1 >= fx ||
+	    b->l->y - a->l->y >= reach ||
+	    b->x1 >= right - RAGGED_EM * h ||
+	    (!a->fig && a->x1 >= right - RAGGED_EM * a->l->size))
+		return 0;
+	for (k = i; k-- > 0 && (zone[k] != 0 || !keep[k]);)
+		if (keep[k] && in_label_column(&al[k], b, right))
+			return 1;
+	return in_held_column(hint, nhint, b, fx);
+}
+
+/*
+ * Line i (i > 0), not yet in a zone, goes on with the zone line above it
+ * (a line of white space between them left out: 5.要求…获取 / 信息 with
+ * a blank line drawn between): the rest of a label (label_rest) or a row
+ * of blank figures (blank_row); fx: where the figures begin.
  */
 static int
 goes_on(const struct aline *al, const int *keep, const int *zone, size_t i,
-    float right, float fx)
+    float right, float fx, float pitch, const float *hint, int nhint)
 {
 	const struct aline *o;
+	size_t a = i - 1;
 
-	if (!keep[i] || !keep[i - 1] || zone[i] != 0 || zone[i - 1] != 2)
+	while (a > 0 && al[a].np == 0)
+		a--;
+	if (!keep[i] || !keep[a] || zone[i] != 0 || zone[a] == 0)
 		return 0;
-	o = i > 1 && keep[i - 2] && zone[i - 2] != 0 ? &al[i - 2] : NULL;
-	return label_rest(o, &al[i - 1], &al[i], right) ||
-	    blank_row(o, &al[i - 1], &al[i], right, fx);
+	o = a > 0 && keep[a - 1] && zone[a - 1] != 0 ? &al[a - 1] : NULL;
+	return (zone[a] == 2 && label_rest(o, &al[a], &al[i], right)) ||
+	    blank_row(al, keep, zone, i, a, right, fx, pitch, hint, nhint);
 }
 
 int
@@ -1857,7 +1933,7 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 	struct aline *al = NULL;
 	int *zone = NULL, w, ret = -1;
 	size_t i, j, m;
-	float right = 0, fx;
+	float right = 0, fx, pitch;
 
 	if (nl == 0)
 		return 0;
@@ -1894,11 +1970,15 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 	 * it in the table: one piece, set under it (left edges or centres
 	 * aligned), no wider, not running text.
 	 */
+	pitch = label_pitch(al, keep, nl);
 	for (i = 1, fx = -1; i < nl; i++) {
-		if (keep[i - 1] && zone[i - 1] != 0 && al[i - 1].fig)
+		/* a line of one figure is no guide when a row of them was
+		 * seen: a figure wrapped or set low in the last column */
+		if (keep[i - 1] && zone[i - 1] != 0 && al[i - 1].fig &&
+		    (fx < 0 || figures(&al[i - 1]) > 1))
 			fx = first_fig(&al[i - 1]);
 		if (goes_on(al, keep, zone, i, right, fx >= 0 ? fx :
-		    next_line(hint, nhint, al[i - 1].x1)))
+		    next_line(hint, nhint, al[i - 1].x1), pitch, hint, nhint))
 			zone[i] = 2;
 	}
 	/*

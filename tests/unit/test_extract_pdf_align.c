@@ -88,8 +88,8 @@ where(const struct gk_pdf_table *t, size_t i, int *row, int *col)
 }
 
 /* The characters put, read as the PDF reader reads a page: lines (nl of
- * them, unless nl is 0), every line kept, aligned on a 600 x 800 page, the
- * tables found (one). */
+ * them, unless nl is 0), every line but one of white space kept, aligned
+ * on a 600 x 800 page, the tables found (one). */
 struct reading {
 	struct gk_pdf_line *ln;
 	struct gk_pdf_page out;
@@ -112,8 +112,15 @@ read_tables(struct reading *r, size_t nl, const float *hint, int nhint,
 	if (nl != 0)
 		assert_int_equal(n, nl);
 	assert_true(n <= sizeof(keep) / sizeof(keep[0]));
-	for (i = 0; i < n; i++)
-		keep[i] = 1;
+	/* as layout.c: a line of white space alone is left out */
+	for (i = 0; i < n; i++) {
+		size_t k;
+
+		keep[i] = 0;
+		for (k = 0; k < r->ln[i].n; k++)
+			if (!gk_pdf_space(v[r->ln[i].first + k]->c))
+				keep[i] = 1;
+	}
 	r->out.w = 600;
 	r->out.h = 800;
 	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
@@ -1297,6 +1304,180 @@ test_tight_digits(void **state)
 	reading_free(&r);
 }
 
+/* Characters for the rows of blank figures below. */
+static const int jia[] = { '1', '.', 0x7532, 0x7532, 0 },
+    yi2[] = { '2', '.', 0x4e59, 0x4e59, 0 },
+    bing3[] = { '3', '.', 0x4e19, 0x4e19, 0 },
+    ding4[] = { '4', '.', 0x4e01, 0x4e01, 0 },
+    bwu5[] = { '5', '.', 0x620a, 0x620a, 0 },
+    ji6[] = { '6', '.', 0x5df1, 0x5df1, 0 },
+    zu1[] = { 0xff08, 0x4e00, 0xff09, 0x7ec4, 0 },
+    zu2[] = { 0xff08, 0x4e8c, 0xff09, 0x7ec4, 0 },
+    fig1[] = { '1', 0 }, fig2[] = { '2', 0 }, fig3[] = { '3', 0 },
+    fig4[] = { '4', 0 }, fig5[] = { '5', 0 }, fig6[] = { '6', 0 },
+    fig7[] = { '7', 0 }, fig8[] = { '8', 0 };
+
+/*
+ * Rows of blank figures after the table's last figures, the rows set 4 em
+ * apart (a producer's cell padding), over NEAR_EM:
+ *   项目                  本年   上年     y 100
+ *   （一）组 1.甲甲         3      5      y 140
+ *            2.乙乙         2      4      y 180
+ *            3.丙丙         1      7      y 220
+ *            4.丁丁         6      8      y 260
+ *            5.戊戊                       y 300
+ *   （二）组 6.己己                       y 340: （二）组 in the column of
+ *                                         （一）组, five lines up
+ * 5.戊戊 and 6.己己 are rows of the table, （二）组 in its first column.
+ */
+static void
+test_blank_rows_pitch(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	struct reading r;
+	size_t iwu, iji, izu, iding;
+	int row, col, drow, dcol, jrow, jcol, zrow, zcol, grow, gcol;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	izu = nchars;
+	put(10, 140, zu1);
+	put(55, 140, jia);
+	put(200, 140, fig3);
+	put(300, 140, fig5);
+	put(55, 180, yi2);
+	put(200, 180, fig2);
+	put(300, 180, fig4);
+	put(55, 220, bing3);
+	put(200, 220, fig1);
+	put(300, 220, fig7);
+	iding = nchars + 2;
+	put(55, 260, ding4);
+	put(200, 260, fig6);
+	put(300, 260, fig8);
+	iwu = nchars + 2;
+	put(55, 300, bwu5);
+	put(10, 340, zu2);
+	iji = nchars + 2;
+	put(55, 340, ji6);
+	read_page(&r, 7);
+	where(&r.t[0], iding, &drow, &dcol);
+	where(&r.t[0], iwu, &row, &col);
+	where(&r.t[0], iji, &jrow, &jcol);
+	where(&r.t[0], izu, &grow, &gcol);
+	where(&r.t[0], iji - 4, &zrow, &zcol);
+	reading_free(&r);
+	assert_true(drow > 0);
+	assert_int_equal(row, drow + 1);
+	assert_int_equal(col, dcol);
+	assert_int_equal(jrow, drow + 2);
+	assert_int_equal(zrow, jrow);
+	assert_int_equal(zcol, gcol);
+	assert_int_not_equal(jcol, zcol);
+}
+
+/*
+ * With a table held from the page before (column lines 5 52 150 250
+ * 350), a row of blank figures whose group label starts in a label
+ * column of that table, a column nothing else on this page is set in,
+ * and a label's rest under a line of white space:
+ *   1.甲甲 … 4.丁丁   figures          y 60 … 180
+ *   （二）组 5.戊戊                     y 220
+ *   (a space)                           y 228
+ *            戊戊                       y 236
+ *            6.己己                     y 260
+ * 5.戊戊 and 6.己己 are rows of the table, 戊戊 5.戊戊's.
+ */
+static void
+test_blank_row_held_group(void **state)
+{
+	static const float hint[] = { 5, 52, 150, 250, 350 };
+	static const int wuwu[] = { 0x620a, 0x620a, 0 }, sp[] = { ' ', 0 };
+	struct reading r;
+	size_t iwu, irest, iji, iding;
+	int row, col, rrow, rcol, jrow, jcol, drow, dcol;
+
+	(void)state;
+	nchars = 0;
+	put(55, 60, jia);
+	put(200, 60, fig3);
+	put(300, 60, fig5);
+	put(55, 100, yi2);
+	put(200, 100, fig2);
+	put(300, 100, fig4);
+	put(55, 140, bing3);
+	put(200, 140, fig1);
+	put(300, 140, fig7);
+	iding = nchars + 2;
+	put(55, 180, ding4);
+	put(200, 180, fig6);
+	put(300, 180, fig8);
+	put(10, 220, zu2);
+	iwu = nchars + 2;
+	put(55, 220, bwu5);
+	put(60, 228, sp);
+	irest = nchars;
+	put(55, 236, wuwu);
+	iji = nchars + 2;
+	put(55, 260, ji6);
+	read_hinted(&r, 0, hint, 5);
+	where(&r.t[0], iding, &drow, &dcol);
+	where(&r.t[0], iwu, &row, &col);
+	where(&r.t[0], irest, &rrow, &rcol);
+	where(&r.t[0], iji, &jrow, &jcol);
+	reading_free(&r);
+	assert_true(drow >= 0);
+	assert_int_equal(row, drow + 1);
+	assert_int_equal(rrow, row);
+	assert_int_equal(jrow, drow + 2);
+	assert_int_equal(jcol, dcol);
+}
+
+/*
+ * A heading under a table whose figures begin at its left edge, after a
+ * figure set low in the last column, centred on a header label:
+ *   项目项目项目   本年   上年      y 100
+ *     3              5      7       y 130
+ *                           1       y 136: one figure, set low
+ *   五、存在问题                    y 152
+ * The heading is no row of blank figures: it ends right of where the
+ * table's figures begin (the low 1 is no guide to that).
+ */
+static void
+test_heading_after_low(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0x9879, 0x76ee,
+	    0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int wu[] = { 0x4e94, 0x3001, 0x5b58, 0x5728, 0x95ee,
+	    0x9898, 0 };
+	struct reading r;
+	size_t iwu;
+	int row, col;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(60, 130, fig3);
+	put(200, 130, fig5);
+	put(300, 130, fig7);
+	put(305, 136, fig1);
+	iwu = nchars;
+	put(50, 152, wu);
+	read_page(&r, 4);
+	where(&r.t[0], iwu, &row, &col);
+	reading_free(&r);
+	assert_int_equal(row, -1);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -1841,6 +2022,9 @@ main(void)
 		cmocka_unit_test(test_held_lines),
 		cmocka_unit_test(test_low_figure),
 		cmocka_unit_test(test_tight_digits),
+		cmocka_unit_test(test_blank_rows_pitch),
+		cmocka_unit_test(test_blank_row_held_group),
+		cmocka_unit_test(test_heading_after_low),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

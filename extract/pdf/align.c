@@ -1751,6 +1751,33 @@ inside(const struct aline *a, int p, const struct aline *b, int q)
 }
 
 /*
+ * Piece q of line b, beside the pieces of line a (overlapping none), is
+ * set under a label piece of line o, the line above a, a line without
+ * figures, within NEAR_EM: a group label and a row label wrapped side by
+ * side in rows of blank figures, on baselines of their own that
+ * interleave (（四） / 2.没有现成信息需 / 无法提 / 要另行制作 / 供: each
+ * line the rest of the line two above).
+ */
+static int
+under_line_above(const struct aline *o, const struct aline *a,
+    const struct aline *b, int q, float right)
+{
+	int p;
+
+	if (o == NULL || o->fig || b->l->y - o->l->y >= NEAR_EM * b->l->size)
+		return 0;
+	for (p = 0; p < a->np; p++)
+		if (b->px0[q] < a->px1[p] && b->px1[q] > a->px0[p])
+			return 0;
+	for (p = 0; p < o->np; p++)
+		if (!o->pfig[p] &&
+		    o->px1[p] < right - RAGGED_EM * o->l->size &&
+		    under_piece(o, p, b, q, o->px1[p] - o->px0[p]))
+			return 1;
+	return 0;
+}
+
+/*
  * Line b, under line a, holds the next lines of labels wrapped in their
  * columns: each of its pieces under a label piece of a (a group label and
  * a row label wrapped side by side, （四 | 1.本 over ）无 | 机关, or one
@@ -1778,7 +1805,7 @@ label_rest(const struct aline *o, const struct aline *a,
 			    (under_piece(a, p, b, q, column_width(o, a, p)) ||
 			    (b->np > 1 && inside(a, p, b, q))))
 				break;
-		if (p == a->np)
+		if (p == a->np && !under_line_above(o, a, b, q, right))
 			return 0;
 	}
 	return 1;
@@ -1983,13 +2010,19 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 	}
 	/*
 	 * Lines between two lines of cells, none of them running text (to
-	 * the right margin), are in the table: rows with blank figures.
+	 * the right margin), are in the table: rows with blank figures.  The
+	 * distance is the one from the last line of the zone above, the
+	 * rows of blank figures that went on with it included (a run of
+	 * them longer than FILL_EM, then （六）其他处理 over （七）总计 7 0 …).
 	 */
 	for (i = 0; i < nl; i = j) {
+		size_t last = i;
+
 		for (j = i + 1; j < nl && zone[j] != 1; j++)
-			;
+			if (zone[j] != 0)
+				last = j;
 		if (zone[i] != 1 || j >= nl ||
-		    ln[j].y - ln[i].y > FILL_EM * ln[i].size)
+		    ln[j].y - ln[last].y > FILL_EM * ln[i].size)
 			continue;
 		for (m = i + 1; m < j; m++)
 			if (keep[m] && al[m].x1 > right - RAGGED_EM * ln[m].size)

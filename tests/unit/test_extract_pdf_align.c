@@ -1382,6 +1382,60 @@ test_blank_rows_pitch(void **state)
 }
 
 /*
+ * A run of rows of blank figures longer than FILL_EM, then a label that
+ * lines up with no label above it (centred over the label columns), then
+ * the table's last row of figures:
+ *   项目      本年  上年     y 60
+ *   1.甲甲     3     5       y 100  (and 2., 3. at 140, 180)
+ *   4.丁丁 … 9.             y 220 … 420: blank
+ *   （二）组                 y 460: no label column, no numbered row
+ *   6.己己     6     8       y 500
+ * （二）组 is a row of the table, between the blank rows and 6.己己: the
+ * lines between two lines of cells are measured from the last blank
+ * row, not from the last figures.
+ */
+static void
+test_blank_rows_fill(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int *blank[] = { ding4, bwu5, ji6, ding4, bwu5, ji6 };
+	struct reading r;
+	size_t izu, ilast;
+	int k, row, col, lrow, lcol;
+
+	(void)state;
+	nchars = 0;
+	put(50, 60, xiangmu);
+	put(195, 60, bennian);
+	put(295, 60, shangnian);
+	put(55, 100, jia);
+	put(200, 100, fig3);
+	put(300, 100, fig5);
+	put(55, 140, yi2);
+	put(200, 140, fig2);
+	put(300, 140, fig4);
+	put(55, 180, bing3);
+	put(200, 180, fig1);
+	put(300, 180, fig7);
+	for (k = 0; k < 6; k++)
+		put(55, 220 + 40 * (float)k, blank[k]);
+	izu = nchars;
+	put(20, 460, zu2);
+	ilast = nchars + 2;
+	put(55, 500, ji6);
+	put(200, 500, fig6);
+	put(300, 500, fig8);
+	read_page(&r, 12);
+	where(&r.t[0], izu, &row, &col);
+	where(&r.t[0], ilast, &lrow, &lcol);
+	reading_free(&r);
+	assert_true(lrow > 0);
+	assert_int_equal(row, lrow - 1);
+}
+
+/*
  * With a table held from the page before (column lines 5 52 150 250
  * 350), a row of blank figures whose group label starts in a label
  * column of that table, a column nothing else on this page is set in,
@@ -1436,6 +1490,67 @@ test_blank_row_held_group(void **state)
 	assert_int_equal(rrow, row);
 	assert_int_equal(jrow, drow + 2);
 	assert_int_equal(jcol, dcol);
+}
+
+/*
+ * A group label and a row label wrapped side by side in narrow columns,
+ * their lines on baselines of their own that interleave, in rows of
+ * blank figures:
+ *   （一）组 1.甲甲   3  5     y 100 (and 2., 3. at 140, 180)
+ *   （二）                     y 220
+ *            4.丁丁丁丁        y 227
+ *   组组组                     y 234: under （二）, two lines up
+ *              丁丁            y 241: under 4.丁丁丁丁
+ *    组                        y 248
+ *            5.戊戊            y 280
+ * Every line is in the table, 组 and 丁丁 in 4.丁丁丁丁's row, 5.戊戊 a
+ * row of its own.
+ */
+static void
+test_interleaved_rests(void **state)
+{
+	static const int er[] = { 0xff08, 0x4e8c, 0xff09, 0 },
+	    ding[] = { '4', '.', 0x4e01, 0x4e01, 0x4e01, 0x4e01, 0 },
+	    zuzu[] = { 0x7ec4, 0x7ec4, 0x7ec4, 0 }, zu[] = { 0x7ec4, 0 },
+	    dd[] = { 0x4e01, 0x4e01, 0 };
+	struct reading r;
+	size_t iding, izu, idd, iwu;
+	int row, col, zrow, zcol, drow, dcol, wrow, wcol;
+
+	(void)state;
+	nchars = 0;
+	put(10, 100, zu1);
+	put(55, 100, jia);
+	put(200, 100, fig3);
+	put(300, 100, fig5);
+	put(55, 140, yi2);
+	put(200, 140, fig2);
+	put(300, 140, fig4);
+	put(55, 180, bing3);
+	put(200, 180, fig1);
+	put(300, 180, fig7);
+	put(10, 220, er);
+	iding = nchars + 2;
+	put(55, 227, ding);
+	put(10, 234, zuzu);
+	idd = nchars;
+	put(65, 241, dd);
+	izu = nchars;
+	put(20, 248, zu);
+	iwu = nchars + 2;
+	put(55, 280, bwu5);
+	read_page(&r, 0);
+	where(&r.t[0], iding, &row, &col);
+	where(&r.t[0], izu, &zrow, &zcol);
+	where(&r.t[0], idd, &drow, &dcol);
+	where(&r.t[0], iwu, &wrow, &wcol);
+	reading_free(&r);
+	assert_true(row > 0);
+	assert_int_equal(zrow, row);
+	assert_int_equal(drow, row);
+	assert_int_equal(dcol, col);
+	assert_int_equal(wrow, row + 1);
+	assert_int_equal(wcol, col);
 }
 
 /*
@@ -2023,7 +2138,9 @@ main(void)
 		cmocka_unit_test(test_low_figure),
 		cmocka_unit_test(test_tight_digits),
 		cmocka_unit_test(test_blank_rows_pitch),
+		cmocka_unit_test(test_blank_rows_fill),
 		cmocka_unit_test(test_blank_row_held_group),
+		cmocka_unit_test(test_interleaved_rests),
 		cmocka_unit_test(test_heading_after_low),
 	};
 

@@ -1259,7 +1259,8 @@ first_fig(const struct aline *a)
 /*
  * A line of figures only, right under a line of figures (within
  * FIGURE_WRAP_EM: a cell's next line), each of its figures in a column
- * that line leaves blank, between its figures, is that row's: a figure
+ * that line leaves blank, between its figures or up to the zone's last
+ * figure column (a row's last figure set low), is that row's: a figure
  * set on its cell's second line (a blank line, or a space, before it:
  * 72 64 178 _ 351 … over 37 under 尚未审结), no row of its own whose
  * every other cell is blank.
@@ -1267,18 +1268,25 @@ first_fig(const struct aline *a)
 static void
 low_figures(struct aline *al, size_t n)
 {
-	size_t j;
+	size_t j, k;
 	int p, q;
 
 	for (j = 1; j < n; j++) {
 		const struct aline *a = &al[j - 1];
+		float fx1 = a->px1[a->np - 1];
 
 		if (!al[j].fig || !a->fig || a->np < 2 ||
 		    al[j].l->y - a->l->y > FIGURE_WRAP_EM * al[j].l->size)
 			continue;
+		/* the zone's last column: a row's last figure set low, right
+		 * of the other figures of its line (（七）总计 7 0 … over 7) */
+		for (k = 0; k < n; k++)
+			for (p = 0; k != j && p < al[k].np; p++)
+				if (al[k].pfig[p] && al[k].px1[p] > fx1)
+					fx1 = al[k].px1[p];
 		for (q = 0; q < al[j].np; q++) {
 			if (!al[j].pfig[q] || al[j].px0[q] < first_fig(a) ||
-			    al[j].px1[q] > a->px1[a->np - 1])
+			    al[j].px0[q] > fx1)
 				break;
 			for (p = 0; p < a->np; p++)
 				if (overlap(a, p, &al[j], q))
@@ -1876,8 +1884,10 @@ label_pitch(const struct aline *al, const int *keep, size_t nl)
 /*
  * Does piece 0 of line b lie in a label column of the table held from
  * the page before (between two of its column lines hint[0..nhint), the
- * right one no further right than where the figures begin, fx)?  A group
- * label (（四）无法提供) whose column holds nothing else on this page.
+ * right one no further right than where the figures begin, fx), or in
+ * all of them, centred on them (within ALIGN_EM)?  A group label
+ * (（四）无法提供) whose column holds nothing else on this page; a row
+ * label over every label column (四、结转下年度继续办理).
  */
 static int
 in_held_column(const float *hint, int nhint, const struct aline *b, float fx)
@@ -1888,7 +1898,10 @@ in_held_column(const float *hint, int nhint, const struct aline *b, float fx)
 		if (b->px0[0] > hint[c] - CROSS_TOL &&
 		    b->px1[0] < hint[c + 1] + CROSS_TOL)
 			return 1;
-	return 0;
+	return c > 0 && b->px0[0] > hint[0] - CROSS_TOL &&
+	    b->px1[0] < hint[c] + CROSS_TOL &&
+	    fabsf(b->px0[0] + b->px1[0] - hint[0] - hint[c]) <
+	    2 * ALIGN_EM * b->l->size;
 }
 
 /*

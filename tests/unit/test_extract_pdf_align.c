@@ -1593,6 +1593,103 @@ test_heading_after_low(void **state)
 	assert_int_equal(row, -1);
 }
 
+/*
+ * With a table held from the page before (column lines 5 75 150 250
+ * 350: two label columns), a row of blank figures whose label is
+ * centred over both label columns, under the last figures:
+ *        1.甲甲 … 4.丁丁    figures     y 60 … 180
+ *    四、结转下年度                      y 220: 42.5-112.5
+ * It is a row of the table.
+ */
+static void
+test_blank_row_held_across(void **state)
+{
+	static const float hint[] = { 5, 75, 150, 250, 350 };
+	static const int si[] = { 0x56db, 0x3001, 0x7ed3, 0x8f6c, 0x4e0b,
+	    0x5e74, 0x5ea6, 0 };
+	struct reading r;
+	size_t isi, iding;
+	int row, col, drow, dcol;
+
+	(void)state;
+	nchars = 0;
+	put(80, 60, jia);
+	put(200, 60, fig3);
+	put(300, 60, fig5);
+	put(80, 100, yi2);
+	put(200, 100, fig2);
+	put(300, 100, fig4);
+	put(80, 140, bing3);
+	put(200, 140, fig1);
+	put(300, 140, fig7);
+	iding = nchars + 2;
+	put(80, 180, ding4);
+	put(200, 180, fig6);
+	put(300, 180, fig8);
+	isi = nchars + 2;
+	put(42.5f, 220, si);
+	read_hinted(&r, 5, hint, 5);
+	where(&r.t[0], iding, &drow, &dcol);
+	where(&r.t[0], isi, &row, &col);
+	reading_free(&r);
+	assert_true(drow >= 0);
+	assert_int_equal(row, drow + 1);
+}
+
+/*
+ *   项目     本年   上年   合计      y 100
+ *   规章      3      5      8        y 130
+ *   其他      2      7               y 160
+ *                           9        y 167: 0.7 em lower, right of 7
+ *   总数      1      1      2        y 190
+ * 9 is the row of 其他's, in the column of 8: a row's last figure set
+ * low, right of the other figures of its line.
+ */
+static void
+test_low_last_figure(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int heji[] = { 0x5408, 0x8ba1, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int zongshu[] = { 0x603b, 0x6570, 0 };
+	static const int n9[] = { '9', 0 };
+	struct reading r;
+	size_t i8, i9, i2;
+	int r8, c8, r9, c9, r2, c2;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(395, 100, heji);
+	put(50, 130, guizhang);
+	put(200, 130, fig3);
+	put(300, 130, fig5);
+	i8 = nchars;
+	put(400, 130, fig8);
+	put(50, 160, qita);
+	i2 = nchars;
+	put(200, 160, fig2);
+	put(300, 160, fig7);
+	i9 = nchars;
+	put(400, 167, n9);
+	put(50, 190, zongshu);
+	put(200, 190, fig1);
+	put(300, 190, fig1);
+	put(400, 190, fig2);
+	read_page(&r, 5);
+	where(&r.t[0], i8, &r8, &c8);
+	where(&r.t[0], i9, &r9, &c9);
+	where(&r.t[0], i2, &r2, &c2);
+	reading_free(&r);
+	assert_int_equal(r9, r2);
+	assert_int_equal(c9, c8);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -2142,6 +2239,8 @@ main(void)
 		cmocka_unit_test(test_blank_row_held_group),
 		cmocka_unit_test(test_interleaved_rests),
 		cmocka_unit_test(test_heading_after_low),
+		cmocka_unit_test(test_blank_row_held_across),
+		cmocka_unit_test(test_low_last_figure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1442,7 +1442,7 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 {
 	struct agroup *g = NULL;
 	size_t i, k;
-	int ng = 0, r, best, start, ret = -1;
+	int ng = 0, r, best, start, ret = -1, body;
 	size_t top;
 	float d, bd, h, zx0, zx1, fx0, pitch;
 
@@ -1481,6 +1481,27 @@ zone_grid(struct gk_pdf_page *out, struct aline *al, size_t n,
 		    label_rests(al, i)) ||
 		    (i > 0 && word_rests(&al[i - 1], &al[i]))))
 			al[i].multi = 0;
+	/*
+	 * Labels side by side left of the figures near them, below rows of
+	 * figures, that are no rests (left multi above: a zone whose figures
+	 * begin further left, 二's small tables), with a line of figures next
+	 * below them (not the header lines of the next table): a row of its
+	 * own, its figures blank (不予公开 属于国家秘密, a group label and its
+	 * first row label printed without numbering), no header: as one it
+	 * cut the table in two and made the row above it a heading.
+	 */
+	for (i = 0, body = 0; i < n; i++) {
+		body |= al[i].fig;
+		if (!body || !al[i].multi ||
+		    al[i].x1 > near_fx0(al, n, i, fx0))
+			continue;
+		for (k = i + 1; k < n && al[k].single; k++)
+			;
+		if (k < n && al[k].fig) {
+			al[i].multi = 0;
+			al[i].own = 1;
+		}
+	}
 	/*
 	 * A unit alone with its label set a little lower beside it
 	 * (件 / 其中：涉及国家秘密) is a row with a blank figure.

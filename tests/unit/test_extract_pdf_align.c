@@ -1690,6 +1690,69 @@ test_low_last_figure(void **state)
 	assert_int_equal(c9, c8);
 }
 
+/*
+ * Two labels side by side left of the figures near them, below rows of
+ * figures, no rests of the labels above (a group label and its first row
+ * label, printed without numbering, their figures blank), in a zone that
+ * also holds a small table whose figures begin further left:
+ *   规章          7                         y 60
+ *   其他          9                         y 80
+ *   项目                  本年   上年      y 100
+ *   甲甲                    3      5       y 130
+ *   丙丙丙   丁丁丁丁                      y 160
+ *            戊戊           2      4       y 190
+ * 丙丙丙 丁丁丁丁 is a row of its own, no header of a third table.
+ */
+static void
+test_side_labels_row(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int jj[] = { 0x7532, 0x7532, 0 },
+	    bbb[] = { 0x4e19, 0x4e19, 0x4e19, 0 },
+	    dddd[] = { 0x4e01, 0x4e01, 0x4e01, 0x4e01, 0 },
+	    ww[] = { 0x620a, 0x620a, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n7[] = { '7', 0 }, n9[] = { '9', 0 };
+	struct reading r;
+	size_t ij, ib, id, iw;
+	int rj, cj, rb, cb, rd, cd, rw, cw;
+
+	(void)state;
+	nchars = 0;
+	put(50, 60, guizhang);
+	put(150, 60, n7);
+	put(50, 80, qita);
+	put(150, 80, n9);
+	put(50, 100, xiangmu);
+	put(295, 100, bennian);
+	put(395, 100, shangnian);
+	ij = nchars;
+	put(50, 130, jj);
+	put(300, 130, fig3);
+	put(400, 130, fig5);
+	ib = nchars;
+	put(50, 160, bbb);
+	id = nchars;
+	put(150, 160, dddd);
+	iw = nchars;
+	put(150, 190, ww);
+	put(300, 190, fig2);
+	put(400, 190, fig4);
+	read_tables(&r, 6, NULL, 0, 2);
+	where(&r.t[1], ij, &rj, &cj);
+	where(&r.t[1], ib, &rb, &cb);
+	where(&r.t[1], id, &rd, &cd);
+	where(&r.t[1], iw, &rw, &cw);
+	reading_free(&r);
+	assert_true(rj > 0);
+	assert_int_equal(rb, rj + 1);
+	assert_int_equal(rd, rb);
+	assert_int_equal(rw, rb + 1);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -2241,6 +2304,7 @@ main(void)
 		cmocka_unit_test(test_heading_after_low),
 		cmocka_unit_test(test_blank_row_held_across),
 		cmocka_unit_test(test_low_last_figure),
+		cmocka_unit_test(test_side_labels_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

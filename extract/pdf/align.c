@@ -187,11 +187,48 @@ mark_at(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
 }
 
 /*
+ * Are the digits of line l set without gaps, but at character i: two
+ * digits side by side at least once within TIGHT_DIGIT_EM, and no two
+ * of them, but i and the digit before it, further apart than that and
+ * no further than SPACE_EM (which parts two figures anyway)?  A font
+ * narrower than its advances (tracking) leaves its gap after every
+ * digit.
+ */
+static int
+tight_digits(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
+    size_t i)
+{
+	size_t k, prev = (size_t)-1;
+	int tight = 0;
+
+	for (k = 0; k < l->n; k++) {
+		const struct gk_pdf_char *c = v[l->first + k];
+
+		if (gk_pdf_space(c->c))
+			continue;
+		if (prev != (size_t)-1 && k != i && digit(c->c) &&
+		    digit(v[l->first + prev]->c) &&
+		    !gk_pdf_dup(v[l->first + prev], c)) {
+			float g = gk_pdf_gap(v, l, k);
+
+			if (g > TIGHT_DIGIT_EM && g <= SPACE_EM)
+				return 0;
+			tight |= g <= TIGHT_DIGIT_EM;
+		}
+		prev = k;
+	}
+	return tight;
+}
+
+/*
  * Is the gap g (em) between digits last and i of line l a gap between
  * two figures?  Over SPACE_EM (digits are set without gaps: two figures
  * in narrow columns, 27 | 1,056, come closer than CELL_GAP_EM), unless
  * it is tracking: the same, within TRACK_TOL, as the gap before last or
- * after i (a font narrower than its advances: 2 0 2 0).
+ * after i (a font narrower than its advances: 2 0 2 0).  Under it, over
+ * TIGHT_DIGIT_EM, when the line's other digits touch (tight_digits): two
+ * figures in columns narrower still, 19 | 5146 0.26 em apart, were one
+ * figure across the column line every other row leaves free.
  */
 static int
 digit_gap(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
@@ -200,9 +237,10 @@ digit_gap(const struct gk_pdf_char *const *v, const struct gk_pdf_line *l,
 	float gp, gn = 0;
 	size_t k;
 
-	if (g <= SPACE_EM || !digit(v[l->first + last]->c) ||
-	    !digit(v[l->first + i]->c))
+	if (!digit(v[l->first + last]->c) || !digit(v[l->first + i]->c))
 		return 0;
+	if (g <= SPACE_EM)
+		return g > TIGHT_DIGIT_EM && tight_digits(v, l, i);
 	gp = gk_pdf_gap(v, l, last);
 	for (k = i + 1; k < l->n && gk_pdf_space(v[l->first + k]->c); k++)
 		;
@@ -235,8 +273,8 @@ cut(const struct gk_pdf_char *const *v, struct aline *a, int *wide)
 			continue;
 		g = c != NULL && from != (size_t)-1 ? gk_pdf_gap(v, l, i) : 0;
 		if (c == NULL || (from != (size_t)-1 && (g > CELL_GAP_EM ||
-		    (g > SPACE_EM && (mark_at(v, l, i) ||
-		    digit_gap(v, l, last, i, g)))))) {
+		    (g > SPACE_EM && mark_at(v, l, i)) ||
+		    digit_gap(v, l, last, i, g)))) {
 			if (from != (size_t)-1 && a->np < MAXPIECES) {
 				size_t k, m = 0;
 				const struct gk_pdf_char *tmp[256];
@@ -1510,6 +1548,17 @@ out:
 }
 
 /* Where the first figure piece of line a begins (none: past its end). */
+/* How many figure pieces line a has. */
+static int
+figures(const struct aline *a)
+{
+	int p, k = 0;
+
+	for (p = 0; p < a->np; p++)
+		k += a->pfig[p];
+	return k;
+}
+
 static float
 first_fig(const struct aline *a)
 {
@@ -1524,7 +1573,8 @@ first_fig(const struct aline *a)
 /*
  * A line of figures only, right under a line of figures (within
  * FIGURE_WRAP_EM: a cell's next line), each of its figures in a column
- * that line leaves blank, between its figures, is that row's: a figure
+ * that line leaves blank, between its figures or up to the zone's last
+ * figure column (a row's last figure set low), is that row's: a figure
  * set on its cell's second line (a blank line, or a space, before it:
  * 72 64 178 _ 351 … over 37 under 尚未审结), no row of its own whose
  * every other cell is blank.
@@ -1532,18 +1582,25 @@ first_fig(const struct aline *a)
 static void
 low_figures(struct aline *al, size_t n)
 {
-	size_t j;
+	size_t j, k;
 	int p, q;
 
 	for (j = 1; j < n; j++) {
 		const struct aline *a = &al[j - 1];
+		float fx1 = a->px1[a->np - 1];
 
 		if (!al[j].fig || !a->fig || a->np < 2 ||
 		    al[j].l->y - a->l->y > FIGURE_WRAP_EM * al[j].l->size)
 			continue;
+		/* the zone's last column: a row's last figure set low, right
+		 * of the other figures of its line (（七）总计 7 0 … over 7) */
+		for (k = 0; k < n; k++)
+			for (p = 0; k != j && p < al[k].np; p++)
+				if (al[k].pfig[p] && al[k].px1[p] > fx1)
+					fx1 = al[k].px1[p];
 		for (q = 0; q < al[j].np; q++) {
 			if (!al[j].pfig[q] || al[j].px0[q] < first_fig(a) ||
-			    al[j].px1[q] > a->px1[a->np - 1])
+			    al[j].px0[q] > fx1)
 				break;
 			for (p = 0; p < a->np; p++)
 				if (overlap(a, p, &al[j], q))
@@ -1699,7 +1756,7 @@ zone_grid(struct gk_pdf_page *out, const struct gk_pdf_char *const *v,
 {
 	struct agroup *g = NULL;
 	size_t i, k;
-	int ng = 0, r, best, start, ret = -1;
+	int ng = 0, r, best, start, ret = -1, body;
 	size_t top;
 	float d, bd, h, zx0, zx1, fx0, pitch;
 
@@ -1738,6 +1795,27 @@ zone_grid(struct gk_pdf_page *out, const struct gk_pdf_char *const *v,
 		    label_rests(al, i)) ||
 		    (i > 0 && word_rests(&al[i - 1], &al[i]))))
 			al[i].multi = 0;
+	/*
+	 * Labels side by side left of the figures near them, below rows of
+	 * figures, that are no rests (left multi above: a zone whose figures
+	 * begin further left, 二's small tables), with a line of figures next
+	 * below them (not the header lines of the next table): a row of its
+	 * own, its figures blank (不予公开 属于国家秘密, a group label and its
+	 * first row label printed without numbering), no header: as one it
+	 * cut the table in two and made the row above it a heading.
+	 */
+	for (i = 0, body = 0; i < n; i++) {
+		body |= al[i].fig;
+		if (!body || !al[i].multi ||
+		    al[i].x1 > near_fx0(al, n, i, fx0))
+			continue;
+		for (k = i + 1; k < n && al[k].single; k++)
+			;
+		if (k < n && al[k].fig) {
+			al[i].multi = 0;
+			al[i].own = 1;
+		}
+	}
 	/*
 	 * A unit alone with its label set a little lower beside it
 	 * (件 / 其中：涉及国家秘密) is a row with a blank figure.
@@ -2019,6 +2097,33 @@ inside(const struct aline *a, int p, const struct aline *b, int q)
 }
 
 /*
+ * Piece q of line b, beside the pieces of line a (overlapping none), is
+ * set under a label piece of line o, the line above a, a line without
+ * figures, within NEAR_EM: a group label and a row label wrapped side by
+ * side in rows of blank figures, on baselines of their own that
+ * interleave (（四） / 2.没有现成信息需 / 无法提 / 要另行制作 / 供: each
+ * line the rest of the line two above).
+ */
+static int
+under_line_above(const struct aline *o, const struct aline *a,
+    const struct aline *b, int q, float right)
+{
+	int p;
+
+	if (o == NULL || o->fig || b->l->y - o->l->y >= NEAR_EM * b->l->size)
+		return 0;
+	for (p = 0; p < a->np; p++)
+		if (b->px0[q] < a->px1[p] && b->px1[q] > a->px0[p])
+			return 0;
+	for (p = 0; p < o->np; p++)
+		if (!o->pfig[p] &&
+		    o->px1[p] < right - RAGGED_EM * o->l->size &&
+		    under_piece(o, p, b, q, o->px1[p] - o->px0[p]))
+			return 1;
+	return 0;
+}
+
+/*
  * Line b, under line a, holds the next lines of labels wrapped in their
  * columns: each of its pieces under a label piece of a (a group label and
  * a row label wrapped side by side, （四 | 1.本 over ）无 | 机关, or one
@@ -2046,7 +2151,7 @@ label_rest(const struct aline *o, const struct aline *a,
 			    (under_piece(a, p, b, q, column_width(o, a, p)) ||
 			    (b->np > 1 && inside(a, p, b, q))))
 				break;
-		if (p == a->np)
+		if (p == a->np && !under_line_above(o, a, b, q, right))
 			return 0;
 	}
 	return 1;
@@ -2085,47 +2190,117 @@ in_label_column(const struct aline *a, const struct aline *b, float right)
 }
 
 /*
- * Line b, under line a, starts the next row of its table, a row whose
- * figures are all blank (a label wrapped over many lines in a narrow
- * column, its figures printed as nothing: 3.危 / 及“ / 三安 under the last
- * line of 2.其他法律…): a numbered label, its first piece set in a label
- * column of a or of o, the line above a (a's may be the centred last line
- * of a label spanning two columns: （三 under 他情形） under 形，不计其),
- * ending left of where the table's figures begin (fx: a heading under the
- * table reaches over them), within NEAR_EM, neither b nor a running to the
- * right margin (a heading under a note under the table is no row).  It
- * may be wider than the line above: that was the end of another label.
+ * The pitch of the numbered labels of one column: the median distance
+ * from a kept numbered line to the next one below whose first piece
+ * starts where its own does (within ALIGN_EM), over PITCH_MIN_ROWS such
+ * distances at least; 0 when there are fewer.
  */
-static int
-blank_row(const struct aline *o, const struct aline *a, const struct aline *b,
-    float right, float fx)
+static float
+label_pitch(const struct aline *al, const int *keep, size_t nl)
 {
-	float h = b->l->size;
+	float d[64];
+	size_t i, j;
+	int m = 0;
 
-	if (fx < 0 || !b->numbered || b->fig || b->np < 1 || b->x1 >= fx ||
-	    b->l->y - a->l->y >= NEAR_EM * h ||
-	    b->x1 >= right - RAGGED_EM * h ||
-	    a->x1 >= right - RAGGED_EM * a->l->size)
+	for (i = 0; i < nl && m < 64; i++) {
+		if (!keep[i] || !al[i].numbered || al[i].np < 1)
+			continue;
+		for (j = i + 1; j < nl; j++)
+			if (keep[j] && al[j].numbered && al[j].np > 0 &&
+			    fabsf(al[j].px0[0] - al[i].px0[0]) <
+			    ALIGN_EM * al[i].l->size)
+				break;
+		if (j < nl)
+			d[m++] = al[j].l->y - al[i].l->y;
+	}
+	if (m < PITCH_MIN_ROWS)
 		return 0;
-	return in_label_column(a, b, right) || in_label_column(o, b, right);
+	qsort(d, (size_t)m, sizeof(float), cmp_float);
+	return d[m / 2];
 }
 
 /*
- * Line i (i > 0), not yet in a zone, goes on with the zone line above it:
- * the rest of a label (label_rest) or a row of blank figures (blank_row);
- * fx: where the figures begin.
+ * Does piece 0 of line b lie in a label column of the table held from
+ * the page before (between two of its column lines hint[0..nhint), the
+ * right one no further right than where the figures begin, fx), or in
+ * all of them, centred on them (within ALIGN_EM)?  A group label
+ * (（四）无法提供) whose column holds nothing else on this page; a row
+ * label over every label column (四、结转下年度继续办理).
+ */
+static int
+in_held_column(const float *hint, int nhint, const struct aline *b, float fx)
+{
+	int c;
+
+	for (c = 0; c + 1 < nhint && hint[c + 1] <= fx + COLUMN_GAP; c++)
+		if (b->px0[0] > hint[c] - CROSS_TOL &&
+		    b->px1[0] < hint[c + 1] + CROSS_TOL)
+			return 1;
+	return c > 0 && b->px0[0] > hint[0] - CROSS_TOL &&
+	    b->px1[0] < hint[c] + CROSS_TOL &&
+	    fabsf(b->px0[0] + b->px1[0] - hint[0] - hint[c]) <
+	    2 * ALIGN_EM * b->l->size;
+}
+
+/*
+ * Line i, under line i - 1 of a zone, starts the next row of its table, a
+ * row whose figures are all blank (a label wrapped over many lines in a
+ * narrow column, its figures printed as nothing: 3.危 / 及“ / 三安 under
+ * the last line of 2.其他法律…): a numbered label, its first piece set in
+ * a label column of a line of the zone above it, up to the line of the
+ * table's last figures or further up the zone (the line above may be
+ * the centred last line of a label spanning two columns: （三 under 他情形）
+ * under 形，不计其), or of the table held from the page before (a group
+ * label: （四）无法提供), ending left of where the table's figures begin
+ * (fx: a heading under the table reaches over them), within NEAR_EM of
+ * the line above or, where rows are set further apart, AFTER_PITCH of
+ * the pitch of the page's numbered labels (pitch), neither it nor the
+ * line above, unless a line of figures, running to the right margin (a
+ * heading under a note under the table is no row).  It may be wider than the line above: that was
+ * the end of another label.
+ */
+static int
+blank_row(const struct aline *al, const int *keep, const int *zone, size_t i,
+    size_t ia, float right, float fx, float pitch, const float *hint,
+    int nhint)
+{
+	const struct aline *a = &al[ia], *b = &al[i];
+	float h = b->l->size, reach = NEAR_EM * h;
+	size_t k;
+
+	if (AFTER_PITCH * pitch > reach)
+		reach = AFTER_PITCH * pitch;
+	if (fx < 0 || !b->numbered || b->fig || b->np < 1 || b->x1 >= fx ||
+	    b->l->y - a->l->y >= reach ||
+	    b->x1 >= right - RAGGED_EM * h ||
+	    (!a->fig && a->x1 >= right - RAGGED_EM * a->l->size))
+		return 0;
+	for (k = i; k-- > 0 && (zone[k] != 0 || !keep[k]);)
+		if (keep[k] && in_label_column(&al[k], b, right))
+			return 1;
+	return in_held_column(hint, nhint, b, fx);
+}
+
+/*
+ * Line i (i > 0), not yet in a zone, goes on with the zone line above it
+ * (a line of white space between them left out: 5.要求…获取 / 信息 with
+ * a blank line drawn between): the rest of a label (label_rest) or a row
+ * of blank figures (blank_row); fx: where the figures begin.
  */
 static int
 goes_on(const struct aline *al, const int *keep, const int *zone, size_t i,
-    float right, float fx)
+    float right, float fx, float pitch, const float *hint, int nhint)
 {
 	const struct aline *o;
+	size_t a = i - 1;
 
-	if (!keep[i] || !keep[i - 1] || zone[i] != 0 || zone[i - 1] != 2)
+	while (a > 0 && al[a].np == 0)
+		a--;
+	if (!keep[i] || !keep[a] || zone[i] != 0 || zone[a] == 0)
 		return 0;
-	o = i > 1 && keep[i - 2] && zone[i - 2] != 0 ? &al[i - 2] : NULL;
-	return label_rest(o, &al[i - 1], &al[i], right) ||
-	    blank_row(o, &al[i - 1], &al[i], right, fx);
+	o = a > 0 && keep[a - 1] && zone[a - 1] != 0 ? &al[a - 1] : NULL;
+	return (zone[a] == 2 && label_rest(o, &al[a], &al[i], right)) ||
+	    blank_row(al, keep, zone, i, a, right, fx, pitch, hint, nhint);
 }
 
 int
@@ -2136,7 +2311,7 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 	struct aline *al = NULL;
 	int *zone = NULL, w, ret = -1;
 	size_t i, j, m;
-	float right = 0, fx;
+	float right = 0, fx, pitch;
 
 	if (nl == 0)
 		return 0;
@@ -2173,22 +2348,32 @@ gk_pdf_align(const struct gk_pdf_char *const *v, const struct gk_pdf_line *ln,
 	 * it in the table: one piece, set under it (left edges or centres
 	 * aligned), no wider, not running text.
 	 */
+	pitch = label_pitch(al, keep, nl);
 	for (i = 1, fx = -1; i < nl; i++) {
-		if (keep[i - 1] && zone[i - 1] != 0 && al[i - 1].fig)
+		/* a line of one figure is no guide when a row of them was
+		 * seen: a figure wrapped or set low in the last column */
+		if (keep[i - 1] && zone[i - 1] != 0 && al[i - 1].fig &&
+		    (fx < 0 || figures(&al[i - 1]) > 1))
 			fx = first_fig(&al[i - 1]);
 		if (goes_on(al, keep, zone, i, right, fx >= 0 ? fx :
-		    next_line(hint, nhint, al[i - 1].x1)))
+		    next_line(hint, nhint, al[i - 1].x1), pitch, hint, nhint))
 			zone[i] = 2;
 	}
 	/*
 	 * Lines between two lines of cells, none of them running text (to
-	 * the right margin), are in the table: rows with blank figures.
+	 * the right margin), are in the table: rows with blank figures.  The
+	 * distance is the one from the last line of the zone above, the
+	 * rows of blank figures that went on with it included (a run of
+	 * them longer than FILL_EM, then （六）其他处理 over （七）总计 7 0 …).
 	 */
 	for (i = 0; i < nl; i = j) {
+		size_t last = i;
+
 		for (j = i + 1; j < nl && zone[j] != 1; j++)
-			;
+			if (zone[j] != 0)
+				last = j;
 		if (zone[i] != 1 || j >= nl ||
-		    ln[j].y - ln[i].y > FILL_EM * ln[i].size)
+		    ln[j].y - ln[last].y > FILL_EM * ln[i].size)
 			continue;
 		for (m = i + 1; m < j; m++)
 			if (keep[m] && al[m].x1 > right - RAGGED_EM * ln[m].size)

@@ -85,6 +85,10 @@
  * with (a TrueType subset rewritten without its widths: 2 0 2 0) leave
  * one gap after every glyph.  Widths of different glyphs differ by more. */
 #define TRACK_TOL		0.03f	/* em */
+/* Two digits of one figure are set this close (their boxes touch); a
+ * wider gap between two, on a line whose other digits touch, parts two
+ * figures (align.c digit_gap). */
+#define TIGHT_DIGIT_EM		0.1f	/* em */
 /* The same character drawn again less than this share of its width to
  * the right is a fake bold (drawn twice, shifted): one character.  A
  * share of the glyph, not of the em: "ll" in a Latin font is 0.2 em on. */

@@ -88,8 +88,8 @@ where(const struct gk_pdf_table *t, size_t i, int *row, int *col)
 }
 
 /* The characters put, read as the PDF reader reads a page: lines (nl of
- * them, unless nl is 0), every line kept, aligned on a 600 x 800 page, the
- * tables found (one). */
+ * them, unless nl is 0), every line but one of white space kept, aligned
+ * on a 600 x 800 page, the tables found (one). */
 struct reading {
 	struct gk_pdf_line *ln;
 	struct gk_pdf_page out;
@@ -112,8 +112,15 @@ read_tables(struct reading *r, size_t nl, const float *hint, int nhint,
 	if (nl != 0)
 		assert_int_equal(n, nl);
 	assert_true(n <= sizeof(keep) / sizeof(keep[0]));
-	for (i = 0; i < n; i++)
-		keep[i] = 1;
+	/* as layout.c: a line of white space alone is left out */
+	for (i = 0; i < n; i++) {
+		size_t k;
+
+		keep[i] = 0;
+		for (k = 0; k < r->ln[i].n; k++)
+			if (!gk_pdf_space(v[r->ln[i].first + k]->c))
+				keep[i] = 1;
+	}
 	r->out.w = 600;
 	r->out.h = 800;
 	assert_int_equal(gk_pdf_align((const struct gk_pdf_char *const *)v,
@@ -1511,6 +1518,525 @@ test_digit_gap(void **state)
 	reading_free(&r);
 }
 
+/*
+ * Two figures in narrow columns closer than SPACE_EM (0.26 em), where
+ * the other figures of the line touch:
+ *   项目      其他  总计          y 100
+ *   规章        0   87            y 130
+ *   其他      19|5146             y 160: 19 ends at 210, 5146 from 212.6
+ *   合计       1    12            y 190
+ * 19 and 5146 are two figures, 5146 in the column of 87; a tracked
+ * line (0.2 em after every digit) is not cut.
+ */
+static void
+test_tight_digits(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int zongji[] = { 0x603b, 0x8ba1, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int heji[] = { 0x5408, 0x8ba1, 0 };
+	static const int n0[] = { '0', 0 }, n87[] = { '8', '7', 0 },
+	    n19[] = { '1', '9', 0 }, n5146[] = { '5', '1', '4', '6', 0 },
+	    n1[] = { '1', 0 }, n12[] = { '1', '2', 0 }, n2[] = { '2', 0 };
+	struct reading r;
+	size_t a, b, c, y0, y1;
+	int row, col, row2, col2, row3, col3;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, qita);
+	put(220, 100, zongji);
+	put(50, 130, guizhang);
+	put(205, 130, n0);
+	c = nchars;
+	put(214, 130, n87);
+	put(50, 160, qita);
+	a = nchars;
+	put(200, 160, n19);
+	b = nchars;
+	put(212.6f, 160, n5146);
+	put(50, 190, heji);
+	put(205, 190, n1);
+	put(214, 190, n12);
+	read_page(&r, 4);
+	where(&r.t[0], a, &row, &col);
+	where(&r.t[0], b, &row2, &col2);
+	where(&r.t[0], c, &row3, &col3);
+	assert_int_equal(row, row2);
+	assert_int_not_equal(col, col2);
+	assert_int_equal(col2, col3);
+	reading_free(&r);
+	/* tracked: 0.2 em after every digit, no touching digits */
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, qita);
+	put(50, 130, guizhang);
+	put(200, 130, n1);
+	put(50, 160, heji);
+	y0 = nchars;
+	put(200, 160, n2);
+	put(207, 160, n0);
+	put(214, 160, n2);
+	y1 = nchars;
+	put(221, 160, n0);
+	read_page(&r, 3);
+	where(&r.t[0], y0, &row, &col);
+	where(&r.t[0], y1, &row2, &col2);
+	assert_int_equal(col, col2);
+	reading_free(&r);
+}
+
+/* Characters for the rows of blank figures below. */
+static const int jia[] = { '1', '.', 0x7532, 0x7532, 0 },
+    yi2[] = { '2', '.', 0x4e59, 0x4e59, 0 },
+    bing3[] = { '3', '.', 0x4e19, 0x4e19, 0 },
+    ding4[] = { '4', '.', 0x4e01, 0x4e01, 0 },
+    bwu5[] = { '5', '.', 0x620a, 0x620a, 0 },
+    ji6[] = { '6', '.', 0x5df1, 0x5df1, 0 },
+    zu1[] = { 0xff08, 0x4e00, 0xff09, 0x7ec4, 0 },
+    zu2[] = { 0xff08, 0x4e8c, 0xff09, 0x7ec4, 0 },
+    fig1[] = { '1', 0 }, fig2[] = { '2', 0 }, fig3[] = { '3', 0 },
+    fig4[] = { '4', 0 }, fig5[] = { '5', 0 }, fig6[] = { '6', 0 },
+    fig7[] = { '7', 0 }, fig8[] = { '8', 0 };
+
+/*
+ * Rows of blank figures after the table's last figures, the rows set 4 em
+ * apart (a producer's cell padding), over NEAR_EM:
+ *   项目                  本年   上年     y 100
+ *   （一）组 1.甲甲         3      5      y 140
+ *            2.乙乙         2      4      y 180
+ *            3.丙丙         1      7      y 220
+ *            4.丁丁         6      8      y 260
+ *            5.戊戊                       y 300
+ *   （二）组 6.己己                       y 340: （二）组 in the column of
+ *                                         （一）组, five lines up
+ * 5.戊戊 and 6.己己 are rows of the table, （二）组 in its first column.
+ */
+static void
+test_blank_rows_pitch(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	struct reading r;
+	size_t iwu, iji, izu, iding;
+	int row, col, drow, dcol, jrow, jcol, zrow, zcol, grow, gcol;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	izu = nchars;
+	put(10, 140, zu1);
+	put(55, 140, jia);
+	put(200, 140, fig3);
+	put(300, 140, fig5);
+	put(55, 180, yi2);
+	put(200, 180, fig2);
+	put(300, 180, fig4);
+	put(55, 220, bing3);
+	put(200, 220, fig1);
+	put(300, 220, fig7);
+	iding = nchars + 2;
+	put(55, 260, ding4);
+	put(200, 260, fig6);
+	put(300, 260, fig8);
+	iwu = nchars + 2;
+	put(55, 300, bwu5);
+	put(10, 340, zu2);
+	iji = nchars + 2;
+	put(55, 340, ji6);
+	read_page(&r, 7);
+	where(&r.t[0], iding, &drow, &dcol);
+	where(&r.t[0], iwu, &row, &col);
+	where(&r.t[0], iji, &jrow, &jcol);
+	where(&r.t[0], izu, &grow, &gcol);
+	where(&r.t[0], iji - 4, &zrow, &zcol);
+	reading_free(&r);
+	assert_true(drow > 0);
+	assert_int_equal(row, drow + 1);
+	assert_int_equal(col, dcol);
+	assert_int_equal(jrow, drow + 2);
+	assert_int_equal(zrow, jrow);
+	assert_int_equal(zcol, gcol);
+	assert_int_not_equal(jcol, zcol);
+}
+
+/*
+ * A run of rows of blank figures longer than FILL_EM, then a label that
+ * lines up with no label above it (centred over the label columns), then
+ * the table's last row of figures:
+ *   项目      本年  上年     y 60
+ *   1.甲甲     3     5       y 100  (and 2., 3. at 140, 180)
+ *   4.丁丁 … 9.             y 220 … 420: blank
+ *   （二）组                 y 460: no label column, no numbered row
+ *   6.己己     6     8       y 500
+ * （二）组 is a row of the table, between the blank rows and 6.己己: the
+ * lines between two lines of cells are measured from the last blank
+ * row, not from the last figures.
+ */
+static void
+test_blank_rows_fill(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int *blank[] = { ding4, bwu5, ji6, ding4, bwu5, ji6 };
+	struct reading r;
+	size_t izu, ilast;
+	int k, row, col, lrow, lcol;
+
+	(void)state;
+	nchars = 0;
+	put(50, 60, xiangmu);
+	put(195, 60, bennian);
+	put(295, 60, shangnian);
+	put(55, 100, jia);
+	put(200, 100, fig3);
+	put(300, 100, fig5);
+	put(55, 140, yi2);
+	put(200, 140, fig2);
+	put(300, 140, fig4);
+	put(55, 180, bing3);
+	put(200, 180, fig1);
+	put(300, 180, fig7);
+	for (k = 0; k < 6; k++)
+		put(55, 220 + 40 * (float)k, blank[k]);
+	izu = nchars;
+	put(20, 460, zu2);
+	ilast = nchars + 2;
+	put(55, 500, ji6);
+	put(200, 500, fig6);
+	put(300, 500, fig8);
+	read_page(&r, 12);
+	where(&r.t[0], izu, &row, &col);
+	where(&r.t[0], ilast, &lrow, &lcol);
+	reading_free(&r);
+	assert_true(lrow > 0);
+	assert_int_equal(row, lrow - 1);
+}
+
+/*
+ * With a table held from the page before (column lines 5 52 150 250
+ * 350), a row of blank figures whose group label starts in a label
+ * column of that table, a column nothing else on this page is set in,
+ * and a label's rest under a line of white space:
+ *   1.甲甲 … 4.丁丁   figures          y 60 … 180
+ *   （二）组 5.戊戊                     y 220
+ *   (a space)                           y 228
+ *            戊戊                       y 236
+ *            6.己己                     y 260
+ * 5.戊戊 and 6.己己 are rows of the table, 戊戊 5.戊戊's.
+ */
+static void
+test_blank_row_held_group(void **state)
+{
+	static const float hint[] = { 5, 52, 150, 250, 350 };
+	static const int wuwu[] = { 0x620a, 0x620a, 0 }, sp[] = { ' ', 0 };
+	struct reading r;
+	size_t iwu, irest, iji, iding;
+	int row, col, rrow, rcol, jrow, jcol, drow, dcol;
+
+	(void)state;
+	nchars = 0;
+	put(55, 60, jia);
+	put(200, 60, fig3);
+	put(300, 60, fig5);
+	put(55, 100, yi2);
+	put(200, 100, fig2);
+	put(300, 100, fig4);
+	put(55, 140, bing3);
+	put(200, 140, fig1);
+	put(300, 140, fig7);
+	iding = nchars + 2;
+	put(55, 180, ding4);
+	put(200, 180, fig6);
+	put(300, 180, fig8);
+	put(10, 220, zu2);
+	iwu = nchars + 2;
+	put(55, 220, bwu5);
+	put(60, 228, sp);
+	irest = nchars;
+	put(55, 236, wuwu);
+	iji = nchars + 2;
+	put(55, 260, ji6);
+	read_hinted(&r, 0, hint, 5);
+	where(&r.t[0], iding, &drow, &dcol);
+	where(&r.t[0], iwu, &row, &col);
+	where(&r.t[0], irest, &rrow, &rcol);
+	where(&r.t[0], iji, &jrow, &jcol);
+	reading_free(&r);
+	assert_true(drow >= 0);
+	assert_int_equal(row, drow + 1);
+	assert_int_equal(rrow, row);
+	assert_int_equal(jrow, drow + 2);
+	assert_int_equal(jcol, dcol);
+}
+
+/*
+ * A group label and a row label wrapped side by side in narrow columns,
+ * their lines on baselines of their own that interleave, in rows of
+ * blank figures:
+ *   （一）组 1.甲甲   3  5     y 100 (and 2., 3. at 140, 180)
+ *   （二）                     y 220
+ *            4.丁丁丁丁        y 227
+ *   组组组                     y 234: under （二）, two lines up
+ *              丁丁            y 241: under 4.丁丁丁丁
+ *    组                        y 248
+ *            5.戊戊            y 280
+ * Every line is in the table, 组 and 丁丁 in 4.丁丁丁丁's row, 5.戊戊 a
+ * row of its own.
+ */
+static void
+test_interleaved_rests(void **state)
+{
+	static const int er[] = { 0xff08, 0x4e8c, 0xff09, 0 },
+	    ding[] = { '4', '.', 0x4e01, 0x4e01, 0x4e01, 0x4e01, 0 },
+	    zuzu[] = { 0x7ec4, 0x7ec4, 0x7ec4, 0 }, zu[] = { 0x7ec4, 0 },
+	    dd[] = { 0x4e01, 0x4e01, 0 };
+	struct reading r;
+	size_t iding, izu, idd, iwu;
+	int row, col, zrow, zcol, drow, dcol, wrow, wcol;
+
+	(void)state;
+	nchars = 0;
+	put(10, 100, zu1);
+	put(55, 100, jia);
+	put(200, 100, fig3);
+	put(300, 100, fig5);
+	put(55, 140, yi2);
+	put(200, 140, fig2);
+	put(300, 140, fig4);
+	put(55, 180, bing3);
+	put(200, 180, fig1);
+	put(300, 180, fig7);
+	put(10, 220, er);
+	iding = nchars + 2;
+	put(55, 227, ding);
+	put(10, 234, zuzu);
+	idd = nchars;
+	put(65, 241, dd);
+	izu = nchars;
+	put(20, 248, zu);
+	iwu = nchars + 2;
+	put(55, 280, bwu5);
+	read_page(&r, 0);
+	where(&r.t[0], iding, &row, &col);
+	where(&r.t[0], izu, &zrow, &zcol);
+	where(&r.t[0], idd, &drow, &dcol);
+	where(&r.t[0], iwu, &wrow, &wcol);
+	reading_free(&r);
+	assert_true(row > 0);
+	assert_int_equal(zrow, row);
+	assert_int_equal(drow, row);
+	assert_int_equal(dcol, col);
+	assert_int_equal(wrow, row + 1);
+	assert_int_equal(wcol, col);
+}
+
+/*
+ * A heading under a table whose figures begin at its left edge, after a
+ * figure set low in the last column, centred on a header label:
+ *   项目项目项目   本年   上年      y 100
+ *     3              5      7       y 130
+ *                           1       y 136: one figure, set low
+ *   五、存在问题                    y 152
+ * The heading is no row of blank figures: it ends right of where the
+ * table's figures begin (the low 1 is no guide to that).
+ */
+static void
+test_heading_after_low(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0x9879, 0x76ee,
+	    0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int wu[] = { 0x4e94, 0x3001, 0x5b58, 0x5728, 0x95ee,
+	    0x9898, 0 };
+	struct reading r;
+	size_t iwu;
+	int row, col;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(60, 130, fig3);
+	put(200, 130, fig5);
+	put(300, 130, fig7);
+	put(305, 136, fig1);
+	iwu = nchars;
+	put(50, 152, wu);
+	read_page(&r, 4);
+	where(&r.t[0], iwu, &row, &col);
+	reading_free(&r);
+	assert_int_equal(row, -1);
+}
+
+/*
+ * With a table held from the page before (column lines 5 75 150 250
+ * 350: two label columns), a row of blank figures whose label is
+ * centred over both label columns, under the last figures:
+ *        1.甲甲 … 4.丁丁    figures     y 60 … 180
+ *    四、结转下年度                      y 220: 42.5-112.5
+ * It is a row of the table.
+ */
+static void
+test_blank_row_held_across(void **state)
+{
+	static const float hint[] = { 5, 75, 150, 250, 350 };
+	static const int si[] = { 0x56db, 0x3001, 0x7ed3, 0x8f6c, 0x4e0b,
+	    0x5e74, 0x5ea6, 0 };
+	struct reading r;
+	size_t isi, iding;
+	int row, col, drow, dcol;
+
+	(void)state;
+	nchars = 0;
+	put(80, 60, jia);
+	put(200, 60, fig3);
+	put(300, 60, fig5);
+	put(80, 100, yi2);
+	put(200, 100, fig2);
+	put(300, 100, fig4);
+	put(80, 140, bing3);
+	put(200, 140, fig1);
+	put(300, 140, fig7);
+	iding = nchars + 2;
+	put(80, 180, ding4);
+	put(200, 180, fig6);
+	put(300, 180, fig8);
+	isi = nchars + 2;
+	put(42.5f, 220, si);
+	read_hinted(&r, 5, hint, 5);
+	where(&r.t[0], iding, &drow, &dcol);
+	where(&r.t[0], isi, &row, &col);
+	reading_free(&r);
+	assert_true(drow >= 0);
+	assert_int_equal(row, drow + 1);
+}
+
+/*
+ *   项目     本年   上年   合计      y 100
+ *   规章      3      5      8        y 130
+ *   其他      2      7               y 160
+ *                           9        y 167: 0.7 em lower, right of 7
+ *   总数      1      1      2        y 190
+ * 9 is the row of 其他's, in the column of 8: a row's last figure set
+ * low, right of the other figures of its line.
+ */
+static void
+test_low_last_figure(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int heji[] = { 0x5408, 0x8ba1, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int zongshu[] = { 0x603b, 0x6570, 0 };
+	static const int n9[] = { '9', 0 };
+	struct reading r;
+	size_t i8, i9, i2;
+	int r8, c8, r9, c9, r2, c2;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(195, 100, bennian);
+	put(295, 100, shangnian);
+	put(395, 100, heji);
+	put(50, 130, guizhang);
+	put(200, 130, fig3);
+	put(300, 130, fig5);
+	i8 = nchars;
+	put(400, 130, fig8);
+	put(50, 160, qita);
+	i2 = nchars;
+	put(200, 160, fig2);
+	put(300, 160, fig7);
+	i9 = nchars;
+	put(400, 167, n9);
+	put(50, 190, zongshu);
+	put(200, 190, fig1);
+	put(300, 190, fig1);
+	put(400, 190, fig2);
+	read_page(&r, 5);
+	where(&r.t[0], i8, &r8, &c8);
+	where(&r.t[0], i9, &r9, &c9);
+	where(&r.t[0], i2, &r2, &c2);
+	reading_free(&r);
+	assert_int_equal(r9, r2);
+	assert_int_equal(c9, c8);
+}
+
+/*
+ * Two labels side by side left of the figures near them, below rows of
+ * figures, no rests of the labels above (a group label and its first row
+ * label, printed without numbering, their figures blank), in a zone that
+ * also holds a small table whose figures begin further left:
+ *   规章          7                         y 60
+ *   其他          9                         y 80
+ *   项目                  本年   上年      y 100
+ *   甲甲                    3      5       y 130
+ *   丙丙丙   丁丁丁丁                      y 160
+ *            戊戊           2      4       y 190
+ * 丙丙丙 丁丁丁丁 is a row of its own, no header of a third table.
+ */
+static void
+test_side_labels_row(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0 };
+	static const int shangnian[] = { 0x4e0a, 0x5e74, 0 };
+	static const int jj[] = { 0x7532, 0x7532, 0 },
+	    bbb[] = { 0x4e19, 0x4e19, 0x4e19, 0 },
+	    dddd[] = { 0x4e01, 0x4e01, 0x4e01, 0x4e01, 0 },
+	    ww[] = { 0x620a, 0x620a, 0 };
+	static const int guizhang[] = { 0x89c4, 0x7ae0, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int n7[] = { '7', 0 }, n9[] = { '9', 0 };
+	struct reading r;
+	size_t ij, ib, id, iw;
+	int rj, cj, rb, cb, rd, cd, rw, cw;
+
+	(void)state;
+	nchars = 0;
+	put(50, 60, guizhang);
+	put(150, 60, n7);
+	put(50, 80, qita);
+	put(150, 80, n9);
+	put(50, 100, xiangmu);
+	put(295, 100, bennian);
+	put(395, 100, shangnian);
+	ij = nchars;
+	put(50, 130, jj);
+	put(300, 130, fig3);
+	put(400, 130, fig5);
+	ib = nchars;
+	put(50, 160, bbb);
+	id = nchars;
+	put(150, 160, dddd);
+	iw = nchars;
+	put(150, 190, ww);
+	put(300, 190, fig2);
+	put(400, 190, fig4);
+	read_tables(&r, 6, NULL, 0, 2);
+	where(&r.t[1], ij, &rj, &cj);
+	where(&r.t[1], ib, &rb, &cb);
+	where(&r.t[1], id, &rd, &cd);
+	where(&r.t[1], iw, &rw, &cw);
+	reading_free(&r);
+	assert_true(rj > 0);
+	assert_int_equal(rb, rj + 1);
+	assert_int_equal(rd, rb);
+	assert_int_equal(rw, rb + 1);
+}
+
 /* Running text (one line, no wide gap) makes no table. */
 static void
 test_prose(void **state)
@@ -2059,6 +2585,15 @@ main(void)
 		cmocka_unit_test(test_blank_row_column_above),
 		cmocka_unit_test(test_held_lines),
 		cmocka_unit_test(test_low_figure),
+		cmocka_unit_test(test_tight_digits),
+		cmocka_unit_test(test_blank_rows_pitch),
+		cmocka_unit_test(test_blank_rows_fill),
+		cmocka_unit_test(test_blank_row_held_group),
+		cmocka_unit_test(test_interleaved_rests),
+		cmocka_unit_test(test_heading_after_low),
+		cmocka_unit_test(test_blank_row_held_across),
+		cmocka_unit_test(test_low_last_figure),
+		cmocka_unit_test(test_side_labels_row),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -204,9 +204,9 @@
  * column: a cell's lines are set 1.0-1.45 em apart. */
 #define FIGURE_WRAP_EM		1.6f	/* em */
 /* A header label's next line is this close under it (centre to centre):
- * a cell's lines are set 1.0-1.7 em apart (LibreOffice's Word import
- * 1.68 em between two lines of 社会 / 公益 / 组织); a header row further
- * down is another label (header_wraps). */
+ * a cell's lines are set 1.0-1.7 em apart (a word processor's import of
+ * a .doc: 1.68 em between two lines of 社会 / 公益 / 组织); a header row
+ * further down is another label (header_wraps). */
 #define HEADER_RUN_EM		2.0f	/* em */
 /* A figure may carry a short unit after its digits: at most this many
  * characters (9（件）, 3万元). */

@@ -1749,6 +1749,26 @@ row_pitch(const struct agroup *g, int ng)
 	return d[m / 2];
 }
 
+/*
+ * Line b of figures holds a label of its own in a column right of line
+ * a, left of its figures: a is no label of b's row but a group label set
+ * in the column left of the row labels, between two rows (（四） 2.3 pt
+ * under 本机关不掌握相关政府信息 746 …, 10.9 pt over 没有现成信息需要另行
+ * 制作 11 …: joined to the row below, the two rows' figures ran together
+ * in one cell).
+ */
+static int
+own_label(const struct aline *a, const struct aline *b)
+{
+	int p;
+
+	for (p = 0; p < b->np && !b->pfig[p]; p++)
+		if (b->phan[p] && !b->punit[p] &&
+		    b->px0[p] > a->x1 + CROSS_TOL)
+			return 1;
+	return 0;
+}
+
 /* Rows and tables of the zone lines al[0..n). */
 static int
 zone_grid(struct gk_pdf_page *out, const struct gk_pdf_char *const *v,
@@ -1910,6 +1930,7 @@ zone_grid(struct gk_pdf_page *out, const struct gk_pdf_char *const *v,
 			 * this line (三、本 1,8 over （一）予以公开 141 …) */
 			if (!al[i].unit && k < n && al[k].fig &&
 			    (!al[k].numbered || al[i].wrapfirst) &&
+			    (al[i].wrapfirst || !own_label(&al[i], &al[k])) &&
 			    al[k].yc - al[i].yc < LABEL_JOIN_EM * al[i].l->size) {
 				g[ng].top = al[i].yc;
 				g[ng].bot = al[k].yc;

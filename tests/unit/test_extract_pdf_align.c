@@ -549,6 +549,74 @@ test_wrapped_beside_group(void **state)
 }
 
 /*
+ * A group label's first line （四） set alone 0.23 em under a row of
+ * figures, 1.09 em over the next row, whose line holds the rest of the
+ * group label (无法) and a row label of its own (没有) right of it, the
+ * lines of an outer group label (本年度 / 办理结) set between: （四） is
+ * no label of that row.  Joined to it, the row reached up to the row
+ * above and the two rows' figures (31 and 9) ran into one cell.
+ *
+ *   项目                         总计  其他     y 100
+ *   本年度                                      y 127.7
+ *               本机关            31    5       y 130
+ *         （四）                                y 132.3
+ *   办理结                                      y 138.6
+ *         无法  没有               9    4       y 143.2
+ *               补正               1    0       y 156.4
+ */
+static void
+test_group_between_rows(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int zong[] = { 0x603b, 0x8ba1, 0 };
+	static const int qita[] = { 0x5176, 0x4ed6, 0 };
+	static const int benjiguan[] = { 0x672c, 0x673a, 0x5173, 0 };
+	static const int si[] = { 0xff08, 0x56db, 0xff09, 0 };
+	static const int wufa[] = { 0x65e0, 0x6cd5, 0 };
+	static const int meiyou[] = { 0x6ca1, 0x6709, 0 };
+	static const int buzheng[] = { 0x8865, 0x6b63, 0 };
+	static const int bennian[] = { 0x672c, 0x5e74, 0x5ea6, 0 };
+	static const int banli[] = { 0x529e, 0x7406, 0x7ed3, 0 };
+	static const int n31[] = { '3', '1', 0 }, n5[] = { '5', 0 },
+	    n9[] = { '9', 0 }, n4[] = { '4', 0 }, n1[] = { '1', 0 },
+	    n0[] = { '0', 0 };
+	struct reading r;
+	size_t a, b, label;
+	int rowa, cola, rowb, colb, rowl, coll;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, zong);
+	put(250, 100, qita);
+	put(10, 127.7f, bennian);
+	put(90, 130, benjiguan);
+	a = nchars;
+	put(200, 130, n31);
+	put(255, 130, n5);
+	put(50, 132.3f, si);
+	put(10, 138.6f, banli);
+	put(50, 143.2f, wufa);
+	label = nchars;
+	put(90, 143.2f, meiyou);
+	b = nchars;
+	put(202, 143.2f, n9);
+	put(255, 143.2f, n4);
+	put(90, 156.4f, buzheng);
+	put(202, 156.4f, n1);
+	put(255, 156.4f, n0);
+	read_page(&r, 0);
+	where(&r.t[0], a, &rowa, &cola);
+	where(&r.t[0], b, &rowb, &colb);
+	where(&r.t[0], label, &rowl, &coll);
+	reading_free(&r);
+	assert_true(rowa >= 0 && rowb >= 0);
+	assert_int_not_equal(rowa, rowb);
+	assert_int_equal(cola, colb);
+	assert_int_equal(rowl, rowb);
+}
+
+/*
  * page() and, dy under its last row (其他 2 14, y 190), a line from x 50:
  * a note of `len` characters.  Within AFTER_EM (2.5 em) a short one (the
  * rest of the label 其他, left of the figures) is in the row; one that
@@ -2556,6 +2624,7 @@ main(void)
 		cmocka_unit_test(test_side_line),
 		cmocka_unit_test(test_wrapped_figure),
 		cmocka_unit_test(test_wrapped_beside_group),
+		cmocka_unit_test(test_group_between_rows),
 		cmocka_unit_test(test_note_after),
 		cmocka_unit_test(test_label_rest),
 		cmocka_unit_test(test_top_rest),

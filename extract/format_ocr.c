@@ -262,7 +262,8 @@ ocr_box(TessBaseAPI *api, const struct ocr_img *img, int dpi, int x0, int y0,
 	ch = (int)((by1 - by0 + 1) * k + 0.5);
 	w = cw + 2 * OCR_PAD;
 	h = ch + 2 * OCR_PAD;
-	if ((cut = malloc((size_t)w * h)) == NULL)
+	/* the cut, then three rows for ocr_clear_paper */
+	if ((cut = malloc((size_t)w * h + 3 * (size_t)w)) == NULL)
 		return NULL;
 	memset(cut, 255, (size_t)w * h);
 	for (y = 0; y < ch; y++)
@@ -272,6 +273,11 @@ ocr_box(TessBaseAPI *api, const struct ocr_img *img, int dpi, int x0, int y0,
 			    OCR_WHITE && grey_paper)
 				cut[(size_t)(y + OCR_PAD) * w + x +
 				    OCR_PAD] = 255;
+	/* a figure's paper cleared of its noise (ocr_clear_paper): the
+	 * digit recogniser reads digits into it; chi_sim's labels read
+	 * worse so (lost the rows of two scans) */
+	if (!grey_paper && api == tess_digits)
+		ocr_clear_paper(cut, w, h, OCR_WHITE, cut + (size_t)w * h);
 	tl->TessBaseAPISetPageSegMode(api, psm);
 	tl->TessBaseAPISetImage(api, cut, w, h, 1, w);
 	tl->TessBaseAPISetSourceResolution(api, (int)(dpi * k + 0.5));
@@ -561,26 +567,6 @@ is_digits(const char *s)
 }
 
 /*
- * Digits with at most one decimal point between them (1389.79): what the
- * digit recogniser may take.  The point is kept by ocr_despeckle when it
- * sits on the figure's baseline.
- */
-static int
-is_decimal(const char *s)
-{
-	const char *p = strchr(s, '.');
-
-	if (p == NULL)
-		return is_digits(s);
-	if (p == s || p[1] == '\0' || strchr(p + 1, '.') != NULL)
-		return 0;
-	for (; *s != '\0'; s++)
-		if ((*s < '0' || *s > '9') && *s != '.')
-			return 0;
-	return 1;
-}
-
-/*
  * A cell is read by the digit recogniser first, when its main line of ink
  * (ocr_main_line: a speck above or below left out) is at least dpi/24
  * high (a lone 一 is flatter) and one line at most; that line is scaled to
@@ -769,8 +755,9 @@ read_label(TessBaseAPI *api, const struct ocr_img *im, int dpi, int x0,
 
 /*
  * Each of the n lines v read alone by the digit recogniser: their figures
- * joined when every line is digits at OCR_DIGITS_CONF, else "".  NULL when
- * memory ran out.
+ * joined when every line is digits (a point or a group's comma among
+ * them: 3,1 / 48) at OCR_DIGITS_CONF and the join is a figure
+ * (ocr_is_figure), else "".  NULL when memory ran out.
  */
 static char *
 lines_digits(const struct ocr_img *img, int dpi, const struct ocr_line *v,
@@ -788,8 +775,8 @@ lines_digits(const struct ocr_img *img, int dpi, const struct ocr_line *v,
 			return NULL;
 		drop_spaces(s);
 		ocr_fix_number(s);
-		if (!is_digits(s) || conf < OCR_DIGITS_CONF ||
-		    len + strlen(s) >= sizeof(out)) {
+		if (*s == '\0' || s[strspn(s, "0123456789.,")] != '\0' ||
+		    conf < OCR_DIGITS_CONF || len + strlen(s) >= sizeof(out)) {
 			free(s);
 			return strdup("");
 		}
@@ -798,7 +785,7 @@ lines_digits(const struct ocr_img *img, int dpi, const struct ocr_line *v,
 		free(s);
 	}
 	out[len] = '\0';
-	return strdup(out);
+	return strdup(ocr_is_figure(out) ? out : "");
 }
 
 /*
@@ -869,7 +856,7 @@ read_figure(const struct ocr_img *img, int dpi, int x0, int y0, int x1,
 	if (strlen(s) == 1 && (bx1 - bx0 + 1) * 100 > (by1 - by0 + 1) *
 	    OCR_DIGIT_WIDE)
 		s[0] = '\0';	/* as wide as high: an ideograph, no digit */
-	if (is_decimal(s) && conf >= OCR_DIGITS_CONF) {
+	if (ocr_is_figure(s) && conf >= OCR_DIGITS_CONF) {
 		cost.digits++;
 		*out = s;
 		if (ocr_leading_dash(img, bx0, by0, bx1, by1)) {

@@ -135,6 +135,15 @@ int ocr_figure_long(int w, int h);
  */
 int ocr_figure_busy(const struct ocr_img *, int x0, int y0, int x1, int y1);
 
+/*
+ * In the grey cut-out cut (w x h, a row after another), make white the
+ * pixels of white or lighter that touch no darker pixel (8 neighbours):
+ * the noise of the paper between glyphs, not their grey edges.  rows: 3w
+ * bytes of scratch.
+ */
+void ocr_clear_paper(unsigned char *cut, int w, int h, int white,
+    unsigned char *rows);
+
 /* Number of dark pixels in the box (clipped to img). */
 /* Clamp a box to the image. */
 void ocr_clip(const struct ocr_img *, int *x0, int *y0, int *x1, int *y1);

@@ -124,3 +124,35 @@ ocr_paired(const char *s)
 	}
 	return paren == 0 && quote == 0;
 }
+
+/*
+ * Digits with at most one decimal point between them (1389.79), the
+ * whole part maybe grouped by commas in threes (58,785; 1,234,567.5):
+ * what the digit recogniser may take.  The point is kept by
+ * ocr_despeckle when it sits on the figure's baseline.  A comma
+ * elsewhere (5,87) is no grouping: not taken.
+ */
+int
+ocr_is_figure(const char *s)
+{
+	const char *p = strchr(s, '.'), *q;
+	size_t lead;
+
+	if (p == s || (p != NULL && (p[1] == '\0' || strchr(p + 1, '.'))))
+		return 0;
+	for (q = s; *q != '\0'; q++)
+		if ((*q < '0' || *q > '9') && *q != '.' &&
+		    (*q != ',' || (p != NULL && q > p)))
+			return 0;
+	if (strchr(s, ',') == NULL)
+		return *s != '\0';
+	/* groups: 1-3 digits, then ",ddd" up to the point or the end */
+	lead = strcspn(s, ",");
+	if (lead < 1 || lead > 3)
+		return 0;
+	for (q = s + lead; *q == ','; q += 4)
+		if (strspn(q + 1, "0123456789") < 3 ||
+		    (q[4] != '\0' && q[4] != ',' && q[4] != '.'))
+			return 0;
+	return *q == '\0' || *q == '.';
+}

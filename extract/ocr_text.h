@@ -25,6 +25,13 @@ char *ocr_fix_numbering(char *s);
  */
 void ocr_fix_number(char *s);
 
+/*
+ * Is s a figure as the digit recogniser may give it: digits, at most one
+ * decimal point between them, the whole part maybe grouped by commas in
+ * threes (58,785; 1,234,567.5)?  1 or 0.
+ */
+int ocr_is_figure(const char *s);
+
 /* Do the brackets ( （ and quotes “ of s pair with as many closing ones?
  * A reading that leaves one open has misread it (（ as “). */
 int ocr_paired(const char *s);

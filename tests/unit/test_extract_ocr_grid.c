@@ -825,6 +825,42 @@ test_figure_long(void **state)
 	assert_false(ocr_figure_long(100, 0));
 }
 
+/*
+ * ocr_clear_paper: light pixels alone on the paper go white; a glyph's
+ * grey edge next to its dark stroke stays, so does a dark speck.
+ */
+static void
+test_clear_paper(void **state)
+{
+#define CW 12
+#define CH 5
+	unsigned char cut[CW * CH], rows[3 * CW];
+	int x;
+
+	(void)state;
+	memset(cut, 255, sizeof(cut));
+	/* a stroke at x 2, its grey edge at x 3 */
+	for (x = 0; x < CH; x++) {
+		cut[x * CW + 2] = 20;
+		cut[x * CW + 3] = 220;
+	}
+	cut[2 * CW + 7] = 230;	/* paper noise alone */
+	cut[0 * CW + 11] = 210;	/* at the edge of the cut */
+	cut[4 * CW + 9] = 120;	/* a dark speck */
+	cut[3 * CW + 9] = 240;	/* light, but touching the speck */
+	ocr_clear_paper(cut, CW, CH, 200, rows);
+	for (x = 0; x < CH; x++) {
+		assert_int_equal(cut[x * CW + 2], 20);
+		assert_int_equal(cut[x * CW + 3], 220);
+	}
+	assert_int_equal(cut[2 * CW + 7], 255);
+	assert_int_equal(cut[0 * CW + 11], 255);
+	assert_int_equal(cut[4 * CW + 9], 120);
+	assert_int_equal(cut[3 * CW + 9], 240);
+#undef CW
+#undef CH
+}
+
 int
 main(void)
 {
@@ -851,6 +887,7 @@ main(void)
 		cmocka_unit_test(test_missing_glyphs),
 		cmocka_unit_test(test_missing_glyphs_crossed),
 		cmocka_unit_test(test_glyph_boxes),
+		cmocka_unit_test(test_clear_paper),
 	};
 
 	return cmocka_run_group_tests_name("extract_ocr_grid", tests, NULL,

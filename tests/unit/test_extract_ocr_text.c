@@ -96,6 +96,31 @@ test_paired(void **state)
 	assert_false(ocr_paired("(七总计"));
 }
 
+/* What the digit recogniser may take: plain, decimal, grouped in threes. */
+static void
+test_is_figure(void **state)
+{
+	(void)state;
+	assert_true(ocr_is_figure("0"));
+	assert_true(ocr_is_figure("1389.79"));
+	assert_true(ocr_is_figure("58,785"));
+	assert_true(ocr_is_figure("3,148"));
+	assert_true(ocr_is_figure("1,234,567.5"));
+	assert_true(ocr_is_figure("100.492880"));
+	assert_false(ocr_is_figure(""));
+	assert_false(ocr_is_figure("5,87"));	/* no grouping: misread */
+	assert_false(ocr_is_figure("1,2345"));
+	assert_false(ocr_is_figure("1234,567"));	/* a first group of 4 */
+	assert_false(ocr_is_figure(",785"));
+	assert_false(ocr_is_figure("58,"));
+	assert_false(ocr_is_figure("1.5,3"));
+	assert_false(ocr_is_figure("1.2.3"));
+	assert_false(ocr_is_figure(".5"));
+	assert_false(ocr_is_figure("5."));
+	assert_false(ocr_is_figure("5785-70855"));
+	assert_false(ocr_is_figure("7O"));
+}
+
 int
 main(void)
 {
@@ -103,6 +128,7 @@ main(void)
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_number),
 		cmocka_unit_test(test_paired),
+		cmocka_unit_test(test_is_figure),
 	};
 
 	return cmocka_run_group_tests_name("extract_ocr_text", tests, NULL,

@@ -323,6 +323,43 @@ wild_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 }
 
 /* The candidates of unit ui: its best distance to each row. */
+/*
+ * A row's own label after the rest of its group label in one cell: in
+ * the normalised label (numbering marks dropped), a row's number after
+ * two ideographs or more and before ROW_OWN_MIN or more (（五）不 / 予处理1.信访
+ * 举报投诉类申请: a narrow column's lines of the group label and the row
+ * label run together, 予处理1信访举报投诉类申请).  Where the row's own
+ * label starts in norm, after its number, or NULL.
+ */
+#define ROW_OWN_MIN	4	/* ideographs: 重复申请 */
+static const char *
+inner_row(const char *norm)
+{
+	const char *p = norm, *at, *q;
+	unsigned c;
+	int han = 0, n;
+
+	for (at = p; (c = zh_next(&p)) != 0; at = p) {
+		if (c >= '0' && c <= '9' && han >= 2) {
+			size_t digits = strspn(at, "0123456789");
+
+			/* a row's number: 1 to 99 (a 0 is a figure glued
+			 * to the label: 公开0申请) */
+			if (c == '0' || digits > 2)
+				return NULL;
+			at += digits;
+			for (q = at, n = 0; (c = zh_next(&q)) != 0 &&
+			    zh_is_han(c); n++)
+				;
+			return n >= ROW_OWN_MIN && c == 0 ? at : NULL;
+		}
+		if (!zh_is_han(c))
+			return NULL;
+		han++;
+	}
+	return NULL;
+}
+
 static int
 unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
     int (*width)(void *, const struct tx_trow *), void *arg,
@@ -330,8 +367,9 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 {
 	const struct tx_unit *u = &d->u[ui];
 	/* each label (JOIN_MAX joins, a line before and after) as printed,
-	 * its group label in front dropped, and one after */
-#define NPAT	((JOIN_MAX + 2) * 3)
+	 * its group label in front dropped, and one after, and from a row's
+	 * numbering inside it on */
+#define NPAT	((JOIN_MAX + 2) * 4)
 	struct tx_lab p[NPAT];
 	struct tx_pat own_pat[JOIN_MAX + 2];
 	int np = 0, pk[NPAT], pj[NPAT], k, i, j, q, gt;
@@ -366,6 +404,18 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 			p[np].cp = d->cpool + l[k].cp;
 			p[np].n = l[k].n - gt;
 			p[np].bloom = tx_bloom(p[np].cp, p[np].n);
+			pj[np] = 0;
+			pk[np++] = l[k].k;
+		}
+		if (l[k].whole && (own = inner_row(norm)) != NULL) {
+			const char *e = own;
+			int n = 0;
+
+			while (zh_next(&e) != 0)
+				n++;
+			p[np].cp = d->cpool + l[k].cp + (l[k].n - n);
+			p[np].n = n;
+			p[np].bloom = tx_bloom(p[np].cp, n);
 			pj[np] = 0;
 			pk[np++] = l[k].k;
 		}

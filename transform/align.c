@@ -360,6 +360,22 @@ inner_row(const char *norm)
 	return NULL;
 }
 
+/* The end of label l's code points from where its normalised text
+ * reaches the tail `from` (a whole label: the two are the same). */
+static struct tx_lab
+lab_end(const struct tx_doc *d, const struct tx_ulab *l, const char *from)
+{
+	struct tx_lab r;
+	int n = 0;
+
+	while (zh_next(&from) != 0)
+		n++;
+	r.cp = d->cpool + l->cp + (l->n - n);
+	r.n = n;
+	r.bloom = tx_bloom(r.cp, n);
+	return r;
+}
+
 static int
 unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
     int (*width)(void *, const struct tx_trow *), void *arg,
@@ -408,31 +424,16 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 			pk[np++] = l[k].k;
 		}
 		if (l[k].whole && (own = inner_row(norm)) != NULL) {
-			const char *e = own;
-			int n = 0;
-
-			while (zh_next(&e) != 0)
-				n++;
-			p[np].cp = d->cpool + l[k].cp + (l[k].n - n);
-			p[np].n = n;
-			p[np].bloom = tx_bloom(p[np].cp, n);
+			p[np] = lab_end(d, &l[k], own);
 			pj[np] = 0;
 			pk[np++] = l[k].k;
 		}
 		own = tx_ungroup(tt, norm);
 		if (own == norm || *own == '\0')
 			continue;
-		if (l[k].whole) {
-			/* the end of the label's code points */
-			const char *e = own;
-			int n = 0;
-
-			while (zh_next(&e) != 0)
-				n++;
-			p[np].cp = d->cpool + l[k].cp + (l[k].n - n);
-			p[np].n = n;
-			p[np].bloom = tx_bloom(p[np].cp, n);
-		} else {
+		if (l[k].whole)
+			p[np] = lab_end(d, &l[k], own);
+		else {
 			tx_pat_make(&own_pat[nown], own);
 			p[np] = tx_pat_lab(&own_pat[nown++]);
 		}

@@ -129,6 +129,32 @@ label_text(const struct tx_doc *d, const struct tx_unit *u, char *out,
 	return len;
 }
 
+/* The text of a unit's last label token that is not blank (its row
+ * label's column, right of a group label's piece). */
+static size_t
+last_label(const struct tx_doc *d, const struct tx_unit *u, char *out,
+    size_t outsz)
+{
+	int i;
+
+	out[0] = '\0';
+	for (i = u->b; i-- > u->a;)
+		if (!d->t[i].blank)
+			return tx_copy(out, outsz, d->t[i].text);
+	return 0;
+}
+
+/* How many of a unit's label tokens are not blank. */
+static int
+label_toks(const struct tx_doc *d, const struct tx_unit *u)
+{
+	int i, n = 0;
+
+	for (i = u->a; i < u->b; i++)
+		n += !d->t[i].blank;
+	return n;
+}
+
 static int
 grow(void **p, size_t *cap, size_t need, size_t size)
 {
@@ -223,6 +249,17 @@ labs_make(struct tx_doc *d)
 			label_text(d, u, b, sizeof(b));
 			if (!zh_numbering(b, &m)) {
 				n = label_text(d, &d->u[ui - 1], a, sizeof(a));
+				tx_copy(a + n, sizeof(a) - n, b);
+				gk_label_norm(a, norm, sizeof(norm));
+				if (lab_add(d, norm, nt, -1) < 0)
+					return -1;
+			}
+			/* the row label's column alone: a group label's piece
+			 * beside the rest ((三)不予 | 益 under 4.保护第三方合法权) */
+			if (label_toks(d, u) > 1 &&
+			    last_label(d, u, b, sizeof(b)) > 0 &&
+			    !zh_numbering(b, &m)) {
+				n = last_label(d, &d->u[ui - 1], a, sizeof(a));
 				tx_copy(a + n, sizeof(a) - n, b);
 				gk_label_norm(a, norm, sizeof(norm));
 				if (lab_add(d, norm, nt, -1) < 0)

@@ -1448,6 +1448,31 @@ wraps_into(const struct aline *al, size_t n, size_t i, int p, size_t j,
 }
 
 /*
+ * Piece q of line j, no figure, is the rest of a word wrapped in a narrow
+ * figure column (用 under 不适, the placeholder 不适用 between the wrapped
+ * figures ３１ / ４８ and ７ / １ of its row): under a piece of a line
+ * above within FIGURE_WRAP_EM that is no figure either, overlapping it,
+ * no wider.
+ */
+static int
+placeholder_rest(const struct aline *al, size_t j, int q)
+{
+	size_t i;
+	int p;
+
+	for (i = j; i-- > 0 && al[j].l->y - al[i].l->y <=
+	    FIGURE_WRAP_EM * al[j].l->size;)
+		for (p = 0; p < al[i].np; p++)
+			if (!al[i].pfig[p] && al[i].phan[p] &&
+			    al[j].px0[q] < al[i].px1[p] &&
+			    al[j].px1[q] > al[i].px0[p] &&
+			    al[j].px1[q] - al[j].px0[q] <=
+			    al[i].px1[p] - al[i].px0[p] + CROSS_TOL)
+				return 1;
+	return 0;
+}
+
+/*
  * Figures wrapped in narrow columns (491 / 0, 31 / 19 around its row's
  * line): a figure piece that fills its column with a figure right under
  * it, at most FIGURE_WRAP_EM lower, is one figure.  A line whose figures
@@ -1480,7 +1505,7 @@ wrapped_figures(struct aline *al, size_t n, float fx0)
 		for (q = 0; q < al[j].np && ok; q++) {
 			if (al[j].punit[q] || al[j].pnum[q] ||
 			    (!al[j].pfig[q] && al[j].px1[q] > near_fx0(al, n,
-			    j, fx0))) {
+			    j, fx0) && !placeholder_rest(al, j, q))) {
 				ok = 0;
 				break;
 			}

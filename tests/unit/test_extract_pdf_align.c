@@ -549,6 +549,74 @@ test_wrapped_beside_group(void **state)
 }
 
 /*
+ * Figures wrapped in narrow columns around their row's line, a
+ * placeholder word wrapped with them (不适 / 用):
+ *   项目      甲   乙   丙    丁       y 100
+ *             31        不适           y 123.5
+ *   一、新收       8          9        y 130
+ *             48        用             y 136.5
+ *   二、结转   4   5    6     7        y 170
+ * 3148 is one figure of the row of 一、新收, 不适用 one word there: with
+ * 用 taken for a word over the figures, 48 and 用 were a row of their
+ * own and 31 and 不适 another.
+ */
+static void
+test_wrapped_with_word(void **state)
+{
+	static const int xiangmu[] = { 0x9879, 0x76ee, 0 };
+	static const int jia[] = { 0x7532, 0 }, yi2[] = { 0x4e59, 0 },
+	    bing[] = { 0x4e19, 0 }, ding[] = { 0x4e01, 0 };
+	static const int yi[] = { 0x4e00, 0x3001, 0x65b0, 0x6536, 0 };
+	static const int er[] = { 0x4e8c, 0x3001, 0x7ed3, 0x8f6c, 0 };
+	static const int bushi[] = { 0x4e0d, 0x9002, 0 }, yong[] = { 0x7528, 0 };
+	static const int n31[] = { '3', '1', 0 }, n48[] = { '4', '8', 0 },
+	    n8[] = { '8', 0 }, n9[] = { '9', 0 }, n4[] = { '4', 0 },
+	    n5[] = { '5', 0 }, n6[] = { '6', 0 }, n7[] = { '7', 0 };
+	struct reading r;
+	size_t a, b, w1, w2, f;
+	int ra, ca, rb, cb, rw1, cw1, rw2, cw2, rf, cf;
+
+	(void)state;
+	nchars = 0;
+	put(50, 100, xiangmu);
+	put(200, 100, jia);
+	put(230, 100, yi2);
+	put(262, 100, bing);
+	put(292, 100, ding);
+	a = nchars;
+	put(200, 123.5f, n31);
+	w1 = nchars;
+	put(257, 123.5f, bushi);
+	put(50, 130, yi);
+	f = nchars;
+	put(232, 130, n8);
+	put(292, 130, n9);
+	b = nchars;
+	put(200, 136.5f, n48);
+	w2 = nchars;
+	put(262, 136.5f, yong);
+	put(50, 170, er);
+	put(202, 170, n4);
+	put(232, 170, n5);
+	put(262, 170, n6);
+	put(292, 170, n7);
+	read_page(&r, 0);
+	where(&r.t[0], a, &ra, &ca);
+	where(&r.t[0], b, &rb, &cb);
+	where(&r.t[0], w1, &rw1, &cw1);
+	where(&r.t[0], w2, &rw2, &cw2);
+	where(&r.t[0], f, &rf, &cf);
+	reading_free(&r);
+	assert_true(rf >= 0);
+	assert_int_equal(ra, rf);
+	assert_int_equal(rb, rf);
+	assert_int_equal(cb, ca);
+	assert_int_equal(rw1, rf);
+	assert_int_equal(rw2, rf);
+	assert_int_equal(cw2, cw1);
+}
+
+/*
  * A group label's first line （四） set alone 0.23 em under a row of
  * figures, 1.09 em over the next row, whose line holds the rest of the
  * group label (无法) and a row label of its own (没有) right of it, the
@@ -2625,6 +2693,7 @@ main(void)
 		cmocka_unit_test(test_wrapped_figure),
 		cmocka_unit_test(test_wrapped_beside_group),
 		cmocka_unit_test(test_group_between_rows),
+		cmocka_unit_test(test_wrapped_with_word),
 		cmocka_unit_test(test_note_after),
 		cmocka_unit_test(test_label_rest),
 		cmocka_unit_test(test_top_rest),

@@ -212,6 +212,44 @@ lab_add(struct tx_doc *d, const char *norm, int k, int join)
 }
 
 /*
+ * A row's own label after the rest of its group label in one label
+ * token: a row's numbering inside the text after two ideographs or more
+ * (the group label's own numbering left out), a row's number (1. （二）
+ * (3)) from 1 to 99, ROW_OWN_MIN ideographs or more after it: a narrow
+ * column's lines of the group label and the row label run together
+ * (（五）不 / 予处理1.信访举报投诉类申请; 理结果（二）部分公开（区分处理
+ * 的…）), or interleaved as a PDF prints them (（五）不予处3.理要求提供公开
+ * 出版物).  Where the row's label starts in s, or NULL.
+ */
+#define ROW_OWN_MIN	4	/* ideographs: 重复申请 */
+static const char *
+inner_row(const char *s)
+{
+	struct zh_numbering m;
+	const char *p = s, *at, *q;
+	unsigned c;
+	int han = 0, n;
+
+	/* the group label's own numbering first: （五）不予处 */
+	if (zh_numbering(p, &m))
+		p += m.len;
+	for (at = p; (c = zh_next(&p)) != 0; at = p) {
+		if (han >= 2 && zh_numbering(at, &m) && m.n >= 1 &&
+		    m.n <= 99 && (m.style == ZH_NUM_ARABIC ||
+		    m.style == ZH_NUM_HAN_PAREN ||
+		    m.style == ZH_NUM_ARABIC_PAREN)) {
+			for (q = at + m.len, n = 0; (c = zh_next(&q)) != 0;)
+				n += zh_is_han(c);
+			return n >= ROW_OWN_MIN ? at : NULL;
+		}
+		if (!zh_is_han(c))
+			return NULL;
+		han++;
+	}
+	return NULL;
+}
+
+/*
  * The labels of every unit that has a label and figures after it, made
  * once for the units: its last one, two and three label tokens joined
  * (norm of the join), and its label joined with the line of it printed
@@ -224,6 +262,7 @@ static int
 labs_make(struct tx_doc *d)
 {
 	char norm[TX_LABEL_MAX], a[TX_LABEL_MAX * 2], b[TX_LABEL_MAX];
+	const char *own;
 	int ui, k, nt, at[JOIN_MAX];
 	struct zh_numbering m;
 	size_t n;
@@ -243,6 +282,12 @@ labs_make(struct tx_doc *d)
 		for (k = 1; k <= nt; k++) {
 			span_norm(d, at, k, norm, sizeof(norm));
 			if (norm[0] != '\0' && lab_add(d, norm, k, 0) < 0)
+				return -1;
+		}
+		if (last_label(d, u, b, sizeof(b)) > 0 &&
+		    (own = inner_row(b)) != NULL) {
+			gk_label_norm(own, norm, sizeof(norm));
+			if (norm[0] != '\0' && lab_add(d, norm, 1, 0) < 0)
 				return -1;
 		}
 		if (ui > 0 && fragment(d, u, &d->u[ui - 1])) {
@@ -360,43 +405,6 @@ wild_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 }
 
 /* The candidates of unit ui: its best distance to each row. */
-/*
- * A row's own label after the rest of its group label in one cell: in
- * the normalised label (numbering marks dropped), a row's number after
- * two ideographs or more and before ROW_OWN_MIN or more (（五）不 / 予处理1.信访
- * 举报投诉类申请: a narrow column's lines of the group label and the row
- * label run together, 予处理1信访举报投诉类申请).  Where the row's own
- * label starts in norm, after its number, or NULL.
- */
-#define ROW_OWN_MIN	4	/* ideographs: 重复申请 */
-static const char *
-inner_row(const char *norm)
-{
-	const char *p = norm, *at, *q;
-	unsigned c;
-	int han = 0, n;
-
-	for (at = p; (c = zh_next(&p)) != 0; at = p) {
-		if (c >= '0' && c <= '9' && han >= 2) {
-			size_t digits = strspn(at, "0123456789");
-
-			/* a row's number: 1 to 99 (a 0 is a figure glued
-			 * to the label: 公开0申请) */
-			if (c == '0' || digits > 2)
-				return NULL;
-			at += digits;
-			for (q = at, n = 0; (c = zh_next(&q)) != 0 &&
-			    zh_is_han(c); n++)
-				;
-			return n >= ROW_OWN_MIN && c == 0 ? at : NULL;
-		}
-		if (!zh_is_han(c))
-			return NULL;
-		han++;
-	}
-	return NULL;
-}
-
 /* The end of label l's code points from where its normalised text
  * reaches the tail `from` (a whole label: the two are the same). */
 static struct tx_lab
@@ -419,12 +427,12 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
     struct cands *cs)
 {
 	const struct tx_unit *u = &d->u[ui];
-	/* each label (JOIN_MAX joins, a line before and after) as printed,
-	 * its group label in front dropped, and one after, and from a row's
-	 * numbering inside it on */
-#define NPAT	((JOIN_MAX + 2) * 4)
+	/* each label (JOIN_MAX joins, a line before and after, a row's own
+	 * after the rest of a group label) as printed, its group label in
+	 * front dropped, and one after */
+#define NPAT	((JOIN_MAX + 3) * 3)
 	struct tx_lab p[NPAT];
-	struct tx_pat own_pat[JOIN_MAX + 2];
+	struct tx_pat own_pat[JOIN_MAX + 3];
 	int np = 0, pk[NPAT], pj[NPAT], k, i, j, q, gt;
 	int nown = 0, cont = 0, n0;
 	const struct tx_ulab *l = d->lab + d->ulab[2 * ui];
@@ -457,11 +465,6 @@ unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 			p[np].cp = d->cpool + l[k].cp;
 			p[np].n = l[k].n - gt;
 			p[np].bloom = tx_bloom(p[np].cp, p[np].n);
-			pj[np] = 0;
-			pk[np++] = l[k].k;
-		}
-		if (l[k].whole && (own = inner_row(norm)) != NULL) {
-			p[np] = lab_end(d, &l[k], own);
 			pj[np] = 0;
 			pk[np++] = l[k].k;
 		}

@@ -174,7 +174,7 @@ ocr_leading_dash(const struct ocr_img *img, int x0, int y0, int x1, int y1)
  * of its size in from the sides, is under BOX_INSIDE dark (口 and 日 have
  * strokes that cross or pass the corners; 日 is not empty) or is a cross
  * from corner to corner (crossed): fonts draw their missing glyph either
- * way (Ghostscript's rewrite of a document whose font subset ran out
+ * way (a PostScript rewrite of a document whose font subset ran out
  * drew crossed boxes for a third of its ideographs).  No character of the
  * forms is a closed box with its diagonals (区 and 凶 are open).
  */

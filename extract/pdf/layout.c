@@ -1210,7 +1210,7 @@ crosses_column(const struct gk_pdf_table *t, const struct gk_pdf_char *c)
 
 /*
  * A word set over a column line (a long label on one line, run on over
- * its cell's border and centred on its cell: xhtml2pdf) goes whole to the
+ * its cell's border and centred on its cell, not wrapped) goes whole to the
  * cell that holds its middle: character by character, its ends went to
  * the cells beside it, joined to their figures (情形） 0).  A word is a run
  * of characters of one baseline with no gap over SPACE_EM and no white

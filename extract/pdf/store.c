@@ -108,7 +108,8 @@ unmapped(int c)
 /* A character narrow in every font: ASCII but digits, a Latin letter (not
  * × ÷, which CJK fonts set one em wide).  Digits may be set one em wide:
  * a font's full-width figures, a CID font without widths at its default
- * 1000 (ReportLab's TrueType subsets, with their Unicode right). */
+ * 1000 (TrueType subsets embedded without widths, their Unicode
+ * right). */
 static int
 narrow(int c)
 {

@@ -50,7 +50,7 @@
 #define WIDE_GLYPH_EM		0.9f	/* em */
 /* A text layer with over this share of its characters narrow ones set
  * wide is not the text.  Text layers read: at most 0.5 %, 1-2 % for
- * ReportLab's TrueType subsets without widths (% - . : /); rewrites with
+ * TrueType subsets embedded without widths (% - . : /); rewrites with
  * shifted maps: 11-75 %. */
 #define WIDE_GLYPH_SHARE	0.05f	/* share of the characters */
 /* A text layer of a Chinese report whose characters other than ASCII
@@ -165,7 +165,7 @@
 /* A column gap is at least this wide. */
 #define COLUMN_GAP		2.0f	/* pt */
 /* Labels that run on into the figures' columns (a long label set on one
- * line over its cell's border, as xhtml2pdf does) do not close the column
+ * line over its cell's border, not wrapped) do not close the column
  * gaps of the other rows when they are in at most this share of the rows
  * with figures: the gaps stay, and the long label's row alone spans them.
  * A quarter: such labels are the few long ones (（二）部分公开（区分处理的，

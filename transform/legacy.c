@@ -134,6 +134,33 @@ numbered(const char *label)
 	return cp == '(' || cp == 0xff08 || zh_digit(cp) >= 0;
 }
 
+/*
+ * The unit at the end of a label's text, after a space (六、举报投诉数量 件:
+ * a grid cell of a table without rules over the 标签 and 单位 columns
+ * both), or NULL.
+ */
+static const char *
+unit_after(const char *text)
+{
+	const char *sp = strrchr(text, ' ');
+
+	return sp != NULL && sp > text && zh_is_unit(sp + 1) ? sp + 1 : NULL;
+}
+
+/* Label without the unit u its text ends with, and the spaces before. */
+static void
+cut_tail(char *label, const char *u)
+{
+	size_t n = strlen(label), k = strlen(u);
+
+	if (n < k || strcmp(label + n - k, u) != 0)
+		return;
+	n -= k;
+	while (n > 0 && label[n - 1] == ' ')
+		n--;
+	label[n] = '\0';
+}
+
 /* The second line of a wrapped label: a line that is no figure, no unit,
  * no numbered row and no sentence. */
 static int
@@ -190,6 +217,7 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
     struct lrows *l)
 {
 	char label[LABEL_MAX];
+	const char *cu;
 	int i, j, k, e, seq, nseq = 0, gaps = 0;
 
 	/* a 序号 column left of 统计指标 */
@@ -218,8 +246,14 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
 			if (!d->t[k].cell || header_tok(tb, &d->t[k]) ||
 			    d->t[k].vlike || e - k < 2 || e - k > 3)
 				continue;
-			if (lpush(l, d->t[k].text, e - k == 3 ?
-			    d->t[k + 1].text : NULL, &d->t[e - 1]) < 0)
+			/* a label cell over the 单位 column holds the
+			 * unit after a space */
+			cu = e - k == 3 ? d->t[k + 1].text :
+			    unit_after(d->t[k].text);
+			tx_copy(label, sizeof(label), d->t[k].text);
+			if (e - k == 2 && cu != NULL)
+				cut_tail(label, cu);
+			if (lpush(l, label, cu, &d->t[e - 1]) < 0)
 				return -1;
 		}
 		return 0;
@@ -266,7 +300,12 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
 			    d->t[i].text);
 			i++;
 		}
-		if (i < d->n && unit_tok(&d->t[i]))
+		if (!(i < d->n && unit_tok(&d->t[i])) &&
+		    (unit = unit_after(d->t[i - 1].text)) != NULL)
+			cut_tail(label, unit);
+		if (unit != NULL)
+			;	/* the label's cell held it */
+		else if (i < d->n && unit_tok(&d->t[i]))
 			unit = d->t[i++].text;
 		else if (i + 1 < d->n && d->t[i].empty &&
 		    tx_tok_figure(&d->t[i + 1]) &&

@@ -151,36 +151,42 @@ unit_after(const char *text)
  * The unit a label's cell holds inside its text, set after a space on its
  * first line, the label's next line run on after it (八、在区政府门户网站
  * 个设立信息公开专栏数: the label wrapped in a cell over the 单位 column,
- * the unit beside its first line): one of the units the 统计表 prints,
- * then an ideograph.  Returns the unit (a static string) and writes the
- * label without it to out, or NULL.
+ * the unit beside its first line): a unit the form tb prints for a row
+ * (the longest that fits), then an ideograph.  Returns the unit (the
+ * form's string) and writes the label without it to out, or NULL.
  */
 static const char *
-unit_inside(const char *text, char *out, size_t outsz)
+unit_inside(const struct gk_table *tb, const char *text, char *out,
+    size_t outsz)
 {
-	static const char *const units[] = {
-		"万元", "条", "件", "次", "篇", "个", "人", "元", NULL
-	};
-	const char *sp, *q, *r;
-	size_t n, k;
+	const char *sp, *q, *r, *best;
+	size_t n, k, bk;
 	int i;
 
 	for (sp = strchr(text, ' '); sp != NULL; sp = strchr(sp + 1, ' ')) {
 		if (sp == text)
 			continue;
-		for (i = 0; units[i] != NULL; i++) {
-			k = strlen(units[i]);
-			q = r = sp + 1 + k;
-			if (strncmp(sp + 1, units[i], k) != 0 ||
-			    !zh_is_han(zh_next(&r)))
+		best = NULL;
+		bk = 0;
+		for (i = 0; i < tb->nrows; i++) {
+			const char *u = tb->rows[i].unit;
+
+			if (u == NULL || (k = strlen(u)) <= bk ||
+			    strncmp(sp + 1, u, k) != 0)
 				continue;
-			n = (size_t)(sp - text);
-			if (n + strlen(q) + 1 > outsz)
-				return NULL;
-			memcpy(out, text, n);
-			strcpy(out + n, q);
-			return units[i];
+			r = sp + 1 + k;
+			if (zh_is_han(zh_next(&r)))
+				best = u, bk = k;
 		}
+		if (best == NULL)
+			continue;
+		q = sp + 1 + bk;
+		n = (size_t)(sp - text);
+		if (n + strlen(q) + 1 > outsz)
+			return NULL;
+		memcpy(out, text, n);
+		strcpy(out + n, q);
+		return best;
 	}
 	return NULL;
 }
@@ -292,7 +298,7 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
 			if (e - k == 2 && cu != NULL)
 				cut_tail(label, cu);
 			else if (e - k == 2)
-				cu = unit_inside(d->t[k].text, label,
+				cu = unit_inside(tb, d->t[k].text, label,
 				    sizeof(label));
 			if (lpush(l, label, cu, &d->t[e - 1]) < 0)
 				return -1;

@@ -129,32 +129,6 @@ label_text(const struct tx_doc *d, const struct tx_unit *u, char *out,
 	return len;
 }
 
-/* The text of a unit's last label token that is not blank (its row
- * label's column, right of a group label's piece). */
-static size_t
-last_label(const struct tx_doc *d, const struct tx_unit *u, char *out,
-    size_t outsz)
-{
-	int i;
-
-	out[0] = '\0';
-	for (i = u->b; i-- > u->a;)
-		if (!d->t[i].blank)
-			return tx_copy(out, outsz, d->t[i].text);
-	return 0;
-}
-
-/* How many of a unit's label tokens are not blank. */
-static int
-label_toks(const struct tx_doc *d, const struct tx_unit *u)
-{
-	int i, n = 0;
-
-	for (i = u->a; i < u->b; i++)
-		n += !d->t[i].blank;
-	return n;
-}
-
 static int
 grow(void **p, size_t *cap, size_t need, size_t size)
 {
@@ -263,7 +237,7 @@ labs_make(struct tx_doc *d)
 {
 	char norm[TX_LABEL_MAX], a[TX_LABEL_MAX * 2], b[TX_LABEL_MAX];
 	const char *own;
-	int ui, k, nt, at[JOIN_MAX];
+	int ui, k, nt, at[JOIN_MAX], prev[1];
 	struct zh_numbering m;
 	size_t n;
 
@@ -284,8 +258,7 @@ labs_make(struct tx_doc *d)
 			if (norm[0] != '\0' && lab_add(d, norm, k, 0) < 0)
 				return -1;
 		}
-		if (last_label(d, u, b, sizeof(b)) > 0 &&
-		    (own = inner_row(b)) != NULL) {
+		if (nt > 0 && (own = inner_row(d->t[at[0]].text)) != NULL) {
 			gk_label_norm(own, norm, sizeof(norm));
 			if (norm[0] != '\0' && lab_add(d, norm, 1, 0) < 0)
 				return -1;
@@ -301,11 +274,10 @@ labs_make(struct tx_doc *d)
 			}
 			/* the row label's column alone: a group label's piece
 			 * beside the rest ((三)不予 | 益 under 4.保护第三方合法权) */
-			if (label_toks(d, u) > 1 &&
-			    last_label(d, u, b, sizeof(b)) > 0 &&
-			    !zh_numbering(b, &m)) {
-				n = last_label(d, &d->u[ui - 1], a, sizeof(a));
-				tx_copy(a + n, sizeof(a) - n, b);
+			if (nt > 1 && !zh_numbering(d->t[at[0]].text, &m) &&
+			    span_toks(d, &d->u[ui - 1], 1, prev) == 1) {
+				n = tx_copy(a, sizeof(a), d->t[prev[0]].text);
+				tx_copy(a + n, sizeof(a) - n, d->t[at[0]].text);
 				gk_label_norm(a, norm, sizeof(norm));
 				if (lab_add(d, norm, nt, -1) < 0)
 					return -1;
@@ -404,7 +376,6 @@ wild_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
 	return 0;
 }
 
-/* The candidates of unit ui: its best distance to each row. */
 /* The end of label l's code points from where its normalised text
  * reaches the tail `from` (a whole label: the two are the same). */
 static struct tx_lab
@@ -421,6 +392,7 @@ lab_end(const struct tx_doc *d, const struct tx_ulab *l, const char *from)
 	return r;
 }
 
+/* The candidates of unit ui: its best distance to each row. */
 static int
 unit_cands(const struct tx_doc *d, int ui, const struct tx_ttable *tt,
     int (*width)(void *, const struct tx_trow *), void *arg,

@@ -347,13 +347,10 @@ rows_of(const struct tx_doc *d, const struct gk_table *tb, int s,
 			    d->t[i].text);
 			i++;
 		}
-		if (!(i < d->n && unit_tok(&d->t[i])) &&
-		    (unit = unit_after(d->t[i - 1].text)) != NULL)
-			cut_tail(label, unit);
-		if (unit != NULL)
-			;	/* the label's cell held it */
-		else if (i < d->n && unit_tok(&d->t[i]))
+		if (i < d->n && unit_tok(&d->t[i]))
 			unit = d->t[i++].text;
+		else if ((unit = unit_after(d->t[i - 1].text)) != NULL)
+			cut_tail(label, unit);	/* the label's para held it */
 		else if (i + 1 < d->n && d->t[i].empty &&
 		    tx_tok_figure(&d->t[i + 1]) &&
 		    !next_serial(d, i + 1, seq, nseq))

@@ -1464,8 +1464,7 @@ placeholder_rest(const struct aline *al, size_t j, int q)
 	    FIGURE_WRAP_EM * al[j].l->size;)
 		for (p = 0; p < al[i].np; p++)
 			if (!al[i].pfig[p] && al[i].phan[p] &&
-			    al[j].px0[q] < al[i].px1[p] &&
-			    al[j].px1[q] > al[i].px0[p] &&
+			    overlap(&al[i], p, &al[j], q) &&
 			    al[j].px1[q] - al[j].px0[q] <=
 			    al[i].px1[p] - al[i].px0[p] + CROSS_TOL)
 				return 1;
